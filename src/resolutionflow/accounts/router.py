@@ -1,0 +1,93 @@
+"""HTTP routes: the own account (everyone reads, team admins rename) and all accounts (super admin)."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, BackgroundTasks, Request
+
+from resolutionflow.accounts import service
+from resolutionflow.accounts.schemas import (
+    AccountCreate,
+    AccountCreated,
+    AccountRead,
+    AccountUpdate,
+)
+from resolutionflow.auth.principal import AnyRole, SuperAdmin, TeamAdmin
+from resolutionflow.common.context import client_info
+from resolutionflow.common.schemas import Page
+from resolutionflow.config import get_settings
+from resolutionflow.db.session import DB
+from resolutionflow.models import Account
+from resolutionflow.users.notify import deliver_invite
+
+router = APIRouter(tags=["accounts"])
+
+
+async def _read(db: DB, account: Account) -> AccountRead:
+    return AccountRead(
+        id=account.id,
+        name=account.name,
+        slug=account.slug,
+        created_at=account.created_at,
+        user_count=await service.user_count(db, account.id),
+    )
+
+
+@router.get("/account", response_model=AccountRead)
+async def read_own_account(principal: AnyRole, db: DB) -> AccountRead:
+    return await _read(db, await service.get_account(db, principal.account_id))
+
+
+@router.patch("/account", response_model=AccountRead)
+async def rename_own_account(principal: TeamAdmin, db: DB, body: AccountUpdate) -> AccountRead:
+    return await _read(db, await service.rename(db, principal.account_id, body.name))
+
+
+# Super admins manage every account: these routes are deliberately not tenant-scoped.
+@router.get("/accounts", response_model=Page[AccountRead])
+async def list_accounts(principal: SuperAdmin, db: DB) -> Page[AccountRead]:
+    return Page(items=[await _read(db, a) for a in await service.list_accounts(db)])
+
+
+@router.post("/accounts", status_code=201, response_model=AccountCreated)
+async def create_account(
+    principal: SuperAdmin,
+    db: DB,
+    body: AccountCreate,
+    request: Request,
+    background: BackgroundTasks,
+) -> AccountCreated:
+    created = await service.create_account(
+        db,
+        name=body.name,
+        admin_email=str(body.admin_email),
+        admin_name=body.admin_name,
+        admin_password=body.admin_password,
+        actor=principal,
+        client=client_info(request),
+    )
+    issued = None
+    if created.admin.invite is not None and created.admin.invite_token is not None:
+        issued = deliver_invite(
+            get_settings(),
+            background,
+            created.admin.invite,
+            created.admin.invite_token,
+            account_name=created.account.name,
+            inviter_name=principal.name,
+        )
+    read = await _read(db, created.account)
+    return AccountCreated(**read.model_dump(), admin_user_id=created.admin.user.id, invite=issued)
+
+
+@router.get("/accounts/{account_id}", response_model=AccountRead)
+async def get_account(principal: SuperAdmin, db: DB, account_id: uuid.UUID) -> AccountRead:
+    return await _read(db, await service.get_account(db, account_id))
+
+
+@router.patch("/accounts/{account_id}", response_model=AccountRead)
+async def rename_account(
+    principal: SuperAdmin, db: DB, account_id: uuid.UUID, body: AccountUpdate
+) -> AccountRead:
+    return await _read(db, await service.rename(db, account_id, body.name))

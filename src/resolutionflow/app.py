@@ -1,0 +1,101 @@
+"""create_app(): middleware, routers, error handlers, and the built SPA."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import FileResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from resolutionflow import __version__
+from resolutionflow.accounts.router import router as accounts_router
+from resolutionflow.audit.router import router as audit_router
+from resolutionflow.auth.router import router as auth_router
+from resolutionflow.config import Settings, get_settings
+from resolutionflow.db.engine import make_engine, make_sessionmaker
+from resolutionflow.errors import NotFound, install_error_handlers
+from resolutionflow.health.router import router as health_router
+from resolutionflow.logging import configure_logging
+from resolutionflow.me.router import router as me_router
+from resolutionflow.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from resolutionflow.teams.router import router as teams_router
+from resolutionflow.users.router import router as users_router
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def api_router() -> APIRouter:
+    api = APIRouter(prefix="/api/v1")
+    for router in (
+        auth_router,
+        me_router,
+        accounts_router,
+        users_router,
+        teams_router,
+        audit_router,
+    ):
+        api.include_router(router)
+    return api
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await app.state.engine.dispose()
+
+    app = FastAPI(
+        title="ResolutionFlow",
+        version=__version__,
+        description="Guided troubleshooting flows, an AI copilot, and ticket notes that write "
+        "themselves.",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = make_engine(settings)
+    app.state.sessionmaker = make_sessionmaker(app.state.engine)
+
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware)
+
+    app.include_router(health_router)
+    app.include_router(api_router())
+
+    _mount_spa(app)
+    return app
+
+
+def _mount_spa(app: FastAPI) -> None:
+    index = STATIC_DIR / "index.html"
+    if (STATIC_DIR / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=STATIC_DIR / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def spa(path: str, request: Request) -> Response:
+        if path == "api" or path.startswith("api/"):
+            # Unknown API paths must be a problem+json 404, never the SPA's index.html.
+            raise NotFound(f"No API route /{path}.")
+        candidate = (STATIC_DIR / path).resolve()
+        if path and candidate.is_file() and STATIC_DIR in candidate.parents:
+            return FileResponse(candidate)
+        if not index.is_file():
+            return Response(
+                "The web UI is not built. Run `make install` (or `npm run build` in frontend/).",
+                status_code=503,
+                media_type="text/plain",
+            )
+        # Client-side routes all load the SPA; the router in the browser takes it from there.
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+def configure() -> None:
+    configure_logging(get_settings().log_level)

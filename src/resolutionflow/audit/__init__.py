@@ -1,0 +1,1 @@
+"""The security audit log: recording events and listing them for team admins."""

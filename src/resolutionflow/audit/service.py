@@ -1,0 +1,103 @@
+"""Recording and listing AuditEvents. Recording joins the caller's unit of work (never commits)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resolutionflow.auth.principal import Principal
+from resolutionflow.common.context import ClientInfo
+from resolutionflow.common.schemas import PageParams
+from resolutionflow.models import AuditEvent
+
+ACTIONS = (
+    "account.created",
+    "api_token.created",
+    "api_token.revoked",
+    "auth.login",
+    "auth.login_failed",
+    "auth.logout",
+    "auth.password_changed",
+    "auth.refresh_reuse",
+    "invite.accepted",
+    "invite.created",
+    "invite.revoked",
+    "team.created",
+    "team.deleted",
+    "user.created",
+    "user.deactivated",
+    "user.reactivated",
+    "user.role_changed",
+)
+
+
+def record(
+    db: AsyncSession,
+    action: str,
+    *,
+    account_id: uuid.UUID | None,
+    actor_id: uuid.UUID | None = None,
+    actor_email: str | None = None,
+    target_type: str | None = None,
+    target_id: uuid.UUID | str | None = None,
+    client: ClientInfo | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    assert action in ACTIONS, action
+    event = AuditEvent(
+        account_id=account_id,
+        action=action,
+        actor_id=actor_id,
+        actor_email=actor_email,
+        target_type=target_type,
+        target_id=str(target_id) if target_id is not None else None,
+        ip=client.ip if client else None,
+        user_agent=client.user_agent if client else None,
+        detail=detail or {},
+    )
+    db.add(event)
+    return event
+
+
+def record_by(
+    db: AsyncSession,
+    principal: Principal,
+    action: str,
+    *,
+    client: ClientInfo | None,
+    target_type: str | None = None,
+    target_id: uuid.UUID | str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    return record(
+        db,
+        action,
+        account_id=principal.account_id,
+        actor_id=principal.user_id,
+        actor_email=principal.email,
+        target_type=target_type,
+        target_id=target_id,
+        client=client,
+        detail=detail,
+    )
+
+
+async def list_events(
+    db: AsyncSession, principal: Principal, page: PageParams, action: str | None
+) -> list[AuditEvent]:
+    query = select(AuditEvent).where(AuditEvent.account_id == principal.account_id)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if page.cursor:
+        c = page.cursor
+        query = query.where(
+            or_(
+                AuditEvent.created_at < c.created_at,
+                and_(AuditEvent.created_at == c.created_at, AuditEvent.id < c.id),
+            )
+        )
+    query = query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc()).limit(page.limit + 1)
+    return list((await db.scalars(query)).all())

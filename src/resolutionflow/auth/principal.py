@@ -1,0 +1,110 @@
+"""Who is calling: the Principal, resolved from a bearer access token or a personal API token."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import select
+
+from resolutionflow.auth.tokens import API_TOKEN_PREFIX, decode_access_token, hash_secret
+from resolutionflow.config import get_settings
+from resolutionflow.db.session import DB
+from resolutionflow.errors import Forbidden, Unauthorized
+from resolutionflow.models import ApiToken, Role, User
+
+# Writing last_used_at on every request would turn reads into writes; minute precision is enough.
+_LAST_USED_GRANULARITY = timedelta(seconds=60)
+
+
+@dataclass(frozen=True)
+class Principal:
+    user_id: uuid.UUID
+    account_id: uuid.UUID
+    role: Role
+    email: str
+    name: str
+    via_api_token: bool = False
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        return None
+    return value.strip()
+
+
+async def get_principal(request: Request, db: DB) -> Principal:
+    token = _bearer(request)
+    if token is None:
+        raise Unauthorized()
+    if token.startswith(API_TOKEN_PREFIX):
+        return await _from_api_token(db, token)
+    claims = decode_access_token(get_settings(), token)
+    if claims is None:
+        raise Unauthorized("Your session has expired or the token is invalid; sign in again.")
+    user = await db.get(User, claims.user_id)
+    if (
+        user is None
+        or not user.is_active
+        or user.account_id != claims.account_id
+        or user.token_version != claims.token_version
+    ):
+        raise Unauthorized("Your session is no longer valid; sign in again.")
+    request.state.user_id = str(user.id)
+    return _principal(user)
+
+
+async def _from_api_token(db: DB, token: str) -> Principal:
+    now = datetime.now(UTC)
+    row = (
+        await db.execute(
+            select(ApiToken, User)
+            .join(User, User.id == ApiToken.user_id)
+            .where(ApiToken.token_hash == hash_secret(token))
+        )
+    ).one_or_none()
+    if row is None:
+        raise Unauthorized("The API token is not valid.")
+    api_token, user = row.tuple()
+    if api_token.revoked_at is not None:
+        raise Unauthorized("The API token has been revoked.")
+    if api_token.expires_at is not None and api_token.expires_at <= now:
+        raise Unauthorized("The API token has expired.")
+    if not user.is_active:
+        raise Unauthorized("The API token's owner is deactivated.")
+    if api_token.last_used_at is None or now - api_token.last_used_at >= _LAST_USED_GRANULARITY:
+        api_token.last_used_at = now
+    return _principal(user, via_api_token=True)
+
+
+def _principal(user: User, *, via_api_token: bool = False) -> Principal:
+    return Principal(
+        user_id=user.id,
+        account_id=user.account_id,
+        role=Role(user.role),
+        email=user.email,
+        name=user.name,
+        via_api_token=via_api_token,
+    )
+
+
+def require_role(minimum: Role):  # type: ignore[no-untyped-def]
+    async def check(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
+        if not principal.role.at_least(minimum):
+            raise Forbidden(f"This needs the {minimum.value.replace('_', ' ')} role or higher.")
+        return principal
+
+    check.__name__ = f"require_{minimum.value}"
+    return check
+
+
+CurrentUser = Annotated[Principal, Depends(get_principal)]
+AnyRole = Annotated[Principal, Depends(require_role(Role.viewer))]
+Engineer = Annotated[Principal, Depends(require_role(Role.engineer))]
+TeamAdmin = Annotated[Principal, Depends(require_role(Role.team_admin))]
+SuperAdmin = Annotated[Principal, Depends(require_role(Role.super_admin))]

@@ -1,0 +1,165 @@
+"""Sign-in, refresh-token rotation with reuse detection, sign-out."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resolutionflow.audit.service import record
+from resolutionflow.auth import throttle
+from resolutionflow.auth.passwords import burn_verification_time, verify_password
+from resolutionflow.auth.tokens import hash_secret, issue_access_token, new_secret
+from resolutionflow.common.context import ClientInfo
+from resolutionflow.config import Settings
+from resolutionflow.errors import Unauthorized
+from resolutionflow.models import RefreshToken, User
+
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    access_token: str
+    expires_in: int
+    refresh_token: str
+    user: User
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+async def login(
+    db: AsyncSession, settings: Settings, email: str, password: str, client: ClientInfo
+) -> IssuedTokens:
+    email = normalise_email(email)
+    await throttle.check(db, settings, email, client.ip)
+    user = await db.scalar(select(User).where(User.email == email))
+    if user is None or user.password_hash is None:
+        burn_verification_time(password)
+        ok = False
+    else:
+        ok = verify_password(password, user.password_hash)
+    if not ok or user is None or not user.is_active:
+        throttle.record_failure(db, email, client.ip)
+        record(
+            db,
+            "auth.login_failed",
+            account_id=user.account_id if user else None,
+            actor_id=user.id if user else None,
+            actor_email=email,
+            client=client,
+            detail={
+                "reason": "inactive" if ok and user and not user.is_active else "bad_credentials"
+            },
+        )
+        # One message for every cause, so the answer does not reveal which emails exist.
+        raise Unauthorized("The email or password is incorrect.", persist=True)
+    await throttle.clear(db, settings, email)
+    user.last_login_at = datetime.now(UTC)
+    record(
+        db,
+        "auth.login",
+        account_id=user.account_id,
+        actor_id=user.id,
+        actor_email=user.email,
+        client=client,
+    )
+    return await start_family(db, settings, user, client)
+
+
+async def start_family(
+    db: AsyncSession, settings: Settings, user: User, client: ClientInfo
+) -> IssuedTokens:
+    return await _issue(db, settings, user, uuid.uuid4(), client)
+
+
+async def _issue(
+    db: AsyncSession, settings: Settings, user: User, family_id: uuid.UUID, client: ClientInfo
+) -> IssuedTokens:
+    secret = new_secret()
+    db.add(
+        RefreshToken(
+            account_id=user.account_id,
+            user_id=user.id,
+            family_id=family_id,
+            token_hash=hash_secret(secret),
+            expires_at=datetime.now(UTC) + timedelta(seconds=settings.refresh_token_ttl_s),
+            ip=client.ip,
+            user_agent=client.user_agent,
+        )
+    )
+    await db.flush()
+    access = issue_access_token(
+        settings, user_id=user.id, account_id=user.account_id, token_version=user.token_version
+    )
+    return IssuedTokens(access, settings.access_token_ttl_s, secret, user)
+
+
+async def refresh(
+    db: AsyncSession, settings: Settings, secret: str | None, client: ClientInfo
+) -> IssuedTokens:
+    if not secret:
+        raise Unauthorized("No sign-in to refresh; sign in again.")
+    token = await db.scalar(
+        select(RefreshToken).where(RefreshToken.token_hash == hash_secret(secret))
+    )
+    now = datetime.now(UTC)
+    if token is None or token.revoked_at is not None or token.expires_at <= now:
+        raise Unauthorized("Your sign-in has expired; sign in again.")
+    # Rotation is a conditional update so two concurrent refreshes with one token cannot both win.
+    rotated = await db.execute(
+        update(RefreshToken)
+        .where(RefreshToken.id == token.id, RefreshToken.rotated_at.is_(None))
+        .values(rotated_at=now)
+    )
+    if rotated.rowcount != 1:  # type: ignore[attr-defined]
+        await _revoke_family(db, token.family_id, now)
+        record(
+            db,
+            "auth.refresh_reuse",
+            account_id=token.account_id,
+            actor_id=token.user_id,
+            client=client,
+            detail={"family_id": str(token.family_id)},
+        )
+        raise Unauthorized(
+            "This sign-in was already used elsewhere, so every device using it has been signed "
+            "out. Sign in again.",
+            persist=True,
+        )
+    user = await db.get(User, token.user_id)
+    if user is None or not user.is_active:
+        await _revoke_family(db, token.family_id, now)
+        raise Unauthorized("Your account is deactivated.", persist=True)
+    return await _issue(db, settings, user, token.family_id, client)
+
+
+async def logout(db: AsyncSession, secret: str | None, client: ClientInfo) -> None:
+    if not secret:
+        return
+    token = await db.scalar(
+        select(RefreshToken).where(RefreshToken.token_hash == hash_secret(secret))
+    )
+    if token is None:
+        return
+    await _revoke_family(db, token.family_id, datetime.now(UTC))
+    record(db, "auth.logout", account_id=token.account_id, actor_id=token.user_id, client=client)
+
+
+async def _revoke_family(db: AsyncSession, family_id: uuid.UUID, now: datetime) -> None:
+    await db.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
+async def revoke_all_for_user(db: AsyncSession, user_id: uuid.UUID) -> None:
+    await db.execute(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=datetime.now(UTC))
+    )

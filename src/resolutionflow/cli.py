@@ -1,0 +1,177 @@
+"""The `resolutionflow` command: serve, db upgrade, admin create-account/create-user, demo."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resolutionflow.config import get_settings
+from resolutionflow.db import migrate
+from resolutionflow.db.engine import make_engine, make_sessionmaker
+from resolutionflow.errors import AppError
+
+app = typer.Typer(
+    help="ResolutionFlow: guided troubleshooting with ticket notes that write themselves.",
+    no_args_is_help=True,
+)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+admin_app = typer.Typer(help="Operator commands: accounts and users.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(admin_app, name="admin")
+console = Console(stderr=True)
+T = TypeVar("T")
+
+
+def _in_unit_of_work(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    async def run() -> T:
+        engine = make_engine(get_settings())
+        try:
+            async with make_sessionmaker(engine)() as db:
+                result = await work(db)
+                await db.commit()
+                return result
+        finally:
+            await engine.dispose()
+
+    try:
+        return asyncio.run(run())
+    except AppError as exc:
+        console.print(f"[red]error:[/red] {exc.detail}")
+        for err in exc.errors or []:
+            console.print(f"  - {err.get('msg')}")
+        raise typer.Exit(1) from exc
+
+
+def _password(prompt: str) -> str:
+    password = os.environ.get("RESOLUTIONFLOW_ADMIN_PASSWORD")
+    if password:
+        return password
+    return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=True))
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every pending migration."""
+    settings = get_settings()
+    migrate.upgrade(settings.effective_database_url)
+    console.print("database is up to date")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on")] = None,
+    demo: Annotated[bool, typer.Option(help="Load demo data when the database is empty")] = False,
+) -> None:
+    """Migrate the database, then serve the API and the web UI."""
+    import uvicorn
+
+    from resolutionflow.app import configure, create_app
+
+    settings = get_settings()
+    configure()
+    settings.signing_key()  # generate the key file before any worker needs it
+    migrate.upgrade(settings.effective_database_url)
+    if demo:
+        from resolutionflow.demo import database_is_empty, load_demo
+
+        async def maybe_demo(db: AsyncSession) -> bool:
+            return await load_demo(db) if await database_is_empty(db) else False
+
+        if _in_unit_of_work(maybe_demo):
+            console.print("loaded demo data (see README for the demo sign-ins)")
+    uvicorn.run(
+        create_app(settings),
+        host=host or settings.host,
+        port=port or settings.port,
+        log_config=None,
+        proxy_headers=True,
+    )
+
+
+@app.command()
+def demo() -> None:
+    """Load the demo account, users and data (safe to run again)."""
+    from resolutionflow.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
+
+    migrate.upgrade(get_settings().effective_database_url)
+    created = _in_unit_of_work(load_demo)
+    console.print("demo data loaded" if created else "demo data already present")
+    for user in DEMO_USERS:
+        console.print(f"  {user.role.value:<12} {user.email}  /  {DEMO_PASSWORD}")
+
+
+@admin_app.command("create-account")
+def create_account(
+    name: Annotated[str, typer.Argument(help="The MSP's name")],
+    admin_email: Annotated[str, typer.Option("--admin-email", help="First team admin's email")],
+    admin_name: Annotated[str | None, typer.Option("--admin-name")] = None,
+) -> None:
+    """Create an account and its first team admin; prints the account id."""
+    from resolutionflow.accounts.service import create_account as create
+
+    password = _password("Password for the team admin")
+    migrate.upgrade(get_settings().effective_database_url)
+
+    async def work(db: AsyncSession) -> uuid.UUID:
+        created = await create(
+            db,
+            name=name,
+            admin_email=admin_email,
+            admin_name=admin_name or admin_email.split("@")[0],
+            admin_password=password,
+            actor=None,
+            client=None,
+        )
+        return created.account.id
+
+    print(_in_unit_of_work(work))
+
+
+@admin_app.command("create-user")
+def create_user(
+    email: Annotated[str, typer.Argument()],
+    account_id: Annotated[str, typer.Option("--account", help="Account id")],
+    role: Annotated[str, typer.Option(help="viewer|engineer|team_admin|super_admin")] = "engineer",
+    name: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Create a user with a password in an existing account; prints the user id."""
+    from resolutionflow.accounts.service import get_account
+    from resolutionflow.auth.principal import Principal
+    from resolutionflow.common.context import ClientInfo
+    from resolutionflow.models import Role
+    from resolutionflow.users.schemas import UserCreate
+    from resolutionflow.users.service import create_user as create
+
+    try:
+        account_uuid = uuid.UUID(account_id)
+        role_value = Role(role)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    password = _password(f"Password for {email}")
+    migrate.upgrade(get_settings().effective_database_url)
+
+    async def work(db: AsyncSession) -> uuid.UUID:
+        await get_account(db, account_uuid)
+        operator = Principal(
+            user_id=None,  # type: ignore[arg-type]
+            account_id=account_uuid,
+            role=Role.super_admin,
+            email="operator (cli)",
+            name="The operator",
+        )
+        data = UserCreate(
+            email=email, name=name or email.split("@")[0], role=role_value, password=password
+        )
+        created = await create(db, operator, data, ClientInfo("cli", "resolutionflow-cli"))
+        return created.user.id
+
+    print(_in_unit_of_work(work))

@@ -1,0 +1,74 @@
+"""Schema base classes and the list/cursor conventions every list endpoint shares."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Query
+from pydantic import BaseModel, ConfigDict
+
+from resolutionflow.errors import BadRequest
+
+T = TypeVar("T")
+
+
+class ReadSchema(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class WriteSchema(BaseModel):
+    # Unknown fields on writes are refused: a typo must not be silently ignored.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None
+
+
+class Cursor(BaseModel):
+    """Keyset position: the (created_at, id) of the last item of the previous page."""
+
+    created_at: datetime
+    id: uuid.UUID
+
+    def encode(self) -> str:
+        return base64.urlsafe_b64encode(self.model_dump_json().encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, raw: str) -> Cursor:
+        try:
+            padded = raw + "=" * (-len(raw) % 4)
+            return cls.model_validate(json.loads(base64.urlsafe_b64decode(padded)))
+        except (ValueError, binascii.Error, TypeError) as exc:
+            raise BadRequest(
+                "The cursor is not valid; start again from the first page.",
+                errors=[
+                    {"loc": ["query", "cursor"], "msg": "invalid cursor", "type": "value_error"}
+                ],
+            ) from exc
+
+
+class PageParams(BaseModel):
+    limit: int
+    cursor: Cursor | None
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=200, description="Items per page")] = 50,
+    cursor: Annotated[str | None, Query(max_length=512, description="From `next_cursor`")] = None,
+) -> PageParams:
+    return PageParams(limit=limit, cursor=Cursor.decode(cursor) if cursor else None)
+
+
+def next_cursor(rows: list[Any], limit: int) -> str | None:
+    """Rows were fetched with limit+1; a surplus row means there is another page."""
+    if len(rows) <= limit:
+        return None
+    last = rows[limit - 1]
+    return Cursor(created_at=last.created_at, id=last.id).encode()

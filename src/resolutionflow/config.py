@@ -1,0 +1,95 @@
+"""The one place settings are read: environment variables prefixed RESOLUTIONFLOW_ and `.env`."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="RESOLUTIONFLOW_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    environment: Literal["development", "test", "production"] = "development"
+    data_dir: Path = Path("./data")
+    # Empty means "a SQLite file in data_dir"; resolved in `effective_database_url`.
+    database_url: str = ""
+    secret_key: SecretStr | None = None
+    base_url: str = "http://127.0.0.1:8000"
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    access_token_ttl_s: int = 15 * 60
+    refresh_token_ttl_s: int = 14 * 24 * 3600
+    invite_ttl_s: int = 7 * 24 * 3600
+    # Cookie `Secure` flag; off by default because the embedded default is plain http on loopback.
+    cookie_secure: bool = False
+
+    # Failed sign-in throttling: this many failures inside the window locks out for the window.
+    login_max_failures_per_email: int = 5
+    login_max_failures_per_ip: int = 20
+    login_failure_window_s: int = 15 * 60
+
+    max_body_bytes: int = 1_048_576
+
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str = "ResolutionFlow <no-reply@resolutionflow.local>"
+    smtp_starttls: bool = False
+    smtp_timeout_s: float = 10.0
+
+    llm_provider: str = "offline"
+    log_level: str = "INFO"
+    # Argon2 cost knobs; tests lower them so the suite stays fast (never below OWASP minimums in prod).
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_memory_cost: int = Field(default=65536, ge=1024)
+
+    @model_validator(mode="after")
+    def _production_needs_real_secrets(self) -> Settings:
+        if self.environment == "production" and self.secret_key is None:
+            raise ValueError("RESOLUTIONFLOW_SECRET_KEY must be set in production")
+        return self
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            url = self.database_url
+            # Operators paste plain postgres URLs; the app needs the asyncpg driver.
+            for prefix in ("postgres://", "postgresql://"):
+                if url.startswith(prefix):
+                    return "postgresql+asyncpg://" + url[len(prefix) :]
+            return url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'resolutionflow.db').resolve()}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.effective_database_url.startswith("sqlite")
+
+    def signing_key(self) -> str:
+        """The secret key; generated into the data dir on first start when unset."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        key_file = self.data_dir / "secret_key"
+        if key_file.exists():
+            key = key_file.read_text().strip()
+            self.secret_key = SecretStr(key)
+            return key
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        key_file.write_text(key)
+        key_file.chmod(0o600)
+        self.secret_key = SecretStr(key)
+        return key
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

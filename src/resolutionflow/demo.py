@@ -1,0 +1,81 @@
+"""Idempotent demo data: the "Acme MSP" account with one user per role and a team."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resolutionflow.auth.passwords import hash_password
+from resolutionflow.models import Account, Role, Team, TeamMembership, User
+
+DEMO_ACCOUNT = "Acme MSP"
+# Demo passwords are public by design (the README lists them); never use them for real data.
+DEMO_PASSWORD = "resolutionflow-demo"  # noqa: S105
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    name: str
+    role: Role
+
+
+DEMO_USERS = (
+    DemoUser("super@acme.example", "Sam Super", Role.super_admin),
+    DemoUser("admin@acme.example", "Alex Admin", Role.team_admin),
+    DemoUser("engineer@acme.example", "Erin Engineer", Role.engineer),
+    DemoUser("viewer@acme.example", "Vic Viewer", Role.viewer),
+)
+DEMO_TEAMS = {
+    "Service Desk": ("Tier 1 and 2 engineers", ("admin@acme.example", "engineer@acme.example")),
+    "Projects": ("Onboarding, migrations and deployments", ("engineer@acme.example",)),
+}
+
+
+async def load_demo(db: AsyncSession) -> bool:
+    """Create what is missing; returns True when anything was created."""
+    created = False
+    account = await db.scalar(select(Account).where(Account.name == DEMO_ACCOUNT))
+    if account is None:
+        account = Account(name=DEMO_ACCOUNT, slug="acme-msp")
+        db.add(account)
+        await db.flush()
+        created = True
+    users: dict[str, User] = {}
+    password_hash: str | None = None
+    for demo in DEMO_USERS:
+        user = await db.scalar(select(User).where(User.email == demo.email))
+        if user is None:
+            password_hash = password_hash or hash_password(DEMO_PASSWORD)
+            user = User(
+                account_id=account.id,
+                email=demo.email,
+                name=demo.name,
+                role=demo.role.value,
+                password_hash=password_hash,
+            )
+            db.add(user)
+            created = True
+        users[demo.email] = user
+    await db.flush()
+    for team_name, (description, members) in DEMO_TEAMS.items():
+        team = await db.scalar(
+            select(Team).where(Team.account_id == account.id, Team.name == team_name)
+        )
+        if team is None:
+            team = Team(account_id=account.id, name=team_name, description=description)
+            db.add(team)
+            await db.flush()
+            for email in members:
+                db.add(
+                    TeamMembership(account_id=account.id, team_id=team.id, user_id=users[email].id)
+                )
+            created = True
+    await db.flush()
+    return created
+
+
+async def database_is_empty(db: AsyncSession) -> bool:
+    return await db.scalar(select(Account.id).limit(1)) is None

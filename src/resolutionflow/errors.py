@@ -1,0 +1,208 @@
+"""AppError hierarchy and the handlers that turn every error into RFC 9457 problem+json."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("resolutionflow.errors")
+
+PROBLEM_JSON = "application/problem+json"
+_TYPE_BASE = "https://resolutionflow.dev/problems/"
+
+
+class AppError(Exception):
+    """A failure the caller can understand; services raise these, never HTTPException."""
+
+    status = 400
+    slug = "bad-request"
+    title = "Bad request"
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+        persist: bool = False,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers or {}
+        # True when what the service wrote before failing must be kept (a failed sign-in's
+        # audit row, a revoked token family): the request edge commits instead of rolling back.
+        self.persist = persist
+
+
+class BadRequest(AppError):
+    pass
+
+
+class Unauthorized(AppError):
+    status = 401
+    slug = "unauthorized"
+    title = "Not signed in"
+
+    def __init__(self, detail: str = "Sign in to continue.", **kw: Any) -> None:
+        kw.setdefault("headers", {"WWW-Authenticate": "Bearer"})
+        super().__init__(detail, **kw)
+
+
+class Forbidden(AppError):
+    status = 403
+    slug = "forbidden"
+    title = "Not allowed"
+
+
+class NotFound(AppError):
+    status = 404
+    slug = "not-found"
+    title = "Not found"
+
+
+class Conflict(AppError):
+    status = 409
+    slug = "conflict"
+    title = "Conflict"
+
+
+class Gone(AppError):
+    status = 410
+    slug = "gone"
+    title = "No longer available"
+
+
+class ValidationFailed(AppError):
+    status = 422
+    slug = "validation-error"
+    title = "Validation failed"
+
+
+class TooManyRequests(AppError):
+    status = 429
+    slug = "too-many-requests"
+    title = "Too many requests"
+
+    def __init__(self, detail: str, retry_after_s: int, *, persist: bool = False) -> None:
+        headers = {"Retry-After": str(max(1, retry_after_s))}
+        super().__init__(detail, headers=headers, persist=persist)
+        self.retry_after_s = retry_after_s
+
+
+class ServiceUnavailable(AppError):
+    status = 503
+    slug = "unavailable"
+    title = "Service unavailable"
+
+
+_HTTP_TITLES = {
+    400: ("bad-request", "Bad request"),
+    401: ("unauthorized", "Not signed in"),
+    403: ("forbidden", "Not allowed"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    409: ("conflict", "Conflict"),
+    413: ("payload-too-large", "Request body too large"),
+    415: ("unsupported-media-type", "Unsupported media type"),
+    422: ("validation-error", "Validation failed"),
+    429: ("too-many-requests", "Too many requests"),
+}
+
+
+def problem_response(
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    request: Request | None = None,
+    *,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": _TYPE_BASE + slug,
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    if errors is not None:
+        body["errors"] = errors
+    request_id = getattr(request.state, "request_id", None) if request is not None else None
+    if request_id:
+        body["request_id"] = request_id
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _clean_validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    # Echoing the rejected input back could reflect a password into a log or a screen; leave it out.
+    out = []
+    for err in exc.errors():
+        msg = str(err.get("msg", "Invalid value"))
+        out.append(
+            {"loc": [str(p) for p in err.get("loc", ())], "msg": msg, "type": err.get("type")}
+        )
+    return out
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError) -> JSONResponse:
+        return problem_response(
+            exc.status,
+            exc.slug,
+            exc.title,
+            exc.detail,
+            request,
+            errors=exc.errors,
+            headers=exc.headers,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _clean_validation_errors(exc)
+        if any(e["type"] == "json_invalid" for e in errors):
+            return problem_response(
+                400,
+                "malformed-json",
+                "Malformed JSON",
+                "The request body is not valid JSON.",
+                request,
+                errors=errors,
+            )
+        return problem_response(
+            422,
+            "validation-error",
+            "Validation failed",
+            "Some fields are missing or invalid; see `errors`.",
+            request,
+            errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        slug, title = _HTTP_TITLES.get(exc.status_code, ("error", "Error"))
+        detail = exc.detail if isinstance(exc.detail, str) else title
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = "Nothing exists at this address."
+        if exc.status_code == 405:
+            detail = f"{request.method} is not allowed here."
+        return problem_response(
+            exc.status_code, slug, title, detail, request, headers=dict(exc.headers or {})
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error", extra={"path": request.url.path})
+        return problem_response(
+            500,
+            "internal-error",
+            "Internal server error",
+            "Something went wrong on our side. Quote the request id when you report it.",
+            request,
+        )

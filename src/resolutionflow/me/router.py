@@ -1,0 +1,75 @@
+"""HTTP routes for the signed-in user's own profile, password and API tokens."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, Response
+
+from resolutionflow.auth import service as auth_service
+from resolutionflow.auth.cookies import set_refresh_cookie
+from resolutionflow.auth.principal import CurrentUser
+from resolutionflow.common.context import client_info
+from resolutionflow.common.schemas import Page
+from resolutionflow.config import get_settings
+from resolutionflow.db.session import DB
+from resolutionflow.me import service
+from resolutionflow.me.schemas import (
+    ApiTokenCreate,
+    ApiTokenCreated,
+    ApiTokenRead,
+    MeRead,
+    MeUpdate,
+    PasswordChange,
+)
+
+router = APIRouter(prefix="/me", tags=["me"])
+
+
+@router.get("", response_model=MeRead)
+async def read_me(principal: CurrentUser, db: DB) -> MeRead:
+    return await service.read_me(db, principal)
+
+
+@router.patch("", response_model=MeRead)
+async def update_me(principal: CurrentUser, db: DB, body: MeUpdate) -> MeRead:
+    await service.rename(db, principal, body.name)
+    return await service.read_me(db, principal)
+
+
+@router.post("/password", status_code=204)
+async def change_password(
+    principal: CurrentUser, db: DB, body: PasswordChange, request: Request
+) -> Response:
+    client = client_info(request)
+    user = await service.change_password(
+        db, principal, body.current_password, body.new_password, client
+    )
+    # Other devices are signed out; this one gets a fresh refresh cookie so it stays signed in
+    # (its next 401 refreshes into an access token of the new version).
+    issued = await auth_service.start_family(db, get_settings(), user, client)
+    response = Response(status_code=204)
+    set_refresh_cookie(response, get_settings(), issued.refresh_token)
+    return response
+
+
+@router.get("/tokens", response_model=Page[ApiTokenRead])
+async def list_tokens(principal: CurrentUser, db: DB) -> Page[ApiTokenRead]:
+    rows = await service.list_tokens(db, principal)
+    return Page(items=[ApiTokenRead.model_validate(r) for r in rows])
+
+
+@router.post("/tokens", status_code=201, response_model=ApiTokenCreated)
+async def create_token(
+    principal: CurrentUser, db: DB, body: ApiTokenCreate, request: Request
+) -> ApiTokenCreated:
+    token, secret = await service.create_token(db, principal, body, client_info(request))
+    return ApiTokenCreated(**ApiTokenRead.model_validate(token).model_dump(), token=secret)
+
+
+@router.delete("/tokens/{token_id}", status_code=204)
+async def revoke_token(
+    principal: CurrentUser, db: DB, token_id: uuid.UUID, request: Request
+) -> Response:
+    await service.revoke_token(db, principal, token_id, client_info(request))
+    return Response(status_code=204)

@@ -1,0 +1,18 @@
+"""ORM models, one module per aggregate; importing this package registers them all."""
+
+from resolutionflow.models.account import Account, Team, TeamMembership
+from resolutionflow.models.audit import AuditEvent, LoginFailure
+from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
+
+__all__ = [
+    "Account",
+    "ApiToken",
+    "AuditEvent",
+    "Invite",
+    "LoginFailure",
+    "RefreshToken",
+    "Role",
+    "Team",
+    "TeamMembership",
+    "User",
+]

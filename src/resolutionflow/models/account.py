@@ -1,0 +1,36 @@
+"""The tenant (Account) and the groups of users inside it (Team, TeamMembership)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from resolutionflow.db.base import AccountMixin, IdMixin, Model, TimestampMixin
+
+
+class Account(IdMixin, TimestampMixin, Model):
+    __tablename__ = "account"
+
+    name: Mapped[str] = mapped_column(String(200))
+    slug: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Team(IdMixin, AccountMixin, TimestampMixin, Model):
+    __tablename__ = "team"
+    __table_args__ = (UniqueConstraint("account_id", "name", name="uq_team_account_name"),)
+
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class TeamMembership(AccountMixin, TimestampMixin, Model):
+    __tablename__ = "team_membership"
+
+    team_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("team.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

@@ -1,0 +1,1 @@
+"""Adapters to external systems (LLM, embeddings, notifications) behind small interfaces."""

@@ -1,0 +1,1 @@
+"""Notification delivery: email over SMTP (more channels arrive with escalations)."""

@@ -1,0 +1,42 @@
+"""Email over SMTP with aiosmtplib. Called only after the unit of work has committed."""
+
+from __future__ import annotations
+
+import logging
+from email.message import EmailMessage
+
+import aiosmtplib
+
+from resolutionflow.config import Settings
+
+log = logging.getLogger("resolutionflow.email")
+
+
+def smtp_configured(settings: Settings) -> bool:
+    return bool(settings.smtp_host)
+
+
+async def send_email(settings: Settings, *, to: str, subject: str, text: str) -> bool:
+    """Send one message; False (and a log line without the body) when the server refuses."""
+    if not settings.smtp_host:
+        return False
+    message = EmailMessage()
+    message["From"] = settings.smtp_from
+    message["To"] = to
+    message["Subject"] = subject
+    message.set_content(text)
+    try:
+        await aiosmtplib.send(
+            message,
+            hostname=settings.smtp_host,
+            port=settings.smtp_port,
+            username=settings.smtp_username,
+            password=settings.smtp_password.get_secret_value() if settings.smtp_password else None,
+            start_tls=settings.smtp_starttls,
+            timeout=settings.smtp_timeout_s,
+        )
+    except (aiosmtplib.SMTPException, OSError) as exc:
+        # The body holds an invite link (a credential): log who and why, never the content.
+        log.warning("email not sent", extra={"to": to, "error": type(exc).__name__})
+        return False
+    return True

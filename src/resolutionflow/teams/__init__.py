@@ -1,0 +1,1 @@
+"""Teams inside an account and who belongs to them."""

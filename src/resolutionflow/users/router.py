@@ -1,0 +1,115 @@
+"""HTTP routes for managing the account's people and their invites."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Response
+
+from resolutionflow.auth.principal import TeamAdmin
+from resolutionflow.common.context import client_info
+from resolutionflow.common.schemas import Page, PageParams, next_cursor, page_params
+from resolutionflow.config import get_settings
+from resolutionflow.db.session import DB
+from resolutionflow.models import Account, Role
+from resolutionflow.users import invites, service
+from resolutionflow.users.notify import deliver_invite
+from resolutionflow.users.schemas import (
+    InviteIssued,
+    InviteRead,
+    UserCreate,
+    UserCreated,
+    UserRead,
+    UserUpdate,
+)
+
+router = APIRouter(tags=["users"])
+
+
+@router.get("/users", response_model=Page[UserRead])
+async def list_users(
+    principal: TeamAdmin,
+    db: DB,
+    page: Annotated[PageParams, Depends(page_params)],
+    q: Annotated[str | None, Query(max_length=200, description="Name or email contains")] = None,
+    role: Role | None = None,
+    include_inactive: bool = False,
+) -> Page[UserRead]:
+    rows = await service.list_users(
+        db, principal, page, q=q, role=role, include_inactive=include_inactive
+    )
+    items = await service.read_users(db, rows[: page.limit])
+    return Page(items=items, next_cursor=next_cursor(rows, page.limit))
+
+
+@router.post("/users", status_code=201, response_model=UserCreated)
+async def create_user(
+    principal: TeamAdmin, db: DB, body: UserCreate, request: Request, background: BackgroundTasks
+) -> UserCreated:
+    created = await service.create_user(db, principal, body, client_info(request))
+    (read,) = await service.read_users(db, [created.user])
+    issued = None
+    if created.invite is not None and created.invite_token is not None:
+        account = await db.get(Account, principal.account_id)
+        issued = deliver_invite(
+            get_settings(),
+            background,
+            created.invite,
+            created.invite_token,
+            account_name=account.name if account else "",
+            inviter_name=principal.name,
+        )
+    return UserCreated(**read.model_dump(), invite=issued)
+
+
+@router.get("/users/{user_id}", response_model=UserRead)
+async def get_user(principal: TeamAdmin, db: DB, user_id: uuid.UUID) -> UserRead:
+    user = await service.get_user(db, principal, user_id)
+    (read,) = await service.read_users(db, [user])
+    return read
+
+
+@router.patch("/users/{user_id}", response_model=UserRead)
+async def update_user(
+    principal: TeamAdmin, db: DB, user_id: uuid.UUID, body: UserUpdate, request: Request
+) -> UserRead:
+    user = await service.update_user(db, principal, user_id, body, client_info(request))
+    (read,) = await service.read_users(db, [user])
+    return read
+
+
+@router.get("/invites", response_model=Page[InviteRead])
+async def list_invites(
+    principal: TeamAdmin, db: DB, status: Literal["pending", "all"] = "pending"
+) -> Page[InviteRead]:
+    items = await invites.list_invites(db, principal, pending_only=status == "pending")
+    return Page(items=items)
+
+
+@router.post("/invites/{invite_id}/resend", response_model=InviteIssued)
+async def resend_invite(
+    principal: TeamAdmin,
+    db: DB,
+    invite_id: uuid.UUID,
+    request: Request,
+    background: BackgroundTasks,
+) -> InviteIssued:
+    invite, token = await invites.resend(db, principal, invite_id, client_info(request))
+    account = await db.get(Account, principal.account_id)
+    return deliver_invite(
+        get_settings(),
+        background,
+        invite,
+        token,
+        account_name=account.name if account else "",
+        inviter_name=principal.name,
+    )
+
+
+@router.delete("/invites/{invite_id}", status_code=204)
+async def revoke_invite(
+    principal: TeamAdmin, db: DB, invite_id: uuid.UUID, request: Request
+) -> Response:
+    await invites.revoke(db, principal, invite_id, client_info(request))
+    return Response(status_code=204)

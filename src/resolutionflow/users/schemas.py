@@ -1,0 +1,68 @@
+"""API shapes of users and invites."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import EmailStr, Field
+
+from resolutionflow.common.schemas import ReadSchema, WriteSchema
+from resolutionflow.models import Role
+
+UserStatus = Literal["active", "invited", "deactivated"]
+InviteStatus = Literal["pending", "accepted", "expired", "revoked"]
+
+
+class TeamRef(ReadSchema):
+    id: uuid.UUID
+    name: str
+
+
+class UserRead(ReadSchema):
+    id: uuid.UUID
+    email: str
+    name: str
+    role: Role
+    is_active: bool
+    status: UserStatus
+    created_at: datetime
+    last_login_at: datetime | None
+    teams: list[TeamRef] = []
+
+
+class InviteIssued(ReadSchema):
+    id: uuid.UUID
+    expires_at: datetime
+    emailed: bool
+    # Present only when the invite was not emailed, so the admin can pass the link on.
+    invite_url: str | None = None
+
+
+class UserCreated(UserRead):
+    invite: InviteIssued | None = None
+
+
+class UserCreate(WriteSchema):
+    email: EmailStr
+    name: str = Field(min_length=1, max_length=200)
+    role: Role
+    password: str | None = Field(default=None, max_length=1024)
+
+
+class UserUpdate(WriteSchema):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    role: Role | None = None
+    is_active: bool | None = None
+
+
+class InviteRead(ReadSchema):
+    id: uuid.UUID
+    email: str
+    name: str
+    role: Role
+    status: InviteStatus
+    created_at: datetime
+    expires_at: datetime
+    invited_by_name: str | None

@@ -1,0 +1,70 @@
+"""Test setup. The database is built by running the migrations, on SQLite by default or on the
+PostgreSQL server named by RF_TEST_DATABASE_URL (which `make test` starts)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+# Settings are read from the environment once; set them before the app is imported.
+_DATA_DIR = Path(tempfile.mkdtemp(prefix="rf-test-"))
+os.environ.update(
+    {
+        "RESOLUTIONFLOW_ENVIRONMENT": "test",
+        "RESOLUTIONFLOW_DATA_DIR": str(_DATA_DIR),
+        "RESOLUTIONFLOW_SECRET_KEY": secrets.token_urlsafe(32),
+        # Cheap hashing keeps the suite fast; production defaults are tested in test_passwords.
+        "RESOLUTIONFLOW_ARGON2_TIME_COST": "1",
+        "RESOLUTIONFLOW_ARGON2_MEMORY_COST": "1024",
+        "RESOLUTIONFLOW_LOG_LEVEL": "INFO",
+    }
+)
+os.environ.pop("RESOLUTIONFLOW_SMTP_HOST", None)
+
+import pytest  # noqa: E402
+from fastapi import FastAPI  # noqa: E402
+from httpx import ASGITransport, AsyncClient  # noqa: E402
+
+from resolutionflow.config import get_settings  # noqa: E402
+from tests.fixtures.database import create_test_database, drop_test_database  # noqa: E402
+from tests.fixtures.factories import Factory  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    url, cleanup = create_test_database(os.environ.get("RF_TEST_DATABASE_URL"), _DATA_DIR)
+    os.environ["RESOLUTIONFLOW_DATABASE_URL"] = url
+    get_settings.cache_clear()
+    try:
+        yield url
+    finally:
+        drop_test_database(cleanup)
+
+
+@pytest.fixture(scope="session")
+async def app(database_url: str) -> AsyncIterator[FastAPI]:
+    from resolutionflow.app import create_app
+
+    application = create_app(get_settings())
+    yield application
+    await application.state.engine.dispose()
+
+
+def _random_ip() -> str:
+    # Each client gets its own address so per-address sign-in throttling never leaks across tests.
+    return "10.{}.{}.{}".format(*secrets.token_bytes(3))
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[AsyncClient]:
+    transport = ASGITransport(app=app, client=(_random_ip(), 40000))
+    async with AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+@pytest.fixture
+def factory(app: FastAPI) -> Factory:
+    return Factory(app)
