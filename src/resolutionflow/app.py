@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from resolutionflow.audit.router import router as audit_router
 from resolutionflow.auth.router import router as auth_router
 from resolutionflow.config import Settings, get_settings
 from resolutionflow.db.engine import make_engine, make_sessionmaker
-from resolutionflow.errors import NotFound, install_error_handlers
+from resolutionflow.errors import MethodNotAllowed, NotFound, install_error_handlers
 from resolutionflow.health.router import router as health_router
 from resolutionflow.logging import configure_logging
 from resolutionflow.me.router import router as me_router
@@ -79,11 +80,17 @@ def _mount_spa(app: FastAPI) -> None:
     if (STATIC_DIR / "assets").is_dir():
         app.mount("/assets", StaticFiles(directory=STATIC_DIR / "assets"), name="assets")
 
-    @app.get("/{path:path}", include_in_schema=False)
+    @app.api_route("/{path:path}", methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+                   include_in_schema=False)
     async def spa(path: str, request: Request) -> Response:
         if path == "api" or path.startswith("api/"):
-            # Unknown API paths must be a problem+json 404, never the SPA's index.html.
+            # Unknown API paths are a problem+json 404 (or 405 when only the method is wrong),
+            # never the SPA's index.html.
+            if _known_api_path(app, "/" + path):
+                raise MethodNotAllowed(f"{request.method} is not allowed here.")
             raise NotFound(f"No API route /{path}.")
+        if request.method not in ("GET", "HEAD"):
+            raise MethodNotAllowed(f"{request.method} is not allowed here.")
         candidate = (STATIC_DIR / path).resolve()
         if path and candidate.is_file() and STATIC_DIR in candidate.parents:
             return FileResponse(candidate)
@@ -95,6 +102,17 @@ def _mount_spa(app: FastAPI) -> None:
             )
         # Client-side routes all load the SPA; the router in the browser takes it from there.
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+def _known_api_path(app: FastAPI, path: str) -> bool:
+    patterns: list[re.Pattern[str]] | None = getattr(app.state, "api_path_patterns", None)
+    if patterns is None:
+        patterns = [
+            re.compile("^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(p)) + "$")
+            for p in app.openapi()["paths"]
+        ]
+        app.state.api_path_patterns = patterns
+    return any(p.match(path) for p in patterns)
 
 
 def configure() -> None:

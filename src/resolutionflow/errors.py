@@ -66,6 +66,12 @@ class NotFound(AppError):
     title = "Not found"
 
 
+class MethodNotAllowed(AppError):
+    status = 405
+    slug = "method-not-allowed"
+    title = "Method not allowed"
+
+
 class Conflict(AppError):
     status = 409
     slug = "conflict"

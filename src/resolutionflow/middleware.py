@@ -51,12 +51,14 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
-            # Path only: query strings can carry tokens (invite links), so they are not logged.
+            # The route template, not the raw path or query: both can carry credentials
+            # (an invite token is a path segment).
+            route = scope.get("route")
             log.info(
                 "request",
                 extra={
                     "method": scope["method"],
-                    "path": scope["path"],
+                    "route": getattr(route, "path_format", None) or "(unmatched)",
                     "status": status,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                 },

@@ -70,7 +70,7 @@ async def _from_api_token(db: DB, token: str) -> Principal:
     ).one_or_none()
     if row is None:
         raise Unauthorized("The API token is not valid.")
-    api_token, user = row.tuple()
+    api_token, user = row
     if api_token.revoked_at is not None:
         raise Unauthorized("The API token has been revoked.")
     if api_token.expires_at is not None and api_token.expires_at <= now:

@@ -156,7 +156,7 @@ async def _by_token(db: AsyncSession, token: str) -> tuple[Invite, str]:
     ).one_or_none()
     if row is None:
         raise NotFound("This invite link is not valid. Ask your admin for a new one.")
-    invite, account_name = row.tuple()
+    invite, account_name = row
     status = status_of(invite)
     if status == "expired":
         raise Gone("This invite link has expired. Ask your admin to send a new one.")

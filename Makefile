@@ -1,0 +1,94 @@
+# ResolutionFlow: `make run` serves the app with demo data; `make test` runs every suite.
+# Both set up what they need first (venv, npm packages, the built UI; for tests also
+# PostgreSQL and Chromium from Debian when missing and running as root).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STATIC := src/resolutionflow/static/index.html
+OPENAPI := build/openapi.json
+FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/scripts -type f 2>/dev/null)
+PY_SRC := $(shell find src/resolutionflow -name '*.py' -not -path '*/static/*' 2>/dev/null)
+
+.PHONY: help install run test lint typecheck test-unit test-sqlite test-postgres test-frontend test-e2e bench system-deps api-client clean
+
+help:
+	@echo "make run     set up and serve on http://$(HOST):$(PORT) with demo data"
+	@echo "make test    set up and run every test suite (SQLite, PostgreSQL, browser, frontend)"
+	@echo "make install set up .venv, npm packages and the built UI without serving"
+	@echo "make bench   run the benchmarks in bench/"
+	@echo "make lint    ruff, mypy and tsc"
+
+# --- setup -------------------------------------------------------------------------------
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The OpenAPI document the frontend's typed client is generated from (and checked against).
+$(OPENAPI): $(VENV)/.installed $(PY_SRC)
+	@mkdir -p build
+	$(BIN)/python -m resolutionflow.openapi > $@
+
+$(STATIC): frontend/node_modules/.installed $(OPENAPI) $(FRONTEND_SRC)
+	cd frontend && OPENAPI_FILE=../$(OPENAPI) npm run build
+
+install: $(VENV)/.installed $(STATIC)
+
+# Regenerate frontend/src/api/schema.d.ts after changing the API.
+api-client: $(OPENAPI) frontend/node_modules/.installed
+	cd frontend && OPENAPI_FILE=../$(OPENAPI) npm run api:generate
+
+# --- run ---------------------------------------------------------------------------------
+
+run: install
+	$(BIN)/resolutionflow serve --demo --host $(HOST) --port $(PORT)
+
+# --- tests -------------------------------------------------------------------------------
+
+system-deps:
+	@scripts/system-deps.sh
+
+lint: $(VENV)/.installed frontend/node_modules/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	cd frontend && npm run typecheck
+
+test-sqlite: $(VENV)/.installed
+	$(BIN)/pytest -q -p no:cacheprovider --ignore=tests/e2e
+
+test-postgres: $(VENV)/.installed
+	@dir=$$(mktemp -d /tmp/rf-pg.XXXXXX); \
+	url=$$(scripts/test-postgres.sh start $$dir); \
+	trap "scripts/test-postgres.sh stop $$dir" EXIT; \
+	echo "PostgreSQL test server: $$url"; \
+	RF_TEST_DATABASE_URL=$$url $(BIN)/pytest -q -p no:cacheprovider --ignore=tests/e2e
+
+test-frontend: frontend/node_modules/.installed
+	cd frontend && npm test
+
+test-e2e: install
+	$(BIN)/pytest -q -p no:cacheprovider tests/e2e
+
+test: system-deps install lint test-frontend test-sqlite test-postgres test-e2e
+	@echo "all test suites passed"
+
+bench: install
+	$(BIN)/python bench/bench_me.py
+
+clean:
+	rm -rf $(VENV) build frontend/node_modules src/resolutionflow/static

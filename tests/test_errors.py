@@ -1,0 +1,50 @@
+"""Unexpected failures: a problem+json 500 with a request id, never a trace."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from fastapi import FastAPI
+from httpx import ASGITransport, AsyncClient
+
+from resolutionflow.app import create_app
+from resolutionflow.config import get_settings
+from tests.fixtures.factories import Factory
+
+
+@pytest.fixture
+async def broken_client(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[AsyncClient]:
+    async def explodes(*args: object) -> None:
+        raise RuntimeError("secret internals: password=hunter2hunter2")
+
+    # A bug deep in a service, as a real one would surface.
+    monkeypatch.setattr("resolutionflow.teams.service.list_teams", explodes)
+    app: FastAPI = create_app(get_settings())
+    transport = ASGITransport(app=app, raise_app_exceptions=False)
+    async with AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+    await app.state.engine.dispose()
+
+
+async def test_unexpected_error_is_problem_json_with_request_id(
+    broken_client: AsyncClient,
+) -> None:
+    tenant = await Factory(broken_client._transport.app).tenant()  # type: ignore[attr-defined]
+    r = await broken_client.get("/api/v1/teams", headers=tenant.viewer.headers)
+    assert r.status_code == 500
+    assert r.headers["content-type"].startswith("application/problem+json")
+    body = r.json()
+    assert body["status"] == 500 and body["title"] == "Internal server error"
+    assert len(body["request_id"]) == 32
+    assert "Traceback" not in r.text and "hunter2" not in r.text and "RuntimeError" not in r.text
+
+
+async def test_every_response_carries_a_request_id(client: AsyncClient) -> None:
+    r = await client.get("/api/health")
+    assert len(r.headers["x-request-id"]) == 32
+    r = await client.get("/api/v1/me")
+    assert r.status_code == 401
+    assert r.json()["request_id"] == r.headers["x-request-id"]

@@ -1,0 +1,117 @@
+"""Another account's resources are 404 on every route that takes an id, for every role.
+
+Generic over the route table: a new route with a new kind of id fails here until a maker for
+that id is added below, so later features inherit the proof."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+from tests.fixtures.factories import Factory, Tenant, unique
+from tests.fixtures.routes import Route, app_routes
+
+# Routes whose ids are not tenant-owned resources, with the reason.
+NOT_TENANT_SCOPED = {
+    "/api/v1/auth/invites/{token}": "the invite token itself is the credential",
+    "/api/v1/auth/invites/{token}/accept": "the invite token itself is the credential",
+    # Super admins manage every account; lower roles get 403 (see test_permissions).
+    "/api/v1/accounts/{account_id}": "operator route over all accounts, by design",
+}
+
+Maker = Callable[[AsyncClient, Tenant], Awaitable[str]]
+
+
+async def _user(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post(
+        "/api/v1/users",
+        headers=owner.admin.headers,
+        json={"email": f"{unique('u')}@example.com", "name": "Target", "role": "engineer",
+              "password": "a-perfectly-fine-passphrase"},
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+async def _team(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post("/api/v1/teams", headers=owner.admin.headers, json={"name": unique("T")})
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+async def _invite(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post(
+        "/api/v1/users",
+        headers=owner.admin.headers,
+        json={"email": f"{unique('i')}@example.com", "name": "Invitee", "role": "viewer"},
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["invite"]["id"])
+
+
+async def _api_token(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post("/api/v1/me/tokens", headers=owner.admin.headers, json={"name": "t"})
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+MAKERS: dict[str, Maker] = {
+    "user_id": _user,
+    "team_id": _team,
+    "invite_id": _invite,
+    "token_id": _api_token,
+}
+
+# Bodies that pass validation, so the request reaches the lookup (an invalid body is a 422).
+BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("PATCH", "/api/v1/users/{user_id}"): {"name": "Renamed"},
+    ("PATCH", "/api/v1/teams/{team_id}"): {"name": "Renamed"},
+}
+
+SCOPED_ROUTES = [r for r in app_routes() if r.params and r.path not in NOT_TENANT_SCOPED]
+
+
+@pytest.fixture(scope="module")
+async def tenants(app) -> tuple[Tenant, Tenant]:  # type: ignore[no-untyped-def]
+    factory = Factory(app)
+    return await factory.tenant(), await factory.tenant()
+
+
+async def _request(client: AsyncClient, route: Route, ids: dict[str, str], headers: dict[str, str]):  # type: ignore[no-untyped-def]
+    path = route.path
+    for name, value in ids.items():
+        path = path.replace("{" + name + "}", value)
+    body = BODIES.get((route.method, route.path))
+    if body is None and route.method in {"POST", "PUT", "PATCH"}:
+        body = {}
+    return await client.request(route.method, path, json=body, headers=headers)
+
+
+@pytest.mark.parametrize("route", SCOPED_ROUTES, ids=str)
+async def test_other_accounts_ids_are_not_found(
+    client: AsyncClient, tenants: tuple[Tenant, Tenant], route: Route
+) -> None:
+    owner, intruder = tenants
+    missing = [p for p in route.params if p not in MAKERS]
+    assert not missing, f"add a maker for {missing} in tests/test_tenancy.py"
+    ids = {name: await MAKERS[name](client, owner) for name in route.params}
+
+    for role in ("viewer", "engineer", "team_admin", "super_admin"):
+        r = await _request(client, route, ids, intruder[role].headers)
+        if r.status_code == 403:
+            continue  # the role may not use this route at all (test_permissions checks which)
+        assert r.status_code == 404, f"{route} as {role} of another account: {r.status_code} {r.text}"
+        assert r.headers["content-type"].startswith("application/problem+json")
+
+    # The same ids work for their owner, so the 404s above are about the account, not the id.
+    r = await _request(client, route, ids, owner.admin.headers)
+    assert r.status_code in (200, 201, 204), f"{route} as owner: {r.status_code} {r.text}"
+
+
+def test_every_id_route_is_walked_or_explained() -> None:
+    id_routes = {r.path for r in app_routes() if r.params}
+    assert id_routes <= {r.path for r in SCOPED_ROUTES} | set(NOT_TENANT_SCOPED)
+    assert SCOPED_ROUTES, "no routes with ids found; the walk would prove nothing"
