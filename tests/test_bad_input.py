@@ -28,7 +28,8 @@ async def test_malformed_json_is_400_and_creates_nothing(
     tenant = await factory.tenant()
     before = await _user_count(client, tenant.admin.headers)
     r = await client.post(
-        "/api/v1/users", content=b'{"email": "a@b.c", "name":',
+        "/api/v1/users",
+        content=b'{"email": "a@b.c", "name":',
         headers={**tenant.admin.headers, "content-type": "application/json"},
     )
     _is_problem(r, 400)
@@ -39,7 +40,8 @@ async def test_wrong_types_name_each_field(client: AsyncClient, factory: Factory
     tenant = await factory.tenant()
     before = await _user_count(client, tenant.admin.headers)
     r = await client.post(
-        "/api/v1/users", headers=tenant.admin.headers,
+        "/api/v1/users",
+        headers=tenant.admin.headers,
         json={"email": 42, "name": ["x"], "role": "wizard"},
     )
     body = _is_problem(r, 422)
@@ -80,7 +82,8 @@ async def test_oversize_body_without_content_length_is_413(
             yield b"x" * 65536
 
     r = await client.post(
-        "/api/v1/teams", content=chunks(),
+        "/api/v1/teams",
+        content=chunks(),
         headers={**tenant.admin.headers, "content-type": "application/json"},
     )
     _is_problem(r, 413)
@@ -111,7 +114,8 @@ async def test_wrong_method_is_405_and_unknown_path_404(client: AsyncClient) -> 
 async def test_non_json_content_type_is_refused(client: AsyncClient, factory: Factory) -> None:
     tenant = await factory.tenant()
     r = await client.post(
-        "/api/v1/teams", content=b"name=Ops",
+        "/api/v1/teams",
+        content=b"name=Ops",
         headers={**tenant.admin.headers, "content-type": "application/x-www-form-urlencoded"},
     )
     assert r.status_code in (400, 415, 422)

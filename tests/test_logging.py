@@ -42,7 +42,9 @@ async def test_sign_in_and_tokens_never_reach_the_logs(
     )
     access = r.json()["access_token"]
     refresh_cookie = r.cookies["rf_refresh"]
-    await client.post("/api/v1/auth/login", json={"email": tenant.viewer.email, "password": "wrong-" + PASSWORD})
+    await client.post(
+        "/api/v1/auth/login", json={"email": tenant.viewer.email, "password": "wrong-" + PASSWORD}
+    )
     created = await client.post(
         "/api/v1/me/tokens", json={"name": "ci"}, headers={"Authorization": f"Bearer {access}"}
     )
@@ -50,7 +52,8 @@ async def test_sign_in_and_tokens_never_reach_the_logs(
     await client.get("/api/v1/me", headers={"Authorization": f"Bearer {api_token}"})
     await client.post("/api/v1/auth/refresh")
     invite = await client.post(
-        "/api/v1/users", headers=tenant.admin.headers,
+        "/api/v1/users",
+        headers=tenant.admin.headers,
         json={"email": "log-check@example.com", "name": "L", "role": "viewer"},
     )
     invite_token = invite.json()["invite"]["invite_url"].rsplit("/", 1)[-1]

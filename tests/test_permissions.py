@@ -1,4 +1,4 @@
-"""Every route × every role behaves as docs/permissions.md says."""
+"""Every route by every role behaves as docs/permissions.md says."""
 
 from __future__ import annotations
 
@@ -38,9 +38,7 @@ async def _call(client: AsyncClient, route: Route, headers: dict[str, str]):  # 
 
 
 @pytest.mark.parametrize("route", app_routes(), ids=str)
-async def test_route_enforces_the_matrix(
-    client: AsyncClient, tenant: Tenant, route: Route
-) -> None:
+async def test_route_enforces_the_matrix(client: AsyncClient, tenant: Tenant, route: Route) -> None:
     row = permission_matrix().get(route)
     assert row is not None, f"{route} is not in docs/permissions.md"
     anonymous = await _call(client, route, {})

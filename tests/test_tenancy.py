@@ -29,8 +29,12 @@ async def _user(client: AsyncClient, owner: Tenant) -> str:
     r = await client.post(
         "/api/v1/users",
         headers=owner.admin.headers,
-        json={"email": f"{unique('u')}@example.com", "name": "Target", "role": "engineer",
-              "password": "a-perfectly-fine-passphrase"},
+        json={
+            "email": f"{unique('u')}@example.com",
+            "name": "Target",
+            "role": "engineer",
+            "password": "a-perfectly-fine-passphrase",
+        },
     )
     assert r.status_code == 201, r.text
     return str(r.json()["id"])
@@ -103,7 +107,9 @@ async def test_other_accounts_ids_are_not_found(
         r = await _request(client, route, ids, intruder[role].headers)
         if r.status_code == 403:
             continue  # the role may not use this route at all (test_permissions checks which)
-        assert r.status_code == 404, f"{route} as {role} of another account: {r.status_code} {r.text}"
+        assert r.status_code == 404, (
+            f"{route} as {role} of another account: {r.status_code} {r.text}"
+        )
         assert r.headers["content-type"].startswith("application/problem+json")
 
     # The same ids work for their owner, so the 404s above are about the account, not the id.

@@ -80,8 +80,11 @@ def _mount_spa(app: FastAPI) -> None:
     if (STATIC_DIR / "assets").is_dir():
         app.mount("/assets", StaticFiles(directory=STATIC_DIR / "assets"), name="assets")
 
-    @app.api_route("/{path:path}", methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
-                   include_in_schema=False)
+    @app.api_route(
+        "/{path:path}",
+        methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+        include_in_schema=False,
+    )
     async def spa(path: str, request: Request) -> Response:
         if path == "api" or path.startswith("api/"):
             # Unknown API paths are a problem+json 404 (or 405 when only the method is wrong),

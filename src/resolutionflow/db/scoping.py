@@ -14,7 +14,6 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from resolutionflow.errors import NotFound
 
-
 M = TypeVar("M")
 
 
