@@ -10,7 +10,17 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from resolutionflow.config import Settings
 
 
+def _sqlite_begin_immediate(conn: Any) -> None:
+    # A deferred SQLite transaction that reads and then writes fails at once with "database is
+    # locked" when another connection wrote in between (the busy timeout does not apply to that
+    # upgrade). Taking the write lock at BEGIN makes such transactions wait their turn instead:
+    # correct under concurrency, at the price of one writer at a time, which is SQLite anyway.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (see _sqlite_begin_immediate).
+    dbapi_connection.isolation_level = None
     # WAL lets readers run beside the one writer; foreign keys are off by default in SQLite;
     # a busy timeout turns writer contention into a short wait instead of "database is locked".
     cursor = dbapi_connection.cursor()
@@ -31,6 +41,7 @@ def make_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, connect_args={"timeout": 10})
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", _sqlite_begin_immediate)
         return engine
     return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
