@@ -56,9 +56,7 @@ async def test_token_with_alg_none_is_401(client: AsyncClient, factory: Factory)
     assert r.headers["www-authenticate"].lower().startswith("bearer")
 
 
-async def test_token_signed_with_another_key_is_401(
-    client: AsyncClient, factory: Factory
-) -> None:
+async def test_token_signed_with_another_key_is_401(client: AsyncClient, factory: Factory) -> None:
     tenant = await factory.tenant((Role.team_admin, Role.engineer))
     token = jwt.encode(_claims(tenant.engineer), "some-other-key-" * 4, algorithm="HS256")
     assert_problem(await client.get("/api/v1/me", headers=bearer(token)), 401)
@@ -85,7 +83,9 @@ async def test_deactivated_users_access_token_stops_working(
     assert (await client.get("/api/v1/me", headers=tenant.engineer.headers)).status_code == 200
 
     r = await client.patch(
-        f"/api/v1/users/{tenant.engineer.id}", json={"is_active": False}, headers=tenant.admin.headers
+        f"/api/v1/users/{tenant.engineer.id}",
+        json={"is_active": False},
+        headers=tenant.admin.headers,
     )
     assert r.status_code == 200, r.text
 

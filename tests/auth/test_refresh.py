@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from httpx import AsyncClient
 
 from resolutionflow.models import Role
@@ -101,8 +103,29 @@ async def test_deactivated_users_refresh_token_stops_working(
     tenant = await factory.tenant((Role.team_admin, Role.engineer))
     secret = refresh_secret(await login(client, tenant.engineer.email))
     r = await client.patch(
-        f"/api/v1/users/{tenant.engineer.id}", json={"is_active": False}, headers=tenant.admin.headers
+        f"/api/v1/users/{tenant.engineer.id}",
+        json={"is_active": False},
+        headers=tenant.admin.headers,
     )
     assert r.status_code == 200, r.text
 
     assert_problem(await refresh(client, secret), 401)
+
+
+async def test_two_simultaneous_refreshes_with_one_cookie_have_at_most_one_winner(
+    client: AsyncClient, factory: Factory
+) -> None:
+    tenant = await factory.tenant((Role.team_admin, Role.engineer))
+    secret = refresh_secret(await login(client, tenant.engineer.email))
+    client.cookies.clear()
+    headers = {"Cookie": f"rf_refresh={secret}"}
+
+    results = await asyncio.gather(
+        client.post("/api/v1/auth/refresh", headers=headers),
+        client.post("/api/v1/auth/refresh", headers=headers),
+    )
+    client.cookies.clear()
+
+    assert sorted(r.status_code for r in results) == [200, 401], [r.text for r in results]
+    assert_problem(next(r for r in results if r.status_code == 401), 401)
+    assert len(await audit_events(client, tenant.admin.headers, "auth.refresh_reuse")) == 1

@@ -54,8 +54,12 @@ async def test_patch_me_refuses_an_empty_name_or_other_fields(
     tenant = await factory.tenant((Role.team_admin, Role.engineer))
     headers = tenant.engineer.headers
 
-    assert_problem(await client.patch("/api/v1/me", json={"name": ""}, headers=headers), 422, field="name")
-    sneaky = await client.patch("/api/v1/me", json={"name": "X", "role": "team_admin"}, headers=headers)
+    assert_problem(
+        await client.patch("/api/v1/me", json={"name": ""}, headers=headers), 422, field="name"
+    )
+    sneaky = await client.patch(
+        "/api/v1/me", json={"name": "X", "role": "team_admin"}, headers=headers
+    )
 
     assert_problem(sneaky, 422, field="role")
     stored = await factory.get_user(tenant.engineer.id)

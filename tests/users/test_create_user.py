@@ -23,7 +23,12 @@ async def test_create_user_with_password_is_active_and_can_sign_in(
 
     r = await client.post(
         "/api/v1/users",
-        json={"email": email, "name": "Eddie Engineer", "role": "engineer", "password": GOOD_PASSWORD},
+        json={
+            "email": email,
+            "name": "Eddie Engineer",
+            "role": "engineer",
+            "password": GOOD_PASSWORD,
+        },
         headers=tenant.admin.headers,
     )
 

@@ -102,7 +102,10 @@ async def rename(db: AsyncSession, account_id: uuid.UUID, name: str) -> Account:
         select(Account.id).where(func.lower(Account.name) == name.lower(), Account.id != account.id)
     )
     if clash is not None:
-        raise Conflict(f"An account named {name!r} already exists.")
+        raise Conflict(
+            f"An account named {name!r} already exists.",
+            errors=[{"loc": ["body", "name"], "msg": "already in use", "type": "conflict"}],
+        )
     account.name = name
     await db.flush()
     return account

@@ -146,7 +146,15 @@ async def logout(db: AsyncSession, secret: str | None, client: ClientInfo) -> No
     if token is None:
         return
     await _revoke_family(db, token.family_id, datetime.now(UTC))
-    record(db, "auth.logout", account_id=token.account_id, actor_id=token.user_id, client=client)
+    user = await db.get(User, token.user_id)
+    record(
+        db,
+        "auth.logout",
+        account_id=token.account_id,
+        actor_id=token.user_id,
+        actor_email=user.email if user else None,
+        client=client,
+    )
 
 
 async def _revoke_family(db: AsyncSession, family_id: uuid.UUID, now: datetime) -> None:

@@ -24,7 +24,7 @@ async def _member_counts(db: AsyncSession, team_ids: list[uuid.UUID]) -> dict[uu
         .where(TeamMembership.team_id.in_(team_ids))
         .group_by(TeamMembership.team_id)
     )
-    return {team_id: count for team_id, count in rows.tuples()}
+    return {team_id: count for team_id, count in rows}
 
 
 def _read(team: Team, count: int) -> TeamRead:

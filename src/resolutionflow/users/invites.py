@@ -158,6 +158,10 @@ async def _by_token(db: AsyncSession, token: str) -> tuple[Invite, str]:
         raise NotFound("This invite link is not valid. Ask your admin for a new one.")
     invite, account_name = row
     status = status_of(invite)
+    if status == "pending" and invite.user_id is not None:
+        user = await db.get(User, invite.user_id)
+        if user is None or not user.is_active:
+            raise Gone("This invite was withdrawn. Ask your admin if you still need access.")
     if status == "expired":
         raise Gone("This invite link has expired. Ask your admin to send a new one.")
     if status != "pending":

@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit.service import record_by
@@ -228,6 +229,16 @@ async def update_user(
         # Cut every existing sign-in: refresh tokens revoked, access tokens fail the version check.
         user.token_version += 1
         await revoke_all_for_user(db, user.id)
+        # A deactivated person's open invite must not let them in later.
+        await db.execute(
+            update(Invite)
+            .where(
+                Invite.user_id == user.id,
+                Invite.accepted_at.is_(None),
+                Invite.revoked_at.is_(None),
+            )
+            .values(revoked_at=datetime.now(UTC))
+        )
         record_by(
             db,
             principal,
