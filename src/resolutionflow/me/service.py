@@ -59,7 +59,13 @@ async def change_password(
     if user.password_hash is None or not verify_password(current, user.password_hash):
         raise ValidationFailed(
             "Your current password is not correct.",
-            errors=[{"loc": ["body", "current_password"], "msg": "incorrect", "type": "invalid"}],
+            errors=[
+                {
+                    "loc": ["body", "current_password"],
+                    "msg": "Your current password is not correct.",
+                    "type": "invalid",
+                }
+            ],
         )
     check_password(new, user.email, field="new_password")
     if verify_password(new, user.password_hash):

@@ -1,0 +1,30 @@
+/**
+ * Query keys shared by every feature, so a mutation in one screen invalidates what another
+ * screen shows (e.g. adding a team member refreshes the people table).
+ */
+export const queryKeys = {
+  me: ["me"] as const,
+  account: ["account"] as const,
+  tokens: ["me", "tokens"] as const,
+  users: {
+    all: ["users"] as const,
+    list: (params: Record<string, unknown>) => ["users", "list", params] as const,
+  },
+  invites: {
+    all: ["invites"] as const,
+    list: (status: string) => ["invites", "list", status] as const,
+  },
+  teams: {
+    all: ["teams"] as const,
+    list: ["teams", "list"] as const,
+    detail: (id: string) => ["teams", "detail", id] as const,
+  },
+  audit: {
+    all: ["audit-events"] as const,
+    list: (action: string) => ["audit-events", "list", action] as const,
+  },
+  accounts: {
+    all: ["accounts"] as const,
+  },
+  invitePreview: (token: string) => ["invite-preview", token] as const,
+};

@@ -1,0 +1,55 @@
+/** The signed-in frame: sidebar, header (account name + user menu) and the routed page. */
+import { Outlet } from "react-router";
+import { Button } from "@/components/ui/button";
+import { FullPageSpinner } from "@/components/ui/spinner";
+import { ErrorState } from "@/components/ui/states";
+import { useLogout } from "@/features/auth/api/logout";
+import { useCurrentUser } from "@/lib/current-user";
+import { Sidebar } from "./sidebar";
+import { UserMenu } from "./user-menu";
+
+export function AppShell() {
+  const me = useCurrentUser();
+  const logout = useLogout();
+
+  if (me.isPending) return <FullPageSpinner />;
+  if (me.isError) {
+    return (
+      <div className="mx-auto max-w-md space-y-3 py-24">
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} title="Couldn't load your profile" />
+        <div className="text-center">
+          <Button variant="ghost" onClick={() => logout.mutate()}>
+            Sign out
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const user = me.data;
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-white px-3 py-2 text-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <Sidebar role={user.role} />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-12 items-center justify-between border-b border-slate-200 bg-white px-4 md:px-6">
+          <p className="truncate text-sm font-medium text-slate-700">
+            <span className="sr-only">Account: </span>
+            {user.account_name}
+          </p>
+          <UserMenu me={user} />
+        </header>
+        <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 focus:outline-none md:px-8">
+          <div className="mx-auto max-w-6xl">
+            <Outlet />
+          </div>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { groupedNavFor, navItemsFor } from "./nav-items";
+
+const labels = (role: string | null) => navItemsFor(role).map((i) => i.label);
+
+describe("navItemsFor", () => {
+  it("shows a viewer only what every role can see", () => {
+    expect(labels("viewer")).toEqual(["Home", "Teams", "Profile", "API tokens"]);
+  });
+
+  it("gives an engineer the same as a viewer (nothing admin)", () => {
+    expect(labels("engineer")).toEqual(labels("viewer"));
+  });
+
+  it("adds People and Audit log for team admins, but not Accounts", () => {
+    const items = labels("team_admin");
+    expect(items).toContain("People");
+    expect(items).toContain("Audit log");
+    expect(items).not.toContain("Accounts");
+  });
+
+  it("shows everything to a super admin", () => {
+    expect(labels("super_admin")).toEqual(["Home", "Teams", "People", "Audit log", "Accounts", "Profile", "API tokens"]);
+  });
+
+  it("shows nothing for an unknown or missing role", () => {
+    expect(labels("root")).toEqual([]);
+    expect(labels(null)).toEqual([]);
+  });
+});
+
+describe("groupedNavFor", () => {
+  it("drops the Administration group entirely for viewers", () => {
+    expect(groupedNavFor("viewer").map((g) => g.group)).toEqual(["main", "you"]);
+    expect(groupedNavFor("team_admin").map((g) => g.group)).toEqual(["main", "admin", "you"]);
+  });
+});

@@ -1,0 +1,43 @@
+/** The sidebar's items, and which roles see them. Routes use the same minimum roles. */
+import { hasRole, type Role } from "@/lib/roles";
+
+export type NavGroup = "main" | "admin" | "you";
+
+export interface NavItem {
+  to: string;
+  label: string;
+  minRole: Role;
+  group: NavGroup;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: "/", label: "Home", minRole: "viewer", group: "main" },
+  { to: "/teams", label: "Teams", minRole: "viewer", group: "main" },
+  { to: "/admin/people", label: "People", minRole: "team_admin", group: "admin" },
+  { to: "/admin/audit", label: "Audit log", minRole: "team_admin", group: "admin" },
+  { to: "/accounts", label: "Accounts", minRole: "super_admin", group: "admin" },
+  { to: "/profile", label: "Profile", minRole: "viewer", group: "you" },
+  { to: "/tokens", label: "API tokens", minRole: "viewer", group: "you" },
+];
+
+export const NAV_GROUP_LABELS: Record<NavGroup, string | null> = {
+  main: null,
+  admin: "Administration",
+  you: "You",
+};
+
+/** Items this role may see, in their original order. Unknown roles see nothing. */
+export function navItemsFor(role: string | null | undefined, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
+  return items.filter((item) => hasRole(role, item.minRole));
+}
+
+/** Items grouped for rendering; groups with nothing visible are dropped. */
+export function groupedNavFor(
+  role: string | null | undefined,
+  items: readonly NavItem[] = NAV_ITEMS,
+): { group: NavGroup; label: string | null; items: NavItem[] }[] {
+  const visible = navItemsFor(role, items);
+  return (Object.keys(NAV_GROUP_LABELS) as NavGroup[])
+    .map((group) => ({ group, label: NAV_GROUP_LABELS[group], items: visible.filter((i) => i.group === group) }))
+    .filter((g) => g.items.length > 0);
+}

@@ -1,0 +1,42 @@
+import { NavLink } from "react-router";
+import { cn } from "@/lib/cn";
+import { groupedNavFor } from "./nav-items";
+
+export function Sidebar({ role }: { role: string }) {
+  const groups = groupedNavFor(role);
+  return (
+    <aside className="flex w-full shrink-0 flex-col border-b border-slate-200 bg-white md:min-h-screen md:w-56 md:border-r md:border-b-0">
+      <div className="flex h-12 items-center gap-2 px-4">
+        <span aria-hidden="true" className="grid size-6 place-items-center rounded bg-indigo-600 text-xs font-bold text-white">
+          R
+        </span>
+        <span className="text-sm font-semibold tracking-tight text-slate-900">ResolutionFlow</span>
+      </div>
+      <nav aria-label="Main" className="flex-1 px-2 pb-4">
+        {groups.map((g) => (
+          <div key={g.group} className="mt-3 first:mt-1">
+            {g.label && <h2 className="px-2 pb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{g.label}</h2>}
+            <ul className="space-y-0.5">
+              {g.items.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end={item.to === "/"}
+                    className={({ isActive }) =>
+                      cn(
+                        "block rounded-md px-2 py-1.5 text-sm font-medium",
+                        isActive ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+                      )
+                    }
+                  >
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </nav>
+    </aside>
+  );
+}

@@ -1,0 +1,23 @@
+import { useEffect } from "react";
+import { useLocation } from "react-router";
+
+const TITLES: [RegExp, string][] = [
+  [/^\/sign-in/, "Sign in"],
+  [/^\/invite\//, "Accept invite"],
+  [/^\/admin\/people/, "People"],
+  [/^\/admin\/audit/, "Audit log"],
+  [/^\/teams/, "Teams"],
+  [/^\/accounts/, "Accounts"],
+  [/^\/profile/, "Profile"],
+  [/^\/tokens/, "API tokens"],
+  [/^\/$/, "Home"],
+];
+
+/** Keeps <title> in step with the route, so tabs and screen readers say where you are. */
+export function useDocumentTitle(): void {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const match = TITLES.find(([re]) => re.test(pathname));
+    document.title = match ? `${match[1]} · ResolutionFlow` : "ResolutionFlow";
+  }, [pathname]);
+}

@@ -1,0 +1,50 @@
+import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
+import { api, unwrap } from "@/api/client";
+import { queryKeys } from "@/api/query-keys";
+import type { ItemOf, QueryParams, ResponseBody } from "@/api/types";
+
+export type AuditEvent = ItemOf<ResponseBody<"/api/v1/audit-events", "get">>;
+
+export type AuditAction = NonNullable<QueryParams<"/api/v1/audit-events", "get">["action"]>;
+
+// A Record (not an array) so the type checker fails when the backend adds or drops an action.
+const ACTIONS: Record<AuditAction, true> = {
+  "auth.login": true,
+  "auth.login_failed": true,
+  "auth.logout": true,
+  "auth.refresh_reuse": true,
+  "auth.password_changed": true,
+  "user.created": true,
+  "user.role_changed": true,
+  "user.deactivated": true,
+  "user.reactivated": true,
+  "invite.created": true,
+  "invite.accepted": true,
+  "invite.revoked": true,
+  "api_token.created": true,
+  "api_token.revoked": true,
+  "team.created": true,
+  "team.deleted": true,
+  "account.created": true,
+};
+export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export const auditEventsQuery = (action: AuditAction | "") =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.audit.list(action),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET("/api/v1/audit-events", {
+          params: { query: { action: action || undefined, cursor: pageParam ?? undefined, limit: AUDIT_PAGE_SIZE } },
+          signal,
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor ?? null,
+  });
+
+export function useAuditEvents(action: AuditAction | "") {
+  return useInfiniteQuery(auditEventsQuery(action));
+}

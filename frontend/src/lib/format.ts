@@ -1,0 +1,34 @@
+/** Formatting helpers for dates and counts shown in tables. */
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const dateOnly = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" });
+
+function parse(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export function formatDateTime(iso: string | null | undefined, fallback = "—"): string {
+  const d = parse(iso);
+  return d ? dateTime.format(d) : fallback;
+}
+
+export function formatDate(iso: string | null | undefined, fallback = "—"): string {
+  const d = parse(iso);
+  return d ? dateOnly.format(d) : fallback;
+}
+
+export function isPast(iso: string | null | undefined, now: Date = new Date()): boolean {
+  const d = parse(iso);
+  return d !== null && d.getTime() <= now.getTime();
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
