@@ -14,7 +14,9 @@ request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "request_id", default=None
 )
 
-_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+# Record attributes that are not extra fields; uvicorn's color_message duplicates the message
+# with terminal escapes.
+_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "color_message"}
 _SECRET_KEYS = re.compile(r"pass(word)?|secret|token|authorization|cookie|api[_-]?key", re.I)
 # Bearer tokens, JWTs and our own token formats, wherever they appear in a message.
 _SECRET_VALUES = re.compile(

@@ -31,8 +31,10 @@ function user(email: string, name: string, role = "engineer") {
   return { id: crypto.randomUUID(), email, name, role, is_active: true, status: "active", created_at: "2026-01-01T00:00:00Z", last_login_at: null, teams: [] };
 }
 
-function fakeServer(opts: { createResponse?: (body: Record<string, unknown>) => Response } = {}) {
-  const people: Record<string, unknown>[] = [{ ...admin, status: "active" }];
+function fakeServer(
+  opts: { createResponse?: (body: Record<string, unknown>) => Response; others?: Record<string, unknown>[] } = {},
+) {
+  const people: Record<string, unknown>[] = [{ ...admin, status: "active" }, ...(opts.others ?? [])];
   const posted: Record<string, unknown>[] = [];
   vi.stubGlobal(
     "fetch",
@@ -155,5 +157,17 @@ describe("People page", () => {
     expect(within(row).getByRole("button", { name: /Change role/ })).toBeDisabled();
     expect(within(row).getByRole("button", { name: /Deactivate/ })).toBeDisabled();
     expect(screen.getByText(/can't change your own role/)).toBeInTheDocument();
+  });
+
+  it("locks a super admin's row for a team admin, but not an engineer's", async () => {
+    fakeServer({ others: [user("root@example.com", "Root Op", "super_admin"), user("eng@example.com", "Eng")] });
+    renderPeople();
+    const table = await screen.findByRole("table", { name: "People" });
+    const superRow = within(table).getByText("root@example.com").closest("tr")!;
+    expect(within(superRow).getByRole("button", { name: /Change role/ })).toBeDisabled();
+    expect(within(superRow).getByRole("button", { name: /Deactivate/ })).toBeDisabled();
+    const engRow = within(table).getByText("eng@example.com").closest("tr")!;
+    expect(within(engRow).getByRole("button", { name: /Change role/ })).toBeEnabled();
+    expect(screen.getByText("Only a super admin can change a super admin.")).toBeInTheDocument();
   });
 });

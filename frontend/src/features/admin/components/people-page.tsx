@@ -76,7 +76,7 @@ export function PeoplePage() {
         )
       ) : (
         <>
-          <UsersTable users={users.data.items} currentUserId={me.id} onChangeRole={setRoleFor} onToggleActive={setStatusFor} />
+          <UsersTable users={users.data.items} currentUserId={me.id} currentUserIsSuperAdmin={me.role === "super_admin"} onChangeRole={setRoleFor} onToggleActive={setStatusFor} />
           {users.data.next_cursor && (
             <p className="mt-2 text-xs text-slate-500">Showing the first {USERS_PAGE_SIZE}. Search to narrow the list.</p>
           )}

@@ -6,6 +6,7 @@ import { roleLabel } from "@/lib/roles";
 import type { User } from "../api/list-users";
 
 const SELF_NOTE_ID = "self-actions-note";
+const SUPER_NOTE_ID = "super-admin-actions-note";
 
 function statusBadge(u: User) {
   if (!u.is_active || u.status === "deactivated") return <Badge>Deactivated</Badge>;
@@ -16,15 +17,20 @@ function statusBadge(u: User) {
 export function UsersTable({
   users,
   currentUserId,
+  currentUserIsSuperAdmin,
   onChangeRole,
   onToggleActive,
 }: {
   users: User[];
   currentUserId: string;
+  currentUserIsSuperAdmin: boolean;
   onChangeRole: (u: User) => void;
   onToggleActive: (u: User) => void;
 }) {
   const hasSelf = users.some((u) => u.id === currentUserId);
+  // Only a super admin may change a super admin; the API refuses it for everyone else.
+  const lockedSuper = (u: User) => u.role === "super_admin" && !currentUserIsSuperAdmin;
+  const hasLockedSuper = users.some(lockedSuper);
   return (
     <>
       <Table label="People">
@@ -44,7 +50,9 @@ export function UsersTable({
             const self = u.id === currentUserId;
             const selfProps = self
               ? { disabled: true, "aria-describedby": SELF_NOTE_ID, title: "You can't change your own role or deactivate yourself." }
-              : {};
+              : lockedSuper(u)
+                ? { disabled: true, "aria-describedby": SUPER_NOTE_ID, title: "Only a super admin can change a super admin." }
+                : {};
             return (
               <Tr key={u.id} className={u.is_active ? undefined : "text-slate-400"}>
                 <Td className="font-medium text-slate-900">
@@ -80,6 +88,11 @@ export function UsersTable({
       {hasSelf && (
         <p id={SELF_NOTE_ID} className="mt-2 text-xs text-slate-500">
           You can't change your own role or deactivate yourself — ask another team admin.
+        </p>
+      )}
+      {hasLockedSuper && (
+        <p id={SUPER_NOTE_ID} className="mt-1 text-xs text-slate-500">
+          Only a super admin can change a super admin.
         </p>
       )}
     </>
