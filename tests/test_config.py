@@ -45,3 +45,12 @@ def test_secret_key_is_generated_once_and_kept(
     second = Settings(data_dir=tmp_path, _env_file=None).signing_key()  # type: ignore[call-arg]
     assert first == second and len(first) >= 40
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_refresh_cookie_is_secure_by_default_only_in_production() -> None:
+    prod = Settings(environment="production", secret_key="k" * 40, _env_file=None)  # type: ignore[call-arg]
+    dev = Settings(environment="development", _env_file=None)  # type: ignore[call-arg]
+    forced = Settings(
+        environment="production", secret_key="k" * 40, cookie_secure=False, _env_file=None
+    )  # type: ignore[call-arg]
+    assert (prod.secure_cookies, dev.secure_cookies, forced.secure_cookies) == (True, False, False)

@@ -30,7 +30,7 @@ async def broken_client(
 
 
 async def test_unexpected_error_is_problem_json_with_request_id(
-    broken_client: AsyncClient,
+    broken_client: AsyncClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     tenant = await Factory(broken_client._transport.app).tenant()  # type: ignore[attr-defined]
     r = await broken_client.get("/api/v1/teams", headers=tenant.viewer.headers)
@@ -40,6 +40,7 @@ async def test_unexpected_error_is_problem_json_with_request_id(
     assert body["status"] == 500 and body["title"] == "Internal server error"
     assert len(body["request_id"]) == 32
     assert "Traceback" not in r.text and "hunter2" not in r.text and "RuntimeError" not in r.text
+    assert r.headers["x-request-id"] == body["request_id"]
 
 
 async def test_every_response_carries_a_request_id(client: AsyncClient) -> None:
@@ -48,3 +49,12 @@ async def test_every_response_carries_a_request_id(client: AsyncClient) -> None:
     r = await client.get("/api/v1/me")
     assert r.status_code == 401
     assert r.json()["request_id"] == r.headers["x-request-id"]
+
+
+async def test_the_500_log_line_names_the_request_id(
+    broken_client: AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    tenant = await Factory(broken_client._transport.app).tenant()  # type: ignore[attr-defined]
+    r = await broken_client.get("/api/v1/teams", headers=tenant.viewer.headers)
+    errors = [rec for rec in caplog.records if rec.getMessage() == "unhandled error"]
+    assert errors and getattr(errors[-1], "request_id", None) == r.json()["request_id"]

@@ -6,7 +6,7 @@ import asyncio
 
 from httpx import AsyncClient
 
-from tests.fixtures.factories import PASSWORD, Factory
+from tests.fixtures.factories import PASSWORD, Factory, unique
 
 
 async def test_one_refresh_token_used_twice_at_once_has_one_winner(
@@ -37,10 +37,11 @@ async def test_one_invite_accepted_twice_at_once_has_one_winner(
     client: AsyncClient, factory: Factory
 ) -> None:
     tenant = await factory.tenant()
+    email = f"{unique('race')}@example.com"
     created = await client.post(
         "/api/v1/users",
         headers=tenant.admin.headers,
-        json={"email": "race-invite@example.com", "name": "Racer", "role": "engineer"},
+        json={"email": email, "name": "Racer", "role": "engineer"},
     )
     token = created.json()["invite"]["invite_url"].rsplit("/", 1)[-1]
 
@@ -57,7 +58,7 @@ async def test_one_invite_accepted_twice_at_once_has_one_winner(
     n = [r.status_code for r in results].index(200)
     login = await client.post(
         "/api/v1/auth/login",
-        json={"email": "race-invite@example.com", "password": f"racing-passphrase-{n}-long"},
+        json={"email": email, "password": f"racing-passphrase-{n}-long"},
     )
     assert login.status_code == 200 and winner.json()["access_token"]
 

@@ -28,8 +28,9 @@ class Settings(BaseSettings):
     access_token_ttl_s: int = 15 * 60
     refresh_token_ttl_s: int = 14 * 24 * 3600
     invite_ttl_s: int = 7 * 24 * 3600
-    # Cookie `Secure` flag; off by default because the embedded default is plain http on loopback.
-    cookie_secure: bool = False
+    # Cookie `Secure` flag. Unset means: on in production, off elsewhere (the embedded default
+    # is plain http on loopback, where a Secure cookie would never be sent back).
+    cookie_secure: bool | None = None
 
     # Failed sign-in throttling: this many failures inside the window locks out for the window.
     login_max_failures_per_email: int = 5
@@ -68,6 +69,12 @@ class Settings(BaseSettings):
                     return "postgresql+asyncpg://" + url[len(prefix) :]
             return url
         return f"sqlite+aiosqlite:///{(self.data_dir / 'resolutionflow.db').resolve()}"
+
+    @property
+    def secure_cookies(self) -> bool:
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return self.environment == "production"
 
     @property
     def is_sqlite(self) -> bool:

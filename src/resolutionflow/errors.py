@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("resolutionflow.errors")
@@ -142,6 +143,8 @@ def problem_response(
     request_id = getattr(request.state, "request_id", None) if request is not None else None
     if request_id:
         body["request_id"] = request_id
+        # 500s are answered outside the middleware that normally adds this header.
+        headers = {**(headers or {}), "X-Request-ID": request_id}
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
@@ -202,9 +205,30 @@ def install_error_handlers(app: FastAPI) -> None:
             exc.status_code, slug, title, detail, request, headers=dict(exc.headers or {})
         )
 
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        # A uniqueness or reference rule caught by the database, usually two requests racing
+        # past the service's own check. The request edge has rolled back: nothing was stored.
+        log.info("integrity conflict", extra={"error": type(exc.orig).__name__})
+        return problem_response(
+            409,
+            "conflict",
+            "Conflict",
+            "This conflicts with data that already exists (perhaps saved a moment ago); "
+            "reload and try again.",
+            request,
+        )
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error", extra={"path": request.url.path})
+        # This runs outside the request middleware, so name the request id explicitly.
+        log.exception(
+            "unhandled error",
+            extra={
+                "route": request.url.path,
+                "request_id": getattr(request.state, "request_id", None),
+            },
+        )
         return problem_response(
             500,
             "internal-error",

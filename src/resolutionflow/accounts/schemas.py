@@ -7,7 +7,7 @@ from datetime import datetime
 
 from pydantic import EmailStr, Field
 
-from resolutionflow.common.schemas import ReadSchema, WriteSchema
+from resolutionflow.common.schemas import Name, ReadSchema, WriteSchema
 from resolutionflow.users.schemas import InviteIssued
 
 
@@ -25,11 +25,11 @@ class AccountCreated(AccountRead):
 
 
 class AccountCreate(WriteSchema):
-    name: str = Field(min_length=1, max_length=200)
+    name: Name
     admin_email: EmailStr
-    admin_name: str = Field(min_length=1, max_length=200)
+    admin_name: Name
     admin_password: str | None = Field(default=None, max_length=1024)
 
 
 class AccountUpdate(WriteSchema):
-    name: str = Field(min_length=1, max_length=200)
+    name: Name

@@ -27,6 +27,13 @@ async def _unique_slug(db: AsyncSession, name: str) -> str:
     return slug
 
 
+async def _name_taken(db: AsyncSession, name: str, except_id: uuid.UUID | None = None) -> bool:
+    # Compared in Python with casefold: SQLite's lower() is ASCII-only.
+    wanted = name.casefold()
+    rows = await db.execute(select(Account.id, Account.name))
+    return any(n.casefold() == wanted and i != except_id for i, n in rows)
+
+
 async def user_count(db: AsyncSession, account_id: uuid.UUID) -> int:
     return int(
         await db.scalar(select(func.count()).select_from(User).where(User.account_id == account_id))
@@ -50,7 +57,7 @@ async def create_account(
     actor: Principal | None,
     client: ClientInfo | None,
 ) -> CreatedAccount:
-    if await db.scalar(select(Account.id).where(func.lower(Account.name) == name.lower())):
+    if await _name_taken(db, name):
         raise Conflict(
             f"An account named {name!r} already exists.",
             errors=[{"loc": ["body", "name"], "msg": "already in use", "type": "conflict"}],
@@ -98,10 +105,7 @@ async def list_accounts(db: AsyncSession) -> list[Account]:
 
 async def rename(db: AsyncSession, account_id: uuid.UUID, name: str) -> Account:
     account = await get_account(db, account_id)
-    clash = await db.scalar(
-        select(Account.id).where(func.lower(Account.name) == name.lower(), Account.id != account.id)
-    )
-    if clash is not None:
+    if await _name_taken(db, name, except_id=account.id):
         raise Conflict(
             f"An account named {name!r} already exists.",
             errors=[{"loc": ["body", "name"], "msg": "already in use", "type": "conflict"}],

@@ -20,6 +20,7 @@ ACTIONS = (
     "auth.login",
     "auth.login_failed",
     "auth.logout",
+    "auth.password_change_failed",
     "auth.password_changed",
     "auth.refresh_reuse",
     "invite.accepted",
@@ -71,11 +72,13 @@ def record_by(
     target_type: str | None = None,
     target_id: uuid.UUID | str | None = None,
     detail: dict[str, Any] | None = None,
+    account_id: uuid.UUID | None = None,
 ) -> AuditEvent:
+    """Record an action by `principal`; `account_id` when it concerns another account."""
     return record(
         db,
         action,
-        account_id=principal.account_id,
+        account_id=account_id or principal.account_id,
         actor_id=principal.user_id,
         actor_email=principal.email,
         target_type=target_type,

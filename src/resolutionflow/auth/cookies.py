@@ -18,7 +18,7 @@ def set_refresh_cookie(response: Response, settings: Settings, secret: str) -> N
         path=COOKIE_PATH,
         httponly=True,
         samesite="strict",
-        secure=settings.cookie_secure,
+        secure=settings.secure_cookies,
     )
 
 
@@ -28,7 +28,7 @@ def clear_refresh_cookie(response: Response, settings: Settings) -> None:
         path=COOKIE_PATH,
         httponly=True,
         samesite="strict",
-        secure=settings.cookie_secure,
+        secure=settings.secure_cookies,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from functools import cache
 from pathlib import Path
 
@@ -53,6 +54,19 @@ def burn_verification_time(password: str) -> None:
     if _DUMMY_HASH is None:
         _DUMMY_HASH = hash_password("resolutionflow-timing-equaliser")
     verify_password(password, _DUMMY_HASH)
+
+
+async def hash_password_async(password: str) -> str:
+    # Argon2 takes ~100 ms of CPU by design; off the event loop so other requests keep flowing.
+    return await asyncio.to_thread(hash_password, password)
+
+
+async def verify_password_async(password: str, password_hash: str) -> bool:
+    return await asyncio.to_thread(verify_password, password, password_hash)
+
+
+async def burn_verification_time_async(password: str) -> None:
+    await asyncio.to_thread(burn_verification_time, password)
 
 
 def password_problems(password: str, *, email: str | None = None) -> list[str]:

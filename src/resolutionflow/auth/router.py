@@ -20,7 +20,7 @@ from resolutionflow.users import invites
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
-InviteToken = Annotated[str, Path(min_length=16, max_length=128)]
+InviteToken = Annotated[str, Path(min_length=16, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
 def _respond(response: Response, issued: service.IssuedTokens) -> TokenResponse:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import EmailStr, Field
 
-from resolutionflow.common.schemas import ReadSchema, WriteSchema
+from resolutionflow.common.schemas import Name, ReadSchema, WriteSchema
 
 
 class LoginRequest(WriteSchema):
@@ -31,4 +31,4 @@ class InvitePreview(ReadSchema):
 
 class InviteAccept(WriteSchema):
     password: str = Field(max_length=1024)
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: Name | None = None

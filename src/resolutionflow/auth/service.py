@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit.service import record
 from resolutionflow.auth import throttle
-from resolutionflow.auth.passwords import burn_verification_time, verify_password
+from resolutionflow.auth.passwords import burn_verification_time_async, verify_password_async
 from resolutionflow.auth.tokens import hash_secret, issue_access_token, new_secret
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import Settings
@@ -38,10 +38,10 @@ async def login(
     await throttle.check(db, settings, email, client.ip)
     user = await db.scalar(select(User).where(User.email == email))
     if user is None or user.password_hash is None:
-        burn_verification_time(password)
+        await burn_verification_time_async(password)
         ok = False
     else:
-        ok = verify_password(password, user.password_hash)
+        ok = await verify_password_async(password, user.password_hash)
     if not ok or user is None or not user.is_active:
         throttle.record_failure(db, email, client.ip)
         record(

@@ -35,6 +35,13 @@ async def _retry_after(
 
 async def check(db: AsyncSession, settings: Settings, email: str, ip: str) -> None:
     """Refuse the attempt (429) while either the email or the address is locked out."""
+    if db.get_bind().dialect.name == "postgresql":
+        # Attempts for one email (and from one address) queue up until the previous one has
+        # recorded its outcome, so parallel guesses cannot all pass the count first. Always
+        # email before address, so two attempts never wait on each other in a cycle. (SQLite
+        # already serialises: every transaction takes the write lock at BEGIN.)
+        for lock_class, key in ((1, email), (2, ip)):
+            await db.execute(select(func.pg_advisory_xact_lock(lock_class, func.hashtext(key))))
     window = timedelta(seconds=settings.login_failure_window_s)
     for column, value, limit in (
         (LoginFailure.email, email, settings.login_max_failures_per_email),

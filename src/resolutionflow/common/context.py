@@ -16,4 +16,7 @@ class ClientInfo:
 def client_info(request: Request) -> ClientInfo:
     ip = request.client.host if request.client else "unknown"
     ua = request.headers.get("user-agent")
-    return ClientInfo(ip=ip[:64], user_agent=ua[:400] if ua else None)
+    if ua:
+        # Headers are attacker-controlled and PostgreSQL refuses NUL in text.
+        ua = "".join(ch for ch in ua if ch >= " " and ch != "\x7f")[:400] or None
+    return ClientInfo(ip=ip[:64], user_agent=ua)

@@ -6,11 +6,10 @@ import base64
 import binascii
 import json
 import uuid
-from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
-from pydantic import BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, ConfigDict, StringConstraints, field_validator
 
 from resolutionflow.errors import BadRequest
 
@@ -25,6 +24,28 @@ class WriteSchema(BaseModel):
     # Unknown fields on writes are refused: a typo must not be silently ignored.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        # PostgreSQL cannot store NUL in text; refuse it here rather than fail at the database.
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
+
+
+# A one-line display name (people, teams, accounts, tokens): no control characters, because
+# names end up in email subjects and table cells.
+Name = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$"
+    ),
+]
+# Free text typed into a search box.
+SearchText = Annotated[
+    str | None, Query(max_length=200, pattern=r"^[^\x00]*$", description="Contains this text")
+]
+
 
 class Page(BaseModel, Generic[T]):
     items: list[T]
@@ -34,7 +55,7 @@ class Page(BaseModel, Generic[T]):
 class Cursor(BaseModel):
     """Keyset position: the (created_at, id) of the last item of the previous page."""
 
-    created_at: datetime
+    created_at: AwareDatetime
     id: uuid.UUID
 
     def encode(self) -> str:

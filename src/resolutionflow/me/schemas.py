@@ -7,7 +7,7 @@ from datetime import datetime
 
 from pydantic import Field
 
-from resolutionflow.common.schemas import ReadSchema, WriteSchema
+from resolutionflow.common.schemas import Name, ReadSchema, WriteSchema
 from resolutionflow.models import Role
 from resolutionflow.users.schemas import TeamRef
 
@@ -26,7 +26,7 @@ class MeRead(ReadSchema):
 
 
 class MeUpdate(WriteSchema):
-    name: str = Field(min_length=1, max_length=200)
+    name: Name
 
 
 class PasswordChange(WriteSchema):
@@ -35,7 +35,7 @@ class PasswordChange(WriteSchema):
 
 
 class ApiTokenCreate(WriteSchema):
-    name: str = Field(min_length=1, max_length=200)
+    name: Name
     expires_in_days: int | None = Field(default=90, ge=1, le=365)
 
 

@@ -9,13 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit.service import record_by
-from resolutionflow.auth.passwords import check_password, hash_password, verify_password
+from resolutionflow.auth import throttle
+from resolutionflow.auth.passwords import check_password, hash_password_async, verify_password_async
 from resolutionflow.auth.principal import Principal
 from resolutionflow.auth.service import revoke_all_for_user
 from resolutionflow.auth.tokens import API_TOKEN_PREFIX, hash_secret, new_secret
 from resolutionflow.common.context import ClientInfo
+from resolutionflow.config import get_settings
 from resolutionflow.db.scoping import get_in_account
-from resolutionflow.errors import Conflict, NotFound, ValidationFailed
+from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from resolutionflow.me.schemas import ApiTokenCreate, MeRead
 from resolutionflow.models import Account, ApiToken, User
 from resolutionflow.users.service import teams_of
@@ -55,8 +57,21 @@ async def rename(db: AsyncSession, principal: Principal, name: str) -> None:
 async def change_password(
     db: AsyncSession, principal: Principal, current: str, new: str, client: ClientInfo
 ) -> User:
+    _interactive_only(principal, "change your password")
     user = await _me(db, principal)
-    if user.password_hash is None or not verify_password(current, user.password_hash):
+    settings = get_settings()
+    # Guessing the current password with a stolen session is throttled like sign-in.
+    await throttle.check(db, settings, user.email, client.ip)
+    if user.password_hash is None or not await verify_password_async(current, user.password_hash):
+        throttle.record_failure(db, user.email, client.ip)
+        record_by(
+            db,
+            principal,
+            "auth.password_change_failed",
+            client=client,
+            target_type="user",
+            target_id=user.id,
+        )
         raise ValidationFailed(
             "Your current password is not correct.",
             errors=[
@@ -66,14 +81,15 @@ async def change_password(
                     "type": "invalid",
                 }
             ],
+            persist=True,
         )
     check_password(new, user.email, field="new_password")
-    if verify_password(new, user.password_hash):
+    if await verify_password_async(new, user.password_hash):
         raise ValidationFailed(
             "Choose a password different from your current one.",
             errors=[{"loc": ["body", "new_password"], "msg": "unchanged", "type": "invalid"}],
         )
-    user.password_hash = hash_password(new)
+    user.password_hash = await hash_password_async(new)
     # Sign out every other device: access tokens carry the version, refresh tokens are revoked.
     user.token_version += 1
     await revoke_all_for_user(db, user.id)
@@ -93,9 +109,16 @@ async def list_tokens(db: AsyncSession, principal: Principal) -> list[ApiToken]:
     return list(rows.all())
 
 
+def _interactive_only(principal: Principal, what: str) -> None:
+    # A leaked API token must not be able to mint more tokens or take over the password.
+    if principal.via_api_token:
+        raise Forbidden(f"Sign in to {what}; API tokens cannot do it.")
+
+
 async def create_token(
     db: AsyncSession, principal: Principal, data: ApiTokenCreate, client: ClientInfo
 ) -> tuple[ApiToken, str]:
+    _interactive_only(principal, "create API tokens")
     secret = new_secret(API_TOKEN_PREFIX)
     expires = (
         datetime.now(UTC) + timedelta(days=data.expires_in_days) if data.expires_in_days else None

@@ -7,17 +7,17 @@ from datetime import datetime
 
 from pydantic import Field
 
-from resolutionflow.common.schemas import ReadSchema, WriteSchema
+from resolutionflow.common.schemas import Name, ReadSchema, WriteSchema
 from resolutionflow.models import Role
 
 
 class TeamCreate(WriteSchema):
-    name: str = Field(min_length=1, max_length=200)
+    name: Name
     description: str = Field(default="", max_length=2000)
 
 
 class TeamUpdate(WriteSchema):
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: Name | None = None
     description: str | None = Field(default=None, max_length=2000)
 
 

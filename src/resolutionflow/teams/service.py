@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit.service import record_by
@@ -50,8 +51,10 @@ async def _get(db: AsyncSession, principal: Principal, team_id: uuid.UUID) -> Te
 async def _name_free(
     db: AsyncSession, principal: Principal, name: str, except_id: uuid.UUID | None = None
 ) -> None:
-    query = readable(principal.account_id, Team).where(func.lower(Team.name) == name.lower())
-    existing = await db.scalar(query)
+    # Compared in Python: SQLite's lower() leaves non-ASCII letters alone ("ÉQUIPE").
+    wanted = name.casefold()
+    teams = (await db.scalars(readable(principal.account_id, Team))).all()
+    existing = next((t for t in teams if t.name.casefold() == wanted), None)
     if existing is not None and existing.id != except_id:
         raise Conflict(
             f"A team named {name!r} already exists.",
@@ -131,8 +134,17 @@ async def add_member(
     user = await get_in_account(db, principal.account_id, User, user_id, what="user")
     exists = await db.get(TeamMembership, (team.id, user.id))
     if exists is None:  # adding twice is a no-op, so the PUT is idempotent
-        db.add(TeamMembership(account_id=principal.account_id, team_id=team.id, user_id=user.id))
-        await db.flush()
+        try:
+            # A savepoint: if a parallel request added the same member first, only this
+            # insert is undone and the PUT still succeeds.
+            async with db.begin_nested():
+                db.add(
+                    TeamMembership(
+                        account_id=principal.account_id, team_id=team.id, user_id=user.id
+                    )
+                )
+        except IntegrityError:
+            pass
 
 
 async def remove_member(

@@ -9,14 +9,14 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit.service import record, record_by
-from resolutionflow.auth.passwords import check_password, hash_password
+from resolutionflow.auth.passwords import check_password, hash_password_async
 from resolutionflow.auth.principal import Principal
 from resolutionflow.auth.tokens import hash_secret, new_secret
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import Settings, get_settings
 from resolutionflow.db.scoping import get_in_account
-from resolutionflow.errors import Conflict, Gone, NotFound
-from resolutionflow.models import Account, Invite, User
+from resolutionflow.errors import Conflict, Forbidden, Gone, NotFound
+from resolutionflow.models import Account, Invite, Role, User
 from resolutionflow.users.schemas import InviteRead, InviteStatus
 
 
@@ -59,6 +59,7 @@ async def issue(
         target_type="invite",
         target_id=invite.id,
         detail={"email": user.email, "role": user.role},
+        account_id=user.account_id,
     )
     return invite, token
 
@@ -96,11 +97,25 @@ async def list_invites(
 
 async def _open_invite(db: AsyncSession, principal: Principal, invite_id: uuid.UUID) -> Invite:
     invite = await get_in_account(db, principal.account_id, Invite, invite_id, what="invite")
+    if invite.role == Role.super_admin.value and principal.role is not Role.super_admin:
+        # Otherwise a team admin could resend it to themselves and accept it as super admin.
+        raise Forbidden("Only a super admin can manage an invite for a super admin.")
     if invite.accepted_at is not None:
         raise Conflict("This invite was already accepted.")
     if invite.revoked_at is not None:
         raise Conflict("This invite was revoked; add the person again to invite them.")
     return invite
+
+
+async def reopen_latest(db: AsyncSession, user_id: uuid.UUID) -> None:
+    latest = await db.scalar(
+        select(Invite)
+        .where(Invite.user_id == user_id, Invite.accepted_at.is_(None))
+        .order_by(Invite.created_at.desc())
+        .limit(1)
+    )
+    if latest is not None:
+        latest.revoked_at = None
 
 
 async def resend(
@@ -190,7 +205,7 @@ async def accept(
     user = await db.get(User, invite.user_id) if invite.user_id else None
     if user is None:
         raise Gone("The invited user no longer exists. Ask your admin for a new invite.")
-    user.password_hash = hash_password(password)
+    user.password_hash = await hash_password_async(password)
     if name:
         user.name = name
     user.last_login_at = now

@@ -5,11 +5,17 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
 
 from resolutionflow.auth.principal import TeamAdmin
 from resolutionflow.common.context import client_info
-from resolutionflow.common.schemas import Page, PageParams, next_cursor, page_params
+from resolutionflow.common.schemas import (
+    Page,
+    PageParams,
+    SearchText,
+    next_cursor,
+    page_params,
+)
 from resolutionflow.config import get_settings
 from resolutionflow.db.session import DB
 from resolutionflow.models import Account, Role
@@ -32,7 +38,7 @@ async def list_users(
     principal: TeamAdmin,
     db: DB,
     page: Annotated[PageParams, Depends(page_params)],
-    q: Annotated[str | None, Query(max_length=200, description="Name or email contains")] = None,
+    q: SearchText = None,
     role: Role | None = None,
     include_inactive: bool = False,
 ) -> Page[UserRead]:

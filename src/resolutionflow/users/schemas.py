@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import EmailStr, Field
 
-from resolutionflow.common.schemas import ReadSchema, WriteSchema
+from resolutionflow.common.schemas import Name, ReadSchema, WriteSchema
 from resolutionflow.models import Role
 
 UserStatus = Literal["active", "invited", "deactivated"]
@@ -46,13 +46,13 @@ class UserCreated(UserRead):
 
 class UserCreate(WriteSchema):
     email: EmailStr
-    name: str = Field(min_length=1, max_length=200)
+    name: Name
     role: Role
     password: str | None = Field(default=None, max_length=1024)
 
 
 class UserUpdate(WriteSchema):
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: Name | None = None
     role: Role | None = None
     is_active: bool | None = None
 

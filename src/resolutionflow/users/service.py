@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit.service import record_by
-from resolutionflow.auth.passwords import check_password, hash_password
+from resolutionflow.auth.passwords import check_password, hash_password_async
 from resolutionflow.auth.principal import Principal
 from resolutionflow.auth.service import normalise_email, revoke_all_for_user
 from resolutionflow.common.context import ClientInfo
@@ -140,7 +140,9 @@ async def create_user(
         email=email,
         name=data.name,
         role=data.role.value,
-        password_hash=hash_password(data.password) if data.password is not None else None,
+        password_hash=(
+            await hash_password_async(data.password) if data.password is not None else None
+        ),
         is_active=True,
     )
     db.add(user)
@@ -152,7 +154,8 @@ async def create_user(
         client=client,
         target_type="user",
         target_id=user.id,
-        detail={"email": email, "role": data.role.value, "account_id": str(target_account)},
+        detail={"email": email, "role": data.role.value},
+        account_id=target_account,
     )
     if data.password is not None:
         return CreatedUser(user, None, None)
@@ -191,9 +194,7 @@ async def update_user(
         raise Forbidden("You can't change your own role; ask another admin.")
     if user.id == principal.user_id and deactivate:
         raise Forbidden("You can't deactivate yourself; ask another admin.")
-    if (new_role is not None or deactivate or reactivate) and (
-        user.role == Role.super_admin.value and principal.role is not Role.super_admin
-    ):
+    if user.role == Role.super_admin.value and principal.role is not Role.super_admin:
         raise Forbidden("Only a super admin can change a super admin.")
     if new_role is not None:
         _check_may_grant(principal, new_role)
@@ -250,6 +251,10 @@ async def update_user(
         )
     if reactivate:
         user.is_active = True
+        if user.password_hash is None:
+            # Deactivation withdrew their invite; bring back the latest one so the admin can
+            # resend it (a fresh link is still needed: the old one may have expired).
+            await invites.reopen_latest(db, user.id)
         record_by(
             db,
             principal,

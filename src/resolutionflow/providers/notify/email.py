@@ -20,12 +20,12 @@ async def send_email(settings: Settings, *, to: str, subject: str, text: str) ->
     """Send one message; False (and a log line without the body) when the server refuses."""
     if not settings.smtp_host:
         return False
-    message = EmailMessage()
-    message["From"] = settings.smtp_from
-    message["To"] = to
-    message["Subject"] = subject
-    message.set_content(text)
     try:
+        message = EmailMessage()
+        message["From"] = settings.smtp_from
+        message["To"] = to
+        message["Subject"] = subject
+        message.set_content(text)
         await aiosmtplib.send(
             message,
             hostname=settings.smtp_host,
@@ -35,7 +35,7 @@ async def send_email(settings: Settings, *, to: str, subject: str, text: str) ->
             start_tls=settings.smtp_starttls,
             timeout=settings.smtp_timeout_s,
         )
-    except (aiosmtplib.SMTPException, OSError) as exc:
+    except (aiosmtplib.SMTPException, OSError, ValueError) as exc:
         # The body holds an invite link (a credential): log who and why, never the content.
         log.warning("email not sent", extra={"to": to, "error": type(exc).__name__})
         return False
