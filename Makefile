@@ -16,7 +16,7 @@ OPENAPI := build/openapi.json
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/scripts -type f 2>/dev/null)
 PY_SRC := $(shell find src/resolutionflow -name '*.py' -not -path '*/static/*' 2>/dev/null)
 
-.PHONY: help install run test lint typecheck test-unit test-sqlite test-postgres test-frontend test-e2e bench system-deps api-client clean
+.PHONY: lock help install run test lint typecheck test-unit test-sqlite test-postgres test-frontend test-e2e bench system-deps api-client clean
 
 help:
 	@echo "make run     set up and serve on http://$(HOST):$(PORT) with demo data"
@@ -30,9 +30,14 @@ help:
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/activate
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/activate
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	touch $@
+
+# Record the exact versions installed now (after deliberately upgrading).
+lock: $(VENV)/.installed
+	{ head -n 2 requirements.lock; $(BIN)/pip freeze --exclude-editable | grep -v '^resolutionflow'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
 
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
