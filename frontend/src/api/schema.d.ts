@@ -1163,7 +1163,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_changed" | "auth.refresh_reuse" | "invite.accepted" | "invite.created" | "invite.revoked" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
+                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "invite.accepted" | "invite.created" | "invite.revoked" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */
@@ -1805,7 +1805,7 @@ export interface operations {
                 include_inactive?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Name or email contains */
+                /** @description Contains this text */
                 q?: string | null;
                 role?: components["schemas"]["Role"] | null;
             };
