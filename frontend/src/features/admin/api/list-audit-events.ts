@@ -14,6 +14,7 @@ const ACTIONS: Record<AuditAction, true> = {
   "auth.logout": true,
   "auth.refresh_reuse": true,
   "auth.password_changed": true,
+  "auth.password_change_failed": true,
   "user.created": true,
   "user.role_changed": true,
   "user.deactivated": true,
