@@ -1,0 +1,1 @@
+"""Guided flows: the interchange format, validation, versions, diff, library search, import/export."""
