@@ -71,14 +71,16 @@ def parse_document(raw: bytes | str, *, filename: str | None = None) -> FlowDocu
     try:
         return FlowDocument.model_validate(data)
     except ValidationError as exc:
-        errors = [
+        details = exc.errors(include_url=False, include_input=False)
+        errors: list[dict[str, Any]] = [
             {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"], "file": filename}
-            for e in exc.errors(include_url=False, include_input=False)
+            for e in details
         ]
-        first = errors[0]
-        path = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        path = ".".join(str(p) for p in details[0]["loc"]) or "(top level)"
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise ValidationFailed(f"{where}{path}: {first['msg']}{more}.", errors=errors) from exc
+        raise ValidationFailed(
+            f"{where}{path}: {details[0]['msg']}{more}.", errors=errors
+        ) from exc
 
 
 def dump_document(doc: FlowDocument) -> bytes:
