@@ -62,7 +62,47 @@ async def _api_token(client: AsyncClient, owner: Tenant) -> str:
     return str(r.json()["id"])
 
 
+SMALL_FLOW: dict[str, Any] = {
+    "format": "resolutionflow.flow/1",
+    "title": "Printer offline",
+    "kind": "troubleshooting",
+    "start": "q",
+    "nodes": [
+        {"id": "q", "type": "question", "title": "Does it ping?"},
+        {"id": "ok", "type": "resolution", "title": "Fixed", "outcome": "resolved"},
+        {"id": "no", "type": "resolution", "title": "Escalate", "outcome": "escalate"},
+    ],
+    "edges": [
+        {"source": "q", "target": "ok", "label": "Yes"},
+        {"source": "q", "target": "no", "label": "No"},
+    ],
+}
+
+
+async def _flow(client: AsyncClient, owner: Tenant) -> str:
+    """A published flow, so its version 1 exists too."""
+    r = await client.post("/api/v1/flows", headers=owner.admin.headers, json=SMALL_FLOW)
+    assert r.status_code == 201, r.text
+    flow_id = str(r.json()["id"])
+    r = await client.post(f"/api/v1/flows/{flow_id}/publish", headers=owner.admin.headers, json={})
+    assert r.status_code == 200, r.text
+    return flow_id
+
+
+async def _version_number(client: AsyncClient, owner: Tenant) -> str:
+    return "1"
+
+
+async def _folder(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post("/api/v1/folders", headers=owner.admin.headers, json={"name": unique("F")})
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
 MAKERS: dict[str, Maker] = {
+    "flow_id": _flow,
+    "number": _version_number,
+    "folder_id": _folder,
     "user_id": _user,
     "team_id": _team,
     "invite_id": _invite,
@@ -73,6 +113,13 @@ MAKERS: dict[str, Maker] = {
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/v1/users/{user_id}"): {"name": "Renamed"},
     ("PATCH", "/api/v1/teams/{team_id}"): {"name": "Renamed"},
+    ("PATCH", "/api/v1/flows/{flow_id}"): {"folder_id": None},
+    ("PUT", "/api/v1/flows/{flow_id}/draft"): SMALL_FLOW,
+    ("PATCH", "/api/v1/folders/{folder_id}"): {"name": "Renamed"},
+}
+# Required query parameters, so the request reaches the lookup.
+QUERIES: dict[tuple[str, str], str] = {
+    ("GET", "/api/v1/flows/{flow_id}/diff"): "?from=1&to=draft",
 }
 
 SCOPED_ROUTES = [r for r in app_routes() if r.params and r.path not in NOT_TENANT_SCOPED]
@@ -91,6 +138,7 @@ async def _request(client: AsyncClient, route: Route, ids: dict[str, str], heade
     body = BODIES.get((route.method, route.path))
     if body is None and route.method in {"POST", "PUT", "PATCH"}:
         body = {}
+    path += QUERIES.get((route.method, route.path), "")
     return await client.request(route.method, path, json=body, headers=headers)
 
 

@@ -18,6 +18,7 @@ from resolutionflow.auth.router import router as auth_router
 from resolutionflow.config import Settings, get_settings
 from resolutionflow.db.engine import make_engine, make_sessionmaker
 from resolutionflow.errors import MethodNotAllowed, NotFound, install_error_handlers
+from resolutionflow.flows.router import router as flows_router
 from resolutionflow.health.router import router as health_router
 from resolutionflow.logging import configure_logging
 from resolutionflow.me.router import router as me_router
@@ -26,6 +27,9 @@ from resolutionflow.teams.router import router as teams_router
 from resolutionflow.users.router import router as users_router
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+LARGE_BODY_PATHS = re.compile(
+    r"^/api/v1/flows(/validate|/import|/import-library|/[0-9a-fA-F-]{36}/draft)?$"
+)
 
 
 def api_router() -> APIRouter:
@@ -37,6 +41,7 @@ def api_router() -> APIRouter:
         users_router,
         teams_router,
         audit_router,
+        flows_router,
     ):
         api.include_router(router)
     return api
@@ -65,7 +70,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = make_sessionmaker(app.state.engine)
 
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        large_bytes=settings.max_upload_bytes,
+        # Whole flows travel in these bodies; a 2,000-node flow is well over a megabyte.
+        large_paths=LARGE_BODY_PATHS,
+    )
     app.add_middleware(RequestContextMiddleware)
 
     app.include_router(health_router)

@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     login_failure_window_s: int = 15 * 60
 
     max_body_bytes: int = 1_048_576
+    # Flow documents, imports and library archives.
+    max_upload_bytes: int = 16 * 1_048_576
 
     smtp_host: str | None = None
     smtp_port: int = 25

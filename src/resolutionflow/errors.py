@@ -39,6 +39,8 @@ class AppError(Exception):
         # True when what the service wrote before failing must be kept (a failed sign-in's
         # audit row, a revoked token family): the request edge commits instead of rolling back.
         self.persist = persist
+        # More members for the problem body (e.g. `problems`, `current_revision`).
+        self.extra: dict[str, Any] = {}
 
 
 class BadRequest(AppError):
@@ -131,8 +133,10 @@ def problem_response(
     *,
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
+        **(extra or {}),
         "type": _TYPE_BASE + slug,
         "title": title,
         "status": status,
@@ -170,6 +174,7 @@ def install_error_handlers(app: FastAPI) -> None:
             request,
             errors=exc.errors,
             headers=exc.headers,
+            extra=exc.extra,
         )
 
     @app.exception_handler(RequestValidationError)

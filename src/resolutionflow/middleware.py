@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 import uuid
 from typing import Any
@@ -69,17 +70,28 @@ class RequestContextMiddleware:
 class BodySizeLimitMiddleware:
     """Refuses bodies over the limit with 413 problem+json, before the app reads them."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        large_bytes: int | None = None,
+        large_paths: re.Pattern[str] | None = None,
+    ) -> None:
         self.app = app
-        self.max_bytes = max_bytes
+        self.default_bytes = max_bytes
+        self.large_bytes = large_bytes or max_bytes
+        self.large_paths = large_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.default_bytes
+        if self.large_paths is not None and self.large_paths.match(scope["path"]):
+            limit = self.large_bytes
         declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, send)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._refuse(scope, send, limit)
             return
         received = 0
 
@@ -88,25 +100,23 @@ class BodySizeLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     # An HTTPException passes through FastAPI's body parsing unchanged (other
                     # errors become a generic 400), and the app's handler renders it.
-                    raise _BodyTooLarge(
-                        413, f"The request body is larger than {self.max_bytes} bytes."
-                    )
+                    raise _BodyTooLarge(413, f"The request body is larger than {limit} bytes.")
             return message
 
         try:
             await self.app(scope, limited_receive, send)
         except _BodyTooLarge:
-            await self._refuse(scope, send)
+            await self._refuse(scope, send, limit)
 
-    async def _refuse(self, scope: Scope, send: Send) -> None:
+    async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
         body: dict[str, Any] = {
             "type": "https://resolutionflow.dev/problems/payload-too-large",
             "title": "Request body too large",
             "status": 413,
-            "detail": f"The request body is larger than {self.max_bytes} bytes.",
+            "detail": f"The request body is larger than {limit} bytes.",
         }
         rid = scope.get("state", {}).get("request_id")
         if rid:

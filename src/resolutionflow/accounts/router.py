@@ -29,6 +29,7 @@ async def _read(db: DB, account: Account) -> AccountRead:
         id=account.id,
         name=account.name,
         slug=account.slug,
+        engineers_can_publish=account.engineers_can_publish,
         created_at=account.created_at,
         user_count=await service.user_count(db, account.id),
     )
@@ -41,7 +42,9 @@ async def read_own_account(principal: AnyRole, db: DB) -> AccountRead:
 
 @router.patch("/account", response_model=AccountRead)
 async def rename_own_account(principal: TeamAdmin, db: DB, body: AccountUpdate) -> AccountRead:
-    return await _read(db, await service.rename(db, principal.account_id, body.name))
+    return await _read(
+        db, await service.update(db, principal.account_id, **body.model_dump(exclude_unset=True))
+    )
 
 
 # Super admins manage every account: these routes are deliberately not tenant-scoped.
@@ -90,4 +93,6 @@ async def get_account(principal: SuperAdmin, db: DB, account_id: uuid.UUID) -> A
 async def rename_account(
     principal: SuperAdmin, db: DB, account_id: uuid.UUID, body: AccountUpdate
 ) -> AccountRead:
-    return await _read(db, await service.rename(db, account_id, body.name))
+    return await _read(
+        db, await service.update(db, account_id, **body.model_dump(exclude_unset=True))
+    )

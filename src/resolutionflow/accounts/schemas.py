@@ -15,6 +15,7 @@ class AccountRead(ReadSchema):
     id: uuid.UUID
     name: str
     slug: str
+    engineers_can_publish: bool
     created_at: datetime
     user_count: int
 
@@ -32,4 +33,5 @@ class AccountCreate(WriteSchema):
 
 
 class AccountUpdate(WriteSchema):
-    name: Name
+    name: Name | None = None
+    engineers_can_publish: bool | None = None

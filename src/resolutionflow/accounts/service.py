@@ -103,13 +103,22 @@ async def list_accounts(db: AsyncSession) -> list[Account]:
     return list((await db.scalars(select(Account).order_by(Account.name))).all())
 
 
-async def rename(db: AsyncSession, account_id: uuid.UUID, name: str) -> Account:
+async def update(
+    db: AsyncSession,
+    account_id: uuid.UUID,
+    *,
+    name: str | None = None,
+    engineers_can_publish: bool | None = None,
+) -> Account:
     account = await get_account(db, account_id)
-    if await _name_taken(db, name, except_id=account.id):
-        raise Conflict(
-            f"An account named {name!r} already exists.",
-            errors=[{"loc": ["body", "name"], "msg": "already in use", "type": "conflict"}],
-        )
-    account.name = name
+    if name is not None and name != account.name:
+        if await _name_taken(db, name, except_id=account.id):
+            raise Conflict(
+                f"An account named {name!r} already exists.",
+                errors=[{"loc": ["body", "name"], "msg": "already in use", "type": "conflict"}],
+            )
+        account.name = name
+    if engineers_can_publish is not None:
+        account.engineers_can_publish = engineers_can_publish
     await db.flush()
     return account

@@ -78,9 +78,7 @@ def parse_document(raw: bytes | str, *, filename: str | None = None) -> FlowDocu
         ]
         path = ".".join(str(p) for p in details[0]["loc"]) or "(top level)"
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise ValidationFailed(
-            f"{where}{path}: {details[0]['msg']}{more}.", errors=errors
-        ) from exc
+        raise ValidationFailed(f"{where}{path}: {details[0]['msg']}{more}.", errors=errors) from exc
 
 
 def dump_document(doc: FlowDocument) -> bytes:

@@ -11,6 +11,7 @@ from resolutionflow import models  # noqa: F401  (registers every table on the m
 from resolutionflow.config import Settings
 from resolutionflow.db.base import Model
 from resolutionflow.db.engine import make_engine
+from resolutionflow.db.migrate import include_name
 
 config = context.config
 target_metadata = Model.metadata
@@ -27,6 +28,7 @@ def _run(connection: Connection) -> None:
         # SQLite cannot ALTER most things in place; batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -2,12 +2,16 @@
 
 from resolutionflow.models.account import Account, Team, TeamMembership
 from resolutionflow.models.audit import AuditEvent, LoginFailure
+from resolutionflow.models.flow import Flow, FlowVersion, Folder
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
 
 __all__ = [
     "Account",
     "ApiToken",
     "AuditEvent",
+    "Flow",
+    "FlowVersion",
+    "Folder",
     "Invite",
     "LoginFailure",
     "RefreshToken",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint, Uuid, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from resolutionflow.db.base import AccountMixin, IdMixin, Model, TimestampMixin
@@ -15,6 +15,10 @@ class Account(IdMixin, TimestampMixin, Model):
 
     name: Mapped[str] = mapped_column(String(200))
     slug: Mapped[str] = mapped_column(String(200), unique=True)
+    # Publishing flows is a team-admin job unless the account opens it to engineers.
+    engineers_can_publish: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
 
 class Team(IdMixin, AccountMixin, TimestampMixin, Model):
