@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.passwords import hash_password
-from resolutionflow.models import Account, Role, Team, TeamMembership, User
+from resolutionflow.auth.principal import Principal
+from resolutionflow.models import Account, Flow, Role, Team, TeamMembership, User
 
 DEMO_ACCOUNT = "Acme MSP"
 # Demo passwords are public by design (the README lists them); never use them for real data.
@@ -32,6 +34,34 @@ DEMO_TEAMS = {
     "Service Desk": ("Tier 1 and 2 engineers", ("admin@acme.example", "engineer@acme.example")),
     "Projects": ("Onboarding, migrations and deployments", ("engineer@acme.example",)),
 }
+
+
+DEMO_FLOWS_DIR = Path(__file__).resolve().parent / "demo_flows"
+
+
+async def _load_flows(db: AsyncSession, account: Account, admin: User) -> bool:
+    """Import and publish each demo flow the account doesn't have yet (matched by title)."""
+    from resolutionflow.flows import io, service
+
+    principal = Principal(
+        user_id=admin.id,
+        account_id=account.id,
+        role=Role(admin.role),
+        email=admin.email,
+        name=admin.name,
+    )
+    existing = set(
+        (await db.scalars(select(Flow.title).where(Flow.account_id == account.id))).all()
+    )
+    created = False
+    for path in sorted(DEMO_FLOWS_DIR.glob("*.rfflow.json")):
+        doc = io.parse_document(path.read_bytes(), filename=path.name)
+        if doc.title in existing:
+            continue
+        flow = await service.create_flow(db, principal, doc)
+        await service.publish(db, principal, flow.id, "Demo library")
+        created = True
+    return created
 
 
 async def load_demo(db: AsyncSession) -> bool:
@@ -74,6 +104,8 @@ async def load_demo(db: AsyncSession) -> bool:
                 )
             created = True
     await db.flush()
+    admin = users["admin@acme.example"]
+    created = await _load_flows(db, account, admin) or created
     return created
 
 
