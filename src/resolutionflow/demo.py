@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -36,12 +35,10 @@ DEMO_TEAMS = {
 }
 
 
-DEMO_FLOWS_DIR = Path(__file__).resolve().parent / "demo_flows"
-
-
 async def _load_flows(db: AsyncSession, account: Account, admin: User) -> bool:
     """Import and publish each demo flow the account doesn't have yet (matched by title)."""
-    from resolutionflow.flows import io, service
+    from resolutionflow.demo_flows import load_demo_flows
+    from resolutionflow.flows import service
 
     principal = Principal(
         user_id=admin.id,
@@ -54,8 +51,7 @@ async def _load_flows(db: AsyncSession, account: Account, admin: User) -> bool:
         (await db.scalars(select(Flow.title).where(Flow.account_id == account.id))).all()
     )
     created = False
-    for path in sorted(DEMO_FLOWS_DIR.glob("*.rfflow.json")):
-        doc = io.parse_document(path.read_bytes(), filename=path.name)
+    for _, doc in load_demo_flows():
         if doc.title in existing:
             continue
         flow = await service.create_flow(db, principal, doc)

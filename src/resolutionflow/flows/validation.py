@@ -92,9 +92,14 @@ def validate(
         )
 
     outgoing: dict[str, list[Edge]] = defaultdict(list)
+    # Including connections to missing steps: those are reported once, as what they are, and
+    # still count as the answer or next step the author meant (no knock-on problems).
+    declared: dict[str, list[Edge]] = defaultdict(list)
     incoming: dict[str, list[str]] = defaultdict(list)
     for edge in doc.edges:
         source_ok, target_ok = edge.source in nodes, edge.target in nodes
+        if source_ok:
+            declared[edge.source].append(edge)
         if not source_ok:
             add(
                 Problem(
@@ -118,7 +123,7 @@ def validate(
             incoming[edge.target].append(edge.source)
 
     for node in nodes.values():
-        _check_node(node, outgoing[node.id], published, flow_id, add)
+        _check_node(node, declared[node.id], published, flow_id, add)
 
     # Reachability from the start.
     if doc.start in nodes:
@@ -142,7 +147,7 @@ def validate(
         for r in resolutions:
             can_finish |= _walk(r, lambda n: incoming[n])
         for node in nodes.values():
-            # A node with no way out already has its own problem; don't report it twice.
+            # A node with no (working) way out already has its own problem; don't repeat it.
             if node.id not in can_finish and outgoing[node.id]:
                 add(
                     Problem(
