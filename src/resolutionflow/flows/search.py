@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Float, String, Subquery, Uuid, text
+from sqlalchemy import Float, String, Subquery, Uuid, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -79,32 +79,74 @@ def terms(query: str) -> list[str]:
     return [t.lower() for t in _TERM.findall(query)][:MAX_TERMS]
 
 
+def _match_expression(words: list[str]) -> str:
+    # Each term quoted and prefix-matched: user input never reaches FTS5's query syntax.
+    return " ".join('"' + w.replace('"', "") + '"*' for w in words)
+
+
+def _tsquery(words: list[str]) -> str:
+    return " & ".join(f"{w}:*" for w in words)
+
+
 def matches(db: AsyncSession, account_id: uuid.UUID, query: str) -> Subquery | None:
-    """A subquery of (flow_id, rank, snippet) for the account's flows matching every term
-    (as a prefix, so results come while typing); None when the query has no terms."""
+    """A subquery of (flow_id, rank) for the account's flows matching every term (as a
+    prefix, so results come while typing); None when the query has no terms. Lower rank is
+    better on both engines."""
     words = terms(query)
     if not words:
         return None
     if _dialect(db) == "sqlite":
-        # Each term quoted: user input never reaches FTS5's query syntax.
-        match = " ".join('"' + w.replace('"', "") + '"*' for w in words)
         stmt = text(
-            "SELECT flow_id, bm25(flow_search, 10.0, 5.0, 3.0, 1.0) AS rank, "
-            "snippet(flow_search, -1, :open, :close, '…', 16) AS snippet "
+            "SELECT flow_id, bm25(flow_search, 10.0, 5.0, 3.0, 1.0) AS rank "
             "FROM flow_search WHERE flow_search MATCH :match AND account_id = :account"
-        ).bindparams(open=_OPEN, close=_CLOSE, match=match, account=account_id.hex)
+        ).bindparams(match=_match_expression(words), account=account_id.hex)
     else:
-        tsquery = " & ".join(f"{w}:*" for w in words)
         stmt = text(
-            "SELECT s.flow_id, -ts_rank_cd(s.document, q) AS rank, "
-            "ts_headline('english', s.title || ' — ' || s.description || ' ' || s.body, q, "
+            "SELECT s.flow_id, -ts_rank_cd(s.document, q) AS rank "
+            "FROM flow_search s, to_tsquery('english', :tsquery) q "
+            "WHERE s.document @@ q AND s.account_id = :account"
+        ).bindparams(tsquery=_tsquery(words), account=account_id)
+    return stmt.columns(flow_id=Uuid(), rank=Float()).subquery("matches")
+
+
+async def snippets(
+    db: AsyncSession, account_id: uuid.UUID, query: str, flow_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """Highlighted snippets, computed only for the page being shown (they are the costly part)."""
+    words = terms(query)
+    if not words or not flow_ids:
+        return {}
+    if _dialect(db) == "sqlite":
+        stmt = text(
+            "SELECT flow_id, snippet(flow_search, -1, :open, :close, '…', 16) AS snippet "
+            "FROM flow_search WHERE flow_search MATCH :match AND account_id = :account "
+            "AND flow_id IN :ids"
+        ).bindparams(
+            bindparam("ids", expanding=True),
+            open=_OPEN,
+            close=_CLOSE,
+            match=_match_expression(words),
+            account=account_id.hex,
+            ids=[f.hex for f in flow_ids],
+        )
+    else:
+        stmt = text(
+            "SELECT s.flow_id, ts_headline('english', "
+            "s.title || ' — ' || s.description || ' ' || s.body, q, "
             "'StartSel=' || :open || ',StopSel=' || :close || "
             "',MaxFragments=1,MaxWords=24,MinWords=8') AS snippet "
             "FROM flow_search s, to_tsquery('english', :tsquery) q "
-            "WHERE s.document @@ q AND s.account_id = :account"
-        ).bindparams(open=_OPEN, close=_CLOSE, tsquery=tsquery, account=account_id)
-    # `rank`: lower is better on both engines (bm25 is negative-better; ts_rank is negated).
-    return stmt.columns(flow_id=Uuid(), rank=Float(), snippet=String()).subquery("matches")
+            "WHERE s.account_id = :account AND s.flow_id IN :ids"
+        ).bindparams(
+            bindparam("ids", expanding=True),
+            open=_OPEN,
+            close=_CLOSE,
+            tsquery=_tsquery(words),
+            account=account_id,
+            ids=flow_ids,
+        )
+    rows = await db.execute(stmt.columns(flow_id=Uuid(), snippet=String()))
+    return {fid: render_snippet(raw) or "" for fid, raw in rows}
 
 
 def render_snippet(raw: str | None) -> str | None:

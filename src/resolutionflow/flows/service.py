@@ -404,7 +404,7 @@ async def search_library(
     matches = search.matches(db, principal.account_id, q) if q else None
     if matches is not None:
         query = (
-            select(Flow, matches.c.rank, matches.c.snippet)
+            select(Flow, matches.c.rank)
             .join(matches, matches.c.flow_id == Flow.id)
             .where(Flow.account_id == principal.account_id)
         )
@@ -435,10 +435,12 @@ async def search_library(
         page = list((await db.execute(query.offset(offset).limit(limit + 1))).all())
     flows = [r[0] for r in page[:limit]]
     names = await _names(db, {f.owner_id for f in flows})
-    items = [
-        _summary(r[0], names, search.render_snippet(r[2]) if matches is not None else None)
-        for r in page[:limit]
-    ]
+    marked = (
+        await search.snippets(db, principal.account_id, q or "", [f.id for f in flows])
+        if matches is not None
+        else {}
+    )
+    items = [_summary(f, names, marked.get(f.id) if matches is not None else None) for f in flows]
     next_cursor = _encode_offset(offset + limit) if len(page) > limit else None
     return items, next_cursor
 
