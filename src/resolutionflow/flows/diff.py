@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from pydantic import BaseModel
@@ -36,6 +36,18 @@ def _node_content(node: Any) -> dict[str, Any]:
     return data
 
 
+def _leftover(labels: list[str], other: list[str]) -> list[str]:
+    """`labels` minus `other` as multisets, keeping the document order of what is left."""
+    available = Counter(other)
+    out = []
+    for label in labels:
+        if available[label]:
+            available[label] -= 1
+        else:
+            out.append(label)
+    return out
+
+
 def diff(old: FlowDocument, new: FlowDocument) -> FlowDiff:
     old_nodes = {n.id: n for n in old.nodes}
     new_nodes = {n.id: n for n in new.nodes}
@@ -59,20 +71,16 @@ def diff(old: FlowDocument, new: FlowDocument) -> FlowDiff:
     before, after = grouped(old), grouped(new)
     edges = EdgeChanges()
     for key in sorted(set(before) | set(after)):
-        old_labels, new_labels = before.get(key, []), after.get(key, [])
-        unchanged = [label for label in new_labels if label in old_labels]
-        remaining_old = list(old_labels)
-        for label in unchanged:
-            remaining_old.remove(label)
-        remaining_new = [label for label in new_labels]
-        for label in unchanged:
-            remaining_new.remove(label)
-        pairs = min(len(remaining_old), len(remaining_new))
-        for label in remaining_new[:pairs]:
+        # Labels present on both sides (as a multiset) are unchanged; the rest pair up as
+        # relabelled edges, and what is left over was added or removed.
+        olds = _leftover(before.get(key, []), after.get(key, []))
+        news = _leftover(after.get(key, []), before.get(key, []))
+        pairs = min(len(olds), len(news))
+        for label in news[:pairs]:
             edges.changed.append(EdgeRef(source=key[0], target=key[1], label=label))
-        for label in remaining_new[pairs:]:
+        for label in news[pairs:]:
             edges.added.append(EdgeRef(source=key[0], target=key[1], label=label))
-        for label in remaining_old[pairs:]:
+        for label in olds[pairs:]:
             edges.removed.append(EdgeRef(source=key[0], target=key[1], label=label))
 
     fields = [

@@ -45,6 +45,19 @@ def _depth(parents: dict[uuid.UUID, uuid.UUID | None], folder_id: uuid.UUID | No
     return depth
 
 
+def _height(parents: dict[uuid.UUID, uuid.UUID | None], folder_id: uuid.UUID) -> int:
+    """Levels in the subtree rooted at `folder_id`, itself included."""
+    children: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for child, parent in parents.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    level, height = [folder_id], 0
+    while level and height <= MAX_DEPTH + 1:
+        height += 1
+        level = [c for f in level for c in children.get(f, [])]
+    return height
+
+
 async def _check_name_free(
     db: AsyncSession,
     principal: Principal,
@@ -94,6 +107,8 @@ async def update(
                 if cursor == folder.id:
                     raise Conflict("A folder can't move into itself or one of its subfolders.")
                 cursor = parents.get(cursor)
+            if _depth(parents, parent_id) + _height(parents, folder.id) > MAX_DEPTH:
+                raise Conflict(f"Folders nest at most {MAX_DEPTH} deep.")
     name = data.name if data.name is not None else folder.name
     if name != folder.name or parent_id != folder.parent_id:
         await _check_name_free(db, principal, name, parent_id, except_id=folder.id)

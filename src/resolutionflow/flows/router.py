@@ -167,6 +167,8 @@ async def save_draft(
     principal: Engineer, db: DB, flow_id: uuid.UUID, body: FlowDocumentIn
 ) -> FlowRead:
     flow = await service.save_draft(db, principal, flow_id, body.document(), body.revision)
+    if "folder_id" in body.model_fields_set:
+        flow = await service.move(db, principal, flow_id, body.folder_id)
     return await service.read(db, flow)
 
 

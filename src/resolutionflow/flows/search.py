@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import Float, String, Subquery, Uuid, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-_OPEN, _CLOSE = "\x02", "\x03"
 _TERM = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
 
@@ -103,7 +102,7 @@ def matches(db: AsyncSession, account_id: uuid.UUID, query: str) -> Subquery | N
     else:
         stmt = text(
             "SELECT s.flow_id, -ts_rank_cd(s.document, q) AS rank "
-            "FROM flow_search s, to_tsquery('english', :tsquery) q "
+            "FROM flow_search s, to_tsquery('simple', :tsquery) q "
             "WHERE s.document @@ q AND s.account_id = :account"
         ).bindparams(tsquery=_tsquery(words), account=account_id)
     return stmt.columns(flow_id=Uuid(), rank=Float()).subquery("matches")
@@ -112,45 +111,48 @@ def matches(db: AsyncSession, account_id: uuid.UUID, query: str) -> Subquery | N
 async def snippets(
     db: AsyncSession, account_id: uuid.UUID, query: str, flow_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, str]:
-    """Highlighted snippets, computed only for the page being shown (they are the costly part)."""
+    """Highlighted snippets for the page being shown. Made here rather than by the database so
+    both engines agree, and text that looks like HTML is kept and escaped, never parsed."""
     words = terms(query)
     if not words or not flow_ids:
         return {}
-    if _dialect(db) == "sqlite":
-        stmt = text(
-            "SELECT flow_id, snippet(flow_search, -1, :open, :close, '…', 16) AS snippet "
-            "FROM flow_search WHERE flow_search MATCH :match AND account_id = :account "
-            "AND flow_id IN :ids"
-        ).bindparams(
-            bindparam("ids", expanding=True),
-            open=_OPEN,
-            close=_CLOSE,
-            match=_match_expression(words),
-            account=account_id.hex,
-            ids=[f.hex for f in flow_ids],
-        )
-    else:
-        stmt = text(
-            "SELECT s.flow_id, ts_headline('english', "
-            "s.title || ' — ' || s.description || ' ' || s.body, q, "
-            "'StartSel=' || :open || ',StopSel=' || :close || "
-            "',MaxFragments=1,MaxWords=24,MinWords=8') AS snippet "
-            "FROM flow_search s, to_tsquery('english', :tsquery) q "
-            "WHERE s.account_id = :account AND s.flow_id IN :ids"
-        ).bindparams(
-            bindparam("ids", expanding=True),
-            open=_OPEN,
-            close=_CLOSE,
-            tsquery=_tsquery(words),
-            account=account_id,
-            ids=flow_ids,
-        )
-    rows = await db.execute(stmt.columns(flow_id=Uuid(), snippet=String()))
-    return {fid: render_snippet(raw) or "" for fid, raw in rows}
+    stmt = text(
+        "SELECT flow_id, title, description, body FROM flow_search "
+        "WHERE account_id = :account AND flow_id IN :ids"
+    ).bindparams(
+        bindparam("ids", expanding=True),
+        account=_key(db, account_id),
+        ids=[_key(db, f) for f in flow_ids],
+    )
+    rows = await db.execute(
+        stmt.columns(flow_id=Uuid(), title=String(), description=String(), body=String())
+    )
+    return {
+        fid: make_snippet(" — ".join(p for p in (title, description, body) if p), words)
+        for fid, title, description, body in rows
+    }
 
 
-def render_snippet(raw: str | None) -> str | None:
-    """HTML-escaped text in which only the matches are marked up."""
-    if raw is None:
-        return None
-    return html.escape(raw).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+def make_snippet(content: str, words: list[str], width: int = 160) -> str:
+    """A window of `content` around the first match, every word-prefix match marked."""
+    pattern = re.compile(
+        r"(?<!\w)("
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")\w*",
+        re.IGNORECASE,
+    )
+    text_ = " ".join(content.split())
+    first = pattern.search(text_)
+    begin = 0 if first is None else max(0, first.start() - width // 4)
+    if begin:
+        space = text_.find(" ", begin)
+        begin = space + 1 if 0 <= space < first.start() else begin  # type: ignore[union-attr]
+    window = text_[begin : begin + width]
+    out, last = [], 0
+    for m in pattern.finditer(window):
+        out += [html.escape(window[last : m.start()]), "<mark>", html.escape(m.group(0)), "</mark>"]
+        last = m.end()
+    out.append(html.escape(window[last:]))
+    prefix = "…" if begin else ""
+    suffix = "…" if begin + width < len(text_) else ""
+    return prefix + "".join(out) + suffix

@@ -155,11 +155,13 @@ def upgrade() -> None:
 
     # Full-text search over flows (resolutionflow.flows.search owns its rows). SQLite: an FTS5
     # table; PostgreSQL: a weighted tsvector kept by a generated column, with a GIN index.
+    # Words are indexed unstemmed and without stop-word removal: search matches prefixes as
+    # the user types, and a stemmed index misses "printi" on the way to "printing".
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE flow_search USING fts5("
             "title, tags, description, body, flow_id UNINDEXED, account_id UNINDEXED, "
-            "tokenize = 'porter unicode61 remove_diacritics 2')"
+            "tokenize = 'unicode61 remove_diacritics 2')"
         )
     else:
         op.execute(
@@ -172,10 +174,10 @@ def upgrade() -> None:
                 description text NOT NULL DEFAULT '',
                 body text NOT NULL DEFAULT '',
                 document tsvector GENERATED ALWAYS AS (
-                    setweight(to_tsvector('english', title), 'A') ||
-                    setweight(to_tsvector('english', tags), 'B') ||
-                    setweight(to_tsvector('english', description), 'B') ||
-                    setweight(to_tsvector('english', body), 'C')
+                    setweight(to_tsvector('simple', title), 'A') ||
+                    setweight(to_tsvector('simple', tags), 'B') ||
+                    setweight(to_tsvector('simple', description), 'B') ||
+                    setweight(to_tsvector('simple', body), 'C')
                 ) STORED
             )
             """
