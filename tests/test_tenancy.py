@@ -94,7 +94,9 @@ async def _version_number(client: AsyncClient, owner: Tenant) -> str:
 
 
 async def _folder(client: AsyncClient, owner: Tenant) -> str:
-    r = await client.post("/api/v1/folders", headers=owner.admin.headers, json={"name": unique("F")})
+    r = await client.post(
+        "/api/v1/folders", headers=owner.admin.headers, json={"name": unique("F")}
+    )
     assert r.status_code == 201, r.text
     return str(r.json()["id"])
 
