@@ -101,7 +101,19 @@ async def _folder(client: AsyncClient, owner: Tenant) -> str:
     return str(r.json()["id"])
 
 
+async def _session(client: AsyncClient, owner: Tenant) -> str:
+    flow_id = await _flow(client, owner)
+    r = await client.post(
+        "/api/v1/sessions",
+        headers=owner.admin.headers,
+        json={"title": "Printer down", "flow_id": flow_id},
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
 MAKERS: dict[str, Maker] = {
+    "session_id": _session,
     "flow_id": _flow,
     "number": _version_number,
     "folder_id": _folder,
@@ -118,6 +130,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/v1/flows/{flow_id}"): {"folder_id": None},
     ("PUT", "/api/v1/flows/{flow_id}/draft"): SMALL_FLOW,
     ("PATCH", "/api/v1/folders/{folder_id}"): {"name": "Renamed"},
+    ("POST", "/api/v1/sessions/{session_id}/events"): {"type": "note", "text": "checked"},
 }
 # Required query parameters, so the request reaches the lookup.
 QUERIES: dict[tuple[str, str], str] = {

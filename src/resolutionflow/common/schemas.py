@@ -93,3 +93,21 @@ def next_cursor(rows: list[Any], limit: int) -> str | None:
         return None
     last = rows[limit - 1]
     return Cursor(created_at=last.created_at, id=last.id).encode()
+
+
+def decode_offset(cursor: str | None) -> int:
+    """Offset cursors, for lists ordered by something other than creation (relevance, updates)."""
+    if not cursor:
+        return 0
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        offset = int(json.loads(base64.urlsafe_b64decode(padded))["o"])
+    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+        raise BadRequest("The cursor is not valid; start again from the first page.") from exc
+    if offset < 0:
+        raise BadRequest("The cursor is not valid; start again from the first page.")
+    return offset
+
+
+def encode_offset(offset: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")

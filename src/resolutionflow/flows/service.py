@@ -3,9 +3,6 @@ versions, history, diff, restore, archive, duplicate, and the library listing.""
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import uuid
 from collections import Counter
 from datetime import UTC, datetime
@@ -15,6 +12,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
+from resolutionflow.common.schemas import decode_offset, encode_offset
 from resolutionflow.db.scoping import get_in_account, readable
 from resolutionflow.errors import BadRequest, Conflict, Forbidden, NotFound, ValidationFailed
 from resolutionflow.flows import search
@@ -368,23 +366,6 @@ async def restore(db: AsyncSession, principal: Principal, flow_id: uuid.UUID, nu
 # --- the library ---------------------------------------------------------------------------
 
 
-def _decode_offset(cursor: str | None) -> int:
-    if not cursor:
-        return 0
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        offset = int(json.loads(base64.urlsafe_b64decode(padded))["o"])
-    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
-        raise BadRequest("The cursor is not valid; start again from the first page.") from exc
-    if offset < 0:
-        raise BadRequest("The cursor is not valid; start again from the first page.")
-    return offset
-
-
-def _encode_offset(offset: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
-
-
 async def search_library(
     db: AsyncSession,
     principal: Principal,
@@ -399,7 +380,7 @@ async def search_library(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[FlowSummary], str | None]:
-    offset = _decode_offset(cursor)
+    offset = decode_offset(cursor)
     query: Any = readable(principal.account_id, Flow)
     matches = search.matches(db, principal.account_id, q) if q else None
     if matches is not None:
@@ -441,7 +422,7 @@ async def search_library(
         else {}
     )
     items = [_summary(f, names, marked.get(f.id) if matches is not None else None) for f in flows]
-    next_cursor = _encode_offset(offset + limit) if len(page) > limit else None
+    next_cursor = encode_offset(offset + limit) if len(page) > limit else None
     return items, next_cursor
 
 

@@ -3,6 +3,7 @@
 from resolutionflow.models.account import Account, Team, TeamMembership
 from resolutionflow.models.audit import AuditEvent, LoginFailure
 from resolutionflow.models.flow import Flow, FlowVersion, Folder
+from resolutionflow.models.session import Session, SessionEvent
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
 
 __all__ = [
@@ -16,6 +17,8 @@ __all__ = [
     "LoginFailure",
     "RefreshToken",
     "Role",
+    "Session",
+    "SessionEvent",
     "Team",
     "TeamMembership",
     "User",

@@ -1,0 +1,1 @@
+"""Troubleshooting sessions: the flow engine, the append-only timeline, and documentation."""

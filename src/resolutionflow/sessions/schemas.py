@@ -1,0 +1,185 @@
+"""API shapes of sessions, their timeline events, and the events clients append."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints
+
+from resolutionflow.common.schemas import ReadSchema, WriteSchema
+
+SessionStatus = Literal["active", "paused", "escalated", "resolved", "unresolved", "abandoned"]
+Text = Annotated[str, StringConstraints(max_length=20_000)]
+
+
+class SessionCreate(WriteSchema):
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    flow_id: uuid.UUID | None = None
+    ticket_id: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = (
+        None
+    )
+
+
+class StepView(ReadSchema):
+    """The step the session is on, ready to show (captured values filled into its text)."""
+
+    node_id: str
+    type: str
+    title: str
+    body: str
+    flow_id: uuid.UUID
+    flow_title: str
+    answers: list[str] = []
+    items: list[str] = []
+    ticked: list[int] = []
+    variable: str | None = None
+    outcome: str | None = None
+
+
+class EventRead(ReadSchema):
+    id: uuid.UUID
+    seq: int
+    type: str
+    actor_id: uuid.UUID | None
+    actor_name: str | None
+    created_at: datetime
+    payload: dict[str, Any]
+
+
+class SessionRead(ReadSchema):
+    id: uuid.UUID
+    title: str
+    status: SessionStatus
+    owner_id: uuid.UUID | None
+    owner_name: str | None
+    flow_id: uuid.UUID | None
+    flow_title: str | None
+    flow_version: int | None
+    ticket_id: str | None
+    current_node: str | None
+    current_step: StepView | None
+    flow_outcome: str | None = Field(description="Set when the flow reached a resolution step")
+    variables: dict[str, str]
+    outcome: str | None
+    summary: str
+    active_seconds: int
+    created_at: datetime
+    updated_at: datetime
+    ended_at: datetime | None
+    last_seq: int
+
+
+class SessionDetail(SessionRead):
+    timeline: list[EventRead]
+
+
+class SessionSummary(ReadSchema):
+    id: uuid.UUID
+    title: str
+    status: SessionStatus
+    owner_id: uuid.UUID | None
+    owner_name: str | None
+    flow_id: uuid.UUID | None
+    flow_title: str | None
+    ticket_id: str | None
+    active_seconds: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class EventsAppended(ReadSchema):
+    session: SessionRead
+    events: list[EventRead]
+
+
+# --- what clients append -------------------------------------------------------------------
+
+
+class AnswerIn(WriteSchema):
+    type: Literal["answer"]
+    node_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    answer: Annotated[str, StringConstraints(max_length=200)] = ""
+    value: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    items: list[int | Annotated[str, StringConstraints(max_length=500)]] | None = Field(
+        default=None, max_length=100
+    )
+    result: Text | None = None
+
+
+class CheckIn(WriteSchema):
+    type: Literal["check"]
+    node_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    item: int | Annotated[str, StringConstraints(max_length=500)]
+    checked: bool = True
+
+
+class NoteIn(WriteSchema):
+    type: Literal["note"]
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+
+
+class CommandOutputIn(WriteSchema):
+    type: Literal["command_output"]
+    # Kept verbatim: no stripping, whitespace is part of terminal output.
+    text: Annotated[
+        str, StringConstraints(min_length=1, max_length=200_000, strip_whitespace=False)
+    ]
+    command: Annotated[str, StringConstraints(max_length=2000)] | None = None
+
+
+class BackIn(WriteSchema):
+    type: Literal["back"]
+
+
+class SwitchFlowIn(WriteSchema):
+    type: Literal["switch_flow"]
+    flow_id: uuid.UUID
+
+
+class PauseIn(WriteSchema):
+    type: Literal["pause"]
+
+
+class ResumeIn(WriteSchema):
+    type: Literal["resume"]
+
+
+class ResolveIn(WriteSchema):
+    type: Literal["resolve"]
+    summary: Text = ""
+    follow_ups: list[Annotated[str, StringConstraints(max_length=500)]] = Field(
+        default_factory=list, max_length=20
+    )
+
+
+class MarkUnresolvedIn(WriteSchema):
+    type: Literal["mark_unresolved"]
+    summary: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)
+    ]
+    follow_ups: list[Annotated[str, StringConstraints(max_length=500)]] = Field(
+        default_factory=list, max_length=20
+    )
+
+
+class AbandonIn(WriteSchema):
+    type: Literal["abandon"]
+    summary: Text = ""
+
+
+EventIn = Annotated[
+    AnswerIn
+    | CheckIn
+    | NoteIn
+    | CommandOutputIn
+    | BackIn
+    | SwitchFlowIn
+    | PauseIn
+    | ResumeIn
+    | ResolveIn
+    | MarkUnresolvedIn
+    | AbandonIn,
+    Field(discriminator="type"),
+]

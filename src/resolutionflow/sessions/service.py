@@ -1,0 +1,422 @@
+"""Sessions: start (pinning a flow version), append to the timeline through the engine, read.
+
+Appending is serialised per session (row lock on PostgreSQL; SQLite takes the write lock at
+BEGIN), so events get gap-free sequence numbers and the engine state never forks.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resolutionflow.auth.principal import Principal
+from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from resolutionflow.flows.document import FlowDocument
+from resolutionflow.models import Flow, FlowVersion, Role, Session, SessionEvent, User
+from resolutionflow.sessions import schemas as s
+from resolutionflow.sessions.engine import Engine, Step, fill
+
+ENDED = ("resolved", "unresolved", "abandoned")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- visibility ------------------------------------------------------------------------------
+
+
+def visible(principal: Principal) -> Any:
+    """Who sees a session: its owner and team admins (sharing and escalation widen this)."""
+    condition = Session.account_id == principal.account_id
+    if principal.role.at_least(Role.team_admin):
+        return condition
+    return and_(condition, Session.owner_id == principal.user_id)
+
+
+async def get_session(
+    db: AsyncSession, principal: Principal, session_id: uuid.UUID, *, lock: bool = False
+) -> Session:
+    query = select(Session).where(Session.id == session_id, visible(principal))
+    if lock:
+        query = query.with_for_update()
+    session = await db.scalar(query)
+    if session is None:
+        raise NotFound(f"No session with id {session_id}.")
+    return session
+
+
+def _may_work(principal: Principal, session: Session) -> None:
+    if session.owner_id != principal.user_id and not principal.role.at_least(Role.team_admin):
+        raise Forbidden("Only the session's owner can work on it.")
+
+
+# --- flows the engine runs ---------------------------------------------------------------------
+
+
+def loader(db: AsyncSession, account_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    async def load(flow_id: uuid.UUID, version: int | None) -> tuple[int, FlowDocument, str]:
+        flow = await db.scalar(
+            select(Flow).where(Flow.id == flow_id, Flow.account_id == account_id)
+        )
+        if flow is None:
+            raise NotFound(f"No flow with id {flow_id}.")
+        number = version or flow.latest_version
+        if number is None:
+            raise ValidationFailed(
+                f"“{flow.title}” has no published version yet; publish it to run it.",
+                errors=[
+                    {"loc": ["body", "flow_id"], "msg": "not published", "type": "value_error"}
+                ],
+            )
+        graph = await db.scalar(
+            select(FlowVersion.graph).where(
+                FlowVersion.flow_id == flow.id, FlowVersion.number == number
+            )
+        )
+        if graph is None:
+            raise NotFound(f"“{flow.title}” has no version {number}.")
+        return number, FlowDocument.model_validate(graph), flow.title
+
+    return load
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+async def _append(
+    db: AsyncSession,
+    session: Session,
+    principal: Principal,
+    entries: list[tuple[str, dict[str, Any]]],
+) -> list[SessionEvent]:
+    now = _now()
+    events = []
+    for kind, payload in entries:
+        session.last_seq += 1
+        event = SessionEvent(
+            account_id=session.account_id,
+            session_id=session.id,
+            seq=session.last_seq,
+            type=kind,
+            actor_id=principal.user_id,
+            created_at=now,
+            payload={k: v for k, v in payload.items() if v is not None},
+        )
+        db.add(event)
+        events.append(event)
+    session.updated_at = now
+    await db.flush()
+    return events
+
+
+def _sync(session: Session, engine: Engine) -> None:
+    session.state = engine.state
+    frame = engine.frame
+    session.current_node = frame["node"] if frame else None
+    if frame is not None:
+        session.flow_id = uuid.UUID(engine.state["stack"][0]["flow_id"])
+        session.flow_version = engine.state["stack"][0]["version"]
+
+
+async def create_session(
+    db: AsyncSession, principal: Principal, data: s.SessionCreate
+) -> tuple[Session, list[SessionEvent]]:
+    now = _now()
+    session = Session(
+        account_id=principal.account_id,
+        owner_id=principal.user_id,
+        title=data.title,
+        status="active",
+        ticket_id=data.ticket_id or None,
+        state={},
+        active_seconds=0,
+        active_since=now,
+        last_seq=0,
+        summary="",
+    )
+    db.add(session)
+    await db.flush()
+    engine = Engine({}, loader(db, principal.account_id))
+    step = Step()
+    flow_title = None
+    if data.flow_id is not None:
+        step = await engine.start(data.flow_id)
+        flow_title = (await engine.graph(engine.frame))[1] if engine.frame else None
+        # "Most used" in the library counts the sessions started from each flow.
+        await db.execute(
+            update(Flow).where(Flow.id == data.flow_id).values(use_count=Flow.use_count + 1)
+        )
+    _sync(session, engine)
+    started = (
+        "started",
+        {
+            "title": data.title,
+            "ticket_id": data.ticket_id,
+            "flow_id": str(data.flow_id) if data.flow_id else None,
+            "flow_title": flow_title,
+            "version": session.flow_version,
+        },
+    )
+    events = await _append(db, session, principal, [started, *step.entries])
+    return session, events
+
+
+async def append_event(
+    db: AsyncSession, principal: Principal, session_id: uuid.UUID, event: Any
+) -> tuple[Session, list[SessionEvent]]:
+    session = await get_session(db, principal, session_id, lock=True)
+    _may_work(principal, session)
+    kind = event.type
+    if session.status in ENDED and kind != "note":
+        raise Conflict(f"This session is {session.status}; only notes can be added now.")
+    if session.status == "paused" and kind not in (
+        "note",
+        "resume",
+        "resolve",
+        "mark_unresolved",
+        "abandon",
+    ):
+        raise Conflict("This session is paused; resume it first.")
+    engine = Engine(session.state, loader(db, principal.account_id))
+    step = Step()
+    now = _now()
+    if kind == "answer":
+        step = await engine.answer(
+            event.node_id, event.answer, value=event.value, items=event.items, result=event.result
+        )
+    elif kind == "check":
+        step = await engine.tick(event.node_id, event.item, event.checked)
+    elif kind == "back":
+        step = await engine.back()
+    elif kind == "switch_flow":
+        step = await engine.switch(event.flow_id)
+    elif kind == "note":
+        step.add("note", text=event.text)
+    elif kind == "command_output":
+        step.add("command_output", text=event.text, command=event.command)
+    elif kind == "pause":
+        if session.status != "active":
+            raise Conflict("Only an active session can be paused.")
+        _stop_clock(session, now)
+        session.status = "paused"
+        step.add("paused")
+    elif kind == "resume":
+        if session.status != "paused":
+            raise Conflict("Only a paused session can be resumed.")
+        session.status, session.active_since = "active", now
+        step.add("resumed")
+    elif kind in ("resolve", "mark_unresolved", "abandon"):
+        _stop_clock(session, now)
+        session.status = {
+            "resolve": "resolved",
+            "mark_unresolved": "unresolved",
+            "abandon": "abandoned",
+        }[kind]
+        session.outcome = session.status
+        session.summary = event.summary
+        session.ended_at = now
+        step.add(
+            session.status,
+            summary=event.summary,
+            follow_ups=getattr(event, "follow_ups", None) or None,
+            active_seconds=session.active_seconds,
+        )
+    _sync(session, engine)
+    events = await _append(db, session, principal, step.entries)
+    return session, events
+
+
+def _stop_clock(session: Session, now: datetime) -> None:
+    if session.active_since is not None:
+        session.active_seconds += max(0, int((now - session.active_since).total_seconds()))
+        session.active_since = None
+
+
+def active_seconds(session: Session, now: datetime | None = None) -> int:
+    running = 0
+    if session.active_since is not None:
+        running = int(((now or _now()) - session.active_since).total_seconds())
+    return session.active_seconds + max(0, running)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+async def _names(db: AsyncSession, ids: set[uuid.UUID | None]) -> dict[uuid.UUID, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    return {
+        i: n for i, n in await db.execute(select(User.id, User.name).where(User.id.in_(wanted)))
+    }
+
+
+async def _flow_titles(db: AsyncSession, ids: set[uuid.UUID | None]) -> dict[uuid.UUID, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    return {
+        i: t for i, t in await db.execute(select(Flow.id, Flow.title).where(Flow.id.in_(wanted)))
+    }
+
+
+async def events_of(db: AsyncSession, session: Session) -> list[SessionEvent]:
+    return list(
+        (
+            await db.scalars(
+                select(SessionEvent)
+                .where(SessionEvent.session_id == session.id)
+                .order_by(SessionEvent.seq)
+            )
+        ).all()
+    )
+
+
+def event_reads(events: list[SessionEvent], names: dict[uuid.UUID, str]) -> list[s.EventRead]:
+    return [
+        s.EventRead(
+            id=e.id,
+            seq=e.seq,
+            type=e.type,
+            actor_id=e.actor_id,
+            actor_name=names.get(e.actor_id) if e.actor_id else None,
+            created_at=e.created_at,
+            payload=e.payload,
+        )
+        for e in events
+    ]
+
+
+async def read(db: AsyncSession, session: Session) -> s.SessionRead:
+    names = await _names(db, {session.owner_id})
+    titles = await _flow_titles(db, {session.flow_id})
+    engine = Engine(session.state, loader(db, session.account_id))
+    step_view = None
+    node, doc = await engine.current()
+    frame = engine.frame
+    if node is not None and doc is not None and frame is not None:
+        variables = engine.state["variables"]
+        _, flow_title = await engine.graph(frame)
+        ticks = engine.state["ticks"].get(f"{frame['flow_id']}:{frame['version']}:{node.id}", [])
+        step_view = s.StepView(
+            node_id=node.id,
+            type=node.type,
+            title=fill(node.title, variables),
+            body=fill(node.body, variables),
+            flow_id=uuid.UUID(frame["flow_id"]),
+            flow_title=flow_title,
+            answers=[e.label for e in doc.edges if e.source == node.id]
+            if node.type == "question"
+            else [],
+            items=[fill(i, variables) for i in node.items or []],
+            ticked=ticks,
+            variable=node.variable,
+            outcome=node.outcome,
+        )
+    finished = engine.finished
+    return s.SessionRead(
+        id=session.id,
+        title=session.title,
+        status=session.status,
+        owner_id=session.owner_id,
+        owner_name=names.get(session.owner_id) if session.owner_id else None,
+        flow_id=session.flow_id,
+        flow_title=titles.get(session.flow_id) if session.flow_id else None,
+        flow_version=session.flow_version,
+        ticket_id=session.ticket_id,
+        current_node=session.current_node,
+        current_step=step_view,
+        flow_outcome=finished["outcome"] if finished else None,
+        variables=dict(engine.state["variables"]),
+        outcome=session.outcome,
+        summary=session.summary,
+        active_seconds=active_seconds(session),
+        created_at=session.created_at,
+        updated_at=session.updated_at,
+        ended_at=session.ended_at,
+        last_seq=session.last_seq,
+    )
+
+
+async def detail(db: AsyncSession, session: Session) -> s.SessionDetail:
+    events = await events_of(db, session)
+    names = await _names(db, {e.actor_id for e in events})
+    return s.SessionDetail(
+        **(await read(db, session)).model_dump(), timeline=event_reads(events, names)
+    )
+
+
+async def list_sessions(
+    db: AsyncSession,
+    principal: Principal,
+    *,
+    scope: str,
+    status: str | None,
+    flow_id: uuid.UUID | None,
+    ticket_id: str | None,
+    q: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[s.SessionSummary], bool]:
+    query = select(Session).where(visible(principal))
+    if scope == "mine":
+        query = query.where(Session.owner_id == principal.user_id)
+    if status:
+        query = query.where(Session.status == status)
+    if flow_id:
+        query = query.where(Session.flow_id == flow_id)
+    if ticket_id:
+        query = query.where(Session.ticket_id == ticket_id)
+    if since:
+        query = query.where(Session.created_at >= since)
+    if until:
+        query = query.where(Session.created_at < until)
+    if q:
+        like = f"%{q.lower()}%"
+        texts = select(SessionEvent.session_id).where(
+            SessionEvent.account_id == principal.account_id,
+            SessionEvent.type.in_(("note", "command_output", "resolved", "unresolved")),
+            func.lower(func.cast(SessionEvent.payload, SessionEvent.type.type)).like(like),
+        )
+        query = query.where(
+            or_(
+                func.lower(Session.title).like(like),
+                Session.id.in_(texts),
+                func.lower(func.coalesce(Session.ticket_id, "")).like(like),
+            )
+        )
+    rows = list(
+        (
+            await db.scalars(
+                query.order_by(Session.updated_at.desc(), Session.id)
+                .offset(offset)
+                .limit(limit + 1)
+            )
+        ).all()
+    )
+    page = rows[:limit]
+    names = await _names(db, {r.owner_id for r in page})
+    titles = await _flow_titles(db, {r.flow_id for r in page})
+    return [
+        s.SessionSummary(
+            id=r.id,
+            title=r.title,
+            status=r.status,
+            owner_id=r.owner_id,
+            owner_name=names.get(r.owner_id) if r.owner_id else None,
+            flow_id=r.flow_id,
+            flow_title=titles.get(r.flow_id) if r.flow_id else None,
+            ticket_id=r.ticket_id,
+            active_seconds=active_seconds(r),
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+        )
+        for r in page
+    ], len(rows) > limit
