@@ -1,0 +1,1 @@
+"""Ticket documentation: the note a session's timeline writes, in Markdown, plain text and HTML."""
