@@ -26,5 +26,18 @@ export const queryKeys = {
   accounts: {
     all: ["accounts"] as const,
   },
+  flows: {
+    all: ["flows"] as const,
+    lists: ["flows", "list"] as const,
+    list: (params: Record<string, unknown>) => ["flows", "list", params] as const,
+    facets: ["flows", "facets"] as const,
+    detail: (id: string) => ["flows", "detail", id] as const,
+    versions: (id: string) => ["flows", "detail", id, "versions"] as const,
+    version: (id: string, n: number) => ["flows", "detail", id, "versions", n] as const,
+    diff: (id: string, from: string, to: string) => ["flows", "detail", id, "diff", from, to] as const,
+  },
+  folders: {
+    all: ["folders"] as const,
+  },
   invitePreview: (token: string) => ["invite-preview", token] as const,
 };

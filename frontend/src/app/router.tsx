@@ -1,5 +1,7 @@
 /** Routes: thin — guard, then compose a feature's page. */
+import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Outlet, type RouteObject } from "react-router";
+import { LoadingBlock } from "@/components/ui/spinner";
 import { AccountsPage } from "@/features/accounts/components/accounts-page";
 import { AuditPage } from "@/features/admin/components/audit-page";
 import { PeoplePage } from "@/features/admin/components/people-page";
@@ -8,6 +10,8 @@ import { TeamsPage } from "@/features/admin/components/teams-page";
 import { TokensPage } from "@/features/api-tokens/components/tokens-page";
 import { AcceptInvitePage } from "@/features/auth/components/accept-invite-page";
 import { SignInPage } from "@/features/auth/components/sign-in-page";
+import { FlowLibraryPage } from "@/features/flows/components/library-page";
+import { NewFlowRedirect } from "@/features/flows/components/new-flow-redirect";
 import { HomePage } from "@/features/home/components/home-page";
 import { ProfilePage } from "@/features/profile/components/profile-page";
 import { RedirectIfSignedIn, RequireAuth, RequireRole } from "./guards";
@@ -15,6 +19,14 @@ import { AppShell } from "./layout/app-shell";
 import { NotFoundPage } from "./not-found";
 import { RouteError } from "./route-error";
 import { useDocumentTitle } from "./use-document-title";
+
+// The canvas (React Flow, dagre) is big: load it only on the pages that draw one.
+const FlowEditorPage = lazy(() => import("@/features/flow-editor/components/editor-page").then((m) => ({ default: m.FlowEditorPage })));
+const FlowPreviewPage = lazy(() => import("@/features/flows/components/preview-page").then((m) => ({ default: m.FlowPreviewPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LoadingBlock label="Loading" />}>{children}</Suspense>;
+}
 
 function Root() {
   useDocumentTitle();
@@ -45,6 +57,35 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: "profile", element: <ProfilePage /> },
           { path: "tokens", element: <TokensPage /> },
+          { path: "flows", element: <FlowLibraryPage /> },
+          {
+            path: "flows/new",
+            element: (
+              <RequireRole min="engineer">
+                <NewFlowRedirect />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "flows/:id",
+            element: (
+              <Lazy>
+                <FlowPreviewPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: "flows/:id/edit",
+            // The editor uses the whole content area (no page padding or max width).
+            handle: { fullBleed: true },
+            element: (
+              <RequireRole min="engineer">
+                <Lazy>
+                  <FlowEditorPage />
+                </Lazy>
+              </RequireRole>
+            ),
+          },
           { path: "teams", element: <TeamsPage /> },
           { path: "teams/:teamId", element: <TeamDetailPage /> },
           {

@@ -7,6 +7,10 @@ export interface ProblemFieldError {
   loc: (string | number)[];
   msg: string;
   type?: string;
+  /** Where a broken file is wrong (flow import). */
+  line?: number;
+  column?: number;
+  file?: string;
 }
 
 export interface Problem {
@@ -18,6 +22,8 @@ export interface Problem {
   /** Seconds to wait, from the Retry-After header (429/503), else null. */
   retryAfter: number | null;
   requestId?: string;
+  /** The whole problem body, for extension members (e.g. `current_revision`, `problems`). */
+  body?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -69,7 +75,11 @@ function parseErrors(raw: unknown): ProblemFieldError[] {
       ? item.loc.filter((p): p is string | number => typeof p === "string" || typeof p === "number")
       : [];
     const msg = typeof item.msg === "string" ? item.msg : "Invalid value";
-    out.push({ loc, msg, type: typeof item.type === "string" ? item.type : undefined });
+    const err: ProblemFieldError = { loc, msg, type: typeof item.type === "string" ? item.type : undefined };
+    if (typeof item.line === "number") err.line = item.line;
+    if (typeof item.column === "number") err.column = item.column;
+    if (typeof item.file === "string") err.file = item.file;
+    out.push(err);
   }
   return out;
 }
@@ -92,6 +102,7 @@ export function parseProblem(
     retryAfter: parseRetryAfter(response.headers.get("Retry-After")),
   };
   if (isRecord(body)) {
+    problem.body = body;
     if (typeof body.title === "string") problem.title = body.title;
     if (typeof body.type === "string") problem.type = body.type;
     if (typeof body.detail === "string") problem.detail = body.detail;

@@ -1,6 +1,7 @@
 /** The signed-in frame: sidebar, header (account name + user menu) and the routed page. */
-import { Outlet } from "react-router";
+import { Outlet, useMatches } from "react-router";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/cn";
 import { FullPageSpinner } from "@/components/ui/spinner";
 import { ErrorState } from "@/components/ui/states";
 import { useLogout } from "@/features/auth/api/logout";
@@ -11,6 +12,7 @@ import { UserMenu } from "./user-menu";
 export function AppShell() {
   const me = useCurrentUser();
   const logout = useLogout();
+  const fullBleed = useMatches().some((m) => (m.handle as { fullBleed?: boolean } | undefined)?.fullBleed);
 
   if (me.isPending) return <FullPageSpinner />;
   if (me.isError) {
@@ -28,7 +30,7 @@ export function AppShell() {
 
   const user = me.data;
   return (
-    <div className="flex min-h-screen flex-col md:flex-row">
+    <div className={cn("flex flex-col md:flex-row", fullBleed ? "h-screen overflow-hidden" : "min-h-screen")}>
       <a
         href="#main"
         className="sr-only z-50 rounded bg-white px-3 py-2 text-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
@@ -44,11 +46,17 @@ export function AppShell() {
           </p>
           <UserMenu me={user} />
         </header>
-        <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 focus:outline-none md:px-8">
-          <div className="mx-auto max-w-6xl">
+        {fullBleed ? (
+          <main id="main" tabIndex={-1} className="min-h-0 flex-1 focus:outline-none">
             <Outlet />
-          </div>
-        </main>
+          </main>
+        ) : (
+          <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 focus:outline-none md:px-8">
+            <div className="mx-auto max-w-6xl">
+              <Outlet />
+            </div>
+          </main>
+        )}
       </div>
     </div>
   );

@@ -1,0 +1,11 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap } from "@/api/client";
+import { invalidateFlowLists } from "./invalidate";
+
+export function useUnarchiveFlow() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST("/api/v1/flows/{flow_id}/unarchive", { params: { path: { flow_id: id } } })),
+    onSuccess: () => invalidateFlowLists(qc),
+  });
+}
