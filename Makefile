@@ -95,6 +95,7 @@ test: system-deps install lint test-frontend test-sqlite test-postgres test-e2e
 bench: install
 	$(BIN)/python bench/bench_me.py
 	$(BIN)/python bench/bench_flows.py
+	$(BIN)/python bench/bench_editor.py
 
 clean:
 	rm -rf $(VENV) build frontend/node_modules src/resolutionflow/static
