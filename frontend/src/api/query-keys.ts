@@ -39,5 +39,13 @@ export const queryKeys = {
   folders: {
     all: ["folders"] as const,
   },
+  sessions: {
+    all: ["sessions"] as const,
+    lists: ["sessions", "list"] as const,
+    list: (params: Record<string, unknown>) => ["sessions", "list", params] as const,
+    detail: (id: string) => ["sessions", "detail", id] as const,
+    documentation: (id: string) => ["sessions", "detail", id, "documentation"] as const,
+    documentationAs: (id: string, format: string) => ["sessions", "detail", id, "documentation", format] as const,
+  },
   invitePreview: (token: string) => ["invite-preview", token] as const,
 };

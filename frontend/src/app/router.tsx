@@ -20,6 +20,14 @@ import { NotFoundPage } from "./not-found";
 import { RouteError } from "./route-error";
 import { useDocumentTitle } from "./use-document-title";
 
+const SessionsPage = lazy(() => import("@/features/sessions/components/sessions-page").then((m) => ({ default: m.SessionsPage })));
+const StartSessionPage = lazy(() =>
+  import("@/features/sessions/components/start-session-page").then((m) => ({ default: m.StartSessionPage })),
+);
+const SessionRunnerPage = lazy(() =>
+  import("@/features/sessions/components/runner-page").then((m) => ({ default: m.SessionRunnerPage })),
+);
+
 // The canvas (React Flow, dagre) is big: load it only on the pages that draw one.
 const FlowEditorPage = lazy(() => import("@/features/flow-editor/components/editor-page").then((m) => ({ default: m.FlowEditorPage })));
 const FlowPreviewPage = lazy(() => import("@/features/flows/components/preview-page").then((m) => ({ default: m.FlowPreviewPage })));
@@ -84,6 +92,34 @@ export const routes: RouteObject[] = [
                   <FlowEditorPage />
                 </Lazy>
               </RequireRole>
+            ),
+          },
+          {
+            path: "sessions",
+            element: (
+              <Lazy>
+                <SessionsPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: "sessions/new",
+            element: (
+              <RequireRole min="engineer">
+                <Lazy>
+                  <StartSessionPage />
+                </Lazy>
+              </RequireRole>
+            ),
+          },
+          {
+            path: "sessions/:id",
+            // Step, timeline and documentation side by side want more than the usual page width.
+            handle: { wide: true },
+            element: (
+              <Lazy>
+                <SessionRunnerPage />
+              </Lazy>
             ),
           },
           { path: "teams", element: <TeamsPage /> },

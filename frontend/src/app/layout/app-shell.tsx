@@ -12,7 +12,9 @@ import { UserMenu } from "./user-menu";
 export function AppShell() {
   const me = useCurrentUser();
   const logout = useLogout();
-  const fullBleed = useMatches().some((m) => (m.handle as { fullBleed?: boolean } | undefined)?.fullBleed);
+  const matches = useMatches();
+  const fullBleed = matches.some((m) => (m.handle as { fullBleed?: boolean } | undefined)?.fullBleed);
+  const wide = matches.some((m) => (m.handle as { wide?: boolean } | undefined)?.wide);
 
   if (me.isPending) return <FullPageSpinner />;
   if (me.isError) {
@@ -52,7 +54,7 @@ export function AppShell() {
           </main>
         ) : (
           <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 focus:outline-none md:px-8">
-            <div className="mx-auto max-w-6xl">
+            <div className={cn("mx-auto", wide ? "max-w-[1680px]" : "max-w-6xl")}>
               <Outlet />
             </div>
           </main>

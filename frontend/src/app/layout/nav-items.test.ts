@@ -5,7 +5,7 @@ const labels = (role: string | null) => navItemsFor(role).map((i) => i.label);
 
 describe("navItemsFor", () => {
   it("shows a viewer only what every role can see", () => {
-    expect(labels("viewer")).toEqual(["Home", "Flows", "Teams", "Profile", "API tokens"]);
+    expect(labels("viewer")).toEqual(["Home", "Sessions", "Flows", "Teams", "Profile", "API tokens"]);
   });
 
   it("gives an engineer the same as a viewer (nothing admin)", () => {
@@ -20,7 +20,7 @@ describe("navItemsFor", () => {
   });
 
   it("shows everything to a super admin", () => {
-    expect(labels("super_admin")).toEqual(["Home", "Flows", "Teams", "People", "Audit log", "Accounts", "Profile", "API tokens"]);
+    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "Teams", "People", "Audit log", "Accounts", "Profile", "API tokens"]);
   });
 
   it("shows nothing for an unknown or missing role", () => {

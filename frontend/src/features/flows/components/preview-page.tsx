@@ -102,6 +102,11 @@ export function FlowPreviewPage() {
           >
             Export
           </Button>
+          {canEdit && f.latest_version !== null && !f.archived && (
+            <Link to={`/sessions/new?flow=${f.id}`} className={buttonClasses("secondary")}>
+              Start session
+            </Link>
+          )}
           {canEdit && (
             <Link to={`/flows/${f.id}/edit`} className={buttonClasses("primary")}>
               Edit

@@ -1,0 +1,316 @@
+/**
+ * /sessions/:id — working a session: the current step, the composer, the timeline and the live
+ * ticket note. Every change is one POST of an event; the response's `session` goes straight into
+ * the query cache (no refetch), so the next step appears as soon as the server has computed it.
+ */
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { Link, useParams } from "react-router";
+import { queryKeys } from "@/api/query-keys";
+import { Markdown } from "@/components/markdown";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { LoadingBlock } from "@/components/ui/spinner";
+import { ErrorState } from "@/components/ui/states";
+import { useToast } from "@/components/ui/toast";
+import { cn } from "@/lib/cn";
+import { useCurrentUser } from "@/lib/current-user";
+import { formatDateTime } from "@/lib/format";
+import { ApiError, errorMessage } from "@/lib/problem";
+import { hasRole } from "@/lib/roles";
+import { useAppendEvent } from "../api/append-event";
+import { useSession } from "../api/get-session";
+import { type EventInput, isEnded, type SessionDetail } from "../api/types";
+import { shortcutFor } from "../model/shortcuts";
+import { backDepth, describeEvent, outcomeLabel } from "../model/timeline";
+import { Composer } from "./composer";
+import { DocumentationPanel } from "./documentation-panel";
+import { type FlowChoice, FlowPicker } from "./flow-picker";
+import { ResolveDialog } from "./resolve-dialog";
+import { SessionHeader } from "./session-header";
+import { StepCard } from "./step-card";
+import { SwitchFlowDialog } from "./switch-flow-dialog";
+import { Timeline } from "./timeline";
+
+export function SessionRunnerPage() {
+  const { id = "" } = useParams();
+  const session = useSession(id);
+
+  if (session.isPending) return <LoadingBlock label="Loading session" />;
+  if (session.isError) {
+    if (session.error instanceof ApiError && (session.error.status === 404 || session.error.status === 422)) {
+      return (
+        <div className="py-16 text-center">
+          <h1 className="text-lg font-semibold text-slate-900">This session doesn't exist</h1>
+          <p className="mt-1 text-sm text-slate-500">It may belong to someone else, or the link is wrong.</p>
+          <Link to="/sessions" className={buttonClasses("secondary", "md", "mt-6")}>
+            Back to sessions
+          </Link>
+        </div>
+      );
+    }
+    return <ErrorState error={session.error} onRetry={() => void session.refetch()} title="Couldn't load this session" />;
+  }
+  return <Runner session={session.data} receivedAt={session.dataUpdatedAt} />;
+}
+
+function Runner({ session, receivedAt }: { session: SessionDetail; receivedAt: number }) {
+  const id = session.id;
+  const qc = useQueryClient();
+  const toast = useToast();
+  const me = useCurrentUser();
+  const stepMutation = useAppendEvent(id);
+  const checkMutation = useAppendEvent(id);
+  const composerMutation = useAppendEvent(id);
+  const statusMutation = useAppendEvent(id);
+  const [pendingTicks, setPendingTicks] = useState<Record<number, boolean>>({});
+  const [resolving, setResolving] = useState(false);
+  const [switching, setSwitching] = useState(false);
+
+  const role = me.data?.role;
+  const canWork = hasRole(role, "engineer") && (session.owner_id === me.data?.id || hasRole(role, "team_admin"));
+  const ended = isEnded(session.status);
+  const paused = session.status === "paused";
+  const pending = stepMutation.isPending ? (stepMutation.variables ?? null) : null;
+  const goingBack = pending?.type === "back";
+  const step = session.current_step;
+  const canGoBack = backDepth(session.timeline) > 0;
+  const lockedReason = !canWork
+    ? hasRole(role, "engineer")
+      ? "Only the session's owner (or a team admin) can work on it."
+      : "You can read this session; only engineers can work on sessions."
+    : paused
+      ? "The session is paused. Resume it to carry on."
+      : session.status === "escalated"
+        ? "The session is escalated."
+        : null;
+
+  function failed(error: unknown) {
+    toast.show(errorMessage(error), "error");
+    // 409: the session moved on elsewhere (another tab, a colleague): show where it is now.
+    if (error instanceof ApiError && error.status === 409) void qc.invalidateQueries({ queryKey: queryKeys.sessions.detail(id) });
+  }
+
+  const stepInput = (input: EventInput) => {
+    if (stepMutation.isPending) return;
+    stepMutation.mutate(input, { onError: failed });
+  };
+  const add = (mutation: typeof composerMutation) => (input: EventInput) =>
+    mutation.mutateAsync(input).catch((error: unknown) => {
+      failed(error);
+      throw error;
+    });
+
+  function check(index: number, checked: boolean) {
+    if (!step) return;
+    setPendingTicks((t) => ({ ...t, [index]: checked }));
+    checkMutation.mutate(
+      { type: "check", node_id: step.node_id, item: index, checked },
+      {
+        onError: failed,
+        onSettled: () =>
+          setPendingTicks((t) => {
+            const { [index]: _done, ...rest } = t;
+            return rest;
+          }),
+      },
+    );
+  }
+
+  // Keyboard shortcuts; the latest state is read through a ref so the listener is added once.
+  const shortcutState = useRef({ step, enabled: false, canGoBack, stepInput });
+  shortcutState.current = {
+    step,
+    enabled: canWork && !ended && !paused && !pending && session.flow_outcome === null && !resolving && !switching,
+    canGoBack,
+    stepInput,
+  };
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent) {
+      if (e.defaultPrevented || document.getElementById("root")?.inert) return;
+      const s = shortcutState.current;
+      const action = shortcutFor(e, {
+        answerCount: s.step?.type === "question" ? s.step.answers.length : 0,
+        canGoBack: s.canGoBack && s.enabled,
+        enabled: s.enabled,
+      });
+      if (!action || !s.step) return;
+      e.preventDefault();
+      if (action.type === "back") s.stepInput({ type: "back" });
+      else {
+        const answer = s.step.answers[action.index];
+        if (answer !== undefined) s.stepInput({ type: "answer", node_id: s.step.node_id, answer });
+      }
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+
+  const finishedEvent = [...session.timeline].reverse().find((e) => e.type === "flow_completed");
+  const statusPending = statusMutation.isPending && statusMutation.variables ? statusMutation.variables.type : null;
+
+  return (
+    <div>
+      <SessionHeader
+        session={session}
+        receivedAt={receivedAt}
+        canWork={canWork}
+        statusPending={statusPending === "pause" || statusPending === "resume" ? statusPending : null}
+        onPause={() => statusMutation.mutate({ type: "pause" }, { onError: failed })}
+        onResume={() => statusMutation.mutate({ type: "resume" }, { onError: failed })}
+        onResolve={() => setResolving(true)}
+      />
+      <div className="grid items-start gap-4 lg:grid-cols-2 2xl:grid-cols-[minmax(0,5fr)_minmax(0,4fr)_minmax(0,4fr)]">
+        <div className="space-y-4 lg:row-span-2 2xl:row-span-1">
+          {ended ? (
+            <EndedCard session={session} />
+          ) : step ? (
+            <StepCard
+              step={step}
+              flowOutcome={session.flow_outcome ?? null}
+              lockedReason={lockedReason}
+              pending={pending && pending.type === "answer" ? pending : null}
+              pendingTicks={pendingTicks}
+              canGoBack={canGoBack && canWork}
+              goingBack={goingBack}
+              showSubflowTitle={Boolean(session.flow_id && step.flow_id !== session.flow_id)}
+              onAnswer={stepInput}
+              onCheck={check}
+              onBack={() => stepInput({ type: "back" })}
+              onResolve={() => setResolving(true)}
+              onSwitchFlow={() => setSwitching(true)}
+            />
+          ) : (
+            <PickFlowCard
+              lockedReason={lockedReason}
+              pending={pending?.type === "switch_flow"}
+              onPick={(flowId) => stepInput({ type: "switch_flow", flow_id: flowId })}
+            />
+          )}
+          <Composer
+            onAdd={add(composerMutation)}
+            notesOnly={ended || paused}
+            disabledReason={!canWork ? "Read-only: you can't add to this session." : null}
+          />
+        </div>
+        <Timeline events={session.timeline} className="lg:max-h-[calc(100vh-9rem)]" />
+        <SidePanel session={session} />
+      </div>
+      {resolving && (
+        <ResolveDialog
+          initialSummary={session.flow_outcome && finishedEvent ? (describeEvent(finishedEvent).text ?? "") : ""}
+          onSubmit={add(statusMutation)}
+          onClose={() => setResolving(false)}
+        />
+      )}
+      {switching && (
+        <SwitchFlowDialog
+          currentFlowId={step?.flow_id ?? session.flow_id}
+          onSwitch={(flowId) => add(stepMutation)({ type: "switch_flow", flow_id: flowId })}
+          onClose={() => setSwitching(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+function PickFlowCard({ lockedReason, pending, onPick }: { lockedReason: string | null; pending: boolean; onPick: (flowId: string) => void }) {
+  const [flow, setFlow] = useState<FlowChoice | null>(null);
+  return (
+    <section aria-label="Current step" className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
+      <div className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Freeform session</div>
+      <h2 className="mt-1 text-lg font-semibold text-slate-900">Pick a flow</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        No flow is guiding this session. Keep adding notes and command output below, or pick a flow that fits and follow it from its first
+        step.
+      </p>
+      {lockedReason && <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">{lockedReason}</p>}
+      <div className="mt-3 space-y-3">
+        <FlowPicker value={flow} onChange={setFlow} allowFreeform={false} />
+        <Button disabled={!flow || lockedReason !== null} loading={pending} onClick={() => flow && onPick(flow.id)}>
+          {flow ? `Follow “${flow.title}”` : "Pick a flow"}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function EndedCard({ session }: { session: SessionDetail }) {
+  const ending = [...session.timeline].reverse().find((e) => e.type === session.status);
+  const d = ending ? describeEvent(ending) : null;
+  const good = session.status === "resolved";
+  return (
+    <section
+      aria-label="Current step"
+      className={cn("rounded-lg p-5 ring-1", good ? "bg-emerald-50 ring-emerald-200" : session.status === "abandoned" ? "bg-slate-50 ring-slate-200" : "bg-amber-50 ring-amber-200")}
+    >
+      <h2 className="text-base font-semibold text-slate-900">
+        Session {outcomeLabel(session.status).toLowerCase()}
+        {session.ended_at && <span className="ml-2 text-sm font-normal text-slate-500">{formatDateTime(session.ended_at)}</span>}
+      </h2>
+      {session.summary ? <Markdown source={session.summary} className="mt-1" /> : <p className="mt-1 text-sm text-slate-500">No summary.</p>}
+      {d?.list && d.list.length > 0 && (
+        <>
+          <h3 className="mt-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">Follow-ups</h3>
+          <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
+            {d.list.map((f, i) => (
+              <li key={i}>{f}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="mt-3 text-xs text-slate-500">The session is closed; you can still add notes below. The documentation is ready to copy.</p>
+    </section>
+  );
+}
+
+function SidePanel({ session }: { session: SessionDetail }) {
+  const [tab, setTab] = useState<"documentation" | "values">("documentation");
+  const variables = Object.entries(session.variables ?? {});
+  const tabs = [
+    { id: "documentation", label: "Documentation" },
+    { id: "values", label: `Captured values${variables.length ? ` (${variables.length})` : ""}` },
+  ] as const;
+  return (
+    <section aria-label="Documentation panel" className="flex min-h-96 flex-col rounded-lg bg-white ring-1 ring-slate-200 lg:max-h-[calc(100vh-9rem)]">
+      <div role="tablist" aria-label="Side panel" className="flex gap-1 border-b border-slate-100 px-3 pt-2">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`side-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`side-panel-${t.id}`}
+            onClick={() => setTab(t.id)}
+            className={cn(
+              "-mb-px border-b-2 px-2.5 pt-1 pb-2 text-sm font-medium",
+              tab === t.id ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800",
+            )}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tab === "documentation" ? (
+        <div role="tabpanel" id="side-panel-documentation" aria-labelledby="side-tab-documentation" className="flex min-h-0 flex-1 flex-col">
+          <DocumentationPanel sessionId={session.id} title={session.title} />
+        </div>
+      ) : (
+        <div role="tabpanel" id="side-panel-values" aria-labelledby="side-tab-values" className="min-h-0 flex-1 overflow-y-auto p-4">
+          {variables.length === 0 ? (
+            <p className="text-sm text-slate-500">Nothing captured yet. Input steps save what you enter here (e.g. an error code), and later steps can use it.</p>
+          ) : (
+            <dl className="divide-y divide-slate-100 text-sm">
+              {variables.map(([name, value]) => (
+                <div key={name} className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-3 py-1.5">
+                  <dt className="truncate font-mono text-xs text-slate-500">{name}</dt>
+                  <dd className="break-words text-slate-800">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+/** How each timeline event is shown: an icon, a label, and what it carried. Pure. */
+import { NODE_TYPE_LABELS, isNodeType } from "@/lib/flow-graph/types";
+import { formatHoursMinutes } from "./clock";
+
+export type EventTone = "default" | "quiet" | "marked" | "success" | "warning" | "danger";
+
+export interface EventDisplay {
+  /** A short glyph shown in the timeline's rail (decorative; the label says it in words). */
+  icon: string;
+  label: string;
+  tone: EventTone;
+  /** The main line: a step title, an answer… (plain text). */
+  text?: string;
+  /** Secondary plain-text lines: "Answer: Yes", "Result: …". */
+  details: string[];
+  /** Markdown to render (notes). */
+  markdown?: string;
+  /** Command output, kept verbatim. */
+  output?: { text: string; command?: string };
+  /** A list (follow-ups, checklist items). */
+  list?: string[];
+}
+
+const OUTCOME_WORDS: Record<string, string> = {
+  resolved: "Resolved",
+  unresolved: "Not resolved",
+  escalate: "Escalate",
+  escalated: "Escalated",
+  abandoned: "Abandoned",
+};
+
+export function outcomeLabel(outcome: string | null | undefined): string {
+  if (!outcome) return "";
+  return OUTCOME_WORDS[outcome] ?? humanize(outcome);
+}
+
+function humanize(type: string): string {
+  const s = type.replace(/_/g, " ");
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : undefined;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+function typeLabel(nodeType: unknown): string {
+  return isNodeType(nodeType) ? NODE_TYPE_LABELS[nodeType] : "Step";
+}
+
+export function describeEvent(event: { type: string; payload: Record<string, unknown> }): EventDisplay {
+  const p = event.payload ?? {};
+  const title = str(p.title);
+  const result = str(p.result);
+  const withResult = (details: string[]) => (result ? [...details, `Result: ${result}`] : details);
+  switch (event.type) {
+    case "started": {
+      const flow = str(p.flow_title);
+      const version = str(p.version);
+      const details = [flow ? `Flow: ${flow}${version ? ` (v${version})` : ""}` : "Freeform (no flow)"];
+      if (str(p.ticket_id)) details.push(`Ticket: ${str(p.ticket_id)}`);
+      return { icon: "▶", label: "Session started", tone: "default", text: title, details };
+    }
+    case "step_shown":
+      return { icon: "·", label: `${typeLabel(p.node_type)} shown`, tone: "quiet", text: title, details: [] };
+    case "answer": {
+      const nodeType = p.node_type;
+      if (nodeType === "question") {
+        return { icon: "?", label: "Answered", tone: "default", text: title, details: withResult([`Answer: ${str(p.answer) ?? "—"}`]) };
+      }
+      if (nodeType === "input") {
+        const variable = str(p.variable);
+        return {
+          icon: "✎",
+          label: "Value entered",
+          tone: "default",
+          text: title,
+          details: withResult([`${variable ? `${variable} = ` : ""}${str(p.value) ?? ""}`]),
+        };
+      }
+      if (nodeType === "checklist") {
+        return { icon: "☑", label: "Checklist completed", tone: "default", text: title, details: withResult([]), list: strings(p.items) };
+      }
+      if (nodeType === "subflow") {
+        return { icon: "↳", label: "Subflow started", tone: "marked", text: title, details: withResult([]) };
+      }
+      return { icon: "✓", label: "Done", tone: "default", text: title, details: withResult([]) };
+    }
+    case "item_checked":
+      return { icon: "☑", label: "Ticked", tone: "quiet", text: str(p.item), details: [] };
+    case "item_unchecked":
+      return { icon: "☐", label: "Unticked", tone: "quiet", text: str(p.item), details: [] };
+    case "went_back":
+      return { icon: "↩", label: "Went back", tone: "marked", text: title ? `Back to “${title}”` : "Back one step", details: [] };
+    case "flow_switched": {
+      const from = str(p.from_flow_title);
+      const to = str(p.flow_title) ?? "another flow";
+      const version = str(p.version);
+      return {
+        icon: "⇄",
+        label: "Switched flow",
+        tone: "marked",
+        text: `${from ? `${from} → ` : ""}${to}${version ? ` (v${version})` : ""}`,
+        details: [],
+      };
+    }
+    case "subflow_entered":
+      return { icon: "↳", label: "Entered subflow", tone: "marked", text: str(p.flow_title), details: str(p.version) ? [`Version ${str(p.version)}`] : [] };
+    case "subflow_returned":
+      return {
+        icon: "↰",
+        label: "Returned from subflow",
+        tone: "marked",
+        text: str(p.flow_title),
+        details: [title ? `Ended at “${title}”${p.outcome ? ` (${outcomeLabel(str(p.outcome))})` : ""}` : ""].filter(Boolean),
+      };
+    case "flow_completed": {
+      const outcome = str(p.outcome);
+      return {
+        icon: "⚑",
+        label: "Flow finished",
+        tone: outcome === "resolved" ? "success" : "warning",
+        text: title ? `${title}${outcome ? ` (${outcomeLabel(outcome)})` : ""}` : outcomeLabel(outcome),
+        details: [],
+      };
+    }
+    case "note":
+      return { icon: "✎", label: "Note", tone: "default", details: [], markdown: str(p.text) ?? "" };
+    case "command_output":
+      return {
+        icon: "›_",
+        label: "Command output",
+        tone: "default",
+        details: [],
+        output: { text: typeof p.text === "string" ? p.text : "", command: str(p.command) },
+      };
+    case "paused":
+      return { icon: "❚❚", label: "Paused", tone: "quiet", details: [] };
+    case "resumed":
+      return { icon: "▶", label: "Resumed", tone: "quiet", details: [] };
+    case "resolved":
+    case "unresolved":
+    case "abandoned": {
+      const seconds = typeof p.active_seconds === "number" ? p.active_seconds : null;
+      const details = seconds !== null ? [`Active time: ${formatHoursMinutes(seconds)}`] : [];
+      return {
+        icon: event.type === "resolved" ? "✔" : event.type === "unresolved" ? "✖" : "⊘",
+        label: event.type === "resolved" ? "Resolved" : event.type === "unresolved" ? "Marked not resolved" : "Abandoned",
+        tone: event.type === "resolved" ? "success" : event.type === "unresolved" ? "warning" : "danger",
+        details,
+        markdown: str(p.summary),
+        list: strings(p.follow_ups),
+      };
+    }
+    default:
+      return { icon: "•", label: humanize(event.type), tone: "default", text: title, details: [] };
+  }
+}
+
+/** Long command output starts folded: the first `limit` lines and a "Show all N lines" button. */
+export function foldOutput(text: string, limit = 15): { lines: number; folded: boolean; head: string } {
+  const lines = text.split("\n");
+  // A trailing newline is not an extra line.
+  const count = lines.length > 1 && lines[lines.length - 1] === "" ? lines.length - 1 : lines.length;
+  if (count <= limit) return { lines: count, folded: false, head: text };
+  return { lines: count, folded: true, head: lines.slice(0, limit).join("\n") };
+}
+
+/**
+ * How many steps "Go back" can undo: each answer since the last flow switch adds one, each
+ * "went back" removes one (mirrors the engine's trail).
+ */
+export function backDepth(timeline: readonly { type: string; id: string }[]): number {
+  let depth = 0;
+  for (const e of timeline) {
+    if (e.id.startsWith("optimistic-")) continue;
+    if (e.type === "flow_switched") depth = 0;
+    else if (e.type === "answer") depth += 1;
+    else if (e.type === "went_back") depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
