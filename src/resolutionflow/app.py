@@ -23,6 +23,7 @@ from resolutionflow.health.router import router as health_router
 from resolutionflow.logging import configure_logging
 from resolutionflow.me.router import router as me_router
 from resolutionflow.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from resolutionflow.redaction.router import router as redaction_router
 from resolutionflow.sessions.router import router as sessions_router
 from resolutionflow.teams.router import router as teams_router
 from resolutionflow.users.router import router as users_router
@@ -44,6 +45,7 @@ def api_router() -> APIRouter:
         audit_router,
         flows_router,
         sessions_router,
+        redaction_router,
     ):
         api.include_router(router)
     return api

@@ -659,6 +659,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/redaction/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview */
+        post: operations["preview_api_v1_redaction_preview_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -686,6 +703,23 @@ export interface paths {
         };
         /** Get Session */
         get: operations["get_session_api_v1_sessions__session_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/documentation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Session Documentation */
+        get: operations["session_documentation_api_v1_sessions__session_id__documentation_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1131,6 +1165,15 @@ export interface components {
             categories: components["schemas"]["Facet"][];
             /** Tags */
             tags: components["schemas"]["Facet"][];
+        };
+        /** FindingRead */
+        FindingRead: {
+            /** End */
+            end: number;
+            /** Kind */
+            kind: string;
+            /** Start */
+            start: number;
         };
         /** FlowDocument */
         FlowDocument: {
@@ -1631,6 +1674,18 @@ export interface components {
             x: number;
             /** Y */
             y: number;
+        };
+        /** PreviewRequest */
+        PreviewRequest: {
+            /** Text */
+            text: string;
+        };
+        /** PreviewResponse */
+        PreviewResponse: {
+            /** Findings */
+            findings: components["schemas"]["FindingRead"][];
+            /** Redacted */
+            redacted: string;
         };
         /** Problem */
         Problem: {
@@ -3535,6 +3590,39 @@ export interface operations {
             };
         };
     };
+    preview_api_v1_redaction_preview_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_sessions_api_v1_sessions_get: {
         parameters: {
             query?: {
@@ -3626,6 +3714,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    session_documentation_api_v1_sessions__session_id__documentation_get: {
+        parameters: {
+            query?: {
+                format?: "markdown" | "text" | "html";
+            };
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": unknown;
+                    "text/markdown; charset=utf-8": unknown;
+                    "text/plain; charset=utf-8": unknown;
                 };
             };
             /** @description Validation Error */

@@ -6,11 +6,13 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from resolutionflow.auth.principal import AnyRole, Engineer
 from resolutionflow.common.schemas import Page, SearchText, decode_offset, encode_offset
 from resolutionflow.db.session import DB
+from resolutionflow.documentation import service as documentation
+from resolutionflow.documentation.service import MEDIA_TYPES
 from resolutionflow.sessions import service
 from resolutionflow.sessions.schemas import (
     EventIn,
@@ -64,6 +66,22 @@ async def start_session(principal: Engineer, db: DB, body: SessionCreate) -> Ses
 @router.get("/sessions/{session_id}", response_model=SessionDetail)
 async def get_session(principal: AnyRole, db: DB, session_id: uuid.UUID) -> SessionDetail:
     return await service.detail(db, await service.get_session(db, principal, session_id))
+
+
+@router.get(
+    "/sessions/{session_id}/documentation",
+    response_class=Response,
+    responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}},
+)
+async def session_documentation(
+    principal: AnyRole,
+    db: DB,
+    session_id: uuid.UUID,
+    format: Literal["markdown", "text", "html"] = "markdown",
+) -> Response:
+    session = await service.get_session(db, principal, session_id)
+    body = await documentation.document(db, session, format)
+    return Response(body, media_type=MEDIA_TYPES[format])
 
 
 @router.post("/sessions/{session_id}/events", status_code=201, response_model=EventsAppended)

@@ -6,16 +6,10 @@ import { ApiError, parseProblem } from "@/lib/problem";
 
 export type DocFormat = "markdown" | "text" | "html";
 
-type TextGet = (
-  path: string,
-  init: { params: { path: { session_id: string }; query: { format: DocFormat } }; parseAs: "text"; signal?: AbortSignal },
-) => Promise<{ data?: string; error?: unknown; response: Response }>;
-// Until the route is in the generated schema, call it through the same client (auth middleware
-// included) with the shape the contract documents.
-const getText = api.GET as unknown as TextGet;
+type TextResult = { data?: string; error?: unknown; response: Response };
 
 /** Read as text, so an error body (problem+json) arrives as a string: parse it back. */
-async function unwrapText(promise: ReturnType<TextGet>): Promise<string> {
+async function unwrapText(promise: Promise<TextResult>): Promise<string> {
   const { data, error, response } = await promise;
   if (!response.ok) {
     let body: unknown = error;
@@ -36,11 +30,11 @@ export const documentationQuery = (id: string, format: DocFormat) =>
     queryKey: queryKeys.sessions.documentationAs(id, format),
     queryFn: ({ signal }) =>
       unwrapText(
-        getText("/api/v1/sessions/{session_id}/documentation", {
+        api.GET("/api/v1/sessions/{session_id}/documentation", {
           params: { path: { session_id: id }, query: { format } },
           parseAs: "text",
           signal,
-        }),
+        }) as Promise<TextResult>,
       ),
   });
 

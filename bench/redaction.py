@@ -1,0 +1,494 @@
+"""Precision/recall of `resolutionflow.redaction` per kind and per public labelled set, beside the
+`detect-secrets` library (peer baseline) on the same secret data, plus throughput in MB/s.
+
+How a match is scored (the same for us and for the peer):
+
+* A labelled secret counts as FOUND when at least one finding overlaps its span. The "full"
+  column is stricter: the findings cover every character of the span (nothing of it leaks).
+* A sample labelled not-secret counts as a FALSE POSITIVE when any finding lands on it (for
+  CredSweeper's false rows: when a finding overlaps the candidate value the row names, since the
+  same line may hold a real secret too).
+* recall = found / labelled secrets; precision = found / (found + false positives). For our own
+  cases and for PII, precision is over findings: findings overlapping a label / all findings.
+* The peer scans each line with `detect_secrets.core.scan.scan_line` under its default settings
+  (all plugins, default filters). It reports values, not offsets; a value's span is where it
+  occurs in that line. Its IP-address plugin is ignored on secret sets (IPs are optional PII
+  here, off by default).
+
+Public sets are read where they are (RF_EVAL_DIR, default /work/shared/data/eval) and never
+copied. Without them only our own cases (tests/redaction/cases.py) are scored.
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from tests.redaction.cases import CASES, ORDINARY_TIMELINE  # noqa: E402
+
+from resolutionflow.redaction import RedactionOptions, redact  # noqa: E402
+
+EVAL = Path(os.environ.get("RF_EVAL_DIR", "/work/shared/data/eval"))
+PII_ON = RedactionOptions(emails=True, phones=True, ip_addresses=True)
+Span = tuple[int, int]
+Scanner = Callable[[str], list[Span]]
+
+
+def ours(text: str) -> list[Span]:
+    return [(f.start, f.end) for f in redact(text).findings]
+
+
+try:
+    from detect_secrets.core.scan import scan_line
+    from detect_secrets.settings import default_settings
+
+    def peer(text: str) -> list[Span]:
+        spans: list[Span] = []
+        offset = 0
+        with default_settings():
+            for line in text.split("\n"):
+                for secret in scan_line(line):
+                    if "IP" in secret.type or not secret.secret_value:
+                        continue
+                    pos = line.find(secret.secret_value)
+                    while pos != -1:
+                        spans.append((offset + pos, offset + pos + len(secret.secret_value)))
+                        pos = line.find(secret.secret_value, pos + 1)
+                offset += len(line) + 1
+        return spans
+
+    PEER: Scanner | None = peer
+except ImportError:  # pragma: no cover - the bench still scores us without the peer
+    PEER = None
+
+
+def overlaps(spans: Iterable[Span], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def covers(spans: list[Span], start: int, end: int) -> bool:
+    covered = [False] * (end - start)
+    for s, e in spans:
+        for i in range(max(s, start), min(e, end)):
+            covered[i - start] = True
+    return all(covered)
+
+
+@dataclass
+class Score:
+    pos: int = 0
+    found: int = 0
+    full: int = 0
+    neg: int = 0
+    fp: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def recall(self) -> float:
+        return self.found / self.pos if self.pos else float("nan")
+
+    def precision(self) -> float:
+        return self.found / (self.found + self.fp) if self.found + self.fp else float("nan")
+
+    def add_positive(self, spans: list[Span], start: int, end: int, note: str) -> None:
+        self.pos += 1
+        if overlaps(spans, start, end):
+            self.found += 1
+            self.full += covers(spans, start, end)
+        elif len(self.misses) < 400:
+            self.misses.append(note)
+
+    def add_negative(self, flagged: bool) -> None:
+        self.neg += 1
+        self.fp += flagged
+
+
+def fmt(x: float) -> str:
+    return "  -  " if x != x else f"{x:.3f}"
+
+
+def row(name: str, s: Score, p: Score | None) -> str:
+    line = f"  {name:<34} {s.pos:>5} {s.neg:>5} | {fmt(s.recall())} {fmt(s.full / s.pos if s.pos else float('nan'))} {fmt(s.precision())} {s.fp:>4}"
+    if p is not None:
+        line += f" | {fmt(p.recall())} {fmt(p.full / p.pos if p.pos else float('nan'))} {fmt(p.precision())} {p.fp:>4}"
+    return line
+
+
+HEADER = f"  {'set / group':<34} {'pos':>5} {'neg':>5} | {'R':^5} {'full':^5} {'P':^5} {'FP':>4} | peer {'R':^5} {'full':^5} {'P':^5} {'FP':>4}"
+
+
+def print_table(
+    title: str, groups: dict[str, tuple[Score, Score | None]], show_groups: bool = True
+) -> None:
+    print(f"\n{title}")
+    print(HEADER)
+    total, ptotal = Score(), Score()
+    for name in sorted(groups):
+        s, p = groups[name]
+        for attr in ("pos", "found", "full", "neg", "fp"):
+            setattr(total, attr, getattr(total, attr) + getattr(s, attr))
+            if p is not None:
+                setattr(ptotal, attr, getattr(ptotal, attr) + getattr(p, attr))
+        if show_groups:
+            print(row(name, s, p))
+    print(row("OVERALL", total, ptotal if PEER else None))
+
+
+# --------------------------------------------------------------------------------------- sets
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    if path.suffix == ".gz":
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return [json.loads(x) for x in fh]
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(x) for x in fh]
+
+
+def gitleaks() -> dict[str, tuple[Score, Score | None]]:
+    rows = _jsonl(EVAL / "gitleaks_rules_samples/rule_samples_dev.jsonl.gz")
+    path_rules = {r["rule_id"] for r in rows if r.get("path")}
+    secrets_all = {r["secret"] for r in rows if r["label"] == "secret"}
+    groups: dict[str, tuple[Score, Score | None]] = defaultdict(
+        lambda: (Score(), Score() if PEER else None)
+    )
+    skipped = 0
+    for r in rows:
+        if r["rule_id"] in path_rules:
+            skipped += 1
+            continue
+        fam = r["rule_id"]
+        s, p = groups[fam]
+        text = r["text"]
+        if r["label"] == "secret":
+            a, b = r["secret_span"]
+            s.add_positive(ours(text), a, b, f"{fam}: {text[:90]!r}")
+            if p is not None and PEER:
+                p.add_positive(PEER(text), a, b, fam)
+        else:
+            if any(sec in text for sec in secrets_all):
+                skipped += 1  # README caveat: holds another row's secret
+                continue
+            s.add_negative(bool(ours(text)))
+            if p is not None and PEER:
+                p.add_negative(bool(PEER(text)))
+    print(
+        f"\n[gitleaks] left out {skipped} rows (path-dependent rules; negatives holding another row's secret)"
+    )
+    return groups
+
+
+def detect_secrets_cases() -> tuple[dict[str, tuple[Score, Score | None]], Score]:
+    rows = _jsonl(EVAL / "detect_secrets_plugin_cases/cases.jsonl")
+    groups: dict[str, tuple[Score, Score | None]] = defaultdict(
+        lambda: (Score(), Score() if PEER else None)
+    )
+    ip = Score()
+    for r in rows:
+        text = r["text"]
+        if r["plugin"] == "ip_public":
+            spans = [
+                (f.start, f.end) for f in redact(text, PII_ON).findings if f.kind == "ip_address"
+            ]
+            if r["label"] == "secret":
+                ip.add_positive(spans, 0, len(text), text)
+            else:
+                ip.add_negative(bool(spans))
+            continue
+        s, p = groups[r["plugin"]]
+        if r["label"] == "secret":
+            exp = r.get("expected_secret")
+            a, b = (
+                (text.find(exp), text.find(exp) + len(exp))
+                if exp and exp in text
+                else (0, len(text))
+            )
+            s.add_positive(ours(text), a, b, f"{r['plugin']}: {text[:90]!r}")
+            if p is not None and PEER:
+                p.add_positive(PEER(text), a, b, text)
+        else:
+            s.add_negative(bool(ours(text)))
+            if p is not None and PEER:
+                p.add_negative(bool(PEER(text)))
+    return groups, ip
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if b"\x00" in data[:4096]:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def credsweeper() -> dict[str, tuple[Score, Score | None]]:
+    base = EVAL / "credsweeper_samples"
+    labels: dict[tuple[str, int, int, int], dict[str, object]] = {}
+    for r in _jsonl(base / "labels.jsonl"):
+        if r["value_end"] <= r["value_start"]:
+            continue
+        key = (r["file"], r["line_num"], r["value_start"], r["value_end"])
+        prev = labels.get(key)
+        if prev is None or r["reported_by_default_credsweeper"]:
+            labels[key] = r
+    by_file: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for r in labels.values():
+        by_file[str(r["file"])].append(r)
+    groups: dict[str, tuple[Score, Score | None]] = defaultdict(
+        lambda: (Score(), Score() if PEER else None)
+    )
+    for fname, rows in by_file.items():
+        text = _read_text(base / "samples" / fname)
+        cache: dict[str, tuple[list[Span], list[Span]]] = {}
+
+        def scan(
+            t: str, cache: dict[str, tuple[list[Span], list[Span]]] = cache
+        ) -> tuple[list[Span], list[Span]]:
+            if t not in cache:
+                cache[t] = (ours(t), PEER(t) if PEER else [])
+            return cache[t]
+
+        for r in rows:
+            line = str(r["line"])
+            vs, ve = int(str(r["value_start"])), int(str(r["value_end"]))
+            offset = -1
+            if text is not None:
+                lines = text.split("\n")
+                ln = int(str(r["line_num"])) - 1
+                if 0 <= ln < len(lines):
+                    start = sum(len(x) + 1 for x in lines[:ln])
+                    if text.startswith(line, start):
+                        offset = start
+                if offset < 0:
+                    offset = text.find(line)
+            unit = text if (text is not None and offset >= 0) else line
+            if unit is line:
+                offset = 0
+            o, pr = scan(unit)
+            rule = str(r["rule"])
+            fam = "doc_* (prose)" if fname.startswith("doc_") else rule
+            s, p = groups[fam]
+            a, b = offset + vs, offset + ve
+            if r["reported_by_default_credsweeper"]:
+                s.add_positive(o, a, b, f"{fname}:{r['line_num']} {rule}: {line[:90]!r}")
+                if p is not None:
+                    p.add_positive(pr, a, b, fname)
+            else:
+                s.add_negative(overlaps(o, a, b))
+                if p is not None:
+                    p.add_negative(overlaps(pr, a, b))
+    return groups
+
+
+PRESIDIO_KINDS = {
+    "EMAIL_ADDRESS": "email",
+    "PHONE_NUMBER": "phone",
+    "IP_ADDRESS": "ip_address",
+    "CREDIT_CARD": "card_number",
+    "US_SSN": "national_id",
+    "US_DRIVER_LICENSE": "national_id",  # we redact ids named as such ("driver's license no.")
+}
+
+
+def presidio() -> dict[str, Score]:
+    data = json.loads((EVAL / "presidio_synth_pii/synth_dataset_v2_dev.json").read_text())
+    scores: dict[str, Score] = defaultdict(Score)
+    for rec in data:
+        text = rec["full_text"]
+        findings = redact(text, PII_ON).findings
+        gold = [(s["entity_type"], s["start_position"], s["end_position"]) for s in rec["spans"]]
+        for etype, a, b in gold:
+            kind = PRESIDIO_KINDS.get(etype)
+            if kind is None:
+                continue
+            spans = [(f.start, f.end) for f in findings if f.kind == kind]
+            scores[kind].add_positive(spans, a, b, f"{etype}: {text[a:b]!r} in {text[:80]!r}")
+        for f in findings:
+            hit = any(
+                PRESIDIO_KINDS.get(t) == f.kind and a < f.end and f.start < b for t, a, b in gold
+            )
+            scores[f.kind].neg += 0 if hit else 1
+            scores[f.kind].fp += 0 if hit else 1
+    return scores
+
+
+def own_cases() -> tuple[dict[str, Score], Score, Score]:
+    """Per-kind scores on our MSP cases; overall for us and the peer (kind-agnostic)."""
+    per_kind: dict[str, Score] = defaultdict(Score)
+    overall, peer_overall = Score(), Score()
+    for case in CASES:
+        text = case.text
+        opts = case.options if case.options is not None else RedactionOptions()
+        findings = redact(text, opts).findings
+        spans = [(f.start, f.end) for f in findings]
+        pspans = PEER(text) if PEER else []
+        label_spans: list[Span] = []
+        for kind, value in case.secrets:
+            a = text.find(value)
+            assert a >= 0, (value, text)
+            label_spans.append((a, a + len(value)))
+            kspans = [(f.start, f.end) for f in findings if f.kind == kind]
+            per_kind[kind].add_positive(
+                kspans, a, a + len(value), f"{kind}: {value!r} in {text[:80]!r}"
+            )
+            if kind not in ("email", "phone", "ip_address"):
+                overall.add_positive(spans, a, a + len(value), value)
+                peer_overall.add_positive(pspans, a, a + len(value), value)
+        for f in findings:
+            if not overlaps(label_spans, f.start, f.end):
+                per_kind[f.kind].fp += 1
+                per_kind[f.kind].misses.append(
+                    f"FP {f.kind}: {text[f.start : f.end]!r} in {text[:80]!r}"
+                )
+                overall.fp += 1
+        for s, e in pspans:
+            if not overlaps(label_spans, s, e):
+                peer_overall.fp += 1
+    return per_kind, overall, peer_overall
+
+
+# --------------------------------------------------------------------------------- throughput
+
+
+def throughput() -> None:
+    docs = [c.text for c in CASES] + [ORDINARY_TIMELINE]
+    tickets_path = EVAL / "helpdesk_tickets_conversations/tickets_dev.jsonl.gz"
+    ticket_docs: list[str] = []
+    if tickets_path.exists():
+        for t in _jsonl(tickets_path):
+            parts = [str(t.get("subject", "")), str(t.get("body", ""))]
+            for c in t.get("comments", []) or []:
+                parts.append(
+                    str(c.get("body", c.get("text", ""))) if isinstance(c, dict) else str(c)
+                )
+            ticket_docs.append("\n".join(parts))
+
+    def measure(label: str, corpus: list[str], target: int = 6_000_000) -> None:
+        size = sum(len(d.encode()) for d in corpus)
+        if size == 0:
+            return
+        reps = max(1, target // size)
+        t0 = time.perf_counter()
+        for _ in range(reps):
+            for d in corpus:
+                redact(d)
+        dt = time.perf_counter() - t0
+        print(
+            f"  {label:<58} {size * reps / dt / 1e6:6.1f} MB/s  ({size * reps / 1e6:.1f} MB, {len(corpus) * reps} calls)"
+        )
+
+    print("\nThroughput (single process, default options)")
+    measure("our MSP cases + ordinary timeline, one call per document", docs)
+    big = "\n".join(docs) * 40
+    measure("the same, concatenated into one ~MB document", [big])
+    if ticket_docs:
+        measure("helpdesk_tickets_conversations (real tickets), per ticket", ticket_docs)
+    t0 = time.perf_counter()
+    for d in docs:
+        redact(d, PII_ON)
+    dt = time.perf_counter() - t0
+    size = sum(len(d.encode()) for d in docs)
+    print(f"  {'our cases with all PII options on (1 pass)':<58} {size / dt / 1e6:6.1f} MB/s")
+
+
+def main() -> None:
+    verbose = "-v" in sys.argv
+    print(
+        "ResolutionFlow redaction bench"
+        + ("" if PEER else "  (detect-secrets not installed: no peer column)")
+    )
+    per_kind, overall, peer_overall = own_cases()
+    print("\nOur MSP cases (tests/redaction/cases.py): per kind, precision over findings")
+    print(f"  {'kind':<34} {'pos':>5} {'FP':>5} | {'R':^5} {'full':^5} {'P':^5}")
+    for kind in sorted(per_kind):
+        s = per_kind[kind]
+        prec = s.found / (s.found + s.fp) if s.found + s.fp else float("nan")
+        print(
+            f"  {kind:<34} {s.pos:>5} {s.fp:>5} | {fmt(s.recall())} {fmt(s.full / s.pos if s.pos else float('nan'))} {fmt(prec)}"
+        )
+    print(
+        f"  {'OVERALL secrets (ours)':<34} {overall.pos:>5} {overall.fp:>5} | {fmt(overall.recall())} {fmt(overall.full / overall.pos)} {fmt(overall.precision())}"
+    )
+    if PEER:
+        print(
+            f"  {'OVERALL secrets (detect-secrets)':<34} {peer_overall.pos:>5} {peer_overall.fp:>5} | {fmt(peer_overall.recall())} {fmt(peer_overall.full / peer_overall.pos)} {fmt(peer_overall.precision())}"
+        )
+    if verbose:
+        for s in per_kind.values():
+            for m in s.misses:
+                print("    miss/fp", m)
+
+    if not EVAL.exists():
+        print(f"\nEvaluation data not found at {EVAL}: scored our own cases only.")
+        throughput()
+        return
+
+    g = gitleaks()
+    print_table(
+        "gitleaks_rules_samples (per rule id where recall < 1 or FP > 0)",
+        {k: v for k, v in g.items() if v[0].recall() < 1 or v[0].fp},
+        True,
+    )
+    print_table("gitleaks_rules_samples (all rule ids)", g, False)
+    ds, ip = detect_secrets_cases()
+    print_table("detect_secrets_plugin_cases (per plugin)", ds)
+    print(
+        f"  ip_public (ours with ip_addresses=True; we mask private IPs too): R {fmt(ip.recall())}  FP on private/invalid {ip.fp}/{ip.neg}"
+    )
+    cs = credsweeper()
+    print_table(
+        "credsweeper_samples labels.jsonl, file-level (per rule where recall < 1 or FP > 0)",
+        {k: v for k, v in cs.items() if v[0].recall() < 1 or v[0].fp},
+        True,
+    )
+    print_table("credsweeper_samples (all rules)", cs, False)
+    pres = presidio()
+    print("\npresidio_synth_pii (all PII options on), span overlap, precision over findings")
+    print(f"  {'kind':<34} {'pos':>5} {'FP':>5} | {'R':^5} {'full':^5} {'P':^5}")
+    for kind in sorted(pres):
+        s = pres[kind]
+        prec = s.found / (s.found + s.fp) if s.found + s.fp else float("nan")
+        print(
+            f"  {kind:<34} {s.pos:>5} {s.fp:>5} | {fmt(s.recall())} {fmt(s.full / s.pos if s.pos else float('nan'))} {fmt(prec)}"
+        )
+
+    total, ptotal = Score(), Score()
+    for groups in (g, ds, cs):
+        for s, p in groups.values():
+            for attr in ("pos", "found", "full", "neg", "fp"):
+                setattr(total, attr, getattr(total, attr) + getattr(s, attr))
+                if p is not None:
+                    setattr(ptotal, attr, getattr(ptotal, attr) + getattr(p, attr))
+    print("\nAll public secret sets together")
+    print(HEADER)
+    print(row("gitleaks + detect-secrets + credsweeper", total, ptotal if PEER else None))
+    if verbose:
+        for groups in (g, ds, cs):
+            for s, _p in groups.values():
+                for m in s.misses:
+                    print("    miss", m)
+        for s in pres.values():
+            for m in s.misses[:40]:
+                print("    miss", m)
+    throughput()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""Detector families. Each detector takes the text (and, where it gates on keywords, its
+lower-cased copy, used for `in` tests only) and yields raw candidates; the engine merges them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from resolutionflow.redaction.model import Candidate
+from resolutionflow.redaction.patterns import assignments, identity, keys, passwords, pii, secrets
+
+Detector = Callable[[str, str], Iterable[Candidate]]
+
+# Always on: secrets and national identifiers.
+ALWAYS: tuple[Detector, ...] = (
+    lambda t, _low: keys.detect_private_keys(t),
+    lambda t, _low: keys.detect_bitlocker(t),
+    lambda t, _low: secrets.detect_vendor_tokens(t),
+    lambda t, _low: secrets.detect_jwt(t),
+    assignments.detect_assignments,
+    passwords.detect_prose_passwords,
+    passwords.detect_command_passwords,
+    passwords.detect_url_credentials,
+    lambda t, _low: identity.detect_cards(t),
+    identity.detect_national_ids,
+)
+
+EMAILS: Detector = lambda t, _low: pii.detect_emails(t)  # noqa: E731
+PHONES: Detector = lambda t, _low: pii.detect_phones(t)  # noqa: E731
+IP_ADDRESSES: Detector = lambda t, _low: pii.detect_ips(t)  # noqa: E731

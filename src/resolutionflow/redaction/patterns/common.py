@@ -1,0 +1,324 @@
+"""Value tests shared by the detectors: placeholders, ordinary facts, randomness."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+# `[REDACTED:kind]` markers from an earlier pass; detectors must never see them as values.
+MARKER_RE = re.compile(r"\[REDACTED:[a-z_]+\]")
+
+_PLACEHOLDER_RE = re.compile(
+    r"""^(?:
+        \$\{[^}]*\}?.* | \$\(.*\)? | \$[A-Z_][A-Z0-9_]* | \$env:\w+ | %[A-Za-z_][\w]*% | \{\{.*\}\}? | \{[A-Za-z_]\w*\}
+      | <[^>]*>? | \[[^\]]*\]
+      | [*•●·.#_?-]+ | [xX]+ | 0+
+    )$""",
+    re.X,
+)
+_PLACEHOLDER_WORDS = (
+    "fake",
+    "dummy",
+    "placeholder",
+    "your_",
+    "your-",
+    "yourpass",
+    "example",
+    "redacted",
+)
+
+# Facts engineers write next to key-like words that are not secrets.
+_ORDINARY_RE = re.compile(
+    r"""^(?:
+        0x[0-9A-Fa-f]+                                # error codes, masks
+      | KB\d{6,8}                                     # Windows KB articles
+      | v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?            # versions, builds, IPv4
+      | \d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?           # dates
+      | \d{1,2}[/.]\d{1,2}[/.]\d{2,4}                 # dates
+      | \#?\d{1,8}                                    # ticket numbers, ports, short ids
+      | T\d{8}\.\d{3,5}                               # Autotask ticket numbers
+      | (?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}       # MAC addresses
+      | [A-Za-z]:\\.* | \\\\.* | /[\w./-]*             # paths
+      | [a-z][a-z0-9+.-]*://.*                        # URLs
+    )$""",
+    re.X,
+)
+_CODE_REF_RE = re.compile(r"^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$")
+# Words that follow "password is/was/:" in ordinary sentences. Plain words outside this list are
+# taken as passwords only when they end the sentence ("the wifi password is sunshine.").
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "it",
+        "its",
+        "is",
+        "was",
+        "be",
+        "been",
+        "being",
+        "not",
+        "no",
+        "none",
+        "null",
+        "nil",
+        "n/a",
+        "na",
+        "tbd",
+        "unknown",
+        "empty",
+        "blank",
+        "required",
+        "optional",
+        "mandatory",
+        "needed",
+        "hidden",
+        "masked",
+        "redacted",
+        "same",
+        "different",
+        "new",
+        "old",
+        "correct",
+        "incorrect",
+        "wrong",
+        "right",
+        "valid",
+        "invalid",
+        "weak",
+        "strong",
+        "complex",
+        "simple",
+        "long",
+        "short",
+        "ok",
+        "okay",
+        "fine",
+        "good",
+        "bad",
+        "set",
+        "reset",
+        "change",
+        "changed",
+        "expire",
+        "expired",
+        "expiring",
+        "expires",
+        "locked",
+        "unlocked",
+        "disabled",
+        "enabled",
+        "saved",
+        "stored",
+        "known",
+        "unknown",
+        "missing",
+        "working",
+        "accepted",
+        "rejected",
+        "and",
+        "or",
+        "for",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "via",
+        "into",
+        "about",
+        "after",
+        "before",
+        "still",
+        "now",
+        "also",
+        "then",
+        "again",
+        "already",
+        "currently",
+        "being",
+        "used",
+        "use",
+        "using",
+        "shown",
+        "displayed",
+        "attached",
+        "below",
+        "above",
+        "here",
+        "there",
+        "sent",
+        "provided",
+        "same",
+        "policy",
+        "manager",
+        "prompt",
+        "field",
+        "box",
+        "dialog",
+        "screen",
+        "reset",
+        "protected",
+        "protection",
+        "history",
+        "age",
+        "length",
+        "change",
+        "complexity",
+        "requirements",
+        "requirement",
+        "sync",
+        "synchronization",
+        "hash",
+        "hashes",
+        "spray",
+        "expiry",
+        "please",
+        "pls",
+        "see",
+        "check",
+        "ask",
+        "call",
+        "contact",
+        "user",
+        "users",
+        "account",
+        "accounts",
+        "admin",
+        "administrator",
+        "true",
+        "false",
+        "yes",
+        "on",
+        "off",
+        "default",
+        "string",
+        "str",
+        "text",
+        "value",
+        "none",
+        "prompt",
+        "entered",
+        "typed",
+        "updated",
+        "update",
+        "needs",
+        "need",
+        "must",
+        "should",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "has",
+        "have",
+        "had",
+    ]
+)
+GUID_RE = re.compile(
+    r"^\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}?$"
+)
+
+
+def is_placeholder(value: str) -> bool:
+    if _PLACEHOLDER_RE.match(value):
+        return True
+    low = value.lower()
+    if "xxxx" in low or "****" in low or "…" in value:
+        return True
+    return any(w in low for w in _PLACEHOLDER_WORDS)
+
+
+def is_ordinary(value: str) -> bool:
+    return bool(_ORDINARY_RE.match(value))
+
+
+def is_code_reference(value: str) -> bool:
+    """`var.db_password`, `os.environ`, `self.secret`: a pointer to a secret, not the secret."""
+    if not _CODE_REF_RE.match(value):
+        return False
+    # "sat.s5brkavruzjt...": dotted, but its parts are machine-made, so a token, not a name.
+    return not any(
+        len(p) >= 12 and sum(c.isdigit() for c in p) >= 3 for p in re.split(r"\.|::|->", value)
+    )
+
+
+def shannon_entropy(value: str) -> float:
+    n = len(value)
+    if n == 0:
+        return 0.0
+    return -sum(c / n * math.log2(c / n) for c in Counter(value).values())
+
+
+def looks_random(value: str, min_len: int = 16, min_entropy: float = 3.0) -> bool:
+    """A machine-made token: long, varied, and mixing letters with digits (or long and mixed case)."""
+    if len(value) < min_len or shannon_entropy(value) < min_entropy:
+        return False
+    has_digit = any(c.isdigit() for c in value)
+    has_alpha = any(c.isalpha() for c in value)
+    has_upper = any(c.isupper() for c in value)
+    has_lower = any(c.islower() for c in value)
+    if has_digit and has_alpha:
+        return True
+    return len(value) >= 20 and has_upper and has_lower and not value.isalpha()
+
+
+def trim_value(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drops sentence punctuation and unbalanced closing brackets from the end of a value."""
+    while end > start:
+        ch = text[end - 1]
+        if ch in ".,;:\"'`":
+            end -= 1
+            continue
+        if ch in ")]}":
+            opener = {")": "(", "]": "[", "}": "{"}[ch]
+            chunk = text[start:end]
+            if chunk.count(ch) > chunk.count(opener):
+                end -= 1
+                continue
+        break
+    return start, end
+
+
+def keyword_windows(
+    text: str, lower: str, keywords: tuple[str, ...], before: int = 60, after: int = 320
+) -> list[tuple[int, int]]:
+    """Windows of text around each keyword hit (`before`/`after` characters, never crossing a
+    line break), merged, as (start, end).
+
+    Keyword detectors run their full, case-insensitive regexes only inside these windows: a
+    `str.find` of lower-case literals in the lower-cased text runs at memory speed, where a
+    case-insensitive regex over the whole text would not, and most of a ticket is far from any
+    keyword.
+    """
+    hits: list[tuple[int, int]] = []
+    for kw in keywords:
+        i = lower.find(kw)
+        while i != -1:
+            hits.append((i, i + len(kw)))
+            i = lower.find(kw, i + len(kw))
+    hits.sort()
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for h_start, h_end in hits:
+        lo = max(0, h_start - before)
+        s = text.rfind("\n", lo, h_start) + 1 or lo
+        hi = min(n, h_end + after)
+        e = text.find("\n", h_end, hi)
+        e = hi if e == -1 else e
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+        else:
+            spans.append((s, e))
+    return spans

@@ -1,0 +1,104 @@
+"""Identity numbers that are always redacted: payment card numbers (Luhn-checked, known issuer
+ranges) and national ids (US SSN with valid ranges, UK National Insurance numbers, and ids named
+as such: "SIN: ...", "passport no. ...")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from resolutionflow.redaction.model import Candidate
+from resolutionflow.redaction.patterns.common import keyword_windows
+
+# 13-19 digits, optionally grouped by single spaces or dashes. The boundaries keep it off longer
+# digit runs, dotted build numbers (10.0.19045.3930), ids glued to letters (T20241105.0012) and
+# digits glued to a `[REDACTED:...]` marker (a fragment of something already redacted).
+_CARD_RE = re.compile(r"\d(?<![\w.+/:\]-]\d)(?:[ -]?\d){12,18}(?![\w/:\[-]|[.,]\d)")
+_CARD_CONTEXT_DENY = re.compile(
+    r"(?i)(?:imei|serial|s/n|sn|order|tracking|invoice|iccid|meid)\W{0,3}$"
+)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def _issuer_known(d: str) -> bool:
+    two, four = int(d[:2]), int(d[:4])
+    return (
+        d[0] in "456"  # Visa, Mastercard 51-55, Discover/Maestro/UnionPay/RuPay
+        or 2221 <= four <= 2720  # Mastercard 2-series
+        or two in (34, 37, 30, 36, 38, 39, 35)  # Amex, Diners, JCB
+        or four in (1800, 2131)  # JCB legacy
+    )
+
+
+def detect_cards(text: str) -> Iterator[Candidate]:
+    for m in _CARD_RE.finditer(text):
+        raw = m.group()
+        seps = {c for c in raw if not c.isdigit()}
+        if len(seps) > 1:
+            continue
+        digits = raw.replace(" ", "").replace("-", "")
+        if not 13 <= len(digits) <= 19 or len(set(digits)) == 1:
+            continue
+        if not (_issuer_known(digits) and _luhn(digits)):
+            continue
+        if _CARD_CONTEXT_DENY.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        yield Candidate("card_number", m.start(), m.end())
+
+
+# SSN: area 001-665, 667-899; group 01-99; serial 0001-9999. Dashed form anywhere; bare nine
+# digits only after a label (below).
+_SSN_RE = re.compile(
+    r"\d{3}(?<![\w\]-]\d{3})(?<!000|666)(?<!9\d\d)-(?!00)\d{2}-(?!0000)\d{4}(?![\w\[-])"
+)
+# UK NINO: two prefix letters (not D F I Q U V; second not O; not BG GB NK KN TN NT ZZ), six
+# digits, suffix A-D.
+_NINO_RE = re.compile(
+    r"[A-CEGHJ-PR-TW-Z](?<![A-Za-z0-9\]][A-Z])[A-CEGHJ-NPR-TW-Z](?<!BG|GB|NK|KN|TN|NT|ZZ) ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9\[])"
+)
+_LABELLED_RE = re.compile(
+    r"""(?ix)\b(?:ssn|social[ ]security(?:[ ]number|[ ]no\.?|[ ]\#)?|national[ ]insurance(?:[ ]number|[ ]no\.?)?
+        |nino|sin|passport(?:[ ]number|[ ]no\.?|[ ]\#)|driver'?s?[ ]licen[cs]e(?:[ ]number|[ ]no\.?|[ ]\#)?
+        |tax[ ]id|personnummer|bsn|aadhaar|national[ ]id(?:[ ]number)?)
+        [ \t]*(?:\#|:|=|is|no\.?)?[ \t]*
+        (?P<value>(?-i:[A-Z0-9]{1,9}(?:[ -]?[A-Z0-9]{1,9}){0,4}))""",
+)
+
+
+_LABEL_KEYWORDS = (
+    "ssn",
+    "social security",
+    "national insurance",
+    "nino",
+    "sin",
+    "passport",
+    "licen",
+    "tax id",
+    "personnummer",
+    "bsn",
+    "aadhaar",
+    "national id",
+)
+
+
+def detect_national_ids(text: str, lower: str) -> Iterator[Candidate]:
+    for m in _SSN_RE.finditer(text):
+        yield Candidate("national_id", m.start(), m.end())
+    for m in _NINO_RE.finditer(text):
+        yield Candidate("national_id", m.start(), m.end())
+    for start, end in keyword_windows(text, lower, _LABEL_KEYWORDS, before=10, after=60):
+        for m in _LABELLED_RE.finditer(text, start, end):
+            value = m.group("value")
+            if sum(c.isdigit() for c in value) >= 5:
+                yield Candidate("national_id", m.start("value"), m.end("value"))

@@ -1,0 +1,278 @@
+"""Passwords as engineers write them: in prose ("the password is ..."), in config and connection
+strings (`pw: ...`, `Password=...;`), on command lines (`net use ... /user:x y`, `--password`,
+`ConvertTo-SecureString`), in network-device config, in URLs (`scheme://user:pass@host`), and
+Wi-Fi passphrases. Only the value is replaced; the words that give it context stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from resolutionflow.redaction.model import Candidate
+from resolutionflow.redaction.patterns.common import (
+    STOPWORDS,
+    is_code_reference,
+    is_ordinary,
+    is_placeholder,
+    keyword_windows,
+    trim_value,
+)
+
+_VALUE = r"""(?P<value>"[^"\n]{1,200}"|'[^'\n]{1,200}'|`[^`\n]{1,200}`|“[^”\n]{1,200}”|(?:[^\s"'`,;&<\\]|&(?!\w+=)|\\(?![nrt"']))(?:[^\s"'`,;&<\\]|&(?!\w+=)|\\(?![nrt"'])){0,199})"""
+
+_PW_RE = re.compile(
+    r"""(?ix)
+    (?<![A-Za-z])
+    (?P<kw>
+        (?P<wifi>wi-?fi|wlan|wireless|ssid|guest[ ]network|network|wpa[23]?(?:-personal)?)[ _-]*
+            (?:password|passphrase|passcode|pass|pwd|pw|key|psk)
+      | (?P<psk>psk|pre-?shared[ _-]?key|passphrase)
+      | (?P<pin>pin(?:[ ]code)?)
+      | passwords?|passwd|passcode|pwd|pw|pass|kennwort|passwort|contrase[ñn]a|mot[ ]de[ ]passe
+    )
+    (?![A-Za-z])
+    (?P<clause>\s+(?:for|of|on)\s+[^\n:=;,.()]{1,40}?)?
+    (?P<sep>
+        [ \t]*(?::=|=>|->|[:=\u2014\u2013])[ \t]*
+      | [ \t]+(?:is|was|are)(?:[ \t]+(?:now|still|currently|set[ \t]+to|changed[ \t]+to|reset[ \t]+to))?[ \t]*[:=]?[ \t]*
+      | [ \t]+(?:(?:has[ \t]+been|was|is)[ \t]+)?(?:set|changed|reset|updated)[ \t]+to[ \t]+
+      | [ \t]+to[ \t]+
+      | [ \t]+-[ \t]+
+      | (?(clause)(?!)|[ \t]+)   # bare "password X", never after a clause
+    )
+    """
+    + _VALUE,
+)
+
+_PLAIN_WORD_RE = re.compile(r"^[A-Za-z][a-z]*$")
+_SENTENCE_END_RE = re.compile(r"[ \t]*(?:$|[.!?\n\r)\]\"'])")
+_SETTER_RE = re.compile(r"(?i)\b(?:set|change|changed|reset|update|updated)\b[^\n.]{0,30}$")
+_STRONG_SYMBOLS = set("!@#$%^&*()+=?~{}[]|<>/\\")
+
+
+def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    first = text[start]
+    if end - start >= 2 and first in "\"'`“" and text[end - 1] in "\"'`”":
+        return start + 1, end - 1, True
+    return start, end, False
+
+
+def _secretish(value: str) -> bool:
+    has_digit = any(c.isdigit() for c in value)
+    has_alpha = any(c.isalpha() for c in value)
+    has_symbol = any(c in _STRONG_SYMBOLS for c in value)
+    mixed_inside = any(c.isupper() for c in value[1:]) and any(c.islower() for c in value)
+    return (
+        (has_alpha and (has_digit or has_symbol))
+        or (mixed_inside and len(value) >= 6)
+        or (has_digit and has_symbol)
+    )
+
+
+def _accept(value: str, sep: str, quoted: bool, text: str, end: int, is_pin: bool) -> bool:
+    if not value or not any(c.isalnum() for c in value):
+        return False
+    if is_placeholder(value) or value.lower() in STOPWORDS:
+        return False
+    if is_pin:
+        return value.isdigit() and 4 <= len(value) <= 8 and sep.strip() != ""
+    if is_code_reference(value) and not quoted:
+        return False
+    if quoted:
+        return True
+    if text.startswith("(", end) or value.startswith(("--", "/")):
+        return False  # a function call or the next command-line switch
+    kind_of_sep = sep.strip().lower()
+    if kind_of_sep in (":", "=", ":=", "=>", "->", "\u2014", "\u2013"):
+        # Config style: anything that is not an obvious non-value.
+        return not (len(value) < 3 or (is_ordinary(value) and not any(c.isalpha() for c in value)))
+    if kind_of_sep == "":
+        # Bare "password X": only a value that cannot be an English word.
+        return len(value) >= 6 and _secretish(value) and not is_ordinary(value)
+    if _secretish(value):
+        return not is_ordinary(value)
+    if _PLAIN_WORD_RE.match(value):
+        low = value.lower()
+        if low.endswith(("ed", "ing", "ly")):
+            return False
+        return len(value) >= 4 and bool(_SENTENCE_END_RE.match(text, end))
+    return len(value) >= 4
+
+
+def detect_prose_passwords(text: str, lower: str) -> Iterator[Candidate]:
+    for w_start, w_end in keyword_windows(text, lower, _PW_KEYWORDS, before=40, after=280):
+        yield from _prose_in(text, w_start, w_end)
+
+
+def _prose_in(text: str, w_start: int, w_end: int) -> Iterator[Candidate]:
+    for m in _PW_RE.finditer(text, w_start, w_end):
+        sep = m.group("sep")
+        if m.group("clause") and not sep.strip():
+            continue  # "password for X Y": no separator after a clause is not an assignment
+        if sep.strip().lower() == "to" and not _SETTER_RE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue
+        start, end, quoted = _strip_quotes(text, m.start("value"), m.end("value"))
+        if not quoted:
+            start, end = trim_value(text, start, end)
+        if end <= start:
+            continue
+        value = text[start:end]
+        if not _accept(value, sep, quoted, text, m.end("value"), bool(m.group("pin"))):
+            continue
+        kind = "wifi_passphrase" if (m.group("wifi") or m.group("psk")) else "password"
+        yield Candidate(kind, start, end)
+
+
+_CMD_RES: list[tuple[str, re.Pattern[str]]] = [
+    # net use \\srv\share /user:DOMAIN\bob P@ss   (password after the user)
+    (
+        "password",
+        re.compile(
+            r"(?i)\bnet[ \t]+use\b[^\n]*?/u(?:ser)?:(?:\"[^\"]+\"|\S+)[ \t]+(?P<value>[^\s/*]\S*)"
+        ),
+    ),
+    # net use Z: \\srv\share P@ss /user:bob       (password before the switch)
+    (
+        "password",
+        re.compile(
+            r"(?i)\bnet[ \t]+use[ \t]+(?:[A-Z]:[ \t]+|\*[ \t]+)?\\\\\S+[ \t]+(?P<value>[^\s/*]\S*)"
+        ),
+    ),
+    (
+        "password",
+        re.compile(r"(?i)\bnet[ \t]+user[ \t]+(?:\"[^\"]+\"|[^\s/]+)[ \t]+(?P<value>[^\s/*]\S*)"),
+    ),
+    # psexec -u user -p pass, mysql -u root -pSecret, plink -pw, sshpass -p
+    ("password", re.compile(r"(?<!\S)-u[ \t]*\S+[ \t]+-p(?:[ \t]+|(?=\S))(?P<value>[^\s-]\S*)")),
+    ("password", re.compile(r"(?i)(?<!\S)(?:sshpass[ \t]+-p|-pw)[ \t]+(?P<value>\S+)")),
+    (
+        "password",
+        re.compile(
+            r"(?i)(?<![\w-])(?:--?|/)(?:[\w-]*pass(?:word|wd)?|pwd|passphrase)(?:[ \t]+|[:=])(?P<value>\"[^\"\n]+\"|'[^'\n]+'|[^\s\"'-][^\s\"']*)"
+        ),
+    ),
+    (
+        "api_key",
+        re.compile(
+            r"(?i)(?<![\w-])(?:--?|/)(?:[\w-]*secret|[\w-]*token|api-?key)(?:[ \t]+|[:=])(?P<value>\"[^\"\n]+\"|'[^'\n]+'|[^\s\"'-][^\s\"']*)"
+        ),
+    ),
+    (
+        "password",
+        re.compile(
+            r"(?i)ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<q>[\"'])(?P<value>[^\"'\n]+)(?P=q)"
+        ),
+    ),
+    (
+        "password",
+        re.compile(
+            r"(?i)\bidentified[ \t]+(?:with[ \t]+\w+[ \t]+)?by[ \t]+(?P<q>[\"'])(?P<value>[^\"'\n]+)(?P=q)"
+        ),
+    ),
+    # Cisco/Fortinet/Meraki config: "password 7 0822455D0A16", "secret 5 $1$...", SNMP communities.
+    (
+        "password",
+        re.compile(r"(?i)\b(?:password|secret|key-string|key)[ \t]+[05789][ \t]+(?P<value>\S+)"),
+    ),
+    ("password", re.compile(r"(?i)\bsnmp-server[ \t]+community[ \t]+(?P<value>\S+)")),
+    ("password", re.compile(r"(?i)\bcrypto[ \t]+isakmp[ \t]+key[ \t]+(?:\d[ \t]+)?(?P<value>\S+)")),
+    (
+        "password",
+        re.compile(
+            r"(?i)\bset[ \t]+(?:psksecret|password|passwd)[ \t]+(?:ENC[ \t]+)?(?P<value>\S+)"
+        ),
+    ),
+    (
+        "wifi_passphrase",
+        re.compile(
+            r"(?i)\b(?:wpa-psk|pre-shared-key|psk)[ \t]+(?:ascii|hex|raw)?[ \t]*\d?[ \t]+(?P<value>\S+)"
+        ),
+    ),
+]
+
+# Lower-case keywords that must occur near a match of the regex at the same index above.
+_CMD_KEYWORDS: list[tuple[str, ...]] = [
+    ("net use", "net\tuse"),
+    ("net use", "net\tuse"),
+    ("net user", "net\tuser"),
+    ("-u",),
+    ("sshpass", "-pw"),
+    ("pass", "pwd"),
+    ("secret", "token", "apikey", "api-key"),
+    ("convertto-securestring",),
+    ("identified",),
+    ("password", "secret", "key"),
+    ("snmp-server",),
+    ("isakmp",),
+    ("set ",),
+    ("wpa-psk", "pre-shared-key", "psk"),
+]
+_PW_KEYWORDS = (
+    "pass",
+    "pw",
+    "psk",
+    "pin",
+    "kennwort",
+    "contrase",
+    "mot de",
+    "wifi",
+    "wi-fi",
+    "wlan",
+    "wireless",
+    "ssid",
+    "wpa",
+    "network key",
+    "pre-shared",
+    "preshared",
+)
+
+
+def detect_command_passwords(text: str, lower: str) -> Iterator[Candidate]:
+    for (kind, rx), keywords in zip(_CMD_RES, _CMD_KEYWORDS, strict=True):
+        for w_start, w_end in keyword_windows(text, lower, keywords, before=24, after=240):
+            yield from _command_in(text, kind, rx, w_start, w_end)
+
+
+def _command_in(
+    text: str, kind: str, rx: re.Pattern[str], w_start: int, w_end: int
+) -> Iterator[Candidate]:
+    for m in rx.finditer(text, w_start, w_end):
+        start, end, quoted = _strip_quotes(text, m.start("value"), m.end("value"))
+        if not quoted:
+            start, end = trim_value(text, start, end)
+        if end <= start:
+            continue
+        value = text[start:end]
+        if is_placeholder(value) or not any(c.isalnum() for c in value):
+            continue
+        if not quoted and (
+            re.match(r"^\$[A-Za-z_][\w:]*$", value)  # PowerShell/shell variable
+            or value.lower() in STOPWORDS
+            or value.startswith(("(", "$(", "%"))
+        ):
+            continue
+        yield Candidate(kind, start, end)
+
+
+_URL_CRED_RE = re.compile(
+    r"(?<![\w.+-])[A-Za-z][\w+.-]{1,20}://(?P<user>[^\s:/\"'<>@]{1,80}(?:@[^\s:/\"'<>@]{1,80})?):(?P<value>[^\s/\"'<>]{1,200})@(?=[\w.\[-])"
+)
+
+
+_URL_KEYWORDS = ("://",)
+
+
+def detect_url_credentials(text: str, lower: str) -> Iterator[Candidate]:
+    for w_start, w_end in keyword_windows(text, lower, _URL_KEYWORDS):
+        yield from _url_in(text, w_start, w_end)
+
+
+def _url_in(text: str, w_start: int, w_end: int) -> Iterator[Candidate]:
+    for m in _URL_CRED_RE.finditer(text, w_start, w_end):
+        value = m.group("value")
+        if not value or is_placeholder(value) or value.isdigit():
+            continue  # "host:8080@..." is a port, not a password
+        yield Candidate("url_credentials", m.start("value"), m.end("value"))
