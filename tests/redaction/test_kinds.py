@@ -97,3 +97,13 @@ def test_report_counts_kinds_and_never_carries_values() -> None:
 )
 def test_near_misses_of_checked_formats_are_kept(text: str) -> None:
     assert redact(text).findings == []
+
+
+def test_a_key_word_is_never_taken_for_the_value() -> None:
+    # The first "password" introduces nothing; the second introduces the secret.
+    text = "User read me the password: password is Hunter2-Winter!"
+    result = redact(text)
+    assert result.redacted == "User read me the password: password is [REDACTED:password]"
+    assert [text[f.start : f.end] for f in result.findings] == ["Hunter2-Winter!"]
+    for quiet in ("password: pass", "pwd: token", "the password is the password"):
+        assert redact(quiet).redacted == quiet

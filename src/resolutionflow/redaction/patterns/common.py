@@ -49,6 +49,21 @@ _CODE_REF_RE = re.compile(r"^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?
 # taken as passwords only when they end the sentence ("the wifi password is sunshine.").
 STOPWORDS = frozenset(
     [
+        # The key words themselves: in "password: password is X" the value is X, not "password".
+        "password",
+        "passwords",
+        "passwd",
+        "pwd",
+        "pass",
+        "passphrase",
+        "passcode",
+        "pin",
+        "secret",
+        "token",
+        "key",
+        "credentials",
+        "username",
+        "login",
         "a",
         "an",
         "the",

@@ -106,7 +106,11 @@ def detect_prose_passwords(text: str, lower: str) -> Iterator[Candidate]:
 
 
 def _prose_in(text: str, w_start: int, w_end: int) -> Iterator[Candidate]:
-    for m in _PW_RE.finditer(text, w_start, w_end):
+    pos = w_start
+    while (m := _PW_RE.search(text, pos, w_end)) is not None:
+        # A rejected match resumes at its value, which may itself start the real assignment:
+        # in "password: password is X" the second "password" introduces X.
+        pos = max(m.start("value"), m.start() + 1)
         sep = m.group("sep")
         if m.group("clause") and not sep.strip():
             continue  # "password for X Y": no separator after a clause is not an assignment
@@ -122,6 +126,7 @@ def _prose_in(text: str, w_start: int, w_end: int) -> Iterator[Candidate]:
         value = text[start:end]
         if not _accept(value, sep, quoted, text, m.end("value"), bool(m.group("pin"))):
             continue
+        pos = m.end()
         kind = "wifi_passphrase" if (m.group("wifi") or m.group("psk")) else "password"
         yield Candidate(kind, start, end)
 
