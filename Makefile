@@ -99,6 +99,8 @@ bench: install
 	$(BIN)/python bench/bench_me.py
 	$(BIN)/python bench/bench_flows.py
 	$(BIN)/python bench/bench_editor.py
+	$(BIN)/python bench/bench_sessions.py
+	$(BIN)/python bench/redaction.py
 
 clean:
 	rm -rf $(VENV) build frontend/node_modules src/resolutionflow/static
