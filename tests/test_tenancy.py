@@ -20,6 +20,12 @@ NOT_TENANT_SCOPED = {
     "/api/v1/auth/invites/{token}/accept": "the invite token itself is the credential",
     # Super admins manage every account; lower roles get 403 (see test_permissions).
     "/api/v1/accounts/{account_id}": "operator route over all accounts, by design",
+    # Share links: the token is the credential (tests/sharing proves other accounts get 404).
+    "/api/v1/public/shares/{token}": "public link: the share token itself is the credential",
+    "/api/v1/shares/{token}": "the share token is the credential; checked against the account "
+    "in tests/sharing",
+    "/api/v1/shares/{token}/documentation": "the share token is the credential; checked "
+    "against the account in tests/sharing",
 }
 
 Maker = Callable[[AsyncClient, Tenant], Awaitable[str]]
@@ -112,8 +118,34 @@ async def _session(client: AsyncClient, owner: Tenant) -> str:
     return str(r.json()["id"])
 
 
+async def _share(client: AsyncClient, owner: Tenant, session_id: str | None = None) -> str:
+    """A share link of `session_id` (the session in the same path), or of a new session."""
+    session_id = session_id or await _session(client, owner)
+    r = await client.post(
+        f"/api/v1/sessions/{session_id}/shares", headers=owner.admin.headers, json={"public": True}
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+async def _attachment(client: AsyncClient, owner: Tenant, session_id: str | None = None) -> str:
+    session_id = session_id or await _session(client, owner)
+    r = await client.post(
+        f"/api/v1/sessions/{session_id}/attachments?filename=shot.png",
+        headers=owner.admin.headers,
+        content=PNG,
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
 MAKERS: dict[str, Maker] = {
+    "attachment_id": _attachment,
     "session_id": _session,
+    "share_id": _share,
     "flow_id": _flow,
     "number": _version_number,
     "folder_id": _folder,
@@ -131,10 +163,18 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/api/v1/flows/{flow_id}/draft"): SMALL_FLOW,
     ("PATCH", "/api/v1/folders/{folder_id}"): {"name": "Renamed"},
     ("POST", "/api/v1/sessions/{session_id}/events"): {"type": "note", "text": "checked"},
+    ("POST", "/api/v1/sessions/{session_id}/shares"): {"public": True},
+}
+# Raw (non-JSON) bodies, for upload routes.
+RAW_BODIES: dict[tuple[str, str], bytes] = {
+    ("POST", "/api/v1/sessions/{session_id}/attachments"): PNG,
 }
 # Required query parameters, so the request reaches the lookup.
 QUERIES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/flows/{flow_id}/diff"): "?from=1&to=draft",
+    # Streams stay open; max_seconds=0 sends what there is and closes.
+    ("GET", "/api/v1/sessions/{session_id}/stream"): "?max_seconds=0",
+    ("POST", "/api/v1/sessions/{session_id}/attachments"): "?filename=shot.png",
 }
 
 SCOPED_ROUTES = [r for r in app_routes() if r.params and r.path not in NOT_TENANT_SCOPED]
@@ -154,6 +194,9 @@ async def _request(client: AsyncClient, route: Route, ids: dict[str, str], heade
     if body is None and route.method in {"POST", "PUT", "PATCH"}:
         body = {}
     path += QUERIES.get((route.method, route.path), "")
+    raw = RAW_BODIES.get((route.method, route.path))
+    if raw is not None:
+        return await client.request(route.method, path, content=raw, headers=headers)
     return await client.request(route.method, path, json=body, headers=headers)
 
 
@@ -164,7 +207,15 @@ async def test_other_accounts_ids_are_not_found(
     owner, intruder = tenants
     missing = [p for p in route.params if p not in MAKERS]
     assert not missing, f"add a maker for {missing} in tests/test_tenancy.py"
-    ids = {name: await MAKERS[name](client, owner) for name in route.params}
+    ids: dict[str, str] = {}
+    for name in route.params:
+        if name == "attachment_id":
+            ids[name] = await _attachment(client, owner, ids.get("session_id"))
+        elif name == "share_id":
+            # A share is nested under its session: make it in the session of the same path.
+            ids[name] = await _share(client, owner, ids.get("session_id"))
+        else:
+            ids[name] = await MAKERS[name](client, owner)
 
     for role in ("viewer", "engineer", "team_admin", "super_admin"):
         r = await _request(client, route, ids, intruder[role].headers)

@@ -24,13 +24,17 @@ from resolutionflow.logging import configure_logging
 from resolutionflow.me.router import router as me_router
 from resolutionflow.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from resolutionflow.redaction.router import router as redaction_router
+from resolutionflow.sessions.attachments import storage_for
+from resolutionflow.sessions.live import Listener
 from resolutionflow.sessions.router import router as sessions_router
+from resolutionflow.sharing.router import router as sharing_router
 from resolutionflow.teams.router import router as teams_router
 from resolutionflow.users.router import router as users_router
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 LARGE_BODY_PATHS = re.compile(
     r"^/api/v1/flows(/validate|/import|/import-library|/[0-9a-fA-F-]{36}/draft)?$"
+    r"|^/api/v1/sessions/[0-9a-fA-F-]{36}/attachments$"
 )
 
 
@@ -45,6 +49,7 @@ def api_router() -> APIRouter:
         audit_router,
         flows_router,
         sessions_router,
+        sharing_router,
         redaction_router,
     ):
         api.include_router(router)
@@ -57,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        await app.state.live_listener.close()
         await app.state.engine.dispose()
 
     app = FastAPI(
@@ -72,6 +78,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = make_engine(settings)
     app.state.sessionmaker = make_sessionmaker(app.state.engine)
+    app.state.live_listener = Listener(app.state.engine)
+    app.state.storage = storage_for(settings.data_dir)
 
     install_error_handlers(app)
     app.add_middleware(

@@ -93,6 +93,8 @@ def serve(
         port=port or settings.port,
         log_config=None,
         proxy_headers=True,
+        # Live streams stay open; a restart must not wait on them for ever.
+        timeout_graceful_shutdown=10,
     )
 
 

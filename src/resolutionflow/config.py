@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1_048_576
     # Flow documents, imports and library archives.
     max_upload_bytes: int = 16 * 1_048_576
+    max_attachment_bytes: int = 10 * 1_048_576
 
     smtp_host: str | None = None
     smtp_port: int = 25
@@ -50,6 +51,9 @@ class Settings(BaseSettings):
     smtp_timeout_s: float = 10.0
 
     llm_provider: str = "offline"
+    # Live session streams re-read the database this often even without a notification.
+    sse_poll_interval_s: float = Field(default=5.0, gt=0)
+    sse_heartbeat_s: float = Field(default=15.0, gt=0)
     log_level: str = "INFO"
     # Argon2 cost knobs; tests lower them so the suite stays fast (never below OWASP minimums in prod).
     argon2_time_cost: int = Field(default=3, ge=1)

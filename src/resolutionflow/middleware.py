@@ -45,7 +45,9 @@ class RequestContextMiddleware:
                 status = message["status"]
                 headers = [h for h in message.get("headers", []) if h[0].lower() != b"x-request-id"]
                 headers.append((b"x-request-id", request_id.encode()))
-                headers.extend(_SECURITY_HEADERS)
+                # A route may set a stricter value (share pages: no-referrer); never send two.
+                present = {h[0].lower() for h in headers}
+                headers.extend(h for h in _SECURITY_HEADERS if h[0] not in present)
                 message["headers"] = headers
             await send(message)
 

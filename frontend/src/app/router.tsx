@@ -2,6 +2,7 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Outlet, type RouteObject } from "react-router";
 import { LoadingBlock } from "@/components/ui/spinner";
+import { AccountSettingsPage } from "@/features/account-settings/components/account-settings-page";
 import { AccountsPage } from "@/features/accounts/components/accounts-page";
 import { AuditPage } from "@/features/admin/components/audit-page";
 import { PeoplePage } from "@/features/admin/components/people-page";
@@ -14,6 +15,8 @@ import { FlowLibraryPage } from "@/features/flows/components/library-page";
 import { NewFlowRedirect } from "@/features/flows/components/new-flow-redirect";
 import { HomePage } from "@/features/home/components/home-page";
 import { ProfilePage } from "@/features/profile/components/profile-page";
+import { PublicSharePage } from "@/features/sharing/components/public-share-page";
+import { SharedSessionPage } from "@/features/sharing/components/shared-session-page";
 import { RedirectIfSignedIn, RequireAuth, RequireRole } from "./guards";
 import { AppShell } from "./layout/app-shell";
 import { NotFoundPage } from "./not-found";
@@ -55,6 +58,8 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: "/invite/:token", element: <AcceptInvitePage /> },
+      // A public share link: no sign-in, no shell; it shows only the redacted note.
+      { path: "/s/:token", element: <PublicSharePage /> },
       {
         element: (
           <RequireAuth>
@@ -122,6 +127,7 @@ export const routes: RouteObject[] = [
               </Lazy>
             ),
           },
+          { path: "shared/:token", element: <SharedSessionPage /> },
           { path: "teams", element: <TeamsPage /> },
           { path: "teams/:teamId", element: <TeamDetailPage /> },
           {
@@ -137,6 +143,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole min="team_admin">
                 <AuditPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "admin/account",
+            element: (
+              <RequireRole min="team_admin">
+                <AccountSettingsPage />
               </RequireRole>
             ),
           },

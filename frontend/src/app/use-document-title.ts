@@ -4,8 +4,11 @@ import { useLocation } from "react-router";
 const TITLES: [RegExp, string][] = [
   [/^\/sign-in/, "Sign in"],
   [/^\/invite\//, "Accept invite"],
+  [/^\/s\//, "Shared note"],
+  [/^\/shared\//, "Shared session"],
   [/^\/admin\/people/, "People"],
   [/^\/admin\/audit/, "Audit log"],
+  [/^\/admin\/account/, "Account settings"],
   [/^\/flows\/new$/, "New flow"],
   [/^\/flows\/[^/]+\/edit$/, "Edit flow"],
   [/^\/flows\/[^/]+$/, "Flow"],

@@ -128,6 +128,17 @@ def _notes(
     for e in events:
         if e.type == "note":
             out.append((_hhmm(e.created_at), "note", clean(e.payload.get("text", "")), None))
+        elif e.type == "attachment":
+            size = int(e.payload.get("size", 0))
+            shown = f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
+            out.append(
+                (
+                    _hhmm(e.created_at),
+                    "note",
+                    f"Attached {clean(e.payload.get('filename', 'a file'))} ({shown})",
+                    None,
+                )
+            )
         elif e.type == "command_output":
             command = e.payload.get("command")
             out.append(

@@ -1,9 +1,11 @@
 """ORM models, one module per aggregate; importing this package registers them all."""
 
 from resolutionflow.models.account import Account, Team, TeamMembership
+from resolutionflow.models.attachment import SessionAttachment
 from resolutionflow.models.audit import AuditEvent, LoginFailure
 from resolutionflow.models.flow import Flow, FlowVersion, Folder
 from resolutionflow.models.session import Session, SessionEvent
+from resolutionflow.models.share import SessionShare
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
 
 __all__ = [
@@ -18,7 +20,9 @@ __all__ = [
     "RefreshToken",
     "Role",
     "Session",
+    "SessionAttachment",
     "SessionEvent",
+    "SessionShare",
     "Team",
     "TeamMembership",
     "User",

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
+import urllib.parse
 import uuid
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import StreamingResponse
 
 from resolutionflow.auth.principal import AnyRole, Engineer
-from resolutionflow.common.schemas import Page, SearchText, decode_offset, encode_offset
+from resolutionflow.common.schemas import Page, ReadSchema, SearchText, decode_offset, encode_offset
+from resolutionflow.config import get_settings
 from resolutionflow.db.session import DB
 from resolutionflow.documentation import service as documentation
 from resolutionflow.documentation.service import MEDIA_TYPES
-from resolutionflow.sessions import service
+from resolutionflow.models import SessionAttachment
+from resolutionflow.sessions import attachments, live, service
 from resolutionflow.sessions.schemas import (
     EventIn,
     EventsAppended,
@@ -82,6 +88,136 @@ async def session_documentation(
     session = await service.get_session(db, principal, session_id)
     body = await documentation.document(db, session, format)
     return Response(body, media_type=MEDIA_TYPES[format])
+
+
+@router.get(
+    "/sessions/{session_id}/stream",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+async def stream_session(
+    principal: AnyRole,
+    db: DB,
+    session_id: uuid.UUID,
+    request: Request,
+    after: Annotated[int | None, Query(ge=0, description="Last seq the client has")] = None,
+    max_seconds: Annotated[
+        float, Query(ge=0, le=3600, description="Close after this many seconds; clients reconnect")
+    ] = 300,
+) -> StreamingResponse:
+    """Server-sent events: each new timeline event as `event: session_event` with its `seq` as
+    the id. Authorised once, here; the stream itself holds no database session open."""
+    session = await service.get_session(db, principal, session_id)
+    last_event_id = request.headers.get("last-event-id", "")
+    start = (
+        after
+        if after is not None
+        else (int(last_event_id) if last_event_id.isdigit() else session.last_seq)
+    )
+    app = request.app
+    await app.state.live_listener.ensure()
+    settings = get_settings()
+    account_id = principal.account_id
+
+    async def events() -> AsyncIterator[str]:
+        last = start
+        deadline = asyncio.get_running_loop().time() + max_seconds
+        async with live.subscription(session_id) as waiter:
+            yield "retry: 3000\n\n"
+            while True:
+                waiter.clear()
+                async with app.state.sessionmaker() as read_db:
+                    rows = await service.events_after(read_db, account_id, session_id, last)
+                    names = await service._names(read_db, {e.actor_id for e in rows})
+                for item in service.event_reads(rows, names):
+                    last = item.seq
+                    yield f"id: {item.seq}\nevent: session_event\ndata: {item.model_dump_json()}\n\n"
+                remaining = deadline - asyncio.get_running_loop().time()
+                if remaining <= 0 or await request.is_disconnected():
+                    return
+                wait = min(settings.sse_poll_interval_s, settings.sse_heartbeat_s, remaining)
+                try:
+                    await asyncio.wait_for(waiter.wait(), timeout=wait)
+                except TimeoutError:
+                    yield ": keep-alive\n\n"
+
+    return StreamingResponse(
+        events(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
+
+
+class AttachmentRead(ReadSchema):
+    id: uuid.UUID
+    filename: str
+    content_type: str
+    size: int
+    created_at: datetime
+    url: str
+
+
+def _attachment_read(a: SessionAttachment) -> AttachmentRead:
+    return AttachmentRead(
+        id=a.id,
+        filename=a.filename,
+        content_type=a.content_type,
+        size=a.size,
+        created_at=a.created_at,
+        url=f"/api/v1/sessions/{a.session_id}/attachments/{a.id}",
+    )
+
+
+@router.post(
+    "/sessions/{session_id}/attachments",
+    status_code=201,
+    response_model=AttachmentRead,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            },
+        }
+    },
+)
+async def upload_attachment(
+    principal: Engineer,
+    db: DB,
+    session_id: uuid.UUID,
+    request: Request,
+    filename: Annotated[str, Query(min_length=1, max_length=255, pattern=r"^[^\x00-\x1f]+$")],
+) -> AttachmentRead:
+    """The file's bytes are the body (any content type); its real type is checked by content."""
+    data = await request.body()
+    attachment = await attachments.upload(
+        db, principal, session_id, filename, data, request.app.state.storage
+    )
+    return _attachment_read(attachment)
+
+
+@router.get(
+    "/sessions/{session_id}/attachments/{attachment_id}",
+    response_class=Response,
+    responses={200: {"content": {"application/octet-stream": {}}}},
+)
+async def download_attachment(
+    principal: AnyRole, db: DB, session_id: uuid.UUID, attachment_id: uuid.UUID, request: Request
+) -> Response:
+    attachment, data = await attachments.fetch(
+        db, principal, session_id, attachment_id, request.app.state.storage
+    )
+    disposition = "inline" if attachment.content_type.startswith("image/") else "attachment"
+    quoted = urllib.parse.quote(attachment.filename)
+    return Response(
+        data,
+        media_type=attachment.content_type,
+        headers={
+            "Content-Disposition": f"{disposition}; filename*=UTF-8''{quoted}",
+            "Cache-Control": "private, no-store",
+            "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
+        },
+    )
 
 
 @router.post("/sessions/{session_id}/events", status_code=201, response_model=EventsAppended)

@@ -17,6 +17,7 @@ from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from resolutionflow.flows.document import FlowDocument
 from resolutionflow.models import Flow, FlowVersion, Role, Session, SessionEvent, User
+from resolutionflow.sessions import live
 from resolutionflow.sessions import schemas as s
 from resolutionflow.sessions.engine import Engine, Step, fill
 
@@ -50,7 +51,7 @@ async def get_session(
     return session
 
 
-def _may_work(principal: Principal, session: Session) -> None:
+def may_work(principal: Principal, session: Session) -> None:
     if session.owner_id != principal.user_id and not principal.role.at_least(Role.team_admin):
         raise Forbidden("Only the session's owner can work on it.")
 
@@ -111,6 +112,7 @@ async def _append(
         events.append(event)
     session.updated_at = now
     await db.flush()
+    await live.announce(db, session.id)
     return events
 
 
@@ -170,7 +172,7 @@ async def append_event(
     db: AsyncSession, principal: Principal, session_id: uuid.UUID, event: Any
 ) -> tuple[Session, list[SessionEvent]]:
     session = await get_session(db, principal, session_id, lock=True)
-    _may_work(principal, session)
+    may_work(principal, session)
     kind = event.type
     if session.status in ENDED and kind != "note":
         raise Conflict(f"This session is {session.status}; only notes can be added now.")
@@ -231,6 +233,16 @@ async def append_event(
     return session, events
 
 
+async def append_entries(
+    db: AsyncSession,
+    principal: Principal,
+    session: Session,
+    entries: list[tuple[str, dict[str, Any]]],
+) -> list[SessionEvent]:
+    """Append entries made outside the engine (attachments) to a locked session's timeline."""
+    return await _append(db, session, principal, entries)
+
+
 def _stop_clock(session: Session, now: datetime) -> None:
     if session.active_since is not None:
         session.active_seconds += max(0, int((now - session.active_since).total_seconds()))
@@ -263,6 +275,25 @@ async def _flow_titles(db: AsyncSession, ids: set[uuid.UUID | None]) -> dict[uui
     return {
         i: t for i, t in await db.execute(select(Flow.id, Flow.title).where(Flow.id.in_(wanted)))
     }
+
+
+async def events_after(
+    db: AsyncSession, account_id: uuid.UUID, session_id: uuid.UUID, after: int, limit: int = 200
+) -> list[SessionEvent]:
+    return list(
+        (
+            await db.scalars(
+                select(SessionEvent)
+                .where(
+                    SessionEvent.account_id == account_id,
+                    SessionEvent.session_id == session_id,
+                    SessionEvent.seq > after,
+                )
+                .order_by(SessionEvent.seq)
+                .limit(limit)
+            )
+        ).all()
+    )
 
 
 async def events_of(db: AsyncSession, session: Session) -> list[SessionEvent]:

@@ -12,15 +12,16 @@ describe("navItemsFor", () => {
     expect(labels("engineer")).toEqual(labels("viewer"));
   });
 
-  it("adds People and Audit log for team admins, but not Accounts", () => {
+  it("adds People, Audit log and Account settings for team admins, but not Accounts", () => {
     const items = labels("team_admin");
     expect(items).toContain("People");
     expect(items).toContain("Audit log");
+    expect(items).toContain("Account settings");
     expect(items).not.toContain("Accounts");
   });
 
   it("shows everything to a super admin", () => {
-    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "Teams", "People", "Audit log", "Accounts", "Profile", "API tokens"]);
+    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "Teams", "People", "Audit log", "Account settings", "Accounts", "Profile", "API tokens"]);
   });
 
   it("shows nothing for an unknown or missing role", () => {

@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/teams", label: "Teams", minRole: "viewer", group: "main" },
   { to: "/admin/people", label: "People", minRole: "team_admin", group: "admin" },
   { to: "/admin/audit", label: "Audit log", minRole: "team_admin", group: "admin" },
+  { to: "/admin/account", label: "Account settings", minRole: "team_admin", group: "admin" },
   { to: "/accounts", label: "Accounts", minRole: "super_admin", group: "admin" },
   { to: "/profile", label: "Profile", minRole: "viewer", group: "you" },
   { to: "/tokens", label: "API tokens", minRole: "viewer", group: "you" },

@@ -19,6 +19,8 @@ import { ApiError, errorMessage } from "@/lib/problem";
 import { hasRole } from "@/lib/roles";
 import { useAppendEvent } from "../api/append-event";
 import { useSession } from "../api/get-session";
+import { useLiveSession } from "../hooks/use-live-session";
+import { AttachButton } from "./attach-button";
 import { type EventInput, isEnded, type SessionDetail } from "../api/types";
 import { shortcutFor } from "../model/shortcuts";
 import { backDepth, describeEvent, outcomeLabel } from "../model/timeline";
@@ -56,6 +58,8 @@ export function SessionRunnerPage() {
 function Runner({ session, receivedAt }: { session: SessionDetail; receivedAt: number }) {
   const id = session.id;
   const qc = useQueryClient();
+  // Follow other people's changes live while the session is open.
+  useLiveSession(id, !["resolved", "unresolved", "abandoned"].includes(session.status));
   const toast = useToast();
   const me = useCurrentUser();
   const stepMutation = useAppendEvent(id);
@@ -191,8 +195,9 @@ function Runner({ session, receivedAt }: { session: SessionDetail; receivedAt: n
             notesOnly={ended || paused}
             disabledReason={!canWork ? "Read-only: you can't add to this session." : null}
           />
+          {canWork && <AttachButton sessionId={id} disabled={false} />}
         </div>
-        <Timeline events={session.timeline} className="lg:max-h-[calc(100vh-9rem)]" />
+        <Timeline events={session.timeline} sessionId={id} className="lg:max-h-[calc(100vh-9rem)]" />
         <SidePanel session={session} />
       </div>
       {resolving && (

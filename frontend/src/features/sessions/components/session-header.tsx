@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { isEnded, type SessionDetail } from "../api/types";
 import { describeDuration, formatClock } from "../model/clock";
 import { useActiveClock } from "../model/use-active-clock";
+import { ShareButton } from "./share-dialog";
 import { StatusBadge } from "./status-badge";
 
 export function SessionHeader({
@@ -81,6 +82,7 @@ export function SessionHeader({
               {formatClock(seconds)}
             </div>
           </div>
+          <ShareButton sessionId={session.id} title={session.title} />
           {canWork && !ended && (
             <>
               {session.status === "paused" ? (

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Markdown } from "@/components/markdown";
 import { cn } from "@/lib/cn";
+import { downloadAttachment } from "../api/attachments";
 import type { SessionEvent } from "../api/types";
 import { isOptimistic } from "../model/cache";
 import { describeEvent, type EventTone, foldOutput } from "../model/timeline";
@@ -18,7 +19,7 @@ const RAIL: Record<EventTone, string> = {
   danger: "bg-red-50 text-red-700 ring-red-300",
 };
 
-export function Timeline({ events, className }: { events: SessionEvent[]; className?: string }) {
+export function Timeline({ events, className, sessionId }: { events: SessionEvent[]; className?: string; sessionId?: string }) {
   const listRef = useRef<HTMLOListElement>(null);
   const count = events.length;
   useEffect(() => {
@@ -33,14 +34,14 @@ export function Timeline({ events, className }: { events: SessionEvent[]; classN
       </h2>
       <ol ref={listRef} className="min-h-0 flex-1 space-y-0 overflow-y-auto px-3 py-3">
         {events.map((e) => (
-          <TimelineItem key={e.id} event={e} />
+          <TimelineItem key={e.id} event={e} sessionId={sessionId} />
         ))}
       </ol>
     </section>
   );
 }
 
-function TimelineItem({ event }: { event: SessionEvent }) {
+function TimelineItem({ event, sessionId }: { event: SessionEvent; sessionId?: string }) {
   const d = describeEvent(event);
   const pending = isOptimistic(event);
   const at = new Date(event.created_at);
@@ -91,6 +92,15 @@ function TimelineItem({ event }: { event: SessionEvent }) {
           </ul>
         )}
         {d.output && <CommandOutput text={d.output.text} command={d.output.command} />}
+        {d.attachment && sessionId && !pending && (
+          <button
+            type="button"
+            className="mt-1 text-sm font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
+            onClick={() => void downloadAttachment(sessionId, d.attachment!.id, d.attachment!.filename)}
+          >
+            Download {d.attachment.filename}
+          </button>
+        )}
       </div>
     </li>
   );

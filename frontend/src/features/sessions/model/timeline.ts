@@ -19,6 +19,14 @@ export interface EventDisplay {
   output?: { text: string; command?: string };
   /** A list (follow-ups, checklist items). */
   list?: string[];
+  /** A file attached to the session, downloadable by id. */
+  attachment?: { id: string; filename: string; contentType: string; size: number };
+}
+
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} bytes`;
+  if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`;
+  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 const OUTCOME_WORDS: Record<string, string> = {
@@ -137,6 +145,18 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
         details: [],
         output: { text: typeof p.text === "string" ? p.text : "", command: str(p.command) },
       };
+    case "attachment": {
+      const size = typeof p.size === "number" ? p.size : 0;
+      const filename = str(p.filename) ?? "file";
+      return {
+        icon: "⎘",
+        label: "Attachment",
+        tone: "default",
+        text: `${filename} (${formatBytes(size)})`,
+        details: [],
+        attachment: { id: str(p.attachment_id) ?? "", filename, contentType: str(p.content_type) ?? "", size },
+      };
+    }
     case "paused":
       return { icon: "❚❚", label: "Paused", tone: "quiet", details: [] };
     case "resumed":

@@ -1,0 +1,1 @@
+"""Share links of sessions: account-only and public (read-only, redacted)."""
