@@ -67,6 +67,30 @@ def test_run_the_vpn_flow_and_get_a_redacted_note(browser: Browser, base_url: st
     assert "**" not in copied and "## " not in copied
     assert "VPN down for Dana" in copied and "T-9001" in copied
 
+    # Share publicly and open the link where nobody is signed in: the redacted note, nothing else.
+    page.get_by_role("button", name="Share…").click()
+    share = page.get_by_role("dialog")
+    share.get_by_label("Public link").check()
+    share.get_by_role("button", name="Create link").click()
+    url_field = share.get_by_test_id("share-url")
+    expect(url_field).to_be_visible()
+    url = (
+        url_field.input_value()
+        if url_field.evaluate("e => e.tagName") == "INPUT"
+        else url_field.inner_text()
+    ).strip()
+    assert re.search(r"/s/[A-Za-z0-9_-]{40,}$", url), url
+    page.keyboard.press("Escape")
+
+    stranger = browser.new_context(base_url=base_url)
+    public = stranger.new_page()
+    public.goto(url)
+    note = public.get_by_test_id("shared-note")
+    expect(note).to_contain_text("[REDACTED:password]")
+    expect(note).not_to_contain_text(SECRET)
+    expect(public.get_by_role("button", name="User menu")).to_have_count(0)
+    stranger.close()
+
     page.get_by_role("button", name="Resolve…").click()
     dialog = page.get_by_role("dialog")
     dialog.get_by_label("Summary").fill("Password expired; reset and re-enrolled MFA.")
