@@ -17,6 +17,7 @@ from resolutionflow.audit.router import router as audit_router
 from resolutionflow.auth.router import router as auth_router
 from resolutionflow.config import Settings, get_settings
 from resolutionflow.db.engine import make_engine, make_sessionmaker
+from resolutionflow.documentation.router import router as documentation_router
 from resolutionflow.errors import MethodNotAllowed, NotFound, install_error_handlers
 from resolutionflow.flows.router import router as flows_router
 from resolutionflow.health.router import router as health_router
@@ -51,6 +52,7 @@ def api_router() -> APIRouter:
         sessions_router,
         sharing_router,
         redaction_router,
+        documentation_router,
     ):
         api.include_router(router)
     return api

@@ -56,6 +56,41 @@ export interface paths {
         patch: operations["rename_own_account_api_v1_account_patch"];
         trace?: never;
     };
+    "/api/v1/account/note-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Note Template */
+        get: operations["read_note_template_api_v1_account_note_template_get"];
+        /** Save Note Template */
+        put: operations["save_note_template_api_v1_account_note_template_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/note-template/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview Note Template */
+        post: operations["preview_note_template_api_v1_account_note_template_preview_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -1033,6 +1068,12 @@ export interface components {
             invite?: components["schemas"]["InviteIssued"] | null;
             /** Name */
             name: string;
+            /** Redact Emails */
+            redact_emails: boolean;
+            /** Redact Ip Addresses */
+            redact_ip_addresses: boolean;
+            /** Redact Phones */
+            redact_phones: boolean;
             /** Slug */
             slug: string;
             /** User Count */
@@ -1054,6 +1095,12 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+            /** Redact Emails */
+            redact_emails: boolean;
+            /** Redact Ip Addresses */
+            redact_ip_addresses: boolean;
+            /** Redact Phones */
+            redact_phones: boolean;
             /** Slug */
             slug: string;
             /** User Count */
@@ -1065,6 +1112,12 @@ export interface components {
             engineers_can_publish?: boolean | null;
             /** Name */
             name?: string | null;
+            /** Redact Emails */
+            redact_emails?: boolean | null;
+            /** Redact Ip Addresses */
+            redact_ip_addresses?: boolean | null;
+            /** Redact Phones */
+            redact_phones?: boolean | null;
         };
         /** AnswerIn */
         AnswerIn: {
@@ -1748,6 +1801,36 @@ export interface components {
              */
             type: "note";
         };
+        /** NoteTemplate */
+        NoteTemplate: {
+            /**
+             * Footer
+             * @default
+             */
+            footer: string;
+            /**
+             * Header
+             * @default
+             */
+            header: string;
+            /** Sections */
+            sections: components["schemas"]["SectionSetting"][];
+        };
+        /** NoteTemplateRead */
+        NoteTemplateRead: {
+            /**
+             * Footer
+             * @default
+             */
+            footer: string;
+            /**
+             * Header
+             * @default
+             */
+            header: string;
+            /** Sections */
+            sections: components["schemas"]["SectionSetting"][];
+        };
         /** Page[AccountRead] */
         Page_AccountRead_: {
             /** Items */
@@ -1847,6 +1930,11 @@ export interface components {
             /** Y */
             y: number;
         };
+        /** PreviewRead */
+        PreviewRead: {
+            /** Markdown */
+            markdown: string;
+        };
         /** PreviewRequest */
         PreviewRequest: {
             /** Text */
@@ -1937,6 +2025,21 @@ export interface components {
          * @enum {string}
          */
         Role: "viewer" | "engineer" | "team_admin" | "super_admin";
+        /** SectionSetting */
+        SectionSetting: {
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /** Heading */
+            heading: string;
+            /**
+             * Key
+             * @enum {string}
+             */
+            key: "summary" | "context" | "steps" | "notes" | "resolution" | "follow_ups" | "time";
+        };
         /** SessionCreate */
         SessionCreate: {
             /** Flow Id */
@@ -2549,6 +2652,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_note_template_api_v1_account_note_template_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteTemplateRead"];
+                };
+            };
+        };
+    };
+    save_note_template_api_v1_account_note_template_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteTemplate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteTemplateRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    preview_note_template_api_v1_account_note_template_preview_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteTemplate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewRead"];
                 };
             };
             /** @description Validation Error */
@@ -3920,7 +4109,7 @@ export interface operations {
                 limit?: number;
                 /** @description Contains this text */
                 q?: string | null;
-                scope?: "mine" | "all";
+                scope?: "mine" | "team" | "all";
                 since?: string | null;
                 status?: ("active" | "paused" | "escalated" | "resolved" | "unresolved" | "abandoned") | null;
                 ticket_id?: string | null;

@@ -30,6 +30,9 @@ async def _read(db: DB, account: Account) -> AccountRead:
         name=account.name,
         slug=account.slug,
         engineers_can_publish=account.engineers_can_publish,
+        redact_emails=account.redact_emails,
+        redact_phones=account.redact_phones,
+        redact_ip_addresses=account.redact_ip_addresses,
         created_at=account.created_at,
         user_count=await service.user_count(db, account.id),
     )

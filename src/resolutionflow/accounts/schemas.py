@@ -16,6 +16,9 @@ class AccountRead(ReadSchema):
     name: str
     slug: str
     engineers_can_publish: bool
+    redact_emails: bool
+    redact_phones: bool
+    redact_ip_addresses: bool
     created_at: datetime
     user_count: int
 
@@ -35,3 +38,6 @@ class AccountCreate(WriteSchema):
 class AccountUpdate(WriteSchema):
     name: Name | None = None
     engineers_can_publish: bool | None = None
+    redact_emails: bool | None = None
+    redact_phones: bool | None = None
+    redact_ip_addresses: bool | None = None

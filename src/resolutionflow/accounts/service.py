@@ -109,6 +109,7 @@ async def update(
     *,
     name: str | None = None,
     engineers_can_publish: bool | None = None,
+    **flags: bool | None,
 ) -> Account:
     account = await get_account(db, account_id)
     if name is not None and name != account.name:
@@ -120,5 +121,8 @@ async def update(
         account.name = name
     if engineers_can_publish is not None:
         account.engineers_can_publish = engineers_can_publish
+    for flag in ("redact_emails", "redact_phones", "redact_ip_addresses"):
+        if flags.get(flag) is not None:
+            setattr(account, flag, flags[flag])
     await db.flush()
     return account

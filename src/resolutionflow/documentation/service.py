@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.documentation import templates
 from resolutionflow.documentation.render import Event, Format, Meta, render
-from resolutionflow.models import Session
-from resolutionflow.redaction import RedactionOptions, redact
+from resolutionflow.models import Account, Session
+from resolutionflow.redaction import redact
+from resolutionflow.redaction.policy import options_for
 from resolutionflow.sessions import service as sessions
 
 MEDIA_TYPES: dict[str, str] = {
@@ -41,10 +43,12 @@ async def document(db: AsyncSession, session: Session, fmt: Format) -> str:
         )
         for e in events
     ]
-    options = RedactionOptions()
+    options = await options_for(db, session.account_id)
+    account = await db.get(Account, session.account_id)
+    template = templates.load(account.note_template if account else None).to_template()
 
     def clean(value: str) -> str:
         # Every piece of free text is redacted before it is written into the note.
         return redact(value, options).redacted
 
-    return render(meta, timeline, fmt, clean=clean)
+    return render(meta, timeline, fmt, clean=clean, template=template)

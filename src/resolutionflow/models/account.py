@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint, Uuid, false
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint, Uuid, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from resolutionflow.db.base import AccountMixin, IdMixin, Model, TimestampMixin
@@ -19,6 +20,14 @@ class Account(IdMixin, TimestampMixin, Model):
     engineers_can_publish: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
     )
+    # Personal data redacted from everything that leaves, on top of secrets (always redacted).
+    redact_emails: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    redact_phones: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    redact_ip_addresses: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    # The ticket note template (section order, headings, header/footer); None = the default.
+    note_template: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class Team(IdMixin, AccountMixin, TimestampMixin, Model):

@@ -10,7 +10,9 @@ from pydantic import StringConstraints
 
 from resolutionflow.auth.principal import AnyRole
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
-from resolutionflow.redaction import RedactionOptions, redact
+from resolutionflow.db.session import DB
+from resolutionflow.redaction import redact
+from resolutionflow.redaction.policy import options_for
 
 router = APIRouter(tags=["redaction"])
 
@@ -32,8 +34,8 @@ class PreviewResponse(ReadSchema):
 
 
 @router.post("/redaction/preview", response_model=PreviewResponse)
-async def preview(principal: AnyRole, body: PreviewRequest) -> PreviewResponse:
-    result = redact(body.text, RedactionOptions())
+async def preview(principal: AnyRole, db: DB, body: PreviewRequest) -> PreviewResponse:
+    result = redact(body.text, await options_for(db, principal.account_id))
     return PreviewResponse(
         redacted=result.redacted,
         findings=[FindingRead(kind=f.kind, start=f.start, end=f.end) for f in result.findings],

@@ -36,7 +36,7 @@ router = APIRouter(tags=["sessions"])
 async def list_sessions(
     principal: AnyRole,
     db: DB,
-    scope: Literal["mine", "all"] = "mine",
+    scope: Literal["mine", "team", "all"] = "mine",
     status: SessionStatus | None = None,
     flow_id: uuid.UUID | None = None,
     ticket_id: Annotated[str | None, Query(max_length=100)] = None,

@@ -16,7 +16,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from resolutionflow.flows.document import FlowDocument
-from resolutionflow.models import Flow, FlowVersion, Role, Session, SessionEvent, User
+from resolutionflow.models import (
+    Flow,
+    FlowVersion,
+    Role,
+    Session,
+    SessionEvent,
+    TeamMembership,
+    User,
+)
 from resolutionflow.sessions import live
 from resolutionflow.sessions import schemas as s
 from resolutionflow.sessions.engine import Engine, Step, fill
@@ -399,6 +407,13 @@ async def list_sessions(
     query = select(Session).where(visible(principal))
     if scope == "mine":
         query = query.where(Session.owner_id == principal.user_id)
+    elif scope == "team":
+        # People who share at least one team with the caller (the caller included).
+        my_teams = select(TeamMembership.team_id).where(TeamMembership.user_id == principal.user_id)
+        teammates = select(TeamMembership.user_id).where(TeamMembership.team_id.in_(my_teams))
+        query = query.where(
+            or_(Session.owner_id == principal.user_id, Session.owner_id.in_(teammates))
+        )
     if status:
         query = query.where(Session.status == status)
     if flow_id:
