@@ -5,6 +5,10 @@
 export const queryKeys = {
   me: ["me"] as const,
   account: ["account"] as const,
+  noteTemplate: {
+    saved: ["account", "note-template"] as const,
+    preview: (template: unknown) => ["account", "note-template", "preview", template] as const,
+  },
   tokens: ["me", "tokens"] as const,
   users: {
     all: ["users"] as const,

@@ -3,8 +3,17 @@ import { useMemo } from "react";
 import { cn } from "@/lib/cn";
 import { renderMarkdown } from "@/lib/markdown";
 
-export function Markdown({ source, className }: { source: string; className?: string }) {
-  const html = useMemo(() => renderMarkdown(source), [source]);
+export function Markdown({
+  source,
+  className,
+  highlightRedactions = false,
+}: {
+  source: string;
+  className?: string;
+  /** Wrap `[REDACTED:kind]` markers in `<mark>`. */
+  highlightRedactions?: boolean;
+}) {
+  const html = useMemo(() => renderMarkdown(source, { highlightRedactions }), [source, highlightRedactions]);
   return (
     <div
       className={cn(

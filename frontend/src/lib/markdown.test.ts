@@ -16,3 +16,25 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("[docs](https://example.com)")).toContain('rel="noopener noreferrer"');
   });
 });
+
+describe("renderMarkdown with highlightRedactions", () => {
+  it("wraps each marker in a <mark>, in text and code alike", () => {
+    const html = renderMarkdown("Password was [REDACTED:password].\n\n```\nkey=[REDACTED:api_key]\n```", { highlightRedactions: true });
+    const div = document.createElement("div");
+    div.innerHTML = html;
+    const marks = [...div.querySelectorAll("mark")].map((m) => m.textContent);
+    expect(marks).toEqual(["[REDACTED:password]", "[REDACTED:api_key]"]);
+    expect(div.querySelector("pre code mark")).not.toBeNull();
+  });
+
+  it("still sanitises, and leaves marker-like text inside markup inert", () => {
+    const html = renderMarkdown('[REDACTED:password] <img src=x onerror=alert(1)> <b title="[REDACTED:x]">b</b>', { highlightRedactions: true });
+    expect(html).not.toContain("onerror");
+    expect(html).toContain("<mark");
+    expect(html).toContain('title="[REDACTED:x]"');
+  });
+
+  it("is off by default", () => {
+    expect(renderMarkdown("[REDACTED:password]")).not.toContain("<mark");
+  });
+});

@@ -9,6 +9,8 @@ import { formatDate, plural } from "@/lib/format";
 import { errorMessage, fieldErrors, formMessage, toProblem } from "@/lib/problem";
 import { type Account, useAccount } from "../api/get-account";
 import { useUpdateAccount } from "../api/update-account";
+import { NoteTemplateSection } from "./note-template-section";
+import { RedactionSection } from "./redaction-section";
 
 export function AccountSettingsPage() {
   const account = useAccount();
@@ -28,7 +30,7 @@ export function AccountSettingsPage() {
     <div>
       <PageHeader
         title="Account settings"
-        description={`${a.user_count} ${plural(a.user_count, "person", "people")} · created ${formatDate(a.created_at)}`}
+        description={`${plural(a.user_count, "person", "people")} · created ${formatDate(a.created_at)}`}
       />
       <div className="grid max-w-3xl gap-6 md:grid-cols-2">
         <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
@@ -37,6 +39,12 @@ export function AccountSettingsPage() {
         <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
           <PublishingSection account={a} />
         </div>
+        <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200 md:col-span-2">
+          <RedactionSection account={a} />
+        </div>
+      </div>
+      <div className="mt-6 max-w-6xl rounded-lg bg-white p-5 ring-1 ring-slate-200">
+        <NoteTemplateSection />
       </div>
     </div>
   );

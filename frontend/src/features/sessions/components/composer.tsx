@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, InputField } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import type { EventInput } from "../api/types";
+import { RedactionNotice } from "./redaction-notice";
 
 type Tab = "note" | "output";
 
@@ -107,6 +108,7 @@ export function Composer({
                 />
               )}
             </Field>
+            <RedactionNotice key="note" text={note} />
           </div>
         ) : (
           <div role="tabpanel" id="composer-panel-output" className="space-y-3">
@@ -137,6 +139,7 @@ export function Composer({
                 />
               )}
             </Field>
+            <RedactionNotice key="output" text={output} mono />
           </div>
         )}
         <div className="flex items-center justify-between gap-2">

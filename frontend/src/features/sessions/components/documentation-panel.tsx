@@ -3,7 +3,7 @@
  * (the server renders it from the timeline, redacted). Copy and download the chosen format raw.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Markdown } from "@/components/markdown";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -11,6 +11,8 @@ import { ErrorState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
 import { saveBlob } from "@/lib/download";
+import { REDACTION_MARK_CLASS } from "@/lib/markdown";
+import { countMarkers, formatRedactionSummary, splitMarkers } from "@/lib/redaction";
 import { errorMessage } from "@/lib/problem";
 import { type DocFormat, documentationQuery, useDocumentation } from "../api/get-documentation";
 
@@ -68,6 +70,7 @@ export function DocumentationPanel({ sessionId, title }: { sessionId: string; ti
   const meta = FORMATS.find((f) => f.value === format) ?? FORMATS[0]!;
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
+  const summary = useMemo(() => (doc.data === undefined ? null : formatRedactionSummary(countMarkers(doc.data))), [doc.data]);
 
   async function raw(): Promise<string> {
     return doc.data !== undefined && !doc.isPlaceholderData ? doc.data : qc.fetchQuery(documentationQuery(sessionId, format));
@@ -132,6 +135,11 @@ export function DocumentationPanel({ sessionId, title }: { sessionId: string; ti
         </svg>
         <span>
           Passwords, keys and tokens are replaced with <code className="font-mono text-[11px]">[REDACTED:…]</code> in the documentation.
+          {summary !== null && !doc.isError && (
+            <span data-testid="redaction-summary" className="block font-medium text-slate-700">
+              {summary}
+            </span>
+          )}
         </span>
       </p>
       <div
@@ -146,13 +154,27 @@ export function DocumentationPanel({ sessionId, title }: { sessionId: string; ti
         ) : doc.isError ? (
           <ErrorState error={doc.error} onRetry={() => void doc.refetch()} title="Couldn't generate the documentation" />
         ) : format === "markdown" ? (
-          <Markdown source={doc.data} className="[&_h1]:text-base [&_h2]:mt-3 [&_h2]:text-sm [&_h3]:text-sm" />
+          <Markdown source={doc.data} highlightRedactions className="[&_h1]:text-base [&_h2]:mt-3 [&_h2]:text-sm [&_h3]:text-sm" />
         ) : (
           <pre className={cn("font-mono text-xs leading-relaxed text-slate-800", format === "text" ? "whitespace-pre-wrap" : "whitespace-pre-wrap break-all")}>
-            {doc.data}
+            <MarkedText text={doc.data} />
           </pre>
         )}
       </div>
     </div>
+  );
+}
+
+/** Raw text with each `[REDACTED:kind]` marker in a `<mark>` (React text nodes; nothing parsed as HTML). */
+function MarkedText({ text }: { text: string }) {
+  const segments = useMemo(() => splitMarkers(text), [text]);
+  return segments.map((seg, i) =>
+    seg.kind === null ? (
+      seg.text
+    ) : (
+      <mark key={i} className={REDACTION_MARK_CLASS} title={`Redacted ${seg.kind.replace(/_/g, " ")}`}>
+        {seg.text}
+      </mark>
+    ),
   );
 }

@@ -98,7 +98,10 @@ function fakeServer(onEvent: Handler) {
       if (route === "GET /api/v1/me") return json(200, me);
       if (route === `GET /api/v1/sessions/${SID}`) return json(200, { ...sessionRead(), timeline: initialTimeline });
       if (route === `GET /api/v1/sessions/${SID}/documentation`) {
-        return new Response(`# Sam can't connect\n\nformat ${url.searchParams.get("format")}`, { status: 200, headers: { "Content-Type": "text/markdown" } });
+        return new Response(
+          `# Sam can't connect\n\nformat ${url.searchParams.get("format")}\n\npassword=[REDACTED:password] key [REDACTED:api_key] [REDACTED:api_key]`,
+          { status: 200, headers: { "Content-Type": "text/markdown" } },
+        );
       }
       if (route === `POST /api/v1/sessions/${SID}/events`) {
         const body = (await input.json()) as Record<string, unknown>;
@@ -210,7 +213,14 @@ describe("Session runner: answering", () => {
     const preview = await screen.findByTestId("documentation-preview");
     expect(await within(preview).findByRole("heading", { name: "Sam can't connect" })).toBeInTheDocument();
     expect(screen.getByText(/Passwords, keys and tokens are replaced with/)).toBeInTheDocument();
+    expect(screen.getByTestId("redaction-summary")).toHaveTextContent("Redacted: 1 password, 2 api_key");
+    expect([...preview.querySelectorAll("mark")].map((m) => m.textContent)).toEqual([
+      "[REDACTED:password]",
+      "[REDACTED:api_key]",
+      "[REDACTED:api_key]",
+    ]);
     await u.click(screen.getByRole("button", { name: "Plain text" }));
     expect(await within(preview).findByText(/format text/)).toBeInTheDocument();
+    expect(within(preview).getAllByText("[REDACTED:api_key]", { selector: "mark" })).toHaveLength(2);
   });
 });

@@ -1,4 +1,4 @@
-/** /sessions — the sessions you (or, for team admins, everyone) worked on, newest activity first. */
+/** /sessions — the sessions you (or, for team admins, your teams or everyone) worked on, newest activity first. */
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -24,12 +24,21 @@ function dayBound(value: string, next = false): string | undefined {
   return new Date(y, m - 1, d + (next ? 1 : 0)).toISOString();
 }
 
+type Scope = "mine" | "team" | "all";
+const SCOPE_LABELS: Record<Scope, string> = { mine: "Mine", team: "Team", all: "All" };
+const EMPTY_TITLES: Record<Scope, string> = {
+  mine: "You haven't started a session yet",
+  team: "No sessions from your teams yet",
+  all: "No sessions in this account yet",
+};
+
 export function SessionsPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const canStart = useHasRole("engineer");
   const canSeeAll = useHasRole("team_admin");
-  const scope = canSeeAll && params.get("scope") === "all" ? "all" : "mine";
+  const requested = params.get("scope");
+  const scope: Scope = canSeeAll && (requested === "all" || requested === "team") ? requested : "mine";
   const [text, setText] = useState(params.get("q") ?? "");
   const [ticketText, setTicketText] = useState(params.get("ticket") ?? "");
   const q = useDebouncedValue(text.trim(), 250);
@@ -72,7 +81,7 @@ export function SessionsPage() {
   function clearFilters() {
     setText("");
     setTicketText("");
-    setParams(scope === "all" ? new URLSearchParams({ scope: "all" }) : new URLSearchParams(), { replace: true });
+    setParams(scope === "mine" ? new URLSearchParams() : new URLSearchParams({ scope }), { replace: true });
   }
 
   return (
@@ -87,16 +96,17 @@ export function SessionsPage() {
       <div className="space-y-3">
         {canSeeAll && (
           <div role="tablist" aria-label="Whose sessions" className="flex w-fit rounded-md bg-slate-100 p-0.5">
-            {(["mine", "all"] as const).map((s) => (
+            {(["mine", "team", "all"] as const).map((s) => (
               <button
                 key={s}
                 type="button"
                 role="tab"
                 aria-selected={scope === s}
-                onClick={() => set("scope", s === "all" ? "all" : null)}
+                title={s === "team" ? "Sessions of everyone who shares a team with you" : undefined}
+                onClick={() => set("scope", s === "mine" ? null : s)}
                 className={cn("rounded px-3 py-1 text-sm font-medium", scope === s ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900")}
               >
-                {s === "mine" ? "Mine" : "All"}
+                {SCOPE_LABELS[s]}
               </button>
             ))}
           </div>
@@ -162,7 +172,7 @@ export function SessionsPage() {
             </EmptyState>
           ) : (
             <EmptyState
-              title={scope === "all" ? "No sessions in this account yet" : "You haven't started a session yet"}
+              title={EMPTY_TITLES[scope]}
               action={
                 canStart ? (
                   <Link to="/sessions/new" className={buttonClasses("primary")}>
