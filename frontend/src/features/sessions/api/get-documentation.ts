@@ -2,28 +2,9 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/api/client";
 import { queryKeys } from "@/api/query-keys";
-import { ApiError, parseProblem } from "@/lib/problem";
+import { type TextResult, unwrapText } from "@/lib/text-response";
 
 export type DocFormat = "markdown" | "text" | "html";
-
-type TextResult = { data?: string; error?: unknown; response: Response };
-
-/** Read as text, so an error body (problem+json) arrives as a string: parse it back. */
-async function unwrapText(promise: Promise<TextResult>): Promise<string> {
-  const { data, error, response } = await promise;
-  if (!response.ok) {
-    let body: unknown = error;
-    if (typeof error === "string") {
-      try {
-        body = JSON.parse(error);
-      } catch {
-        // plain text stays as it is
-      }
-    }
-    throw new ApiError(parseProblem(response, body));
-  }
-  return data ?? "";
-}
 
 export const documentationQuery = (id: string, format: DocFormat) =>
   queryOptions({

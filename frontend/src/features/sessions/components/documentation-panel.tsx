@@ -15,6 +15,7 @@ import { REDACTION_MARK_CLASS } from "@/lib/markdown";
 import { countMarkers, formatRedactionSummary, splitMarkers } from "@/lib/redaction";
 import { errorMessage } from "@/lib/problem";
 import { type DocFormat, documentationQuery, useDocumentation } from "../api/get-documentation";
+import { copyText } from "@/lib/clipboard";
 
 export const FORMATS: { value: DocFormat; label: string; title: string; ext: string; mime: string }[] = [
   { value: "markdown", label: "Markdown", title: "Markdown, rendered", ext: "md", mime: "text/markdown" },
@@ -34,30 +35,6 @@ export function slugify(title: string): string {
   );
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall back to a selection-based copy
-  }
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  try {
-    return document.execCommand("copy");
-  } catch {
-    return false;
-  } finally {
-    area.remove();
-  }
-}
 
 export function DocumentationPanel({ sessionId, title }: { sessionId: string; title: string }) {
   const [format, setFormat] = useState<DocFormat>("markdown");
