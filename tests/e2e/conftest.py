@@ -92,8 +92,12 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     context.close()
 
 
-def sign_in(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
+def sign_in(page: Page, email: str, password: str = DEMO_PASSWORD, *, wait: bool = True) -> None:
+    """Sign in through the form; by default wait until the app shell shows, so the next
+    navigation cannot race the sign-in request."""
     page.goto("/sign-in")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    if wait:
+        page.get_by_role("button", name="User menu").wait_for()

@@ -65,7 +65,7 @@ def test_weak_password_is_explained_in_the_form(page: Page) -> None:
 
 
 def test_wrong_password_shows_an_error_and_stays_signed_out(page: Page) -> None:
-    sign_in(page, "engineer@acme.example", "not-the-right-password")
+    sign_in(page, "engineer@acme.example", "not-the-right-password", wait=False)
     expect(page.get_by_text("The email or password is incorrect.")).to_be_visible()
     expect(page.get_by_role("heading", name="Sign in to ResolutionFlow")).to_be_visible()
 
