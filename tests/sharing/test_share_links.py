@@ -252,3 +252,26 @@ async def test_bad_input_is_422(client: AsyncClient, factory: Factory) -> None:
     for token in ("short", "x" * 129, "bad%21token-with-bang!!!"):
         r = await client.get(f"/api/v1/public/shares/{token}")
         assert r.status_code in (404, 422), token
+
+
+async def test_creating_and_revoking_links_is_audited(
+    client: AsyncClient, factory: Factory
+) -> None:
+    tenant = await factory.tenant()
+    created = await client.post(
+        "/api/v1/sessions", json={"title": "Audited share"}, headers=tenant.engineer.headers
+    )
+    sid = created.json()["id"]
+    share = await client.post(
+        f"/api/v1/sessions/{sid}/shares", json={"public": True}, headers=tenant.engineer.headers
+    )
+    assert share.status_code == 201
+    r = await client.delete(
+        f"/api/v1/sessions/{sid}/shares/{share.json()['id']}", headers=tenant.engineer.headers
+    )
+    assert r.status_code == 204
+    events = (await client.get("/api/v1/audit-events", headers=tenant.admin.headers)).json()
+    shares = [e for e in events["items"] if e["action"].startswith("share.")]
+    assert [e["action"] for e in shares] == ["share.revoked", "share.created"]
+    assert all(e["target_id"] == share.json()["id"] and e["detail"]["public"] for e in shares)
+    assert all(e["actor_email"] == tenant.engineer.email for e in shares)

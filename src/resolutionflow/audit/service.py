@@ -26,6 +26,8 @@ ACTIONS = (
     "invite.accepted",
     "invite.created",
     "invite.revoked",
+    "share.created",
+    "share.revoked",
     "team.created",
     "team.deleted",
     "user.created",

@@ -8,6 +8,7 @@ from typing import Literal
 from fastapi import APIRouter, Request, Response
 
 from resolutionflow.auth.principal import AnyRole, Engineer
+from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import Page
 from resolutionflow.db.session import DB
 from resolutionflow.documentation.service import MEDIA_TYPES
@@ -35,7 +36,7 @@ PUBLIC_HEADERS = {
 async def create_share(
     principal: Engineer, db: DB, session_id: uuid.UUID, body: ShareCreate, request: Request
 ) -> ShareCreated:
-    share, token = await service.create_share(db, principal, session_id, body)
+    share, token = await service.create_share(db, principal, session_id, body, client_info(request))
     return ShareCreated(
         **ShareRead.model_validate(share).model_dump(),
         url=service.share_url(request.app.state.settings, share, token),
@@ -50,9 +51,9 @@ async def list_shares(principal: AnyRole, db: DB, session_id: uuid.UUID) -> Page
 
 @router.delete("/sessions/{session_id}/shares/{share_id}", status_code=204)
 async def revoke_share(
-    principal: Engineer, db: DB, session_id: uuid.UUID, share_id: uuid.UUID
+    principal: Engineer, db: DB, session_id: uuid.UUID, share_id: uuid.UUID, request: Request
 ) -> Response:
-    await service.revoke_share(db, principal, session_id, share_id)
+    await service.revoke_share(db, principal, session_id, share_id, client_info(request))
     return Response(status_code=204)
 
 

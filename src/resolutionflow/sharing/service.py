@@ -15,8 +15,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.audit.service import record_by
 from resolutionflow.auth.principal import Principal
 from resolutionflow.auth.tokens import hash_secret, new_secret
+from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import Settings
 from resolutionflow.documentation import service as documentation
 from resolutionflow.documentation.render import Format
@@ -41,7 +43,11 @@ def share_url(settings: Settings, share: SessionShare, token: str) -> str:
 
 
 async def create_share(
-    db: AsyncSession, principal: Principal, session_id: uuid.UUID, data: ShareCreate
+    db: AsyncSession,
+    principal: Principal,
+    session_id: uuid.UUID,
+    data: ShareCreate,
+    client: ClientInfo | None = None,
 ) -> tuple[SessionShare, str]:
     # Loading through the sessions service applies its visibility: only who sees it shares it.
     session = await sessions.get_session(db, principal, session_id)
@@ -57,6 +63,16 @@ async def create_share(
     )
     db.add(share)
     await db.flush()
+    # A link that lets session content leave the account is a security-relevant act.
+    record_by(
+        db,
+        principal,
+        "share.created",
+        client=client,
+        target_type="session_share",
+        target_id=share.id,
+        detail={"session_id": str(session.id), "public": share.public},
+    )
     return share, token
 
 
@@ -79,7 +95,11 @@ async def list_shares(
 
 
 async def revoke_share(
-    db: AsyncSession, principal: Principal, session_id: uuid.UUID, share_id: uuid.UUID
+    db: AsyncSession,
+    principal: Principal,
+    session_id: uuid.UUID,
+    share_id: uuid.UUID,
+    client: ClientInfo | None = None,
 ) -> None:
     session = await sessions.get_session(db, principal, session_id)
     share = await db.scalar(
@@ -94,6 +114,15 @@ async def revoke_share(
     if share.revoked_at is not None:
         raise Conflict("This link is already revoked.")
     share.revoked_at = _now()
+    record_by(
+        db,
+        principal,
+        "share.revoked",
+        client=client,
+        target_type="session_share",
+        target_id=share.id,
+        detail={"session_id": str(session.id), "public": share.public},
+    )
 
 
 async def _live_share(db: AsyncSession, token: str) -> tuple[SessionShare, Session]:

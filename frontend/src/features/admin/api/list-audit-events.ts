@@ -22,6 +22,8 @@ const ACTIONS: Record<AuditAction, true> = {
   "invite.created": true,
   "invite.accepted": true,
   "invite.revoked": true,
+  "share.created": true,
+  "share.revoked": true,
   "api_token.created": true,
   "api_token.revoked": true,
   "team.created": true,
