@@ -55,10 +55,17 @@ class CompletionRequest:
 
 @dataclass(frozen=True)
 class Usage:
+    """Token counts. `input_tokens` excludes the cached prefix (Anthropic's convention; OpenAI's
+    cached tokens are subtracted from its prompt count), so the four parts add up and price apart."""
+
     input_tokens: int = 0
     output_tokens: int = 0
     cache_read_tokens: int = 0
     cache_write_tokens: int = 0
+
+    @property
+    def total_input_tokens(self) -> int:
+        return self.input_tokens + self.cache_read_tokens + self.cache_write_tokens
 
     def __add__(self, other: Usage) -> Usage:
         return Usage(
