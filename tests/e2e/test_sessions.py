@@ -66,6 +66,12 @@ def test_run_the_vpn_flow_and_get_a_redacted_note(browser: Browser, base_url: st
     assert "[REDACTED:password]" in copied and SECRET not in copied
     assert "**" not in copied and "## " not in copied
     assert "VPN down for Dana" in copied and "T-9001" in copied
+    # The copy was an outbound send: the log names it and what it redacted, never the value.
+    page.get_by_text("Sent out").click()
+    log = page.get_by_test_id("redaction-log")
+    expect(log).to_contain_text("Copied as plain text")
+    expect(log).to_contain_text("1 password")
+    expect(log).not_to_contain_text(SECRET)
 
     # Share publicly and open the link where nobody is signed in: the redacted note, nothing else.
     page.get_by_role("button", name="Share…").click()

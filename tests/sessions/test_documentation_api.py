@@ -98,3 +98,36 @@ async def test_redaction_preview_shows_what_would_be_hidden(
     (finding,) = body["findings"]
     assert text[finding["start"] : finding["end"]] == "Summer2026!"
     assert (await client.post("/api/v1/redaction/preview", json={"text": text})).status_code == 401
+
+
+async def test_every_export_records_a_redaction_report_without_values(
+    client: AsyncClient, factory: Factory
+) -> None:
+    tenant, sid = await _worked_session(client, factory)
+    headers = tenant.engineer.headers  # type: ignore[attr-defined]
+    url = f"/api/v1/sessions/{sid}/documentation"
+    reports_url = f"/api/v1/sessions/{sid}/redaction-reports"
+
+    # The live preview beside the session is not a send.
+    r = await client.get(url, params={"format": "text", "intent": "preview"}, headers=headers)
+    assert r.status_code == 200
+    assert (await client.get(reports_url, headers=headers)).json() == []
+
+    r = await client.get(url, params={"format": "text", "intent": "copy"}, headers=headers)
+    assert r.status_code == 200
+    sent_markers = r.text.count("[REDACTED:")
+    await client.get(url, params={"format": "html"}, headers=headers)  # an API export
+
+    listed = (await client.get(reports_url, headers=headers)).json()
+    assert [x["detail"] for x in listed] == ["export html", "copy text"]
+    copy = listed[1]
+    assert copy["channel"] == "export" and copy["actor_name"] == tenant.engineer.name  # type: ignore[attr-defined]
+    assert copy["counts"]["password"] >= 1 and copy["counts"]["aws_access_key"] >= 1
+    assert copy["total"] == sent_markers == sum(copy["counts"].values())
+    assert "Tr0ub4dor" not in str(listed) and AWS_KEY not in str(listed)
+
+    # A viewer of another account cannot read them; an unknown intent is a 422.
+    other = await factory.tenant()
+    assert (await client.get(reports_url, headers=other.admin.headers)).status_code == 404
+    r = await client.get(url, params={"intent": "email"}, headers=headers)
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem+json")

@@ -126,6 +126,14 @@ async def test_public_view_needs_no_sign_in_and_shows_only_the_redacted_note(
     await client.get(f"/api/v1/public/shares/{token}")
     listed = await client.get(f"/api/v1/sessions/{sid}/shares", headers=tenant.engineer.headers)
     assert listed.json()["items"][0]["view_count"] == 2
+    # Each public view is an outbound send with its own report on the session.
+    sent = await client.get(
+        f"/api/v1/sessions/{sid}/redaction-reports", headers=tenant.engineer.headers
+    )
+    assert [(x["channel"], x["counts"], x["actor_name"]) for x in sent.json()] == [
+        ("share", {"password": 1}, None),
+        ("share", {"password": 1}, None),
+    ]
 
 
 async def test_unknown_expired_and_revoked_links_all_look_the_same(

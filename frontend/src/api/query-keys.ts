@@ -50,6 +50,7 @@ export const queryKeys = {
     detail: (id: string) => ["sessions", "detail", id] as const,
     documentation: (id: string) => ["sessions", "detail", id, "documentation"] as const,
     documentationAs: (id: string, format: string) => ["sessions", "detail", id, "documentation", format] as const,
+    redactionReports: (id: string) => ["sessions", "detail", id, "redaction-reports"] as const,
   },
   invitePreview: (token: string) => ["invite-preview", token] as const,
 };

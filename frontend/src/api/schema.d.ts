@@ -834,6 +834,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{session_id}/redaction-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Session Redaction Reports
+         * @description Every time this session's content left: where, by whom, and the kinds and counts of
+         *     what was redacted (never the values).
+         */
+        get: operations["session_redaction_reports_api_v1_sessions__session_id__redaction_reports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{session_id}/shares": {
         parameters: {
             query?: never;
@@ -1996,6 +2017,31 @@ export interface components {
              * @default
              */
             change_note: string;
+        };
+        /** RedactionReportRead */
+        RedactionReportRead: {
+            /** Actor Name */
+            actor_name: string | null;
+            /** Channel */
+            channel: string;
+            /** Counts */
+            counts: {
+                [key: string]: number;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Detail */
+            detail: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Total */
+            total: number;
         };
         /** ResolveIn */
         ResolveIn: {
@@ -4278,6 +4324,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "markdown" | "text" | "html";
+                /** @description Why the note is fetched. Every intent but `preview` (the live panel beside the session) is an outbound send and records a redaction report. */
+                intent?: "export" | "copy" | "download" | "preview";
             };
             header?: never;
             path: {
@@ -4331,6 +4379,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventsAppended"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    session_redaction_reports_api_v1_sessions__session_id__redaction_reports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedactionReportRead"][];
                 };
             };
             /** @description Validation Error */

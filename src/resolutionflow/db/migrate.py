@@ -17,7 +17,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Tables Alembic must not compare with the models: the search index is raw SQL (an FTS5
     virtual table with its shadow tables on SQLite, a tsvector table on PostgreSQL)."""
-    return not (type_ == "table" and name is not None and name.startswith("flow_search"))
+    return not (
+        type_ == "table" and name is not None and name.startswith(("flow_search", "text_search"))
+    )
 
 
 def alembic_config(database_url: str) -> Config:

@@ -4,6 +4,7 @@ from resolutionflow.models.account import Account, Team, TeamMembership
 from resolutionflow.models.attachment import SessionAttachment
 from resolutionflow.models.audit import AuditEvent, LoginFailure
 from resolutionflow.models.flow import Flow, FlowVersion, Folder
+from resolutionflow.models.outbound import RedactionReport
 from resolutionflow.models.session import Session, SessionEvent
 from resolutionflow.models.share import SessionShare
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
@@ -17,6 +18,7 @@ __all__ = [
     "Folder",
     "Invite",
     "LoginFailure",
+    "RedactionReport",
     "RefreshToken",
     "Role",
     "Session",

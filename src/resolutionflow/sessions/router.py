@@ -19,6 +19,7 @@ from resolutionflow.db.session import DB
 from resolutionflow.documentation import service as documentation
 from resolutionflow.documentation.service import MEDIA_TYPES
 from resolutionflow.models import SessionAttachment
+from resolutionflow.outbound import reports
 from resolutionflow.sessions import attachments, live, service
 from resolutionflow.sessions.schemas import (
     EventIn,
@@ -84,10 +85,40 @@ async def session_documentation(
     db: DB,
     session_id: uuid.UUID,
     format: Literal["markdown", "text", "html"] = "markdown",
+    intent: Annotated[
+        Literal["export", "copy", "download", "preview"],
+        Query(
+            description="Why the note is fetched. Every intent but `preview` (the live panel "
+            "beside the session) is an outbound send and records a redaction report."
+        ),
+    ] = "export",
 ) -> Response:
     session = await service.get_session(db, principal, session_id)
     body = await documentation.document(db, session, format)
+    if intent != "preview":
+        await reports.record(
+            db,
+            account_id=session.account_id,
+            session_id=session.id,
+            channel="export",
+            detail=f"{intent} {format}",
+            counts=reports.counts_in(body),
+            actor_id=principal.user_id,
+        )
     return Response(body, media_type=MEDIA_TYPES[format])
+
+
+@router.get(
+    "/sessions/{session_id}/redaction-reports",
+    response_model=list[reports.RedactionReportRead],
+)
+async def session_redaction_reports(
+    principal: AnyRole, db: DB, session_id: uuid.UUID
+) -> list[reports.RedactionReportRead]:
+    """Every time this session's content left: where, by whom, and the kinds and counts of
+    what was redacted (never the values)."""
+    session = await service.get_session(db, principal, session_id)
+    return await reports.for_session(db, session)
 
 
 @router.get(

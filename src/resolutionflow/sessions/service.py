@@ -10,7 +10,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
@@ -25,7 +25,8 @@ from resolutionflow.models import (
     TeamMembership,
     User,
 )
-from resolutionflow.sessions import live
+from resolutionflow.search import index as text_index
+from resolutionflow.sessions import live, search
 from resolutionflow.sessions import schemas as s
 from resolutionflow.sessions.engine import Engine, Step, fill
 
@@ -120,6 +121,7 @@ async def _append(
         events.append(event)
     session.updated_at = now
     await db.flush()
+    await search.index_events(db, events)
     await live.announce(db, session.id)
     return events
 
@@ -151,6 +153,7 @@ async def create_session(
     )
     db.add(session)
     await db.flush()
+    await search.index_session(db, session)
     engine = Engine({}, loader(db, principal.account_id))
     step = Step()
     flow_title = None
@@ -425,19 +428,11 @@ async def list_sessions(
     if until:
         query = query.where(Session.created_at < until)
     if q:
-        like = f"%{q.lower()}%"
-        texts = select(SessionEvent.session_id).where(
-            SessionEvent.account_id == principal.account_id,
-            SessionEvent.type.in_(("note", "command_output", "resolved", "unresolved")),
-            func.lower(func.cast(SessionEvent.payload, SessionEvent.type.type)).like(like),
-        )
-        query = query.where(
-            or_(
-                func.lower(Session.title).like(like),
-                Session.id.in_(texts),
-                func.lower(func.coalesce(Session.ticket_id, "")).like(like),
-            )
-        )
+        # Full-text, every term as a word prefix, over titles, tickets, notes and outputs.
+        found = text_index.parents_matching(db, principal.account_id, q, search.KINDS)
+        if found is None:
+            return [], False
+        query = query.where(Session.id.in_(select(found.c.parent_id)))
     rows = list(
         (
             await db.scalars(

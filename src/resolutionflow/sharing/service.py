@@ -7,9 +7,7 @@ reveals which of those it is. Public views render the redacted note and record w
 
 from __future__ import annotations
 
-import re
 import uuid
-from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
@@ -24,13 +22,13 @@ from resolutionflow.documentation import service as documentation
 from resolutionflow.documentation.render import Format
 from resolutionflow.errors import Conflict, NotFound
 from resolutionflow.models import Session, SessionShare
+from resolutionflow.outbound import reports
 from resolutionflow.redaction import RedactionOptions, redact
 from resolutionflow.sessions import schemas as session_schemas
 from resolutionflow.sessions import service as sessions
 from resolutionflow.sharing.schemas import PublicShareView, ShareCreate
 
 UNAVAILABLE = "This link is no longer available."
-_MARKER = re.compile(r"\[REDACTED:([a-z_]+)\]")
 
 
 def _now() -> datetime:
@@ -164,11 +162,6 @@ async def _count_view(
     )
 
 
-def redaction_report(note: str) -> dict[str, int]:
-    """Kinds and counts of what the note redacted, read off its markers (never the values)."""
-    return dict(Counter(_MARKER.findall(note)))
-
-
 async def public_view(db: AsyncSession, token: str) -> PublicShareView:
     share, session = await _live_share(db, token)
     if not share.public:
@@ -182,7 +175,16 @@ async def public_view(db: AsyncSession, token: str) -> PublicShareView:
         expires_at=share.expires_at,
         shared_at=share.created_at,
     )
-    await _count_view(db, share, redaction_report(markdown))
+    counts = reports.counts_in(markdown)
+    await _count_view(db, share, counts)
+    await reports.record(
+        db,
+        account_id=share.account_id,
+        session_id=session.id,
+        channel="share",
+        detail=f"public link {str(share.id)[:8]}",
+        counts=counts,
+    )
     return view
 
 

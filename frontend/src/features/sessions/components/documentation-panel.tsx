@@ -14,8 +14,10 @@ import { saveBlob } from "@/lib/download";
 import { REDACTION_MARK_CLASS } from "@/lib/markdown";
 import { countMarkers, formatRedactionSummary, splitMarkers } from "@/lib/redaction";
 import { errorMessage } from "@/lib/problem";
-import { type DocFormat, documentationQuery, useDocumentation } from "../api/get-documentation";
+import { type DocFormat, type DocIntent, documentationQuery, fetchDocumentation, useDocumentation } from "../api/get-documentation";
 import { copyText } from "@/lib/clipboard";
+import { queryKeys } from "@/api/query-keys";
+import { RedactionLog } from "./redaction-log";
 
 export const FORMATS: { value: DocFormat; label: string; title: string; ext: string; mime: string }[] = [
   { value: "markdown", label: "Markdown", title: "Markdown, rendered", ext: "md", mime: "text/markdown" },
@@ -49,13 +51,18 @@ export function DocumentationPanel({ sessionId, title }: { sessionId: string; ti
   useEffect(() => () => window.clearTimeout(timer.current), []);
   const summary = useMemo(() => (doc.data === undefined ? null : formatRedactionSummary(countMarkers(doc.data))), [doc.data]);
 
-  async function raw(): Promise<string> {
-    return doc.data !== undefined && !doc.isPlaceholderData ? doc.data : qc.fetchQuery(documentationQuery(sessionId, format));
+  // Copy and Download fetch the note afresh with their intent: what leaves is exactly what the
+  // server rendered and recorded a redaction report for.
+  async function raw(intent: DocIntent): Promise<string> {
+    const text = await fetchDocumentation(sessionId, format, intent);
+    qc.setQueryData(documentationQuery(sessionId, format).queryKey, text);
+    void qc.invalidateQueries({ queryKey: queryKeys.sessions.redactionReports(sessionId) });
+    return text;
   }
 
   async function onCopy() {
     try {
-      const ok = await copyText(await raw());
+      const ok = await copyText(await raw("copy"));
       if (!ok) {
         toast.show("Couldn't copy automatically; use Download instead.", "error");
         return;
@@ -70,7 +77,7 @@ export function DocumentationPanel({ sessionId, title }: { sessionId: string; ti
 
   async function onDownload() {
     try {
-      const text = await raw();
+      const text = await raw("download");
       saveBlob(new Blob([text], { type: `${meta.mime};charset=utf-8` }), `${slugify(title)}.${meta.ext}`);
     } catch (e) {
       toast.show(`Couldn't download: ${errorMessage(e)}`, "error");
@@ -138,6 +145,7 @@ export function DocumentationPanel({ sessionId, title }: { sessionId: string; ti
           </pre>
         )}
       </div>
+      <RedactionLog sessionId={sessionId} />
     </div>
   );
 }

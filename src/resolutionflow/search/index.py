@@ -1,0 +1,284 @@
+"""The `text_search` table: writing rows and querying them on SQLite FTS5 or PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Float, String, Subquery, TextClause, Uuid, bindparam, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+_TERM = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 24
+
+# Dropped from "any word" queries, where they would match nearly every row; an "all words"
+# query keeps them (the user typed them on purpose).
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "can",
+        "cannot",
+        "do",
+        "does",
+        "doesn't",
+        "for",
+        "from",
+        "get",
+        "gets",
+        "got",
+        "has",
+        "have",
+        "how",
+        "i",
+        "i'm",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "it's",
+        "its",
+        "me",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "some",
+        "still",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "why",
+        "will",
+        "with",
+        "won't",
+        "you",
+        "your",
+        "after",
+        "again",
+        "any",
+        "all",
+        "also",
+        "been",
+        "being",
+        "could",
+        "did",
+        "just",
+        "like",
+        "need",
+        "now",
+        "only",
+        "same",
+        "should",
+        "than",
+        "too",
+        "very",
+        "would",
+        "help",
+        "please",
+        "issue",
+        "problem",
+        "user",
+        "users",
+    ]
+)
+
+Mode = Literal["all", "any"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    ref_id: uuid.UUID
+    parent_id: uuid.UUID | None
+    title: str
+    body: str
+    # Larger is better on both engines (FTS5's bm25 is negated, PostgreSQL's ts_rank_cd as is).
+    # Scales differ between engines; callers that need a comparable figure use `coverage`.
+    score: float
+
+
+def _dialect(db: AsyncSession) -> str:
+    return db.get_bind().dialect.name
+
+
+def _key(db: AsyncSession, value: uuid.UUID | None) -> Any:
+    # FTS5 columns are untyped text: store ids the way SQLAlchemy's Uuid stores them on SQLite.
+    if value is None:
+        return None
+    return value.hex if _dialect(db) == "sqlite" else value
+
+
+def terms(query: str, mode: Mode = "all") -> list[str]:
+    words = [t.lower() for t in _TERM.findall(query)]
+    if mode == "any":
+        words = [w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    seen: dict[str, None] = dict.fromkeys(words)
+    return list(seen)[:MAX_TERMS]
+
+
+def coverage(query_terms: list[str], content: str) -> float:
+    """Share of the query's terms that occur (as a word prefix) in `content`: an engine-neutral
+    measure of how well a hit answers the query, used for confidences."""
+    if not query_terms:
+        return 0.0
+    words = {w.lower() for w in _TERM.findall(content)}
+    found = sum(1 for t in query_terms if t in words or any(w.startswith(t) for w in words))
+    return found / len(query_terms)
+
+
+async def put(
+    db: AsyncSession,
+    *,
+    kind: str,
+    ref_id: uuid.UUID,
+    account_id: uuid.UUID,
+    title: str,
+    body: str,
+    parent_id: uuid.UUID | None = None,
+) -> None:
+    """Insert or replace the row for (kind, ref_id)."""
+    await delete(db, kind, ref_id)
+    await db.execute(
+        text(
+            "INSERT INTO text_search (kind, ref_id, parent_id, account_id, title, body) "
+            "VALUES (:kind, :ref_id, :parent_id, :account_id, :title, :body)"
+        ),
+        {
+            "kind": kind,
+            "ref_id": _key(db, ref_id),
+            "parent_id": _key(db, parent_id),
+            "account_id": _key(db, account_id),
+            "title": title,
+            "body": body,
+        },
+    )
+
+
+async def delete(db: AsyncSession, kind: str, ref_id: uuid.UUID) -> None:
+    await db.execute(
+        text("DELETE FROM text_search WHERE kind = :kind AND ref_id = :ref_id"),
+        {"kind": kind, "ref_id": _key(db, ref_id)},
+    )
+
+
+async def delete_parent(db: AsyncSession, kind: str, parent_id: uuid.UUID) -> None:
+    await db.execute(
+        text("DELETE FROM text_search WHERE kind = :kind AND parent_id = :parent_id"),
+        {"kind": kind, "parent_id": _key(db, parent_id)},
+    )
+
+
+def _fts5(words: list[str], mode: Mode) -> str:
+    # Each term quoted and prefix-matched: user input never reaches FTS5's query syntax.
+    joiner = " OR " if mode == "any" else " "
+    return joiner.join('"' + w.replace('"', "") + '"*' for w in words)
+
+
+def _tsquery(words: list[str], mode: Mode) -> str:
+    joiner = " | " if mode == "any" else " & "
+    return joiner.join(f"{w}:*" for w in words)
+
+
+def _matching(
+    db: AsyncSession, account_id: uuid.UUID, words: list[str], kinds: Iterable[str], mode: Mode
+) -> TextClause:
+    kinds = list(kinds)
+    if _dialect(db) == "sqlite":
+        return text(
+            "SELECT kind, ref_id, parent_id, title, body, -bm25(text_search, 4.0, 1.0) AS score "
+            "FROM text_search WHERE text_search MATCH :match AND account_id = :account "
+            "AND kind IN :kinds"
+        ).bindparams(
+            bindparam("kinds", expanding=True),
+            match=_fts5(words, mode),
+            account=account_id.hex,
+            kinds=kinds,
+        )
+    return text(
+        "SELECT s.kind, s.ref_id, s.parent_id, s.title, s.body, ts_rank_cd(s.document, q) AS score "
+        "FROM text_search s, to_tsquery('simple', :tsquery) q "
+        "WHERE s.document @@ q AND s.account_id = :account AND s.kind IN :kinds"
+    ).bindparams(
+        bindparam("kinds", expanding=True),
+        tsquery=_tsquery(words, mode),
+        account=account_id,
+        kinds=kinds,
+    )
+
+
+def parents_matching(
+    db: AsyncSession, account_id: uuid.UUID, query: str, kinds: Iterable[str]
+) -> Subquery | None:
+    """A subquery of `parent_id`s whose rows of `kinds` match every term of `query` (as word
+    prefixes); None when the query has no terms. For filtering lists ("sessions mentioning …")."""
+    words = terms(query, "all")
+    if not words:
+        return None
+    stmt = _matching(db, account_id, words, kinds, "all")
+    return stmt.columns(
+        kind=String(), ref_id=Uuid(), parent_id=Uuid(), title=String(), body=String(), score=Float()
+    ).subquery("text_matches")
+
+
+async def search(
+    db: AsyncSession,
+    account_id: uuid.UUID,
+    query: str,
+    kinds: Iterable[str],
+    *,
+    mode: Mode = "any",
+    limit: int = 20,
+) -> tuple[list[str], list[Hit]]:
+    """The best rows of `kinds` for `query`, best first, with the terms that were searched."""
+    words = terms(query, mode)
+    if not words:
+        return words, []
+    # Ranked in SQL and cut to the best few: a broad "any word" query may match thousands of rows.
+    ranked = (
+        _matching(db, account_id, words, kinds, mode)
+        .columns(
+            kind=String(),
+            ref_id=Uuid(),
+            parent_id=Uuid(),
+            title=String(),
+            body=String(),
+            score=Float(),
+        )
+        .subquery("m")
+    )
+    rows = await db.execute(select(ranked).order_by(ranked.c.score.desc()).limit(limit))
+    hits = [
+        Hit(kind=k, ref_id=r, parent_id=p, title=t or "", body=b or "", score=float(sc or 0.0))
+        for k, r, p, t, b, sc in rows
+    ]
+    return words, hits

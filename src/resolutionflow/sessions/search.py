@@ -1,0 +1,51 @@
+"""What of a session is searchable, kept in the shared `text_search` index: the title and ticket
+(one row per session) and the free text of its timeline (one row per event: notes, command
+output with its command, resolution summaries and follow-ups). Rows are per event so appending
+costs one insert, whatever the length of the timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resolutionflow import search
+from resolutionflow.models import Session, SessionEvent
+
+TEXT_EVENTS = ("note", "command_output", "resolved", "unresolved", "abandoned")
+KINDS = ("session", "session_event")
+
+
+def event_text(type_: str, payload: dict[str, Any]) -> str:
+    if type_ not in TEXT_EVENTS:
+        return ""
+    parts = [payload.get(k) for k in ("command", "text", "summary")]
+    parts.extend(payload.get("follow_ups") or [])
+    return "\n".join(str(p) for p in parts if p)
+
+
+async def index_session(db: AsyncSession, session: Session) -> None:
+    await search.put(
+        db,
+        kind="session",
+        ref_id=session.id,
+        parent_id=session.id,
+        account_id=session.account_id,
+        title=session.title,
+        body=session.ticket_id or "",
+    )
+
+
+async def index_events(db: AsyncSession, events: list[SessionEvent]) -> None:
+    for event in events:
+        body = event_text(event.type, event.payload)
+        if body:
+            await search.put(
+                db,
+                kind="session_event",
+                ref_id=event.id,
+                parent_id=event.session_id,
+                account_id=event.account_id,
+                title="",
+                body=body,
+            )
