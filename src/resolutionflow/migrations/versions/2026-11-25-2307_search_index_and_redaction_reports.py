@@ -92,9 +92,11 @@ def _create_text_search() -> None:
             account_id uuid NOT NULL REFERENCES account (id) ON DELETE CASCADE,
             title text NOT NULL DEFAULT '',
             body text NOT NULL DEFAULT '',
+            -- Hyphens read as spaces: PostgreSQL's parser would take "T-48213" as "t" and the
+            -- negative number "-48213", and a search for 48213 would miss the ticket.
             document tsvector GENERATED ALWAYS AS (
-                setweight(to_tsvector('simple', title), 'A') ||
-                setweight(to_tsvector('simple', body), 'C')
+                setweight(to_tsvector('simple', translate(title, '-', ' ')), 'A') ||
+                setweight(to_tsvector('simple', translate(body, '-', ' ')), 'C')
             ) STORED,
             PRIMARY KEY (kind, ref_id)
         )
