@@ -98,8 +98,8 @@ _DEFAULT_ERROR_MESSAGES = {
     529: "Overloaded",
 }
 
-FAKE_MODELS_ANTHROPIC = ["claude-haiku-4-5", "claude-sonnet-4-5", "claude-opus-4-5"]
-FAKE_MODELS_OPENAI = ["gpt-4o-mini", "gpt-4o", "gpt-4.1"]
+FAKE_MODELS_ANTHROPIC = ["claude-haiku-4-5", "claude-sonnet-4-6", "claude-opus-4-7"]
+FAKE_MODELS_OPENAI = ["gpt-4o-mini", "gpt-4.1", "gpt-5.4-mini"]
 
 
 def count_tokens(text: str) -> int:
@@ -150,6 +150,7 @@ class _FakeLLMServer:
 
     def __init__(self, *, api_key: str | None = None, models: list[str] | None = None) -> None:
         self.api_key = api_key
+        self._initial_api_key = api_key
         self.models = models or []
         self.requests: list[dict[str, Any]] = []
         self._script: deque[Reply] = deque()
@@ -177,7 +178,9 @@ class _FakeLLMServer:
             self._default = reply
 
     def reset(self) -> None:
+        """Forget the script, the default, the request log, the prompt cache and key changes."""
         with self._lock:
+            self.api_key = self._initial_api_key
             self._script.clear()
             self._default = Reply()
             self.requests.clear()
@@ -713,8 +716,9 @@ class FakeOpenAI(_FakeLLMServer):
         cached = count_tokens(system) if system and self._cache_hit(system) else 0
         completion = max(1, count_tokens(text))
         if reply.usage:
+            uncached = reply.usage.get("input_tokens", prompt - cached)
             cached = reply.usage.get("cache_read_tokens", cached)
-            prompt = reply.usage.get("input_tokens", prompt - cached) + cached
+            prompt = uncached + cached
             completion = reply.usage.get("output_tokens", completion)
         return {
             "prompt_tokens": prompt,

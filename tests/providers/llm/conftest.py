@@ -24,16 +24,29 @@ class SleepRecorder:
         self.delays.append(seconds)
 
 
-@pytest.fixture
-def fake_anthropic() -> Iterator[FakeAnthropic]:
+@pytest.fixture(scope="session")
+def _anthropic_server() -> Iterator[FakeAnthropic]:
     with FakeAnthropic(api_key=API_KEY) as server:
         yield server
 
 
-@pytest.fixture
-def fake_openai() -> Iterator[FakeOpenAI]:
+@pytest.fixture(scope="session")
+def _openai_server() -> Iterator[FakeOpenAI]:
     with FakeOpenAI(api_key=API_KEY) as server:
         yield server
+
+
+# One server per session, wiped before each test: starting uvicorn per test is the slow part.
+@pytest.fixture
+def fake_anthropic(_anthropic_server: FakeAnthropic) -> FakeAnthropic:
+    _anthropic_server.reset()
+    return _anthropic_server
+
+
+@pytest.fixture
+def fake_openai(_openai_server: FakeOpenAI) -> FakeOpenAI:
+    _openai_server.reset()
+    return _openai_server
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ from resolutionflow.providers.llm.retry import Retrier, RetryPolicy, Sleep
 from resolutionflow.providers.llm.structured import parse_object
 
 # Reasoning models accept only the default temperature; sending one is a 400.
-_NO_TEMPERATURE_PREFIXES = ("o1", "o3", "o4", "gpt-5")
+_NO_TEMPERATURE_PREFIXES = ("o1", "o3", "o4", "gpt-5", "gpt-6")
 
 
 class OpenAIProvider:

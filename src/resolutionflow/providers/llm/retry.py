@@ -100,7 +100,10 @@ class Retrier:
             except LLMError as error:
                 delay = self._delay(error, retries, malformed)
                 if delay is None:
-                    raise self._give_up(error) from error
+                    final = self._give_up(error)
+                    if final is error:
+                        raise
+                    raise final from None
                 if error.kind == "malformed":
                     malformed += 1
                 else:
@@ -135,7 +138,10 @@ class Retrier:
             except LLMError as error:
                 delay = None if yielded else self._delay(error, retries, malformed)
                 if delay is None:
-                    raise self._give_up(error) from error
+                    final = self._give_up(error)
+                    if final is error:
+                        raise
+                    raise final from None
                 if error.kind == "malformed":
                     malformed += 1
                 else:
