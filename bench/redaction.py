@@ -95,6 +95,7 @@ class Score:
     neg: int = 0
     fp: int = 0
     misses: list[str] = field(default_factory=list)
+    fps: list[str] = field(default_factory=list)
 
     def recall(self) -> float:
         return self.found / self.pos if self.pos else float("nan")
@@ -110,9 +111,23 @@ class Score:
         elif len(self.misses) < 400:
             self.misses.append(note)
 
-    def add_negative(self, flagged: bool) -> None:
+    def add_negative(self, flagged: bool, note: str = "") -> None:
         self.neg += 1
         self.fp += flagged
+        if flagged and note and len(self.fps) < 400:
+            self.fps.append(note)
+
+
+def _shown(text: str, spans: list[Span]) -> str:
+    """The text with what was flagged in it shown as <<...>> (for -v)."""
+    out, pos = [], 0
+    for s, e in sorted(spans):
+        if s < pos:
+            continue
+        out += [text[pos:s], "<<", text[s:e], ">>"]
+        pos = e
+    out.append(text[pos:])
+    return repr("".join(out)[:160])
 
 
 def fmt(x: float) -> str:
@@ -181,7 +196,7 @@ def gitleaks() -> dict[str, tuple[Score, Score | None]]:
             if any(sec in text for sec in secrets_all):
                 skipped += 1  # README caveat: holds another row's secret
                 continue
-            s.add_negative(bool(ours(text)))
+            s.add_negative(bool(ours(text)), f"{fam}: {_shown(text, ours(text))}")
             if p is not None and PEER:
                 p.add_negative(bool(PEER(text)))
     print(
@@ -219,7 +234,7 @@ def detect_secrets_cases() -> tuple[dict[str, tuple[Score, Score | None]], Score
             if p is not None and PEER:
                 p.add_positive(PEER(text), a, b, text)
         else:
-            s.add_negative(bool(ours(text)))
+            s.add_negative(bool(ours(text)), f"{r['plugin']}: {_shown(text, ours(text))}")
             if p is not None and PEER:
                 p.add_negative(bool(PEER(text)))
     return groups, ip
@@ -291,7 +306,9 @@ def credsweeper() -> dict[str, tuple[Score, Score | None]]:
                 if p is not None:
                     p.add_positive(pr, a, b, fname)
             else:
-                s.add_negative(overlaps(o, a, b))
+                s.add_negative(
+                    overlaps(o, a, b), f"{fname}:{r['line_num']} {rule}: {unit[a:b][:60]!r}"
+                )
                 if p is not None:
                     p.add_negative(overlaps(pr, a, b))
     return groups
@@ -484,6 +501,8 @@ def main() -> None:
             for s, _p in groups.values():
                 for m in s.misses:
                     print("    miss", m)
+                for m in s.fps:
+                    print("    fp", m)
         for s in pres.values():
             for m in s.misses[:40]:
                 print("    miss", m)

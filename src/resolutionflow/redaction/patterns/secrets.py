@@ -35,7 +35,8 @@ _VENDORS: list[tuple[str, str, str]] = [
     ),
     ("stripe", "stripe_key", r"(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,247}" + _E),
     ("stripe_hook", "stripe_key", r"whsec_[A-Za-z0-9+/=]{24,}"),
-    ("anthropic", "anthropic_key", r"sk-ant-[a-z]{2,8}\d{0,3}-[A-Za-z0-9_-]{20,}"),
+    # Anthropic keys: about 93 characters and "AA" after the type ("api03", "admin01").
+    ("anthropic", "anthropic_key", r"sk-ant-[a-z]{2,8}\d{0,3}-[A-Za-z0-9_-]{80,120}AA(?![\w-])"),
     ("openai", "openai_key", r"sk-(?!ant-)(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}"),
     ("npm", "npm_token", r"npm_[A-Za-z0-9]{36}" + _E),
     (
@@ -45,10 +46,15 @@ _VENDORS: list[tuple[str, str, str]] = [
     ),
     # Other vendors: redacted as the generic api_key kind.
     ("gcp", "api_key", r"AIza[0-9A-Za-z_-]{35}" + _E),
+    # GitLab: each token type has its own body length (routable tokens add a dotted suffix).
     (
         "gitlab",
         "api_key",
-        r"gl(?:pat|dt|ptt|rt|cbt|imt|agent|oas|ft|soat|ffct|sat)-[0-9A-Za-z_.-]{20,}",
+        r"(?:gl(?:pat|dt|ft|soat|rt|rtr|wt|ffct|sat)-|GR1348941)[0-9A-Za-z_-]{20,50}"
+        r"(?:\.[0-9a-z]{2}[0-9a-z]{7})?(?![\w-])"
+        r"|glcbt-(?:[0-9a-fA-F]{2}_)?[0-9A-Za-z_-]{20,50}(?![\w-])"
+        r"|glimt-[0-9A-Za-z_-]{25}(?![\w-])|glptt-[0-9A-Za-z_-]{40}(?![\w-])"
+        r"|glagent-[0-9A-Za-z_-]{50,1024}(?![\w-])|gloas-[0-9A-Za-z_-]{64}(?![\w-])",
     ),
     ("huggingface", "api_key", r"(?:hf_|api_org_)[A-Za-z]{34}" + _E),
     ("pypi", "api_key", r"pypi-AgE[A-Za-z0-9_-]{50,}"),
@@ -75,11 +81,11 @@ _VENDORS: list[tuple[str, str, str]] = [
         r"ya29\.[0-9A-Za-z_-]{30,}|1//0[0-9A-Za-z_-]{30,}|GOCSPX-[A-Za-z0-9_-]{28}",
     ),
     ("figma", "api_key", r"figd_[A-Za-z0-9_-]{40}"),
-    ("notion", "api_key", r"ntn_\d{11}[A-Za-z0-9]{35}" + _E),
+    ("notion", "api_key", r"ntn_[A-Za-z0-9]{46}" + _E),
     ("brevo", "api_key", r"xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}"),
     ("mailchimp", "api_key", r"[0-9a-f]{32}-us\d{1,2}" + _E),
     ("mailgun", "api_key", r"key-[0-9a-zA-Z]{32}" + _E),
-    ("twilio", "api_key", r"SK[0-9a-fA-F]{32}" + _E),
+    ("twilio", "api_key", r"(?:SK[0-9a-fA-F]{32}|AC[0-9a-f]{32})" + _E),
     ("telegram", "api_key", r"\d{8,10}:AA[0-9A-Za-z_-]{33}" + _E),
     (
         "discord_hook",
@@ -90,7 +96,7 @@ _VENDORS: list[tuple[str, str, str]] = [
     ("grafana", "api_key", r"glc_[A-Za-z0-9+/]{32,}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}"),
     ("atlassian", "api_key", r"AT(?:ATT|CTT|BB)[A-Za-z0-9_=-]{30,}"),
     ("docker", "api_key", r"dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,}"),
-    ("sourcegraph", "api_key", r"sgp_(?:[a-fA-F0-9]{16}_)?[a-fA-F0-9]{40}" + _E),
+    ("sourcegraph", "api_key", r"sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}" + _E),
     ("tavily", "api_key", r"tvly-(?:dev-)?[A-Za-z0-9]{32}"),
     ("replicate", "api_key", r"r8_[A-Za-z0-9]{37}"),
     ("flyio", "api_key", r"fo1_[\w-]{43}|fm[12][ar]?_[a-zA-Z0-9+/]{100,}={0,3}"),
@@ -98,7 +104,7 @@ _VENDORS: list[tuple[str, str, str]] = [
     ("openshift", "api_key", r"sha256~[\w-]{43}"),
     ("clojars", "api_key", r"CLOJARS_[a-z0-9]{60}"),
     ("postman", "api_key", r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}"),
-    ("alibaba", "api_key", r"LTAI[a-zA-Z0-9]{20}" + _E),
+    ("alibaba", "api_key", r"LTAI[a-zA-Z0-9]{12,20}" + _E),
     ("infracost", "api_key", r"ico-[a-zA-Z0-9]{32}" + _E),
     ("easypost", "api_key", r"EZ[AT]K[a-zA-Z0-9]{54}"),
     ("duffel", "api_key", r"duffel_(?:test|live)_[\w=-]{43}"),
@@ -107,7 +113,8 @@ _VENDORS: list[tuple[str, str, str]] = [
     ("planetscale", "api_key", r"pscale_(?:tkn|oauth|pw)_[\w=.-]{32,64}"),
     ("shippo", "api_key", r"shippo_(?:live|test)_[a-fA-F0-9]{40}"),
     ("netlify", "api_key", r"nf[pc]_[A-Za-z0-9]{36,}"),
-    ("newrelic", "api_key", r"NR(?:AK|II|JS|RA)-[A-Za-z0-9]{27,42}"),
+    ("newrelic", "api_key", r"NR(?:AK|II|JS|RA|BR)-[A-Za-z0-9_-]{19,42}" + _E),
+    ("newrelic_license", "api_key", r"[a-z0-9]{36}NRAL" + _E),
     ("frameio", "api_key", r"fio-u-[\w=-]{64}"),
     ("prefect", "api_key", r"pnu_[A-Za-z0-9]{36}"),
     ("readme", "api_key", r"rdme_[a-z0-9]{70}"),
@@ -124,7 +131,7 @@ _VENDORS: list[tuple[str, str, str]] = [
     ("defined_net", "api_key", r"dnkey-[A-Z0-9=_-]{26}-[A-Z0-9=_-]{52}"),
     ("bitbucket", "api_key", r"(?:BBDC|ATBB)-[A-Za-z0-9+/=_-]{40,}"),
     ("akamai", "api_key", r"akab-[a-z0-9]{16}-[a-z0-9]{16}"),
-    ("discord_bot", "api_key", r"(?:M|N)[A-Za-z0-9]{23,25}\.[\w-]{6}\.[\w-]{27,38}" + _E),
+    ("discord_bot", "api_key", r"[MNO][A-Za-z0-9]{23,25}\.[\w-]{6}\.[\w-]{27,38}" + _E),
     ("harness", "api_key", r"pat\.[A-Za-z0-9_-]{22}\.[a-z0-9]{24}\.[A-Za-z0-9]{20}"),
     ("octopus_typeform", "api_key", r"(?:API-[A-Z0-9]{26,}|tfp_[a-z0-9_.=-]{59})"),
     ("artifactory", "api_key", r"(?:AKCp[A-Za-z0-9]{69}|cmVmd[A-Za-z0-9]{59})" + _E),
@@ -134,11 +141,56 @@ _VENDORS: list[tuple[str, str, str]] = [
         "api_key",
         r"(?:AccountKey|SharedAccessKey|sig)=[A-Za-z0-9%+/]{30,}={0,2}(?:%3D)*",
     ),
+    ("adobe", "api_key", r"p8e-[A-Za-z0-9]{32}" + _E),
+    ("intra42", "api_key", r"s-s4t2(?:ud|af)-[a-f0-9]{64}" + _E),
+    ("facebook_app", "api_key", r"\d{15,16}(?:\||%7C)[0-9A-Za-z_-]{27}" + _E),
+    ("heroku", "api_key", r"HRKU-[A-Za-z0-9_-]{36,64}" + _E),
+    ("instagram", "api_key", r"IGQV[A-Za-z0-9_-]{100,}"),
+    ("llama", "api_key", r"llx-[A-Za-z0-9_-]{40,}"),
+    ("mailgun_signing", "api_key", r"[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}" + _E),
+    ("nkey", "api_key", r"S[UAONCX][A-Z2-7]{56}" + _E),
+    ("ntlm", "api_key", r"TlRMTVNTUAAD[A-Za-z0-9+/]{20,}={0,2}"),
+    ("nuget", "api_key", r"oy2[a-z0-9]{43}" + _E),
+    ("braintree", "api_key", r"access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}"),
+    ("posthog", "api_key", r"ph[csrax]_[A-Za-z0-9]{39,}" + _E),
+    ("postman_team", "api_key", r"PMAT-[A-Z0-9]{26}" + _E),
+    ("sonarqube", "api_key", r"sq[uap]_[A-Za-z0-9]{40}" + _E),
+    ("supabase", "api_key", r"sbp_(?:v0_)?[a-f0-9]{40}" + _E),
+    ("together", "api_key", r"tgp_v1_[A-Za-z0-9_-]{40,}"),
+    ("vercel", "api_key", r"vc[pkiar]_[A-Za-z0-9]{24,}" + _E),
+    ("wechat", "api_key", r"wx[a-f0-9]{16}" + _E),
+    ("wundergraph", "api_key", r"cosmo_[a-f0-9]{32}" + _E),
+    ("dropbox", "api_key", r"sl\.(?:u\.)?[A-Za-z0-9_-]{130,}"),
+    ("dropbox_long", "api_key", r"[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43}" + _E),
+    ("twitter_bearer", "api_key", r"A{22}[A-Za-z0-9%]{80,}"),
+    ("grafana_key", "api_key", r"eyJrIjoi[A-Za-z0-9+/]{60,400}={0,2}"),
+    ("google_client", "api_key", r"\d{12}-[a-z0-9]{32}\.apps\.googleusercontent\.com"),
+    ("atlassian_pat", "api_key", r"[MNO][A-Za-z0-9+/]{43}" + _E),
+    ("rsa_der", "private_key", r"MII[A-Za-z0-9+/]{3}IBAA[JK][A-Za-z0-9+/]{40,}={0,2}"),
+    ("softlayer_url", "api_key", r"(?:(?<=softlayer\.com/soap/v3/)|(?<=/v3\.1/))[a-z0-9]{64}" + _E),
+    # JFrog Artifactory API keys (AKC...) and reference tokens (AP + hex digit ...).
+    ("artifactory_ap", "api_key", r"(?:AKC[A-Za-z0-9]{10,}|AP[0-9A-F][A-Za-z0-9]{8,})" + _E),
 ]
 
 # Vendors whose format starts with a character class cannot be dispatched on their first
 # character; a literal that every match contains gates them instead.
-_NEEDLES = {"azure": "Q~", "mailchimp": "-us", "telegram": ":AA", "terraform": ".atlasv1"}
+_NEEDLES = {
+    "azure": "Q~",
+    "mailchimp": "-us",
+    "telegram": ":AA",
+    "terraform": ".atlasv1",
+    "newrelic_license": "NRAL",
+    "dropbox_long": "AAAAAAAAAA",
+    "google_client": ".apps.googleusercontent.com",
+    "softlayer_url": "softlayer.com/",
+}
+# Class-first formats dispatched on every character their class allows.
+_FIRST_OVERRIDE = {
+    "mailgun_signing": "0123456789abcdef",
+    "facebook_app": "0123456789",
+    "discord_bot": "MNO",
+    "atlassian_pat": "MNO",
+}
 
 
 def _first_chars(rx: str) -> set[str]:
@@ -169,7 +221,7 @@ for _name, _kind, _rx in _VENDORS:
     if _name in _NEEDLES:
         _BY_NEEDLE.append((_NEEDLES[_name], _name, _compiled))
         continue
-    for _ch in _first_chars(_rx):
+    for _ch in _FIRST_OVERRIDE.get(_name) or _first_chars(_rx):
         assert _ch.isalnum(), (_name, _ch)  # a class-first format needs an entry in _NEEDLES
         _BY_FIRST.setdefault(_ch, []).append((_name, _compiled))
 _KIND_OF: dict[str, str] = {name: kind for name, kind, _rx in _VENDORS}
@@ -202,9 +254,51 @@ def _ok_openai(value: str) -> bool:
     )
 
 
+def _ok_exact(value: str) -> bool:
+    """Formats with an exact length and alphabet: only an obviously filled-in body is refused."""
+    return len(set(value)) >= 8
+
+
+def _ok_artifactory(value: str) -> bool:
+    body = value[3:]
+    if set(body.lower()) == {"x"}:
+        return True  # "AKCxxxxxxxxxx": a masked key still shows its format
+    # "APAdministrators" is a word after "AP"; a key mixes digits or case inside its body.
+    if any(c.isdigit() for c in body):
+        return True
+    mixed = any(c.isupper() for c in body) and any(c.islower() for c in body)
+    return mixed and not re.fullmatch(r"(?:[A-Z][a-z]+)+", body)
+
+
+def _ok_atlassian(value: str) -> bool:
+    """Atlassian PATs are base64 of "<numeric id>:<random>"."""
+    try:
+        decoded = base64.b64decode(value)
+    except (binascii.Error, ValueError):
+        return False
+    return re.match(rb"\d{6,16}:", decoded) is not None
+
+
+_SEQ = "0123456789abcdefghijklmnopqrstuvwxyz"
+_SEQ_RUNS = tuple(_SEQ[i : i + 6] for i in range(len(_SEQ) - 5)) + tuple(
+    _SEQ[i : i + 6][::-1] for i in range(len(_SEQ) - 5)
+)
+
+
+def has_sequence(value: str) -> bool:
+    """ "123456", "abcdef", "654321" where a body starts or ends: typed by a person filling in a
+    sample, never drawn at random (a run of six in random base-62 is about one in a billion)."""
+    ends = value[:16].lower() + " " + value[-8:].lower()
+    return any(run in ends for run in _SEQ_RUNS)
+
+
 def _ok_default(value: str) -> bool:
     cut = 4 if len(value) > 24 else 0
-    return not _body_is_placeholder(value, cut) and not is_placeholder(value)
+    return (
+        not _body_is_placeholder(value, cut)
+        and not is_placeholder(value)
+        and not has_sequence(value)
+    )
 
 
 _VALIDATORS: dict[str, Callable[[str], bool]] = {
@@ -213,14 +307,16 @@ _VALIDATORS: dict[str, Callable[[str], bool]] = {
     "aws_id": lambda v: "EXAMPLE" not in v and not _body_is_placeholder(v, 4),
     "azure": lambda v: _digits(v) >= 2 and not _body_is_placeholder(v, 5),
     "stripe": lambda v: not _body_is_placeholder(v, 8),
-    "anthropic": lambda v: not _body_is_placeholder(v, 14),
+    "anthropic": _ok_exact,
+    "artifactory_ap": _ok_artifactory,
+    "atlassian_pat": _ok_atlassian,
     "telegram": lambda v: not _body_is_placeholder(v, 12),
 }
 
 
 # Every vendor token is at least 16 characters from this alphabet. Finding such runs first is a
 # fast scan; the many-branch vendor alternation then only looks inside the runs.
-_RUN_RE = re.compile(r"[A-Za-z0-9_\-.~+/=:!%@]{16,}")
+_RUN_RE = re.compile(r"[A-Za-z0-9_\-.~+/=:!%@]{11,}")
 _DELIM_RE = re.compile(r"[-.~+/=:!%@]+")
 
 
