@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from typing import Any
 
 import anthropic
@@ -135,7 +135,7 @@ class AnthropicProvider:
             stop_reason=message.stop_reason,
         )
 
-    async def _stream_once(self, req: CompletionRequest) -> AsyncIterator[StreamEvent]:
+    async def _stream_once(self, req: CompletionRequest) -> AsyncGenerator[StreamEvent, None]:
         params = self._params(req)
         model = req.model
         usage = Usage()

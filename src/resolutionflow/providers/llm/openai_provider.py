@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from typing import Any
 
 import openai
@@ -141,7 +141,7 @@ class OpenAIProvider:
             stop_reason=choice.finish_reason,
         )
 
-    async def _stream_once(self, req: CompletionRequest) -> AsyncIterator[StreamEvent]:
+    async def _stream_once(self, req: CompletionRequest) -> AsyncGenerator[StreamEvent, None]:
         params = self._params(req)
         model = req.model
         usage = Usage()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
 import random
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -118,7 +119,7 @@ class Retrier:
                 await self._sleep(delay)
 
     async def stream(
-        self, open_stream: Callable[[], AsyncIterator[StreamEvent]]
+        self, open_stream: Callable[[], AsyncGenerator[StreamEvent, None]]
     ) -> AsyncIterator[StreamEvent]:
         """Re-open the stream on failure, but only while nothing has reached the caller yet."""
         attempts = retries = malformed = 0
@@ -126,14 +127,15 @@ class Retrier:
             attempts += 1
             yielded = False
             try:
-                async for event in open_stream():
-                    if isinstance(event, Completion):
-                        yield dataclasses.replace(event, attempts=attempts)
-                        return
-                    if isinstance(event, TextDelta) and not event.text:
-                        continue
-                    yielded = True
-                    yield event
+                async with contextlib.aclosing(open_stream()) as events:
+                    async for event in events:
+                        if isinstance(event, Completion):
+                            yield dataclasses.replace(event, attempts=attempts)
+                            return
+                        if isinstance(event, TextDelta) and not event.text:
+                            continue
+                        yielded = True
+                        yield event
                 raise LLMError("malformed", "The model provider ended the stream early; try again.")
             except LLMError as error:
                 delay = None if yielded else self._delay(error, retries, malformed)
