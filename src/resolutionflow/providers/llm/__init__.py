@@ -1,4 +1,14 @@
-"""LLM providers: Anthropic and OpenAI-compatible chat models behind one small interface."""
+"""LLM providers: Anthropic and OpenAI-compatible chat models behind one small interface.
+
+    provider = build_provider(ProviderConfig("anthropic", api_key=key))
+    completion = await provider.complete(CompletionRequest(model=..., system=..., messages=...))
+    async with contextlib.aclosing(provider.stream(req)) as events:   # TextDelta*, then Completion
+        ...
+    await provider.aclose()
+
+Every failure is an LLMError whose `kind` says what happened and whose `message` says what to do.
+Retries (429/529/5xx/timeouts/connection errors, honouring Retry-After) happen inside.
+"""
 
 from __future__ import annotations
 
