@@ -19,6 +19,7 @@ from resolutionflow.redaction.patterns.common import MARKER_RE
 # text; a short value ("4821") would otherwise eat the same digits inside ordinary numbers.
 _ECHO_ANYWHERE_MIN = 8
 _ECHO_TOKEN_MIN = 4
+_ANSI_RE = re.compile(r"\x1b\[[0-9;]{0,12}[A-Za-z]")
 
 
 def _detectors(options: RedactionOptions) -> list[patterns.Detector]:
@@ -99,6 +100,9 @@ def _detect(text: str, options: RedactionOptions) -> list[Finding]:
         [(m.start(), m.end()) for m in MARKER_RE.finditer(text)] if "[REDACTED:" in text else []
     )
     scan = _mask_markers(text, markers) if markers else text
+    if "\x1b[" in scan:
+        # Terminal colours pasted with command output: "\x1b[93msk-...\x1b[0m".
+        scan = _ANSI_RE.sub(lambda m: " " * len(m.group()), scan)
     lower = scan.lower()
     if len(lower) != len(scan):
         # A few characters lower-case to two ("İ"); detectors index `lower` like `text`.

@@ -300,7 +300,7 @@ _TAIL_RE = re.compile(
     (?:\[[ \t]*\d*[ \t]*\][ \t]*)?
     (?:[ \t]+(?:string|str|String|char|\[\]byte)[ \t]*)?
     (?::[ \t]*[A-Za-z_][\w.\[\]]*[ \t]*(?==))?     # type annotation: `passwd: str = "..."`
-    (?P<op>:::=|::=|:=|\?=|\.=|\+=|=>|===|!==|==|!=|->|=|:|,[ \t]*(?=["'`])|[ \t]+(?=@?["'`])|[ \t]*\([ \t]*(?=["'`])|[ \t]+)
+    (?P<op>:::=|::=|:=|\?=|\.=|\+=|=>|===|!==|==|!=|->|=|:|[ \t]+(?:is|was)[ \t]*:?(?=[ \t])|,[ \t]*(?=["'`])|[ \t]+(?=@?["'`])|[ \t]*\([ \t]*(?=["'`])|[ \t]+)
     [ \t]*
     (?:@|[A-Za-z_.]+\.(?:encode|b64encode)\()?
     (?:(?i:bearer|basic|token|ntlm|negotiate|digest|sso-key|apikey|key)[ \t]+)?
@@ -308,7 +308,8 @@ _TAIL_RE = re.compile(
         "(?P<dq>[^"\n]{1,300})"
       | '(?P<sq>[^'\n]{1,300})'
       | `(?P<bq>[^`\n]{1,300})`
-      | (?P<uq>(?:[^\s"'`,;&<\\]|&(?!\w+=)|\\(?![nrt"'])){1,300})
+      | &quot;(?P<hq>[^&\n]{1,300})&quot;
+      | (?P<uq>(?:[^\s"'`,;&<\\]|&(?!\w+=|\#?\w{2,6};)|\\(?![nrt"'])){1,300})
     )
     """,
     re.X,
@@ -339,8 +340,11 @@ def _value_ok(cls: str, value: str, quoted: bool) -> bool:
         return len(value) >= 4 and not (is_ordinary(value) and not any(c.isalpha() for c in value))
     if GUID_RE.match(value):
         # A GUID under a secret-ish name is a key (Heroku, npm tokens); elsewhere it is an object id.
+        if cls == "compoundkey":
+            # `HEROKU_KEY = "<guid>"` is a key; `{braced}` GUIDs and registry keys are object ids.
+            return not value.startswith("{")
         return cls in ("secret", "strongkey")
-    if is_ordinary(value):
+    if is_ordinary(value) and not _random_path(value):
         return False
     if cls == "secret":
         return (
@@ -354,17 +358,36 @@ def _value_ok(cls: str, value: str, quoted: bool) -> bool:
             or _symbol_rich(value)
             or _LICENSE_RE.match(value) is not None
         )
-    return looks_random(value, min_len=16, min_entropy=3.2)
+    return looks_random(value, min_len=16, min_entropy=3.2) or _long_alnum(value)
+
+
+def _random_path(value: str) -> bool:
+    """ "/VnpmUGWxhQW9KQAwrL2ZYd...": base64 that happens to contain slashes, not a path."""
+    return "/" in value and any(
+        len(part) >= 16 and looks_random(part, min_len=16, min_entropy=3.5)
+        for part in value.split("/")
+    )
+
+
+def _long_alnum(value: str) -> bool:
+    """32+ letters and digits, both present: a generated key even when its alphabet is small."""
+    return (
+        len(value) >= 32
+        and value.isalnum()
+        and any(c.isdigit() for c in value)
+        and sum(c.isalpha() for c in value) >= 4
+        and shannon_entropy(value) >= 2.5
+    )
 
 
 def _symbol_rich(value: str) -> bool:
     """Hand-made secrets ("m{{h}o)p${e]nob(ody") mix letters with several symbols, no spaces."""
     symbols = sum(not c.isalnum() and not c.isspace() for c in value)
+    letters = sum(c.isalpha() for c in value)
     return (
         len(value) >= 8
         and " " not in value
-        and symbols >= 3
-        and sum(c.isalpha() for c in value) >= 3
+        and ((symbols >= 3 and letters >= 3) or (symbols >= 6 and letters >= 1))
     )
 
 
@@ -403,6 +426,23 @@ def _emit(cls: str, ident: str, text: str, start: int, end: int, quoted: bool) -
     return Candidate(_kind_for(cls, ident, value), start, end)
 
 
+_OBJECT_KEY_PREFIXES = frozenset(
+    {"reg", "registry", "class", "sub", "subkey", "parent", "node", "object", "foreign", "row"}
+    | {"sort", "hash", "lookup", "map", "cache", "index", "partition", "primary", "unique"}
+)
+_PREV_WORD_RE = re.compile(r"([A-Za-z]+)[ \t]$")
+
+
+def _key_class(text: str, start: int, ident: str) -> str:
+    """A bare "key" is made specific by the word before it ("Activation key: ...", "SECRET KEY")
+    or by its own compound name (`HEROKU_KEY`, `hubspotKey`)."""
+    prev = _PREV_WORD_RE.search(text, max(0, start - 24), start)
+    if prev is not None and prev.group(1).lower() in _STRONG_KEY_PREFIXES | {"secret", "product"}:
+        return "strongkey"
+    words = _words(ident)
+    return "compoundkey" if len(words) >= 2 and words[-2] not in _OBJECT_KEY_PREFIXES else "key"
+
+
 def detect_assignments(text: str, lower: str) -> Iterator[Candidate]:
     n = len(text)
     done_until = -1
@@ -420,16 +460,20 @@ def detect_assignments(text: str, lower: str) -> Iterator[Candidate]:
         cls = _classify(ident)
         if cls is None:
             continue
+        if cls == "key":
+            cls = _key_class(text, s, ident)
         tail = _TAIL_RE.match(text, e)
         if tail is None:
             continue
+        if cls == "password" and tail.group("op").strip() in ("is", "was", "is:", "was:"):
+            continue  # prose: the password detector judges "password is ..." with its own rules
         if tail.group("op").strip() == "" and tail.group("uq") is not None:
             # "secret ABC123..." with no operator: only a value no sentence would contain.
             uq = tail.group("uq")
             if cls in ("secret", "strongkey") and looks_random(uq, min_len=20, min_entropy=3.5):
                 yield Candidate(_kind_for(cls, ident, uq), tail.start("uq"), tail.end("uq"))
             continue
-        for group in ("dq", "sq", "bq", "uq"):
+        for group in ("dq", "sq", "bq", "hq", "uq"):
             if tail.group(group) is not None:
                 found = _emit(cls, ident, text, tail.start(group), tail.end(group), group != "uq")
                 if found:

@@ -41,6 +41,7 @@ _ORDINARY_RE = re.compile(
       | (?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}       # MAC addresses
       | [A-Za-z]:\\.* | \\\\.* | /[\w./-]*             # paths
       | [a-z][a-z0-9+.-]*://.*                        # URLs
+      | (?:[A-Za-z0-9-]+\.){2,}[a-z]{2,12}            # host names (mx1.eu.example.net)
     )$""",
     re.X,
 )

@@ -19,7 +19,7 @@ from resolutionflow.redaction.patterns.common import (
     trim_value,
 )
 
-_VALUE = r"""(?P<value>"[^"\n]{1,200}"|'[^'\n]{1,200}'|`[^`\n]{1,200}`|“[^”\n]{1,200}”|(?:[^\s"'`,;&<\\]|&(?!\w+=)|\\(?![nrt"']))(?:[^\s"'`,;&<\\]|&(?!\w+=)|\\(?![nrt"'])){0,199})"""
+_VALUE = r"""(?P<value>&quot;[^&\n]{1,200}&quot;|"[^"\n]{1,200}"|'[^'\n]{1,200}'|`[^`\n]{1,200}`|“[^”\n]{1,200}”|(?:[^\s"'`,;&<\\]|&(?!\w+=|\#?\w{2,6};)|\\(?![nrt"']))(?:[^\s"'`,;&<\\]|&(?!\w+=|\#?\w{2,6};)|\\(?![nrt"'])){0,199})"""
 
 _PW_RE = re.compile(
     r"""(?ix)
@@ -52,6 +52,8 @@ _STRONG_SYMBOLS = set("!@#$%^&*()+=?~{}[]|<>/\\")
 
 
 def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    if text.startswith("&quot;", start) and end - start > 12 and text.startswith("&quot;", end - 6):
+        return start + 6, end - 6, True
     first = text[start]
     if end - start >= 2 and first in "\"'`“" and text[end - 1] in "\"'`”":
         return start + 1, end - 1, True
@@ -162,13 +164,13 @@ _CMD_RES: list[tuple[str, re.Pattern[str]]] = [
     (
         "api_key",
         re.compile(
-            r"(?i)(?<![\w-])(?:--?|/)(?:[\w-]*secret|[\w-]*token|api-?key)(?:[ \t]+|[:=])(?P<value>\"[^\"\n]+\"|'[^'\n]+'|[^\s\"'-][^\s\"']*)"
+            r"(?i)(?<![\w-])(?:--?|/)(?:[\w-]*secret|[\w-]*token|[\w-]*api-?key)(?:[ \t]+|[:=])(?P<value>\"[^\"\n]+\"|'[^'\n]+'|[^\s\"'-][^\s\"']*)"
         ),
     ),
     (
         "password",
         re.compile(
-            r"(?i)ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<q>[\"'])(?P<value>[^\"'\n]+)(?P=q)"
+            r"(?i)ConvertTo-SecureString(?:[ \t]+-(?:String|Force|AsPlainText))*[ \t]+\\?(?P<q>[\"']?)(?P<value>[^\s\"'\\]+)\\?(?P=q)"
         ),
     ),
     (
@@ -176,6 +178,11 @@ _CMD_RES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i)\bidentified[ \t]+(?:with[ \t]+\w+[ \t]+)?by[ \t]+(?P<q>[\"'])(?P<value>[^\"'\n]+)(?P=q)"
         ),
+    ),
+    # curl -u user:pass, curl --user "user:pass"
+    (
+        "password",
+        re.compile(r"(?i)\bcurl\b[^\n]*?(?:-u|--user)[ \t]+[\"']?[^\s:\"']+:(?P<value>[^\s\"']+)"),
     ),
     # Cisco/Fortinet/Meraki config: "password 7 0822455D0A16", "secret 5 $1$...", SNMP communities.
     (
@@ -209,6 +216,7 @@ _CMD_KEYWORDS: list[tuple[str, ...]] = [
     ("secret", "token", "apikey", "api-key"),
     ("convertto-securestring",),
     ("identified",),
+    ("curl",),
     ("password", "secret", "key"),
     ("snmp-server",),
     ("isakmp",),
