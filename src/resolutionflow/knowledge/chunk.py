@@ -179,22 +179,37 @@ def _prose_pieces(text: str, limit: int, level: int = 0) -> list[tuple[str, str]
     return pieces
 
 
+def _wrap(line: str, room: int) -> list[str]:
+    """`line` in pieces of at most `room` characters, cut at spaces where there are any."""
+    pieces: list[str] = []
+    while len(line) > room:
+        cut = line.rfind(" ", 0, room + 1)
+        if cut <= 0:
+            pieces.append(line[:room])
+            line = line[room:]
+        else:
+            pieces.append(line[:cut])
+            line = line[cut + 1 :]
+    pieces.append(line)
+    return pieces
+
+
 def _code_units(block: str, target: int) -> list[_Unit]:
     if len(block) <= 2 * target:
         return [_Unit(block, "\n\n", code=True)]
     lines = block.split("\n")
-    opening = lines[0][:40]
+    opening = lines[0]
     fence = _FENCE.match(opening)
     marker = fence.group(1) if fence else "```"
     if len(lines) > 1 and _closes(lines[-1], marker):
         closing, inner = lines[-1].strip(), lines[1:-1]
     else:
         closing, inner = marker, lines[1:]
-    room = max(1, target - len(opening) - len(closing) - 2)
+    room = max(target // 2, target - len(opening) - len(closing) - 2)
     pieces: list[list[str]] = [[]]
     size = 0
     for line in inner:
-        for part in [line[i : i + room] for i in range(0, len(line), room)] or [""]:
+        for part in _wrap(line, room):
             if pieces[-1] and size + 1 + len(part) > room:
                 pieces.append([])
                 size = 0
