@@ -412,6 +412,7 @@ def throughput() -> None:
         )
 
     print("\nThroughput (single process, default options)")
+    measure("ordinary timeline text (no secrets), one call", [ORDINARY_TIMELINE])
     measure("our MSP cases + ordinary timeline, one call per document", docs)
     big = "\n".join(docs) * 40
     measure("the same, concatenated into one ~MB document", [big])

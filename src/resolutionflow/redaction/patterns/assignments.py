@@ -443,16 +443,32 @@ def _key_class(text: str, start: int, ident: str) -> str:
     return "compoundkey" if len(words) >= 2 and words[-2] not in _OBJECT_KEY_PREFIXES else "key"
 
 
+# `str.find` of each literal runs at memory speed; one regex alternation over the whole text
+# would test every position.
+_KW_LITERALS = tuple(_KW_RE.pattern.split("|"))
+
+
+def _keyword_hits(lower: str) -> list[tuple[int, int]]:
+    hits: list[tuple[int, int]] = []
+    for kw in _KW_LITERALS:
+        i = lower.find(kw)
+        while i != -1:
+            hits.append((i, i + len(kw)))
+            i = lower.find(kw, i + 1)
+    hits.sort()
+    return hits
+
+
 def detect_assignments(text: str, lower: str) -> Iterator[Candidate]:
     n = len(text)
     done_until = -1
-    for m in _KW_RE.finditer(lower):
-        if m.start() < done_until:
+    for hit, hit_end in _keyword_hits(lower):
+        if hit < done_until:
             continue
-        s = m.start()
+        s = hit
         while s > 0 and text[s - 1] in _ID_CHARS:
             s -= 1
-        e = m.end()
+        e = hit_end
         while e < n and text[e] in _ID_CHARS:
             e += 1
         done_until = e

@@ -41,7 +41,14 @@ def _issuer_known(d: str) -> bool:
     )
 
 
+# Every card grouping in use (4-4-4-4, 4-6-5, contiguous) holds eight digits with at most one
+# separator; the cheap search keeps the slower card pattern off texts without them.
+_CARD_GATE_RE = re.compile(r"\d{4}[ -]?\d{4}")
+
+
 def detect_cards(text: str) -> Iterator[Candidate]:
+    if _CARD_GATE_RE.search(text) is None:
+        return
     for m in _CARD_RE.finditer(text):
         raw = m.group()
         seps = {c for c in raw if not c.isdigit()}
@@ -92,9 +99,13 @@ _LABEL_KEYWORDS = (
 )
 
 
+_SSN_GATE_RE = re.compile(r"-\d\d-\d{4}")  # literal-first: a memory-speed skip to each "-"
+
+
 def detect_national_ids(text: str, lower: str) -> Iterator[Candidate]:
-    for m in _SSN_RE.finditer(text):
-        yield Candidate("national_id", m.start(), m.end())
+    if _SSN_GATE_RE.search(text) is not None:
+        for m in _SSN_RE.finditer(text):
+            yield Candidate("national_id", m.start(), m.end())
     for m in _NINO_RE.finditer(text):
         yield Candidate("national_id", m.start(), m.end())
     for start, end in keyword_windows(text, lower, _LABEL_KEYWORDS, before=10, after=60):

@@ -62,6 +62,13 @@ def detect_private_keys(text: str) -> Iterator[Candidate]:
                 yield Candidate("private_key", m.start(), m.end())
 
 
+# Starts with a literal, so the regex engine skips to each "-" at memory speed; the full pattern
+# (class-first, ~15x slower) runs only when this finds something.
+_BITLOCKER_GATE_RE = re.compile(r"-\d{6}-\d{6}-")
+
+
 def detect_bitlocker(text: str) -> Iterator[Candidate]:
+    if _BITLOCKER_GATE_RE.search(text) is None:
+        return
     for m in _BITLOCKER_RE.finditer(text):
         yield Candidate("bitlocker_key", m.start(), m.end())

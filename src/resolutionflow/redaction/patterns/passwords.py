@@ -243,8 +243,16 @@ _PW_KEYWORDS = (
 )
 
 
+_ALL_CMD_KEYWORDS = frozenset(k for ks in _CMD_KEYWORDS for k in ks)
+
+
 def detect_command_passwords(text: str, lower: str) -> Iterator[Candidate]:
+    present = {k for k in _ALL_CMD_KEYWORDS if k in lower}
+    if not present:
+        return
     for (kind, rx), keywords in zip(_CMD_RES, _CMD_KEYWORDS, strict=True):
+        if present.isdisjoint(keywords):
+            continue
         for w_start, w_end in keyword_windows(text, lower, keywords, before=24, after=240):
             yield from _command_in(text, kind, rx, w_start, w_end)
 

@@ -225,6 +225,12 @@ for _name, _kind, _rx in _VENDORS:
         assert _ch.isalnum(), (_name, _ch)  # a class-first format needs an entry in _NEEDLES
         _BY_FIRST.setdefault(_ch, []).append((_name, _compiled))
 _KIND_OF: dict[str, str] = {name: kind for name, kind, _rx in _VENDORS}
+# One alternation per first character: a single match call finds which format (if any) starts
+# here; the per-format list is the fallback when that format's validator refuses the value.
+_COMBINED: dict[str, re.Pattern[str]] = {
+    ch: re.compile("|".join(f"(?P<{name}>{rx.pattern})" for name, rx in group))
+    for ch, group in _BY_FIRST.items()
+}
 
 # JWT/JWS/JWE: base64url JSON header, one to four more dot-separated parts.
 _JWT_RE = re.compile(r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]{4,}){1,4}(?:\.)?")
@@ -263,11 +269,11 @@ def _ok_artifactory(value: str) -> bool:
     body = value[3:]
     if set(body.lower()) == {"x"}:
         return True  # "AKCxxxxxxxxxx": a masked key still shows its format
-    # "APAdministrators" is a word after "AP"; a key mixes digits or case inside its body.
-    if any(c.isdigit() for c in body):
-        return True
-    mixed = any(c.isupper() for c in body) and any(c.islower() for c in body)
-    return mixed and not re.fullmatch(r"(?:[A-Z][a-z]+)+", body)
+    # Keys are mixed-case base62. "AP5CORPOFFICE1" (an access point) has no lower case;
+    # "APAdministrators" is a word after "AP".
+    has_lower = any(c.islower() for c in body)
+    has_other = any(c.isdigit() or c.isupper() for c in body)
+    return has_lower and has_other and not re.fullmatch(r"(?:[A-Z][a-z]+)+", body)
 
 
 def _ok_atlassian(value: str) -> bool:
@@ -314,14 +320,23 @@ _VALIDATORS: dict[str, Callable[[str], bool]] = {
 }
 
 
-# Every vendor token is at least 16 characters from this alphabet. Finding such runs first is a
+# Every vendor token is at least 13 characters from this alphabet. Finding such runs first is a
 # fast scan; the many-branch vendor alternation then only looks inside the runs.
-_RUN_RE = re.compile(r"[A-Za-z0-9_\-.~+/=:!%@]{11,}")
+_RUN_RE = re.compile(r"[A-Za-z0-9_\-.~+/=:!%@]{13,}")
 _DELIM_RE = re.compile(r"[-.~+/=:!%@]+")
 
 
 def _match_at(text: str, pos: int, end: int) -> tuple[str, re.Match[str]] | None:
-    for name, rx in _BY_FIRST.get(text[pos], ()):
+    combined = _COMBINED.get(text[pos])
+    if combined is None:
+        return None
+    first = combined.match(text, pos)
+    if first is None:
+        return None
+    name = first.lastgroup or ""
+    if _VALIDATORS.get(name, _ok_default)(first.group()):
+        return name, first
+    for name, rx in _BY_FIRST[text[pos]]:
         m = rx.match(text, pos)  # no endpos: it would hide the boundary after the run
         if m is not None and _VALIDATORS.get(name, _ok_default)(m.group()):
             return name, m
@@ -329,6 +344,7 @@ def _match_at(text: str, pos: int, end: int) -> tuple[str, re.Match[str]] | None
 
 
 def detect_vendor_tokens(text: str) -> Iterator[Candidate]:
+    needles = [entry for entry in _BY_NEEDLE if entry[0] in text]
     for run in _RUN_RE.finditer(text):
         end = run.end()
         pos = run.start()
@@ -346,8 +362,10 @@ def detect_vendor_tokens(text: str) -> Iterator[Candidate]:
             if nxt is None:
                 break
             pos = nxt.end()
+        if not needles:
+            continue
         chunk = text[run.start() : end]
-        for needle, name, rx in _BY_NEEDLE:
+        for needle, name, rx in needles:
             if needle in chunk:
                 for m in rx.finditer(text, run.start()):
                     if _VALIDATORS.get(name, _ok_default)(m.group()):
