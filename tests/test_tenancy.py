@@ -142,8 +142,28 @@ async def _attachment(client: AsyncClient, owner: Tenant, session_id: str | None
     return str(r.json()["id"])
 
 
+async def _document(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post(
+        "/api/v1/knowledge/documents?filename=vpn.md",
+        headers=owner.admin.headers,
+        content=b"# VPN runbook\n\nRestart the GlobalProtect service.\n",
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+async def _conversation(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post(
+        "/api/v1/assist/conversations", headers=owner.admin.headers, json={"title": "Printer"}
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
 MAKERS: dict[str, Maker] = {
     "attachment_id": _attachment,
+    "document_id": _document,
+    "conversation_id": _conversation,
     "session_id": _session,
     "share_id": _share,
     "flow_id": _flow,
@@ -164,6 +184,8 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/v1/folders/{folder_id}"): {"name": "Renamed"},
     ("POST", "/api/v1/sessions/{session_id}/events"): {"type": "note", "text": "checked"},
     ("POST", "/api/v1/sessions/{session_id}/shares"): {"public": True},
+    ("POST", "/api/v1/sessions/{session_id}/copilot/messages"): {"content": "printer offline?"},
+    ("POST", "/api/v1/assist/conversations/{conversation_id}/messages"): {"content": "hello"},
 }
 # Raw (non-JSON) bodies, for upload routes.
 RAW_BODIES: dict[tuple[str, str], bytes] = {

@@ -13,6 +13,8 @@ from fastapi.staticfiles import StaticFiles
 
 from resolutionflow import __version__
 from resolutionflow.accounts.router import router as accounts_router
+from resolutionflow.ai.router import router as ai_router
+from resolutionflow.assist.router import router as assist_router
 from resolutionflow.audit.router import router as audit_router
 from resolutionflow.auth.router import router as auth_router
 from resolutionflow.config import Settings, get_settings
@@ -21,6 +23,7 @@ from resolutionflow.documentation.router import router as documentation_router
 from resolutionflow.errors import MethodNotAllowed, NotFound, install_error_handlers
 from resolutionflow.flows.router import router as flows_router
 from resolutionflow.health.router import router as health_router
+from resolutionflow.knowledge.router import router as knowledge_router
 from resolutionflow.logging import configure_logging
 from resolutionflow.me.router import router as me_router
 from resolutionflow.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
@@ -36,6 +39,8 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 LARGE_BODY_PATHS = re.compile(
     r"^/api/v1/flows(/validate|/import|/import-library|/[0-9a-fA-F-]{36}/draft)?$"
     r"|^/api/v1/sessions/[0-9a-fA-F-]{36}/attachments$"
+    r"|^/api/v1/knowledge/documents$"
+    r"|^/api/v1/assist/conversations/[0-9a-fA-F-]{36}/messages$"
 )
 
 
@@ -53,6 +58,9 @@ def api_router() -> APIRouter:
         sharing_router,
         redaction_router,
         documentation_router,
+        ai_router,
+        knowledge_router,
+        assist_router,
     ):
         api.include_router(router)
     return api

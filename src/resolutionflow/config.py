@@ -50,7 +50,19 @@ class Settings(BaseSettings):
     smtp_starttls: bool = False
     smtp_timeout_s: float = 10.0
 
-    llm_provider: str = "offline"
+    # Comma-separated Fernet keys for secrets at rest; the first encrypts. Unset: derived from
+    # secret_key (see common/crypto.py).
+    encryption_keys: SecretStr | None = None
+
+    # Installation defaults for AI; each account may override them in AI settings.
+    llm_provider: Literal["offline", "anthropic", "openai"] = "offline"
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_fast_model: str | None = None
+    llm_deep_model: str | None = None
+    llm_timeout_s: float = Field(default=30.0, gt=0)
+    # A fast answer below this confidence is asked again of the deep model.
+    llm_escalate_below: float = Field(default=0.55, ge=0, le=1)
     # Live session streams re-read the database this often even without a notification.
     sse_poll_interval_s: float = Field(default=5.0, gt=0)
     sse_heartbeat_s: float = Field(default=15.0, gt=0)

@@ -127,6 +127,146 @@ export interface paths {
         patch: operations["rename_account_api_v1_accounts__account_id__patch"];
         trace?: never;
     };
+    "/api/v1/ai/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Ai Settings */
+        get: operations["read_ai_settings_api_v1_ai_settings_get"];
+        /** Save Ai Settings */
+        put: operations["save_ai_settings_api_v1_ai_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/settings/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Ai Connection
+         * @description Sends a tiny request to the configured fast model. The settings are read and the
+         *     transaction ended first: none stays open while the provider answers.
+         */
+        post: operations["test_ai_connection_api_v1_ai_settings_test_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ai Usage
+         * @description Calls, tokens and estimated cost per day, provider, model and action (both days
+         *     included; default: the last 30 days).
+         */
+        get: operations["ai_usage_api_v1_ai_usage_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assist/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Conversations
+         * @description Your own ResolutionAssist conversations, newest first; `q` searches titles and messages.
+         */
+        get: operations["list_conversations_api_v1_assist_conversations_get"];
+        put?: never;
+        /** Create Conversation */
+        post: operations["create_conversation_api_v1_assist_conversations_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assist/conversations/{conversation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Conversation */
+        get: operations["read_conversation_api_v1_assist_conversations__conversation_id__get"];
+        put?: never;
+        post?: never;
+        /** Delete Conversation */
+        delete: operations["delete_conversation_api_v1_assist_conversations__conversation_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assist/conversations/{conversation_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Assist Message
+         * @description A turn of the conversation; screenshots (vision models) and text logs may be attached.
+         */
+        post: operations["send_assist_message_api_v1_assist_conversations__conversation_id__messages_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assist/conversations/{conversation_id}/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Conversation To Session
+         * @description Turn the conversation into a session; the exchange is carried onto its timeline. Doing it
+         *     again returns the same session.
+         */
+        post: operations["conversation_to_session_api_v1_assist_conversations__conversation_id__session_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -624,6 +764,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Documents */
+        get: operations["list_documents_api_v1_knowledge_documents_get"];
+        put?: never;
+        /**
+         * Upload Document
+         * @description The file's bytes are the body: Markdown, text, HTML, PDF or DOCX (sniffed by content).
+         *     It is extracted, chunked and indexed before the response; an unreadable file is a 422
+         *     that says why, and nothing is stored.
+         */
+        post: operations["upload_document_api_v1_knowledge_documents_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Document */
+        get: operations["read_document_api_v1_knowledge_documents__document_id__get"];
+        put?: never;
+        post?: never;
+        /** Delete Document */
+        delete: operations["delete_document_api_v1_knowledge_documents__document_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/documents/{document_id}/reindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reindex Document */
+        post: operations["reindex_document_api_v1_knowledge_documents__document_id__reindex_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -794,6 +992,28 @@ export interface paths {
         get: operations["download_attachment_api_v1_sessions__session_id__attachments__attachment_id__get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/copilot/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask Copilot
+         * @description Ask about this session. The question and the reply land on the timeline; the copilot
+         *     sees the flow position, captured values, notes, output and ticket — redacted — and cites
+         *     the flows, past sessions and documents it used.
+         */
+        post: operations["ask_copilot_api_v1_sessions__session_id__copilot_messages_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1053,6 +1273,21 @@ export interface components {
              */
             type: "abandon";
         };
+        /**
+         * AcceptSuggestionIn
+         * @description Follow one of a copilot reply's suggestions: it becomes a step on the timeline.
+         */
+        AcceptSuggestionIn: {
+            /** Index */
+            index: number;
+            /** Reply Seq */
+            reply_seq: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "accept_suggestion";
+        };
         /** AccountCreate */
         AccountCreate: {
             /**
@@ -1140,6 +1375,55 @@ export interface components {
             /** Redact Phones */
             redact_phones?: boolean | null;
         };
+        /** AISettingsRead */
+        AISettingsRead: {
+            /** Api Key Set */
+            api_key_set: boolean;
+            /** Base Url */
+            base_url: string | null;
+            /** Budget Reached */
+            budget_reached: boolean;
+            /** Deep Model */
+            deep_model: string | null;
+            /** Effective Deep Model */
+            effective_deep_model: string;
+            /** Effective Fast Model */
+            effective_fast_model: string;
+            /** Effective Note */
+            effective_note: string;
+            /**
+             * Effective Provider
+             * @enum {string}
+             */
+            effective_provider: "offline" | "anthropic" | "openai";
+            /** Fast Model */
+            fast_model: string | null;
+            installation: components["schemas"]["InstallationDefaults"];
+            /** Month Spend Usd */
+            month_spend_usd: string;
+            /** Monthly Budget Usd */
+            monthly_budget_usd: string | null;
+            /** Provider */
+            provider: ("offline" | "anthropic" | "openai") | null;
+        };
+        /**
+         * AISettingsWrite
+         * @description Null fields inherit the installation's defaults.
+         */
+        AISettingsWrite: {
+            /** Api Key */
+            api_key?: string | null;
+            /** Base Url */
+            base_url?: string | null;
+            /** Deep Model */
+            deep_model?: string | null;
+            /** Fast Model */
+            fast_model?: string | null;
+            /** Monthly Budget Usd */
+            monthly_budget_usd?: number | string | null;
+            /** Provider */
+            provider?: ("offline" | "anthropic" | "openai") | null;
+        };
         /** AnswerIn */
         AnswerIn: {
             /**
@@ -1222,6 +1506,15 @@ export interface components {
             /** Revoked At */
             revoked_at: string | null;
         };
+        /** AttachmentIn */
+        AttachmentIn: {
+            /** Content Type */
+            content_type: string;
+            /** Data Base64 */
+            data_base64: string;
+            /** Filename */
+            filename: string;
+        };
         /** AttachmentRead */
         AttachmentRead: {
             /** Content Type */
@@ -1299,6 +1592,17 @@ export interface components {
              */
             type: "check";
         };
+        /** ChunkRead */
+        ChunkRead: {
+            /** Heading */
+            heading: string | null;
+            /** Ordinal */
+            ordinal: number;
+            /** Page */
+            page: number | null;
+            /** Text */
+            text: string;
+        };
         /** CommandOutputIn */
         CommandOutputIn: {
             /** Command */
@@ -1310,6 +1614,118 @@ export interface components {
              * @enum {string}
              */
             type: "command_output";
+        };
+        /** ConnectionTest */
+        ConnectionTest: {
+            /** Latency Ms */
+            latency_ms: number;
+            /** Message */
+            message: string;
+            /** Model */
+            model: string;
+            /** Ok */
+            ok: boolean;
+            /** Provider */
+            provider: string;
+        };
+        /** ConversationCreate */
+        ConversationCreate: {
+            /**
+             * Title
+             * @default
+             */
+            title: string;
+        };
+        /** ConversationDetail */
+        ConversationDetail: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Message Count */
+            message_count: number;
+            /** Messages */
+            messages: components["schemas"]["MessageRead"][];
+            /** Session Id */
+            session_id: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ConversationSummary */
+        ConversationSummary: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Message Count */
+            message_count: number;
+            /** Session Id */
+            session_id: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** CopilotMessageIn */
+        CopilotMessageIn: {
+            /** Content */
+            content: string;
+        };
+        /** CopilotReply */
+        CopilotReply: {
+            /** Confidence */
+            confidence: number;
+            /**
+             * Confidence Label
+             * @enum {string}
+             */
+            confidence_label: "low" | "medium" | "high";
+            /** Content */
+            content: string;
+            /** Model */
+            model: string;
+            /** Note */
+            note?: string | null;
+            /** Provider */
+            provider: string;
+            /** Question Seq */
+            question_seq?: number | null;
+            /**
+             * Reason
+             * @default
+             */
+            reason: string;
+            /** Reply Seq */
+            reply_seq?: number | null;
+            /** Sources */
+            sources: components["schemas"]["Source"][];
+            /** Suggestions */
+            suggestions: components["schemas"]["Suggestion"][];
+            /**
+             * Tier
+             * @enum {string}
+             */
+            tier: "fast" | "deep";
         };
         /** DiffRead */
         DiffRead: {
@@ -1637,6 +2053,19 @@ export interface components {
             /** Imported */
             imported: components["schemas"]["FlowSummary"][];
         };
+        /** InstallationDefaults */
+        InstallationDefaults: {
+            /** Api Key Set */
+            api_key_set: boolean;
+            /** Base Url */
+            base_url: string | null;
+            /** Deep Model */
+            deep_model: string | null;
+            /** Fast Model */
+            fast_model: string | null;
+            /** Provider */
+            provider: string;
+        };
         /** InviteAccept */
         InviteAccept: {
             /** Name */
@@ -1707,6 +2136,74 @@ export interface components {
              */
             status: "pending" | "accepted" | "expired" | "revoked";
         };
+        /** KnowledgeDocumentDetail */
+        KnowledgeDocumentDetail: {
+            /** Char Count */
+            char_count: number;
+            /** Chunk Count */
+            chunk_count: number;
+            /** Chunks */
+            chunks: components["schemas"]["ChunkRead"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Error */
+            error: string | null;
+            /** Filename */
+            filename: string;
+            /** Format */
+            format: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Indexed At */
+            indexed_at: string | null;
+            /** Size */
+            size: number;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
+            /** Uploaded By Name */
+            uploaded_by_name: string | null;
+        };
+        /** KnowledgeDocumentRead */
+        KnowledgeDocumentRead: {
+            /** Char Count */
+            char_count: number;
+            /** Chunk Count */
+            chunk_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Error */
+            error: string | null;
+            /** Filename */
+            filename: string;
+            /** Format */
+            format: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Indexed At */
+            indexed_at: string | null;
+            /** Size */
+            size: number;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
+            /** Uploaded By Name */
+            uploaded_by_name: string | null;
+        };
         /** LoginRequest */
         LoginRequest: {
             /**
@@ -1759,6 +2256,34 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Teams */
             teams: components["schemas"]["TeamRef"][];
+        };
+        /** MessageIn */
+        MessageIn: {
+            /** Attachments */
+            attachments?: components["schemas"]["AttachmentIn"][];
+            /** Content */
+            content: string;
+        };
+        /** MessageRead */
+        MessageRead: {
+            /** Content */
+            content: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Payload */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "user" | "assistant";
+            /** Seq */
+            seq: number;
         };
         /** MeUpdate */
         MeUpdate: {
@@ -1873,6 +2398,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[ConversationSummary] */
+        Page_ConversationSummary_: {
+            /** Items */
+            items: components["schemas"]["ConversationSummary"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[FlowSummary] */
         Page_FlowSummary_: {
             /** Items */
@@ -1891,6 +2423,13 @@ export interface components {
         Page_InviteRead_: {
             /** Items */
             items: components["schemas"]["InviteRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[KnowledgeDocumentRead] */
+        Page_KnowledgeDocumentRead_: {
+            /** Items */
+            items: components["schemas"]["KnowledgeDocumentRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -2317,6 +2856,31 @@ export interface components {
             /** View Count */
             view_count: number;
         };
+        /** Source */
+        Source: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "flow" | "session" | "knowledge";
+            /**
+             * Relevance
+             * @default 0
+             */
+            relevance: number;
+            /**
+             * Snippet
+             * @default
+             */
+            snippet: string;
+            /** Title */
+            title: string;
+        };
         /**
          * StepView
          * @description The step the session is on, ready to show (captured values filled into its text).
@@ -2356,6 +2920,24 @@ export interface components {
             type: string;
             /** Variable */
             variable?: string | null;
+        };
+        /** Suggestion */
+        Suggestion: {
+            /** Command */
+            command?: string | null;
+            /**
+             * Confidence
+             * @default 0.5
+             */
+            confidence: number;
+            /**
+             * Instructions
+             * @default
+             */
+            instructions: string;
+            source?: components["schemas"]["Source"] | null;
+            /** Title */
+            title: string;
         };
         /** SwitchFlowIn */
         SwitchFlowIn: {
@@ -2464,6 +3046,62 @@ export interface components {
              * @constant
              */
             token_type: "bearer";
+        };
+        /** ToSessionIn */
+        ToSessionIn: {
+            /** Ticket Id */
+            ticket_id?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** UsageReport */
+        UsageReport: {
+            /** Month Spend Usd */
+            month_spend_usd: string;
+            /** Monthly Budget Usd */
+            monthly_budget_usd: string | null;
+            /** Rows */
+            rows: components["schemas"]["UsageRow"][];
+            /**
+             * Since
+             * Format: date
+             */
+            since: string;
+            /** Total Calls */
+            total_calls: number;
+            /** Total Cost Usd */
+            total_cost_usd: string;
+            /**
+             * Until
+             * Format: date
+             */
+            until: string;
+        };
+        /** UsageRow */
+        UsageRow: {
+            /** Action */
+            action: string;
+            /** Cache Read Tokens */
+            cache_read_tokens: number;
+            /** Calls */
+            calls: number;
+            /** Cost Usd */
+            cost_usd: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Fallbacks */
+            fallbacks: number;
+            /** Input Tokens */
+            input_tokens: number;
+            /** Model */
+            model: string;
+            /** Output Tokens */
+            output_tokens: number;
+            /** Provider */
+            provider: string;
         };
         /** UserCreate */
         UserCreate: {
@@ -2903,6 +3541,309 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_ai_settings_api_v1_ai_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AISettingsRead"];
+                };
+            };
+        };
+    };
+    save_ai_settings_api_v1_ai_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AISettingsWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AISettingsRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    test_ai_connection_api_v1_ai_settings_test_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionTest"];
+                };
+            };
+        };
+    };
+    ai_usage_api_v1_ai_usage_get: {
+        parameters: {
+            query?: {
+                since?: string | null;
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageReport"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_conversations_api_v1_assist_conversations_get: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                /** @description Contains this text */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ConversationSummary_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_conversation_api_v1_assist_conversations_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_conversation_api_v1_assist_conversations__conversation_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_conversation_api_v1_assist_conversations__conversation_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    send_assist_message_api_v1_assist_conversations__conversation_id__messages_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageIn"];
+            };
+        };
+        responses: {
+            /** @description The reply; with `Accept: text/event-stream`, the same reply streamed as server-sent events (`delta`, `reset`, then `reply`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CopilotReply"];
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    conversation_to_session_api_v1_assist_conversations__conversation_id__session_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToSessionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetail"];
                 };
             };
             /** @description Validation Error */
@@ -3917,6 +4858,167 @@ export interface operations {
             };
         };
     };
+    list_documents_api_v1_knowledge_documents_get: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                /** @description Contains this text */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_KnowledgeDocumentRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    upload_document_api_v1_knowledge_documents_post: {
+        parameters: {
+            query: {
+                filename: string;
+                title?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocumentDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_document_api_v1_knowledge_documents__document_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocumentDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_document_api_v1_knowledge_documents__document_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reindex_document_api_v1_knowledge_documents__document_id__reindex_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocumentRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     read_me_api_v1_me_get: {
         parameters: {
             query?: never;
@@ -4320,6 +5422,42 @@ export interface operations {
             };
         };
     };
+    ask_copilot_api_v1_sessions__session_id__copilot_messages_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopilotMessageIn"];
+            };
+        };
+        responses: {
+            /** @description The reply; with `Accept: text/event-stream`, the same reply streamed as server-sent events (`delta`, `reset`, then `reply`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CopilotReply"];
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     session_documentation_api_v1_sessions__session_id__documentation_get: {
         parameters: {
             query?: {
@@ -4368,7 +5506,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AnswerIn"] | components["schemas"]["CheckIn"] | components["schemas"]["NoteIn"] | components["schemas"]["CommandOutputIn"] | components["schemas"]["BackIn"] | components["schemas"]["SwitchFlowIn"] | components["schemas"]["PauseIn"] | components["schemas"]["ResumeIn"] | components["schemas"]["ResolveIn"] | components["schemas"]["MarkUnresolvedIn"] | components["schemas"]["AbandonIn"];
+                "application/json": components["schemas"]["AnswerIn"] | components["schemas"]["CheckIn"] | components["schemas"]["NoteIn"] | components["schemas"]["CommandOutputIn"] | components["schemas"]["BackIn"] | components["schemas"]["SwitchFlowIn"] | components["schemas"]["PauseIn"] | components["schemas"]["ResumeIn"] | components["schemas"]["ResolveIn"] | components["schemas"]["MarkUnresolvedIn"] | components["schemas"]["AbandonIn"] | components["schemas"]["AcceptSuggestionIn"];
             };
         };
         responses: {

@@ -108,6 +108,10 @@ def _steps(events: list[Event], clean: Callable[[str], str]) -> list[str]:
                 lines.append(f"{at} — Ran the procedure “{title}”{result}")
             else:
                 lines.append(f"{at} — {title}: done{result}")
+        elif e.type == "suggestion_accepted":
+            how = f" — {clean(p['instructions'])}" if p.get("instructions") else ""
+            command = f" (`{clean(p['command'])}`)" if p.get("command") else ""
+            lines.append(f"{at} — Followed the copilot's suggestion: {title}{how}{command}")
         elif e.type == "went_back":
             lines.append(f"{at} — Went back to “{title}”")
         elif e.type == "flow_switched":

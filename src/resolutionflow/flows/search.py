@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import Float, String, Subquery, Uuid, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.search.index import terms as text_terms
+
 _TERM = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
 
@@ -78,33 +80,36 @@ def terms(query: str) -> list[str]:
     return [t.lower() for t in _TERM.findall(query)][:MAX_TERMS]
 
 
-def _match_expression(words: list[str]) -> str:
+def _match_expression(words: list[str], any_term: bool = False) -> str:
     # Each term quoted and prefix-matched: user input never reaches FTS5's query syntax.
-    return " ".join('"' + w.replace('"', "") + '"*' for w in words)
+    return (" OR " if any_term else " ").join('"' + w.replace('"', "") + '"*' for w in words)
 
 
-def _tsquery(words: list[str]) -> str:
-    return " & ".join(f"{w}:*" for w in words)
+def _tsquery(words: list[str], any_term: bool = False) -> str:
+    return (" | " if any_term else " & ").join(f"{w}:*" for w in words)
 
 
-def matches(db: AsyncSession, account_id: uuid.UUID, query: str) -> Subquery | None:
+def matches(
+    db: AsyncSession, account_id: uuid.UUID, query: str, *, any_term: bool = False
+) -> Subquery | None:
     """A subquery of (flow_id, rank) for the account's flows matching every term (as a
-    prefix, so results come while typing); None when the query has no terms. Lower rank is
-    better on both engines."""
-    words = terms(query)
+    prefix, so results come while typing) — or, with `any_term`, any of its words that are
+    not stopwords (questions in prose, ranked by how much matches); None when the query has
+    no terms. Lower rank is better on both engines."""
+    words = text_terms(query, "any") if any_term else terms(query)
     if not words:
         return None
     if _dialect(db) == "sqlite":
         stmt = text(
             "SELECT flow_id, bm25(flow_search, 10.0, 5.0, 3.0, 1.0) AS rank "
             "FROM flow_search WHERE flow_search MATCH :match AND account_id = :account"
-        ).bindparams(match=_match_expression(words), account=account_id.hex)
+        ).bindparams(match=_match_expression(words, any_term), account=account_id.hex)
     else:
         stmt = text(
             "SELECT s.flow_id, -ts_rank_cd(s.document, q) AS rank "
             "FROM flow_search s, to_tsquery('simple', :tsquery) q "
             "WHERE s.document @@ q AND s.account_id = :account"
-        ).bindparams(tsquery=_tsquery(words), account=account_id)
+        ).bindparams(tsquery=_tsquery(words, any_term), account=account_id)
     return stmt.columns(flow_id=Uuid(), rank=Float()).subquery("matches")
 
 

@@ -1,22 +1,31 @@
 """ORM models, one module per aggregate; importing this package registers them all."""
 
 from resolutionflow.models.account import Account, Team, TeamMembership
+from resolutionflow.models.ai import AICall, AISettings
+from resolutionflow.models.assist import AssistConversation, AssistMessage
 from resolutionflow.models.attachment import SessionAttachment
 from resolutionflow.models.audit import AuditEvent, LoginFailure
 from resolutionflow.models.flow import Flow, FlowVersion, Folder
+from resolutionflow.models.knowledge import KnowledgeChunk, KnowledgeDocument
 from resolutionflow.models.outbound import RedactionReport
 from resolutionflow.models.session import Session, SessionEvent
 from resolutionflow.models.share import SessionShare
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
 
 __all__ = [
+    "AICall",
+    "AISettings",
     "Account",
     "ApiToken",
+    "AssistConversation",
+    "AssistMessage",
     "AuditEvent",
     "Flow",
     "FlowVersion",
     "Folder",
     "Invite",
+    "KnowledgeChunk",
+    "KnowledgeDocument",
     "LoginFailure",
     "RedactionReport",
     "RefreshToken",

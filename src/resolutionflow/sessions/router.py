@@ -256,6 +256,11 @@ async def append_event(
     principal: Engineer, db: DB, session_id: uuid.UUID, body: EventIn
 ) -> EventsAppended:
     session, events = await service.append_event(db, principal, session_id, body)
+    if session.status in service.ENDED:
+        # Resolved sessions teach the copilot; imported here, the copilot builds on sessions.
+        from resolutionflow.assist.memory import remember
+
+        await remember(db, session)
     names = {principal.user_id: principal.name}
     return EventsAppended(
         session=await service.read(db, session), events=service.event_reads(events, names)

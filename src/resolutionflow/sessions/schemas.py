@@ -164,6 +164,14 @@ class MarkUnresolvedIn(WriteSchema):
     )
 
 
+class AcceptSuggestionIn(WriteSchema):
+    """Follow one of a copilot reply's suggestions: it becomes a step on the timeline."""
+
+    type: Literal["accept_suggestion"]
+    reply_seq: Annotated[int, Field(ge=1)]
+    index: Annotated[int, Field(ge=0, le=7)]
+
+
 class AbandonIn(WriteSchema):
     type: Literal["abandon"]
     summary: Text = ""
@@ -180,6 +188,7 @@ EventIn = Annotated[
     | ResumeIn
     | ResolveIn
     | MarkUnresolvedIn
-    | AbandonIn,
+    | AbandonIn
+    | AcceptSuggestionIn,
     Field(discriminator="type"),
 ]

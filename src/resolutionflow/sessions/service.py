@@ -210,6 +210,9 @@ async def append_event(
         step = await engine.switch(event.flow_id)
     elif kind == "note":
         step.add("note", text=event.text)
+    elif kind == "accept_suggestion":
+        suggestion = await _suggestion(db, session, event.reply_seq, event.index)
+        step.add("suggestion_accepted", reply_seq=event.reply_seq, **suggestion)
     elif kind == "command_output":
         step.add("command_output", text=event.text, command=event.command)
     elif kind == "pause":
@@ -252,6 +255,33 @@ async def append_entries(
 ) -> list[SessionEvent]:
     """Append entries made outside the engine (attachments) to a locked session's timeline."""
     return await _append(db, session, principal, entries)
+
+
+async def _suggestion(
+    db: AsyncSession, session: Session, reply_seq: int, index: int
+) -> dict[str, Any]:
+    reply = await db.scalar(
+        select(SessionEvent).where(
+            SessionEvent.session_id == session.id,
+            SessionEvent.seq == reply_seq,
+            SessionEvent.type == "copilot_reply",
+        )
+    )
+    suggestions = (reply.payload.get("suggestions") or []) if reply else []
+    if reply is None or index >= len(suggestions):
+        raise ValidationFailed(
+            "No such copilot suggestion on this session.",
+            errors=[{"loc": ["body", "index"], "msg": "no such suggestion", "type": "value_error"}],
+        )
+    chosen = suggestions[index]
+    source = chosen.get("source") or {}
+    return {
+        "title": chosen.get("title", ""),
+        "instructions": chosen.get("instructions") or None,
+        "command": chosen.get("command") or None,
+        "source_title": source.get("title"),
+        "source_kind": source.get("kind"),
+    }
 
 
 def _stop_clock(session: Session, now: datetime) -> None:

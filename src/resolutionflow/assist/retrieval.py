@@ -1,0 +1,168 @@
+"""Finding what the account already knows about a problem: published flows (and the step of
+each that fits best), resolved sessions (their redacted documentation) and knowledge-document
+chunks. Full-text ranking on both engines; every hit carries an engine-neutral relevance (the
+share of the question's words it contains, titles weighing more) that confidences come from."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import and_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resolutionflow import search
+from resolutionflow.flows import search as flow_search
+from resolutionflow.models import Flow, FlowVersion
+from resolutionflow.search.index import coverage, terms
+
+RESOLVED_KIND = "resolved_session"
+CHUNK_KIND = "knowledge_chunk"
+SourceKind = Literal["flow", "session", "knowledge"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: SourceKind
+    id: uuid.UUID  # the flow, the resolved session, the knowledge document
+    title: str
+    text: str  # what a prompt or an answer may quote (already redacted for sessions)
+    relevance: float  # 0..1
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    terms: list[str]
+    evidence: list[Evidence]
+
+    def best(self, kind: SourceKind) -> Evidence | None:
+        return next((e for e in self.evidence if e.kind == kind), None)
+
+    def of(self, kind: SourceKind) -> list[Evidence]:
+        return [e for e in self.evidence if e.kind == kind]
+
+
+def relevance(words: list[str], title: str, body: str) -> float:
+    """Title matches count more than body matches; one-word questions are weak evidence."""
+    if not words:
+        return 0.0
+    score = 0.45 * coverage(words, title) + 0.55 * coverage(words, title + "\n" + body)
+    breadth = min(1.0, 0.55 + 0.15 * len(words))
+    return round(min(1.0, score * breadth), 3)
+
+
+def _node_text(node: dict[str, Any]) -> str:
+    return " ".join([node.get("title", ""), node.get("body", ""), *(node.get("items") or [])])
+
+
+def best_node(graph: dict[str, Any], words: list[str]) -> dict[str, Any] | None:
+    """The flow step that fits the question best (where this problem would be in the flow);
+    the start when nothing fits better."""
+    nodes = [n for n in graph.get("nodes", []) if n.get("type") != "resolution"]
+    if not nodes:
+        return None
+    scored = [(coverage(words, _node_text(n)), i, n) for i, n in enumerate(nodes)]
+    top = max(scored, key=lambda t: (t[0], -t[1]))
+    if top[0] > 0:
+        return dict(top[2])
+    start = graph.get("start")
+    return dict(next((n for n in nodes if n.get("id") == start), nodes[0]))
+
+
+def outgoing(graph: dict[str, Any], node_id: str) -> list[tuple[str, dict[str, Any]]]:
+    by_id = {n["id"]: n for n in graph.get("nodes", [])}
+    return [
+        (e.get("label", ""), by_id[e["target"]])
+        for e in graph.get("edges", [])
+        if e.get("source") == node_id and e.get("target") in by_id
+    ]
+
+
+async def _flows(
+    db: AsyncSession, account_id: uuid.UUID, query: str, words: list[str], limit: int
+) -> list[Evidence]:
+    matched = flow_search.matches(db, account_id, query, any_term=True)
+    if matched is None:
+        return []
+    rows = await db.execute(
+        select(Flow, FlowVersion.graph)
+        .join(matched, matched.c.flow_id == Flow.id)
+        .join(
+            FlowVersion,
+            and_(FlowVersion.flow_id == Flow.id, FlowVersion.number == Flow.latest_version),
+        )
+        .where(Flow.account_id == account_id, Flow.archived_at.is_(None))
+        .order_by(matched.c.rank)
+        .limit(limit * 3)
+    )
+    out = []
+    for flow, graph in rows:
+        body = " ".join(_node_text(n) for n in graph.get("nodes", []))
+        head = " ".join([flow.title, flow.description, " ".join(flow.tags or []), flow.category])
+        node = best_node(graph, words)
+        out.append(
+            Evidence(
+                kind="flow",
+                id=flow.id,
+                title=flow.title,
+                text=(flow.description or "") + ("\n" + body[:1500] if body else ""),
+                relevance=relevance(words, head, body),
+                detail={
+                    "version": flow.latest_version,
+                    "category": flow.category,
+                    "graph": graph,
+                    "node": node,
+                },
+            )
+        )
+    out.sort(key=lambda e: e.relevance, reverse=True)
+    return out[:limit]
+
+
+async def _texts(
+    db: AsyncSession,
+    account_id: uuid.UUID,
+    query: str,
+    words: list[str],
+    kind: str,
+    source: SourceKind,
+    limit: int,
+) -> list[Evidence]:
+    _, hits = await search.search(db, account_id, query, [kind], mode="any", limit=limit * 4)
+    out: list[Evidence] = []
+    seen: set[uuid.UUID] = set()
+    for hit in hits:
+        owner = hit.parent_id or hit.ref_id
+        # One chunk per document and one row per session: variety beats five chunks of one file.
+        if owner in seen:
+            continue
+        seen.add(owner)
+        out.append(
+            Evidence(
+                kind=source,
+                id=owner,
+                title=hit.title,
+                text=hit.body,
+                relevance=relevance(words, hit.title, hit.body),
+                detail={"ref_id": str(hit.ref_id)},
+            )
+        )
+    out.sort(key=lambda e: e.relevance, reverse=True)
+    return out[:limit]
+
+
+async def retrieve(
+    db: AsyncSession, account_id: uuid.UUID, query: str, per_kind: int = 3
+) -> Retrieval:
+    words = terms(query, "any")
+    if not words:
+        return Retrieval(words, [])
+    evidence = [
+        *await _flows(db, account_id, query, words, per_kind),
+        *await _texts(db, account_id, query, words, RESOLVED_KIND, "session", per_kind),
+        *await _texts(db, account_id, query, words, CHUNK_KIND, "knowledge", per_kind),
+    ]
+    evidence.sort(key=lambda e: e.relevance, reverse=True)
+    return Retrieval(words, evidence)

@@ -1,0 +1,155 @@
+"""HTTP routes of the copilot: in-session chat and ResolutionAssist conversations."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import StreamingResponse
+
+from resolutionflow.ai import gateway
+from resolutionflow.assist import answering, conversations, copilot, streaming
+from resolutionflow.assist.reply import CopilotReply
+from resolutionflow.auth.principal import Engineer
+from resolutionflow.common.schemas import (
+    Page,
+    SearchText,
+    WriteSchema,
+    decode_offset,
+    encode_offset,
+)
+from resolutionflow.db.session import DB
+from resolutionflow.sessions import service as sessions
+from resolutionflow.sessions.schemas import SessionDetail
+
+router = APIRouter(tags=["copilot"])
+
+_STREAMABLE = {
+    200: {
+        "description": "The reply; with `Accept: text/event-stream`, the same reply streamed as "
+        "server-sent events (`delta`, `reset`, then `reply`).",
+        "content": {"text/event-stream": {}},
+    }
+}
+
+
+class CopilotMessageIn(WriteSchema):
+    content: conversations.Content
+
+
+@router.post(
+    "/sessions/{session_id}/copilot/messages",
+    response_model=CopilotReply,
+    responses=_STREAMABLE,  # type: ignore[arg-type]
+)
+async def ask_copilot(
+    principal: Engineer, db: DB, request: Request, session_id: uuid.UUID, body: CopilotMessageIn
+) -> CopilotReply | StreamingResponse:
+    """Ask about this session. The question and the reply land on the timeline; the copilot
+    sees the flow position, captured values, notes, output and ticket — redacted — and cites
+    the flows, past sessions and documents it used."""
+    prepared = await copilot.begin(db, principal, session_id, body.content)
+    # Committed before the model is asked: no transaction (on SQLite, no write lock) stays
+    # open while it thinks; the reply is recorded in a transaction of its own.
+    await db.commit()
+    maker = request.app.state.sessionmaker
+
+    async def finish(served: gateway.Served) -> CopilotReply:
+        async with maker() as db:
+            done = await copilot.finish(db, principal, prepared, served)
+            await db.commit()
+            return done
+
+    return await streaming.answer(
+        request,
+        prepared.plan,
+        prepared.ask,
+        answering.offline_answer(prepared.question, prepared.found, prepared.position),
+        finish,
+    )
+
+
+@router.get("/assist/conversations", response_model=Page[conversations.ConversationSummary])
+async def list_conversations(
+    principal: Engineer,
+    db: DB,
+    q: SearchText = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+) -> Page[conversations.ConversationSummary]:
+    """Your own ResolutionAssist conversations, newest first; `q` searches titles and messages."""
+    offset = decode_offset(cursor)
+    items, more = await conversations.listing(db, principal, q, limit, offset)
+    return Page(items=items, next_cursor=encode_offset(offset + limit) if more else None)
+
+
+@router.post(
+    "/assist/conversations", status_code=201, response_model=conversations.ConversationDetail
+)
+async def create_conversation(
+    principal: Engineer, db: DB, body: conversations.ConversationCreate
+) -> conversations.ConversationDetail:
+    c = await conversations.create(db, principal, body.title)
+    return await conversations.detail(db, c)
+
+
+@router.get(
+    "/assist/conversations/{conversation_id}", response_model=conversations.ConversationDetail
+)
+async def read_conversation(
+    principal: Engineer, db: DB, conversation_id: uuid.UUID
+) -> conversations.ConversationDetail:
+    return await conversations.detail(db, await conversations.get(db, principal, conversation_id))
+
+
+@router.delete("/assist/conversations/{conversation_id}", status_code=204)
+async def delete_conversation(principal: Engineer, db: DB, conversation_id: uuid.UUID) -> Response:
+    await conversations.remove(db, principal, conversation_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/assist/conversations/{conversation_id}/messages",
+    response_model=CopilotReply,
+    responses=_STREAMABLE,  # type: ignore[arg-type]
+)
+async def send_assist_message(
+    principal: Engineer,
+    db: DB,
+    request: Request,
+    conversation_id: uuid.UUID,
+    body: conversations.MessageIn,
+) -> CopilotReply | StreamingResponse:
+    """A turn of the conversation; screenshots (vision models) and text logs may be attached."""
+    prepared = await conversations.begin(db, principal, conversation_id, body)
+    await db.commit()  # as for the session copilot: nothing held open during the model call
+    maker = request.app.state.sessionmaker
+
+    async def finish(served: gateway.Served) -> CopilotReply:
+        async with maker() as db:
+            done = await conversations.finish(db, principal, prepared, served)
+            await db.commit()
+            return done
+
+    return await streaming.answer(
+        request,
+        prepared.plan,
+        prepared.ask,
+        answering.offline_answer(prepared.question, prepared.found),
+        finish,
+    )
+
+
+@router.post(
+    "/assist/conversations/{conversation_id}/session",
+    status_code=201,
+    response_model=SessionDetail,
+)
+async def conversation_to_session(
+    principal: Engineer, db: DB, conversation_id: uuid.UUID, body: conversations.ToSessionIn
+) -> SessionDetail:
+    """Turn the conversation into a session; the exchange is carried onto its timeline. Doing it
+    again returns the same session."""
+    session = await conversations.to_session(db, principal, conversation_id, body)
+    return await sessions.detail(db, session)
