@@ -20,9 +20,13 @@ os.environ.update(
         "RESOLUTIONFLOW_ARGON2_TIME_COST": "1",
         "RESOLUTIONFLOW_ARGON2_MEMORY_COST": "1024",
         "RESOLUTIONFLOW_LOG_LEVEL": "INFO",
+        # Model retries back off for milliseconds, not seconds (the policy is tested apart).
+        "RESOLUTIONFLOW_LLM_BACKOFF_BASE_S": "0.01",
+        "RESOLUTIONFLOW_LLM_TIMEOUT_S": "5",
     }
 )
-os.environ.pop("RESOLUTIONFLOW_SMTP_HOST", None)
+for _name in ("SMTP_HOST", "LLM_PROVIDER", "LLM_API_KEY", "LLM_BASE_URL", "ENCRYPTION_KEYS"):
+    os.environ.pop(f"RESOLUTIONFLOW_{_name}", None)
 
 import pytest  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
@@ -68,3 +72,13 @@ async def client(app: FastAPI) -> AsyncIterator[AsyncClient]:
 @pytest.fixture
 def factory(app: FastAPI) -> Factory:
     return Factory(app)
+
+
+# Local servers speaking the Anthropic and OpenAI wire formats, for tests that drive the app's
+# AI paths through the real SDKs (started on first use, one per session, wiped per test).
+from tests.providers.llm.conftest import (  # noqa: E402, F401 - fixtures, registered by import
+    _anthropic_server,
+    _openai_server,
+    fake_anthropic,
+    fake_openai,
+)

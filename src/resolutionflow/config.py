@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     llm_fast_model: str | None = None
     llm_deep_model: str | None = None
     llm_timeout_s: float = Field(default=30.0, gt=0)
+    llm_max_retries: int = Field(default=3, ge=0, le=10)
+    llm_backoff_base_s: float = Field(default=0.5, gt=0)
     # A fast answer below this confidence is asked again of the deep model.
     llm_escalate_below: float = Field(default=0.55, ge=0, le=1)
     # Live session streams re-read the database this often even without a notification.

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow.ai import routing, settings, usage
 from resolutionflow.ai.prompt import GUARD, DataBlock, fence, redact_blocks, render
 from resolutionflow.ai.routing import Tier
+from resolutionflow.config import get_settings
 from resolutionflow.outbound import reports
 from resolutionflow.providers.llm import (
     Completion,
@@ -173,11 +174,14 @@ def _request(plan: Plan, ask: Ask, tier: Tier) -> tuple[CompletionRequest, dict[
 
 def _provider(plan: Plan) -> LLMProvider:
     ai = plan.ai
+    s = get_settings()
     return _factory(
         ProviderConfig(
             provider=ai.provider,  # type: ignore[arg-type]
             api_key=ai.api_key or "not-needed",  # local OpenAI-compatible servers take none
             base_url=ai.base_url,
+            max_retries=s.llm_max_retries,
+            backoff_base_s=s.llm_backoff_base_s,
         )
     )
 

@@ -76,14 +76,14 @@ class _Meta(BaseModel):
 
 def visible(text: str) -> str:
     """The part of a streamed reply that may be shown: everything before the marker, holding
-    back a tail that could be the start of it."""
+    back a tail that could be the start of it, and trailing whitespace (it may precede it)."""
     cut = text.find(META_MARKER)
     if cut >= 0:
         return text[:cut].rstrip()
     for n in range(min(len(META_MARKER) - 1, len(text)), 0, -1):
         if META_MARKER.startswith(text[-n:]):
-            return text[:-n]
-    return text
+            return text[:-n].rstrip()
+    return text.rstrip()
 
 
 def parse(text: str) -> tuple[str, float, list[Suggestion]]:
