@@ -52,5 +52,16 @@ export const queryKeys = {
     documentationAs: (id: string, format: string) => ["sessions", "detail", id, "documentation", format] as const,
     redactionReports: (id: string) => ["sessions", "detail", id, "redaction-reports"] as const,
   },
+  ai: {
+    settings: ["ai", "settings"] as const,
+    usageAll: ["ai", "usage"] as const,
+    usage: (range: Record<string, unknown>) => ["ai", "usage", range] as const,
+  },
+  knowledge: {
+    all: ["knowledge"] as const,
+    lists: ["knowledge", "list"] as const,
+    list: (params: Record<string, unknown>) => ["knowledge", "list", params] as const,
+    detail: (id: string) => ["knowledge", "detail", id] as const,
+  },
   invitePreview: (token: string) => ["invite-preview", token] as const,
 };

@@ -5,6 +5,8 @@ import { LoadingBlock } from "@/components/ui/spinner";
 import { AccountSettingsPage } from "@/features/account-settings/components/account-settings-page";
 import { AccountsPage } from "@/features/accounts/components/accounts-page";
 import { AuditPage } from "@/features/admin/components/audit-page";
+import { AISettingsPage } from "@/features/ai-settings/components/ai-settings-page";
+import { AIUsagePage } from "@/features/ai-settings/components/ai-usage-page";
 import { PeoplePage } from "@/features/admin/components/people-page";
 import { TeamDetailPage } from "@/features/admin/components/team-detail-page";
 import { TeamsPage } from "@/features/admin/components/teams-page";
@@ -14,6 +16,8 @@ import { SignInPage } from "@/features/auth/components/sign-in-page";
 import { FlowLibraryPage } from "@/features/flows/components/library-page";
 import { NewFlowRedirect } from "@/features/flows/components/new-flow-redirect";
 import { HomePage } from "@/features/home/components/home-page";
+import { DocumentDetailPage } from "@/features/knowledge/components/document-detail-page";
+import { KnowledgePage } from "@/features/knowledge/components/knowledge-page";
 import { ProfilePage } from "@/features/profile/components/profile-page";
 import { PublicSharePage } from "@/features/sharing/components/public-share-page";
 import { SharedSessionPage } from "@/features/sharing/components/shared-session-page";
@@ -128,6 +132,8 @@ export const routes: RouteObject[] = [
             ),
           },
           { path: "shared/:token", element: <SharedSessionPage /> },
+          { path: "knowledge", element: <KnowledgePage /> },
+          { path: "knowledge/:id", element: <DocumentDetailPage /> },
           { path: "teams", element: <TeamsPage /> },
           { path: "teams/:teamId", element: <TeamDetailPage /> },
           {
@@ -151,6 +157,22 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole min="team_admin">
                 <AccountSettingsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "admin/ai",
+            element: (
+              <RequireRole min="team_admin">
+                <AISettingsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "admin/ai/usage",
+            element: (
+              <RequireRole min="team_admin">
+                <AIUsagePage />
               </RequireRole>
             ),
           },

@@ -5,15 +5,16 @@ const labels = (role: string | null) => navItemsFor(role).map((i) => i.label);
 
 describe("navItemsFor", () => {
   it("shows a viewer only what every role can see", () => {
-    expect(labels("viewer")).toEqual(["Home", "Sessions", "Flows", "Teams", "Profile", "API tokens"]);
+    expect(labels("viewer")).toEqual(["Home", "Sessions", "Flows", "Knowledge", "Teams", "Profile", "API tokens"]);
   });
 
   it("gives an engineer the same as a viewer (nothing admin)", () => {
     expect(labels("engineer")).toEqual(labels("viewer"));
   });
 
-  it("adds People, Audit log and Account settings for team admins, but not Accounts", () => {
+  it("adds People, Audit log, Account settings and AI settings for team admins, but not Accounts", () => {
     const items = labels("team_admin");
+    expect(items).toContain("AI settings");
     expect(items).toContain("People");
     expect(items).toContain("Audit log");
     expect(items).toContain("Account settings");
@@ -21,7 +22,7 @@ describe("navItemsFor", () => {
   });
 
   it("shows everything to a super admin", () => {
-    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "Teams", "People", "Audit log", "Account settings", "Accounts", "Profile", "API tokens"]);
+    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "Knowledge", "Teams", "People", "Audit log", "Account settings", "AI settings", "Accounts", "Profile", "API tokens"]);
   });
 
   it("shows nothing for an unknown or missing role", () => {
