@@ -1,0 +1,494 @@
+"""Retrieval quality of the copilot's offline engine on two public sets, beside a plain BM25
+baseline (rank-bm25) in the same run: hit@1, hit@3 and latency p50/p95. Prints figures only.
+
+    .venv/bin/python bench/copilot_eval.py [--full] [--sample N] [--seed S]
+    RF_BENCH_DATABASE_URL=postgresql+asyncpg://... .venv/bin/python bench/copilot_eval.py
+
+The sets are read where they are (RF_EVAL_DIR, default /work/shared/data/eval) and never copied;
+without them the bench says so and exits 0. Both are "evaluation use only": nothing of their text
+goes into the repository, this file only names their fields.
+
+Cloud post-mortems (cloud_postmortems/incidents_dev.jsonl, ISSRE 2022, Li et al.)
+  Every incident is a resolved session of one account, indexed the way assist/memory.py indexes
+  one (kind `resolved_session`): title = report title, body = "Resolution: <mitigation>" then the
+  summary and the full report (or the root-cause text when there is no report). Query = title +
+  summary (never the root-cause text or a label). The incident itself (and the other record with
+  the same id, a preliminary RCA) is deleted from the index for its own query inside a
+  transaction that is rolled back, so the product's `retrieve()` runs unchanged.
+  Hit: a top-k session shares a root-cause label with the query. "leaf" = the most specific label
+  path of each root_cause_labels entry (e.g. internal causes > software bugs > config); "layer-2"
+  = the coarser path (internal causes > software bugs). Incidents without a label are indexed but
+  not asked.
+
+Help-desk tickets (helpdesk_tickets_conversations/tickets_dev.jsonl.gz, Mendeley "Help Desk
+Tickets")
+  The set has no subject and no category/queue label, so the match is textual. Engineer replies =
+  public comments of the assignee minus boilerplate (assignment notices, the waiting-for-feedback
+  policy, the internal problem/solution form) and minus replies with < 4 content words. Every
+  ticket is a resolved session: title = the first 10 words of its first customer message (the set
+  has no subject), body = "Resolution: <last engineer reply>", the first customer message and the
+  engineer replies. Query = the first customer message; asked only when an engineer reply follows
+  it. Hit: a top-k past ticket has an engineer reply whose content-word set has Jaccard >= 0.2
+  with this ticket's real next engineer reply (content words: lowercase \\w+ of 3+ characters,
+  minus English function words, greeting/sign-off words, generic status words like "check",
+  "update", "feedback", and the set's ph_* masking placeholders). At 0.2 two replies share at
+  least a fifth of their distinct content words (two 5-word replies sharing 2 words: 0.25); chance
+  is printed beside it.
+
+Both sets
+  ours     assist.retrieval.retrieve(db, account_id, query) (default per_kind=3), its sessions in
+           order (FTS5 bm25 / ts_rank_cd top 12, then re-ranked by `relevance()`).
+  fts      diagnostic: search.search() order, the same candidates before the relevance re-rank.
+  bm25     rank_bm25.BM25Okapi over title + body, query and documents split by lowercase \\w+.
+  bm25/t   diagnostic: the same BM25 with the product's query terms (stopwords out, first 24).
+  chance   the expected hit@k of a random ranking of the same pool (exact, per query).
+  latency  wall time of one retrieve() call (ours) or one get_scores + sort (BM25), in ms.
+  offline  assist.offline.answer() on each query: how often it says "I don't know this one" (no
+           evidence >= MIN_RELEVANCE); for tickets also how often its top suggestion's text
+           matches the real next reply by the rule above.
+
+Sampling: queries are capped at --sample (default 300) per set, drawn with a fixed seed; the index
+always holds the whole set. --full asks every query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import json
+import math
+import os
+import random
+import re
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+os.environ.setdefault("RESOLUTIONFLOW_LOG_LEVEL", "WARNING")
+os.environ.setdefault("RESOLUTIONFLOW_SECRET_KEY", secrets.token_urlsafe(32))
+
+EVAL = Path(os.environ.get("RF_EVAL_DIR", "/work/shared/data/eval"))
+POSTMORTEMS = EVAL / "cloud_postmortems" / "incidents_dev.jsonl"
+TICKETS = EVAL / "helpdesk_tickets_conversations" / "tickets_dev.jsonl.gz"
+K = (1, 3)
+JACCARD = 0.2
+_WORD = re.compile(r"\w+")
+
+# Words that say nothing about *what* an engineer did: function words, greetings and sign-offs,
+# and the generic status phrases ("we will check and update you") most replies in the set carry.
+_FILLER_WORDS = """
+    a an the and or but if then than so as at by for from in into of on to with without be is
+    are was were been being am do does did done have has had having will would shall should can
+    could may might must not no yes it its this that these those there their they them he she
+    his her we us our you your i me my who which what when where why how all any also only just
+    very too still now here below above please kindly dear dears greetings hi hello regards best
+    thanks thank sir madam team note noted informed inform advise ticket issue let know back get
+    got check checking checked look looking update updated updates soonest asap soon feedback
+    waiting wait working work find attached share shared provide provided
+"""
+_FILLER = frozenset(_FILLER_WORDS.split())
+_BOILERPLATE = re.compile(
+    r"(ticket|issue|request) (has been |is |was )?(re)?assigned"
+    r"|to provide our best support|did we resolve the problem|investigation and simulation"
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(
+        w
+        for w in words(text)
+        if len(w) > 2 and not w.startswith("ph_") and not w.isdigit() and w not in _FILLER
+    )
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def flat(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@dataclass
+class Doc:
+    key: str  # records with the same key are the same case (left out of each other's pool)
+    title: str
+    body: str
+    ref_id: uuid.UUID = field(default_factory=uuid.uuid4)
+    labels: dict[str, frozenset[str]] = field(default_factory=dict)
+    replies: list[frozenset[str]] = field(default_factory=list)
+
+
+@dataclass
+class Query:
+    doc: int  # index of the doc it comes from
+    text: str
+    target: frozenset[str] = frozenset()  # tickets: the real next engineer reply's words
+
+
+@dataclass
+class Judge:
+    name: str
+    hit: Callable[[Query, Doc], bool]
+
+
+@dataclass
+class Task:
+    name: str
+    docs: list[Doc]
+    queries: list[Query]
+    judges: list[Judge]
+    asked_of: int = 0  # queries before sampling
+
+
+# --- the sets -------------------------------------------------------------------------------
+
+
+def _label_paths(entries: list[dict[str, str]] | None, depth: int | None) -> frozenset[str]:
+    paths = set()
+    for entry in entries or []:
+        layers = [
+            str(entry[k]).strip().lower()
+            for k in ("layer-1", "layer-2", "layer-3", "layer-4")
+            if entry.get(k)
+        ]
+        if depth is not None:
+            if len(layers) < depth:
+                continue
+            layers = layers[:depth]
+        if layers:
+            paths.add(" > ".join(layers))
+    return frozenset(paths)
+
+
+def postmortems() -> Task:
+    docs: list[Doc] = []
+    queries: list[Query] = []
+    with POSTMORTEMS.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            summary = flat(r.get("summary"))
+            report = (r.get("details") or r.get("root_cause") or "").strip()
+            docs.append(
+                Doc(
+                    key=r["id"],
+                    title=flat(r["title"]),
+                    body=f"Resolution: {flat(r.get('mitigation')) or 'resolved'}\n{summary}\n{report}",
+                    labels={
+                        "leaf": _label_paths(r.get("root_cause_labels"), None),
+                        "layer-2": _label_paths(r.get("root_cause_labels"), 2),
+                    },
+                )
+            )
+            if docs[-1].labels["leaf"]:
+                queries.append(Query(len(docs) - 1, f"{flat(r['title'])}\n{summary}"))
+
+    def shares(level: str) -> Callable[[Query, Doc], bool]:
+        return lambda q, d: bool(docs[q.doc].labels[level] & d.labels[level])
+
+    return Task(
+        "cloud post-mortems: same root-cause label",
+        docs,
+        queries,
+        [Judge("leaf label", shares("leaf")), Judge("layer-2 label", shares("layer-2"))],
+    )
+
+
+def _engineer_replies(comments: list[dict[str, object]]) -> list[str]:
+    out = []
+    for c in comments:
+        text = flat(str(c.get("text") or ""))
+        if c.get("author_role") != "assignee" or c.get("is_private"):
+            continue
+        if _BOILERPLATE.search(text.lower()) or len(content_words(text)) < 4:
+            continue
+        out.append(text)
+    return out
+
+
+def tickets() -> Task:
+    docs: list[Doc] = []
+    queries: list[Query] = []
+    with gzip.open(TICKETS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            comments = sorted(r["comments"], key=lambda c: c["seq"])
+            first = next(
+                (i for i, c in enumerate(comments) if c["author_role"] == "reporter"), None
+            )
+            if first is None:
+                continue
+            message = flat(comments[first]["text"])
+            later = _engineer_replies(comments[first + 1 :])
+            replies = _engineer_replies(comments)
+            resolution = replies[-1] if replies else "resolved"
+            docs.append(
+                Doc(
+                    key=str(r["issue_id"]),
+                    title=" ".join(message.split()[:10]),
+                    body=f"Resolution: {resolution}\n{message}\n" + "\n".join(replies),
+                    replies=[content_words(t) for t in replies],
+                )
+            )
+            if later:
+                queries.append(Query(len(docs) - 1, message, content_words(later[0])))
+
+    def same_reply(q: Query, d: Doc) -> bool:
+        return any(jaccard(q.target, r) >= JACCARD for r in d.replies)
+
+    return Task(
+        "help-desk tickets: a past ticket's engineer reply ~ the real next reply",
+        docs,
+        queries,
+        [Judge(f"reply Jaccard>={JACCARD}", same_reply)],
+    )
+
+
+def sample(task: Task, limit: int | None, seed: int) -> Task:
+    task.asked_of = len(task.queries)
+    if limit is not None and len(task.queries) > limit:
+        picked = random.Random(seed).sample(range(len(task.queries)), limit)
+        task.queries = [task.queries[i] for i in sorted(picked)]
+    return task
+
+
+# --- scoring --------------------------------------------------------------------------------
+
+
+def chance(pool: int, good: int, k: int) -> float:
+    """P(at least one of `good` among a random k of `pool`)."""
+    if good == 0 or pool == 0:
+        return 0.0
+    k = min(k, pool)
+    return 1.0 - math.comb(pool - good, k) / math.comb(pool, k)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p * len(ordered)) - 1)] if ordered else 0.0
+
+
+@dataclass
+class Run:
+    ranked: dict[str, list[list[int]]] = field(default_factory=dict)  # system -> per query
+    latency: dict[str, list[float]] = field(default_factory=dict)
+    dont_know: int = 0
+    answered: int = 0
+    suggestion_match: int = 0
+    top_relevance: list[float] = field(default_factory=list)
+
+
+def _report(task: Task, run: Run) -> None:
+    print(
+        f"  {task.name}\n  {len(task.docs)} indexed, {len(task.queries)} of {task.asked_of} "
+        "queries asked"
+    )
+    systems = list(run.ranked)
+    for judge in task.judges:
+        print(f"    hit = {judge.name}")
+        for system in systems:
+            cells = []
+            for k in K:
+                hits = sum(
+                    any(judge.hit(q, task.docs[d]) for d in ranked[:k])
+                    for q, ranked in zip(task.queries, run.ranked[system], strict=True)
+                )
+                cells.append(f"hit@{k} {hits / len(task.queries):6.1%}")
+            print(f"      {system:<7} " + "  ".join(cells))
+        cells = []
+        for k in K:
+            expected = 0.0
+            for q in task.queries:
+                pool = [d for d in task.docs if d.key != task.docs[q.doc].key]
+                expected += chance(len(pool), sum(judge.hit(q, d) for d in pool), k)
+            cells.append(f"hit@{k} {expected / len(task.queries):6.1%}")
+        print(f"      {'chance':<7} " + "  ".join(cells))
+        if judge is task.judges[0]:
+            for k in K:
+                ours_hits, base_hits = (
+                    [
+                        any(judge.hit(q, task.docs[d]) for d in ranked[:k])
+                        for q, ranked in zip(task.queries, run.ranked[system], strict=True)
+                    ]
+                    for system in ("ours", "bm25")
+                )
+                only_ours = sum(a and not b for a, b in zip(ours_hits, base_hits, strict=True))
+                only_base = sum(b and not a for a, b in zip(ours_hits, base_hits, strict=True))
+                print(
+                    f"      paired hit@{k}: ours only {only_ours}, bm25 only {only_base} "
+                    f"(of {len(task.queries)})"
+                )
+            good, bad = [], []
+            for q, ranked, rel in zip(
+                task.queries, run.ranked["ours"], run.top_relevance, strict=True
+            ):
+                if ranked:
+                    (good if judge.hit(q, task.docs[ranked[0]]) else bad).append(rel)
+            if good and bad:
+                print(
+                    f"      ours top-1 relevance: median {statistics.median(good):.2f} when it "
+                    f"hits, {statistics.median(bad):.2f} when it misses"
+                )
+    for system, values in run.latency.items():
+        print(
+            f"    latency {system:<5} p50 {percentile(values, 0.5):6.1f} ms  "
+            f"p95 {percentile(values, 0.95):6.1f} ms"
+        )
+    n = len(task.queries)
+    line = f'    offline answer(): "I don\'t know this one" {run.dont_know}/{n} ({run.dont_know / n:.0%})'
+    if task.queries[0].target:
+        line += (
+            f"; top suggestion ~ real next reply {run.suggestion_match}/{run.answered} answered "
+            f"({run.suggestion_match / max(1, run.answered):.0%})"
+        )
+    print(line)
+
+
+async def _evaluate(maker: object, task: Task) -> Run:
+    from rank_bm25 import BM25Okapi
+    from sqlalchemy import delete as sql_delete
+
+    from resolutionflow import search
+    from resolutionflow.assist.offline import answer
+    from resolutionflow.assist.retrieval import RESOLVED_KIND, retrieve
+    from resolutionflow.models import Account
+    from resolutionflow.search.index import terms
+
+    async with maker() as db:  # type: ignore[operator]
+        account = Account(name="Copilot eval", slug=f"copilot-eval-{uuid.uuid4().hex[:12]}")
+        db.add(account)
+        await db.flush()
+        for doc in task.docs:
+            await search.put(
+                db,
+                kind=RESOLVED_KIND,
+                ref_id=doc.ref_id,
+                parent_id=doc.ref_id,
+                account_id=account.id,
+                title=doc.title,
+                body=doc.body,
+            )
+        await db.commit()
+        account_id = account.id
+    by_ref = {d.ref_id: i for i, d in enumerate(task.docs)}
+    bm25 = BM25Okapi([words(d.title + "\n" + d.body) for d in task.docs])
+    run = Run(
+        ranked={"ours": [], "fts": [], "bm25": [], "bm25/t": []},
+        latency={"ours": [], "bm25": []},
+    )
+
+    def top(scores: list[float], left_out: set[int], k: int = 3) -> list[int]:
+        order = sorted(
+            (i for i in range(len(scores)) if i not in left_out), key=lambda i: -scores[i]
+        )
+        return order[:k]
+
+    for q in task.queries:
+        key = task.docs[q.doc].key
+        left_out = {i for i, d in enumerate(task.docs) if d.key == key}
+        async with maker() as db:  # type: ignore[operator]
+            for i in left_out:
+                await search.delete(db, RESOLVED_KIND, task.docs[i].ref_id)
+            started = time.perf_counter()
+            found = await retrieve(db, account_id, q.text)
+            run.latency["ours"].append((time.perf_counter() - started) * 1000)
+            _, hits = await search.search(
+                db, account_id, q.text, [RESOLVED_KIND], mode="any", limit=12
+            )
+            await db.rollback()
+        sessions = found.of("session")
+        run.ranked["ours"].append([by_ref[e.id] for e in sessions])
+        run.top_relevance.append(sessions[0].relevance if sessions else 0.0)
+        fts: list[int] = []
+        for h in hits:
+            i = by_ref[h.parent_id or h.ref_id]
+            if i not in fts:
+                fts.append(i)
+        run.ranked["fts"].append(fts[:3])
+
+        started = time.perf_counter()
+        ranked = top(list(bm25.get_scores(words(q.text))), left_out)
+        run.latency["bm25"].append((time.perf_counter() - started) * 1000)
+        run.ranked["bm25"].append(ranked)
+        run.ranked["bm25/t"].append(top(list(bm25.get_scores(terms(q.text, "any"))), left_out))
+
+        composed = answer(q.text, found)
+        if "I don't know this one" in composed.content:
+            run.dont_know += 1
+        else:
+            run.answered += 1
+            best = composed.suggestions[0] if composed.suggestions else None
+            if best and q.target and jaccard(q.target, content_words(best.instructions)) >= JACCARD:
+                run.suggestion_match += 1
+
+    async with maker() as db:  # type: ignore[operator]
+        await db.execute(sql_delete(Account).where(Account.id == account_id))
+        await db.commit()
+    return run
+
+
+async def _run(database_url: str, tasks: list[Task]) -> None:
+    from sqlalchemy.ext.asyncio import async_sessionmaker
+
+    from resolutionflow.config import Settings
+    from resolutionflow.db import migrate
+    from resolutionflow.db.engine import make_engine
+
+    settings = Settings(database_url=database_url)
+    await migrate.upgrade_async(settings.effective_database_url)
+    engine = make_engine(settings)
+    maker = async_sessionmaker(engine, expire_on_commit=False)
+    try:
+        for task in tasks:
+            started = time.perf_counter()
+            run = await _evaluate(maker, task)
+            _report(task, run)
+            print(f"    ({time.perf_counter() - started:.1f} s)")
+    finally:
+        await engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--full", action="store_true", help="ask every query (no sampling)")
+    parser.add_argument("--sample", type=int, default=300, help="queries per set (default 300)")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    missing = [p for p in (POSTMORTEMS, TICKETS) if not p.exists()]
+    if missing:
+        print(
+            "copilot eval: public sets not found ("
+            + ", ".join(str(p) for p in missing)
+            + "); set RF_EVAL_DIR to the eval folder. Nothing measured."
+        )
+        return
+    limit = None if args.full else args.sample
+    tasks = [sample(postmortems(), limit, args.seed), sample(tickets(), limit, args.seed)]
+
+    data = Path(tempfile.mkdtemp(prefix="rf-copilot-eval-"))
+    print("copilot eval: SQLite (embedded default, FTS5)")
+    asyncio.run(_run(f"sqlite+aiosqlite:///{data / 'eval.db'}", tasks))
+    if url := os.environ.get("RF_BENCH_DATABASE_URL"):
+        print("copilot eval: PostgreSQL (tsvector)")
+        asyncio.run(_run(url, tasks))
+    else:
+        print("copilot eval: PostgreSQL skipped (set RF_BENCH_DATABASE_URL to run it there too)")
+
+
+if __name__ == "__main__":
+    main()
