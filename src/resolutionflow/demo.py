@@ -102,6 +102,83 @@ async def load_demo(db: AsyncSession) -> bool:
     await db.flush()
     admin = users["admin@acme.example"]
     created = await _load_flows(db, account, admin) or created
+    created = await _load_memory(db, account, users["engineer@acme.example"]) or created
+    return created
+
+
+# Past work the copilot can learn from: resolved sessions (our own examples).
+DEMO_RESOLVED = (
+    (
+        "Outlook keeps asking for the password (Contoso, Dana)",
+        "Credential Manager held stale MicrosoftOffice16 entries from before the password change.",
+        "Removed the stale MicrosoftOffice16 credentials in Credential Manager and signed in "
+        "again; the prompts stopped.",
+    ),
+    (
+        "GlobalProtect: gateway unreachable from home (Fabrikam, Sam)",
+        "Worked in the office and on a phone hotspot; failed on the home router.",
+        "The home router dropped UDP 4501; the network team turned off Enforce IPsec for the "
+        "remote gateway so the client falls back to SSL on TCP 443. Connected.",
+    ),
+    (
+        "Print jobs stuck in the queue at the front desk (Northwind)",
+        "Spooler running but jobs never left the queue.",
+        "Stopped the spooler, cleared C:\\Windows\\System32\\spool\\PRINTERS and started it "
+        "again (Restart-Service Spooler -Force). Jobs printed.",
+    ),
+)
+
+
+async def _load_memory(db: AsyncSession, account: Account, engineer: User) -> bool:
+    """Resolved sessions and a knowledge document, so the copilot has something to cite."""
+    from resolutionflow.assist.memory import remember
+    from resolutionflow.config import get_settings
+    from resolutionflow.knowledge import service as knowledge
+    from resolutionflow.models import KnowledgeDocument, Session
+    from resolutionflow.sessions import service as sessions
+    from resolutionflow.sessions.attachments import storage_for
+    from resolutionflow.sessions.schemas import NoteIn, ResolveIn, SessionCreate
+
+    principal = Principal(
+        user_id=engineer.id,
+        account_id=account.id,
+        role=Role(engineer.role),
+        email=engineer.email,
+        name=engineer.name,
+    )
+    created = False
+    titles = set(
+        (await db.scalars(select(Session.title).where(Session.account_id == account.id))).all()
+    )
+    for title, note, summary in DEMO_RESOLVED:
+        if title in titles:
+            continue
+        session, _ = await sessions.create_session(db, principal, SessionCreate(title=title))
+        await sessions.append_event(db, principal, session.id, NoteIn(type="note", text=note))
+        session, _ = await sessions.append_event(
+            db, principal, session.id, ResolveIn(type="resolve", summary=summary)
+        )
+        await remember(db, session)
+        created = True
+    doc_title = "Acme MSP remote access standards"
+    has_doc = await db.scalar(
+        select(KnowledgeDocument.id).where(
+            KnowledgeDocument.account_id == account.id, KnowledgeDocument.title == doc_title
+        )
+    )
+    if has_doc is None:
+        from pathlib import Path
+
+        path = Path(__file__).parent / "demo_knowledge" / "remote-access-standards.md"
+        await knowledge.upload(
+            db,
+            principal,
+            path.name,
+            "text/markdown",
+            path.read_bytes(),
+            storage_for(get_settings().data_dir),
+        )
+        created = True
     return created
 
 
