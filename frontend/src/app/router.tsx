@@ -34,6 +34,9 @@ const StartSessionPage = lazy(() =>
 const SessionRunnerPage = lazy(() =>
   import("@/features/sessions/components/runner-page").then((m) => ({ default: m.SessionRunnerPage })),
 );
+// The copilot is its own feature; the route hands it to the runner's side panel.
+const CopilotPanel = lazy(() => import("@/features/copilot/components/copilot-panel").then((m) => ({ default: m.CopilotPanel })));
+const AssistPage = lazy(() => import("@/features/assist/components/assist-page").then((m) => ({ default: m.AssistPage })));
 
 // The canvas (React Flow, dagre) is big: load it only on the pages that draw one.
 const FlowEditorPage = lazy(() => import("@/features/flow-editor/components/editor-page").then((m) => ({ default: m.FlowEditorPage })));
@@ -127,11 +130,23 @@ export const routes: RouteObject[] = [
             handle: { wide: true },
             element: (
               <Lazy>
-                <SessionRunnerPage />
+                <SessionRunnerPage copilot={(session) => <CopilotPanel session={session} />} />
               </Lazy>
             ),
           },
           { path: "shared/:token", element: <SharedSessionPage /> },
+          {
+            // One route for both, so the page (and an answer being written) stays mounted when a
+            // new conversation gets its id.
+            path: "assist/:id?",
+            element: (
+              <RequireRole min="engineer">
+                <Lazy>
+                  <AssistPage />
+                </Lazy>
+              </RequireRole>
+            ),
+          },
           { path: "knowledge", element: <KnowledgePage /> },
           { path: "knowledge/:id", element: <DocumentDetailPage /> },
           { path: "teams", element: <TeamsPage /> },

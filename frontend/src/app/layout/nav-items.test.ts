@@ -8,8 +8,9 @@ describe("navItemsFor", () => {
     expect(labels("viewer")).toEqual(["Home", "Sessions", "Flows", "Knowledge", "Teams", "Profile", "API tokens"]);
   });
 
-  it("gives an engineer the same as a viewer (nothing admin)", () => {
-    expect(labels("engineer")).toEqual(labels("viewer"));
+  it("gives an engineer what a viewer sees plus ResolutionAssist (nothing admin)", () => {
+    expect(labels("engineer")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Knowledge", "Teams", "Profile", "API tokens"]);
+    expect(labels("viewer")).not.toContain("ResolutionAssist");
   });
 
   it("adds People, Audit log, Account settings and AI settings for team admins, but not Accounts", () => {
@@ -22,7 +23,7 @@ describe("navItemsFor", () => {
   });
 
   it("shows everything to a super admin", () => {
-    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "Knowledge", "Teams", "People", "Audit log", "Account settings", "AI settings", "Accounts", "Profile", "API tokens"]);
+    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Knowledge", "Teams", "People", "Audit log", "Account settings", "AI settings", "Accounts", "Profile", "API tokens"]);
   });
 
   it("shows nothing for an unknown or missing role", () => {

@@ -4,7 +4,7 @@
  * the query cache (no refetch), so the next step appears as soon as the server has computed it.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { queryKeys } from "@/api/query-keys";
 import { Markdown } from "@/components/markdown";
@@ -33,7 +33,13 @@ import { StepCard } from "./step-card";
 import { SwitchFlowDialog } from "./switch-flow-dialog";
 import { Timeline } from "./timeline";
 
-export function SessionRunnerPage() {
+/** Panels another feature supplies (the route composes them in; features don't import each other). */
+export interface RunnerSlots {
+  /** The side panel's "Copilot" tab. */
+  copilot?: (session: SessionDetail) => ReactNode;
+}
+
+export function SessionRunnerPage({ copilot }: RunnerSlots = {}) {
   const { id = "" } = useParams();
   const session = useSession(id);
 
@@ -52,10 +58,10 @@ export function SessionRunnerPage() {
     }
     return <ErrorState error={session.error} onRetry={() => void session.refetch()} title="Couldn't load this session" />;
   }
-  return <Runner session={session.data} receivedAt={session.dataUpdatedAt} />;
+  return <Runner session={session.data} receivedAt={session.dataUpdatedAt} copilot={copilot} />;
 }
 
-function Runner({ session, receivedAt }: { session: SessionDetail; receivedAt: number }) {
+function Runner({ session, receivedAt, copilot }: { session: SessionDetail; receivedAt: number } & RunnerSlots) {
   const id = session.id;
   const qc = useQueryClient();
   // Follow other people's changes live while the session is open.
@@ -198,7 +204,7 @@ function Runner({ session, receivedAt }: { session: SessionDetail; receivedAt: n
           {canWork && <AttachButton sessionId={id} disabled={false} />}
         </div>
         <Timeline events={session.timeline} sessionId={id} className="lg:max-h-[calc(100vh-9rem)]" />
-        <SidePanel session={session} />
+        <SidePanel session={session} copilot={copilot} />
       </div>
       {resolving && (
         <ResolveDialog
@@ -268,11 +274,12 @@ function EndedCard({ session }: { session: SessionDetail }) {
   );
 }
 
-function SidePanel({ session }: { session: SessionDetail }) {
-  const [tab, setTab] = useState<"documentation" | "values">("documentation");
+function SidePanel({ session, copilot }: { session: SessionDetail } & RunnerSlots) {
+  const [tab, setTab] = useState<"documentation" | "copilot" | "values">("documentation");
   const variables = Object.entries(session.variables ?? {});
   const tabs = [
     { id: "documentation", label: "Documentation" },
+    ...(copilot ? [{ id: "copilot", label: "Copilot" } as const] : []),
     { id: "values", label: `Captured values${variables.length ? ` (${variables.length})` : ""}` },
   ] as const;
   return (
@@ -296,7 +303,13 @@ function SidePanel({ session }: { session: SessionDetail }) {
           </button>
         ))}
       </div>
-      {tab === "documentation" ? (
+      {copilot && (
+        // Kept mounted while hidden: an answer being written and a draft survive switching tabs.
+        <div role="tabpanel" id="side-panel-copilot" aria-labelledby="side-tab-copilot" hidden={tab !== "copilot"} className="min-h-0 flex-1 flex-col [&:not([hidden])]:flex">
+          {copilot(session)}
+        </div>
+      )}
+      {tab === "copilot" ? null : tab === "documentation" ? (
         <div role="tabpanel" id="side-panel-documentation" aria-labelledby="side-tab-documentation" className="flex min-h-0 flex-1 flex-col">
           <DocumentationPanel sessionId={session.id} title={session.title} />
         </div>

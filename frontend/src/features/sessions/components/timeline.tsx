@@ -91,6 +91,12 @@ function TimelineItem({ event, sessionId }: { event: SessionEvent; sessionId?: s
             ))}
           </ul>
         )}
+        {d.command && (
+          <code className="mt-1 block overflow-x-auto rounded-md bg-slate-900 px-2.5 py-1 font-mono text-[11px] whitespace-pre text-emerald-300">
+            <span className="text-slate-500 select-none">$ </span>
+            {d.command}
+          </code>
+        )}
         {d.output && <CommandOutput text={d.output.text} command={d.output.command} />}
         {d.attachment && sessionId && !pending && (
           <button

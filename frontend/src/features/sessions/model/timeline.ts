@@ -19,6 +19,8 @@ export interface EventDisplay {
   output?: { text: string; command?: string };
   /** A list (follow-ups, checklist items). */
   list?: string[];
+  /** A command to run (an accepted copilot suggestion), shown monospaced. */
+  command?: string;
   /** A file attached to the session, downloadable by id. */
   attachment?: { id: string; filename: string; contentType: string; size: number };
 }
@@ -155,6 +157,39 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
         text: `${filename} (${formatBytes(size)})`,
         details: [],
         attachment: { id: str(p.attachment_id) ?? "", filename, contentType: str(p.content_type) ?? "", size },
+      };
+    }
+    case "copilot_question":
+      return {
+        icon: "?",
+        label: p.via === "assist" ? "Asked ResolutionAssist" : "Asked the copilot",
+        tone: "marked",
+        details: [],
+        markdown: str(p.content) ?? "",
+      };
+    case "copilot_reply": {
+      const label = str(p.confidence_label);
+      const confidence = typeof p.confidence === "number" ? p.confidence.toFixed(2) : null;
+      const engine = [str(p.tier), str(p.model)].filter(Boolean).join(" · ");
+      const sources = Array.isArray(p.sources)
+        ? p.sources.map((s) => (s && typeof s === "object" && "title" in s ? str((s as { title: unknown }).title) : undefined)).filter((t): t is string => !!t)
+        : [];
+      const details = [[label ? `Confidence: ${label}${confidence ? ` (${confidence})` : ""}` : "", engine].filter(Boolean).join(" — ")];
+      if (str(p.note)) details.push(str(p.note)!);
+      if (sources.length) details.push(`Sources: ${sources.join(", ")}`);
+      return { icon: "✦", label: "Copilot answered", tone: "marked", details: details.filter(Boolean), markdown: str(p.content) ?? "" };
+    }
+    case "suggestion_accepted": {
+      const source = str(p.source_title);
+      const kind = str(p.source_kind);
+      const from = source ? `From ${kind === "session" ? "past session" : kind === "knowledge" ? "knowledge document" : kind ?? "source"} “${source}”` : null;
+      return {
+        icon: "✓",
+        label: "Suggestion accepted",
+        tone: "success",
+        text: title,
+        details: [str(p.instructions), from].filter((d): d is string => !!d),
+        command: str(p.command),
       };
     }
     case "paused":
