@@ -68,7 +68,7 @@ export function UploadPanel() {
       return { key, file, status: "waiting" };
     });
     if (added.length === 0) return;
-    setItems((all) => [...[...added].reverse(), ...all]);
+    setItems((all) => [...added, ...all]);
     queue.current.push(...added.filter((i) => i.status === "waiting"));
     pump();
   }
