@@ -53,6 +53,24 @@ def relevance(words: list[str], title: str, body: str) -> float:
     return round(min(1.0, score * breadth), 3)
 
 
+# Reciprocal-rank fusion constant: how much the engine's order (bm25 / ts_rank_cd, which weighs
+# rare words) and the word-coverage order each count. Coverage alone throws away what the
+# engine knows about rarity (bench/copilot_eval.py measured it); the engine alone has no
+# notion of "how much of the question is answered".
+_RRF_K = 10
+
+
+def fuse(evidence: list[Evidence]) -> list[Evidence]:
+    """`evidence` arrives in the engine's order; returns it ordered by the fused rank."""
+    by_relevance = sorted(range(len(evidence)), key=lambda i: -evidence[i].relevance)
+    coverage_rank = {i: r for r, i in enumerate(by_relevance)}
+    order = sorted(
+        range(len(evidence)),
+        key=lambda i: -(1 / (_RRF_K + i) + 1 / (_RRF_K + coverage_rank[i])),
+    )
+    return [evidence[i] for i in order]
+
+
 def _node_text(node: dict[str, Any]) -> str:
     return " ".join([node.get("title", ""), node.get("body", ""), *(node.get("items") or [])])
 
@@ -117,8 +135,7 @@ async def _flows(
                 },
             )
         )
-    out.sort(key=lambda e: e.relevance, reverse=True)
-    return out[:limit]
+    return fuse(out)[:limit]
 
 
 async def _texts(
@@ -149,8 +166,7 @@ async def _texts(
                 detail={"ref_id": str(hit.ref_id)},
             )
         )
-    out.sort(key=lambda e: e.relevance, reverse=True)
-    return out[:limit]
+    return fuse(out)[:limit]
 
 
 async def retrieve(
@@ -164,5 +180,6 @@ async def retrieve(
         *await _texts(db, account_id, query, words, RESOLVED_KIND, "session", per_kind),
         *await _texts(db, account_id, query, words, CHUNK_KIND, "knowledge", per_kind),
     ]
+    # Across kinds only relevance compares (each engine's scores are per query and kind).
     evidence.sort(key=lambda e: e.relevance, reverse=True)
     return Retrieval(words, evidence)
