@@ -6,11 +6,11 @@ import type { ResponseBody } from "@/api/types";
 export type AIUsage = ResponseBody<"/api/v1/ai/usage", "get">;
 export type UsageRow = AIUsage["rows"][number];
 
-export interface UsageRange {
+export type UsageRange = {
   /** YYYY-MM-DD; empty lets the server pick (the last 30 days). */
   since: string;
   until: string;
-}
+};
 
 export const aiUsageQuery = (range: UsageRange) =>
   queryOptions({
