@@ -4,6 +4,47 @@ import { backDepth, describeEvent, foldOutput } from "./timeline";
 const ev = (type: string, payload: Record<string, unknown> = {}) => ({ type, payload });
 
 describe("describeEvent", () => {
+  it("shows the copilot exchange: the question, the reply with its confidence, engine and sources", () => {
+    expect(describeEvent(ev("copilot_question", { content: "Gateway unreachable?" }))).toMatchObject({
+      label: "Asked the copilot",
+      markdown: "Gateway unreachable?",
+    });
+    expect(describeEvent(ev("copilot_question", { content: "x", via: "assist" })).label).toBe("Asked ResolutionAssist");
+    const reply = describeEvent(
+      ev("copilot_reply", {
+        content: "Check the **port**.",
+        confidence: 0.66,
+        confidence_label: "medium",
+        tier: "fast",
+        model: "offline",
+        note: "Fell back to the offline engine.",
+        sources: [{ kind: "flow", id: "f", title: "VPN won't connect" }],
+      }),
+    );
+    expect(reply).toMatchObject({ label: "Copilot answered", markdown: "Check the **port**." });
+    expect(reply.details).toEqual(["Confidence: medium (0.66) — fast · offline", "Fell back to the offline engine.", "Sources: VPN won't connect"]);
+  });
+
+  it("shows an accepted suggestion as a step, with its instructions, source and command", () => {
+    const d = describeEvent(
+      ev("suggestion_accepted", {
+        title: "Test the gateway port",
+        instructions: "A blocked port points at the network.",
+        command: "Test-NetConnection vpn.example.com -Port 443",
+        source_title: "VPN won't connect",
+        source_kind: "flow",
+        reply_seq: 4,
+      }),
+    );
+    expect(d).toMatchObject({
+      label: "Suggestion accepted",
+      tone: "success",
+      text: "Test the gateway port",
+      details: ["A blocked port points at the network.", "From flow “VPN won't connect”"],
+      command: "Test-NetConnection vpn.example.com -Port 443",
+    });
+  });
+
   it("shows a question's answer", () => {
     const d = describeEvent(ev("answer", { node_type: "question", title: "Does it start in safe mode?", answer: "Yes" }));
     expect(d).toMatchObject({ label: "Answered", text: "Does it start in safe mode?", details: ["Answer: Yes"], tone: "default" });
