@@ -13,7 +13,7 @@ export function EffectiveSummary({ settings: s }: { settings: AISettings }) {
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm" data-testid="ai-effective">
         <dt className="text-slate-500">Provider</dt>
         <dd className="flex flex-wrap items-center gap-1.5 font-medium text-slate-900">
-          {providerLabel(s.effective_provider)}
+          <span data-testid="effective-provider">{providerLabel(s.effective_provider)}</span>
           {s.provider === null && <Badge>installation default</Badge>}
         </dd>
         {!offline && (
