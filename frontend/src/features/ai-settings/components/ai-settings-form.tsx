@@ -162,6 +162,21 @@ export function AISettingsForm({ settings }: { settings: AISettings }) {
         </section>
       )}
 
+      {!remote && keySaved && (
+        <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+          {draft.removeKey ? "The saved API key will be removed when you save." : "An API key is still saved for this account (unused by the offline engine)."}
+          {draft.removeKey ? (
+            <Button variant="ghost" size="sm" onClick={() => update({ removeKey: false })}>
+              Keep key
+            </Button>
+          ) : (
+            <Button variant="ghost" size="sm" className="text-red-700" onClick={() => update({ removeKey: true, apiKey: "" })}>
+              Remove key
+            </Button>
+          )}
+        </div>
+      )}
+
       <section aria-labelledby="ai-budget-title" className="space-y-4">
         <h2 id="ai-budget-title" className="text-sm font-semibold text-slate-900">
           Budget

@@ -158,6 +158,18 @@ describe("AI settings page", () => {
     expect(await screen.findByText("Stored encrypted; never shown again after saving.")).toBeInTheDocument();
   });
 
+  it("offers to remove a key that is still saved while the offline engine is chosen", async () => {
+    const { puts } = fakeServer({ settings: baseSettings({ provider: "offline", api_key_set: true }) });
+    const u = userEvent.setup();
+    renderPage();
+    expect(await screen.findByText(/An API key is still saved/)).toBeInTheDocument();
+    expect(screen.queryByLabelText("API key")).toBeNull();
+    await u.click(screen.getByRole("button", { name: "Remove key" }));
+    await u.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(puts).toEqual([{ api_key: "" }]));
+    await waitFor(() => expect(screen.queryByText(/An API key is still saved/)).toBeNull());
+  });
+
   it("switching provider sends it, and going back to the installation default sends null", async () => {
     const { puts } = fakeServer({ settings: baseSettings({ provider: "offline" }) });
     const u = userEvent.setup();
