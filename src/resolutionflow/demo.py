@@ -102,7 +102,7 @@ async def load_demo(db: AsyncSession) -> bool:
     await db.flush()
     admin = users["admin@acme.example"]
     created = await _load_flows(db, account, admin) or created
-    created = await _load_memory(db, account, users["engineer@acme.example"]) or created
+    created = await _load_memory(db, account, users["engineer@acme.example"], admin) or created
     return created
 
 
@@ -129,7 +129,7 @@ DEMO_RESOLVED = (
 )
 
 
-async def _load_memory(db: AsyncSession, account: Account, engineer: User) -> bool:
+async def _load_memory(db: AsyncSession, account: Account, engineer: User, admin: User) -> bool:
     """Resolved sessions and a knowledge document, so the copilot has something to cite."""
     from resolutionflow.assist.memory import remember
     from resolutionflow.config import get_settings
@@ -170,9 +170,16 @@ async def _load_memory(db: AsyncSession, account: Account, engineer: User) -> bo
         from pathlib import Path
 
         path = Path(__file__).parent / "demo_knowledge" / "remote-access-standards.md"
+        uploader = Principal(
+            user_id=admin.id,
+            account_id=account.id,
+            role=Role(admin.role),
+            email=admin.email,
+            name=admin.name,
+        )
         await knowledge.upload(
             db,
-            principal,
+            uploader,
             path.name,
             "text/markdown",
             path.read_bytes(),

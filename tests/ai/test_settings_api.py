@@ -117,3 +117,23 @@ async def test_usage_per_day_model_and_action(
         params={"since": "2026-02-01", "until": "2026-01-01"},
     )
     assert_problem(r, 422)
+
+
+async def test_switching_provider_drops_the_old_providers_url_models_and_key(
+    client: AsyncClient, factory: Factory, fake_openai: FakeOpenAI
+) -> None:
+    tenant = await factory.tenant()
+    await use_model(client, tenant, "openai", fake_openai.base_url, fast_model="llama3.1:8b")
+    r = await client.put(
+        "/api/v1/ai/settings", headers=tenant.admin.headers, json={"provider": "anthropic"}
+    )
+    body = r.json()
+    assert body["base_url"] is None and body["fast_model"] is None
+    assert body["api_key_set"] is False
+    assert body["effective_provider"] == "offline"  # Anthropic needs its own key
+    r = await client.put(
+        "/api/v1/ai/settings",
+        headers=tenant.admin.headers,
+        json={"provider": "openai", "base_url": fake_openai.base_url, "api_key": "k-2"},
+    )
+    assert r.json()["api_key_set"] is True and r.json()["effective_fast_model"] == "gpt-4o-mini"

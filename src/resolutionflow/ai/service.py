@@ -59,6 +59,13 @@ async def save(db: AsyncSession, account_id: uuid.UUID, body: AISettingsWrite) -
         row = AISettings(account_id=account_id)
         db.add(row)
     fields = body.model_dump(exclude_unset=True)
+    if "provider" in fields and fields["provider"] != row.provider:
+        # A URL, models and key belong to the provider they were entered for: switching
+        # provider drops the ones not given again (never call Anthropic at an Ollama URL).
+        for name in ("base_url", "fast_model", "deep_model"):
+            fields.setdefault(name, None)
+        if fields.get("api_key") is None:
+            row.api_key_encrypted = None
     for name in ("provider", "base_url", "fast_model", "deep_model", "monthly_budget_usd"):
         if name in fields:
             setattr(row, name, fields[name])

@@ -64,7 +64,7 @@ def _context(detail: SessionDetail) -> tuple[list[DataBlock], list[tuple[str, st
         f"{e.payload.get('title') or e.payload.get('node_title') or e.type}: "
         f"{e.payload.get('answer') or e.payload.get('value') or e.payload.get('result') or ''}"
         for e in detail.timeline
-        if e.type in ("answered", "answer", "action_done", "checked", "suggestion_accepted")
+        if e.type in ("answer", "item_checked", "suggestion_accepted")
     ][-10:]
     if steps:
         blocks.append(DataBlock("steps so far", "\n".join(steps)))

@@ -10,6 +10,7 @@ problem's category — honest, still useful.
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,8 @@ from resolutionflow.assist.retrieval import Evidence, Retrieval, outgoing
 
 # Below this, a hit is noise rather than knowledge.
 MIN_RELEVANCE = 0.3
+# The step a session is on was chosen by its author for this problem: a fair, not a strong, bet.
+_POSITION_CONFIDENCE = 0.6
 
 _CODE_BLOCK = re.compile(r"```[\w-]*\n(.+?)```", re.DOTALL)
 _CODE_SPAN = re.compile(r"`([^`\n]{3,200})`")
@@ -297,8 +300,26 @@ def answer(question: str, found: Retrieval, position: Position | None = None) ->
     parts: list[str] = []
 
     if position is not None:
+        # The session's own flow is the first source: the step it is on is the next thing to do.
         title, detail = _flow_step(position.node, position.graph)
         parts.append(f"You are at **{title}** in the flow “{position.flow_title}”.\n\n{detail}")
+        here = Source(
+            kind="flow",
+            id=uuid.UUID(position.flow_id),
+            title=position.flow_title,
+            snippet=excerpt(f"{title}: {detail}", 160),
+            relevance=_POSITION_CONFIDENCE,
+        )
+        sources.append(here)
+        suggestions.append(
+            Suggestion(
+                title=f"{title} (the current step)"[:200],
+                instructions=detail,
+                command=first_command(position.node.get("body", "")),
+                source=here,
+                confidence=_POSITION_CONFIDENCE,
+            )
+        )
 
     flow = next((e for e in relevant if e.kind == "flow"), None)
     if flow is not None and (position is None or str(flow.id) != position.flow_id):
@@ -356,7 +377,7 @@ def answer(question: str, found: Retrieval, position: Position | None = None) ->
         parts.append("\n".join(lines))
 
     best = max((e.relevance for e in relevant), default=0.0)
-    if not relevant:
+    if not relevant and position is None:
         category, steps = generic_steps(question)
         intro = (
             "I don't know this one: nothing in your team's flows, past sessions or knowledge "
@@ -377,7 +398,7 @@ def answer(question: str, found: Retrieval, position: Position | None = None) ->
             Suggestion(title=t, instructions=d, command=c, confidence=0.2) for t, d, c in steps
         ]
         best = round(min(0.25, max((e.relevance for e in found.evidence), default=0.0)), 3)
-    elif position is None or flow is not None or sessions or docs:
+    else:
         ranked = sorted(suggestions, key=lambda s: s.confidence, reverse=True)[:4]
         if ranked:
             parts.append(
@@ -389,6 +410,6 @@ def answer(question: str, found: Retrieval, position: Position | None = None) ->
             )
     suggestions.sort(key=lambda s: s.confidence, reverse=True)
     confidence = round(min(0.95, best), 3)
-    if position is not None and not relevant:
-        confidence = max(confidence, 0.4)
+    if position is not None:
+        confidence = max(confidence, _POSITION_CONFIDENCE)
     return Composed("\n\n".join(parts), confidence, sources, suggestions[:4])

@@ -4,10 +4,12 @@ the reply in a short transaction of its own.
 
 Stream events: `delta` {"text"} while the reply is written, `reset` {"reason"} when the text so
 far is replaced (a deep-model retry, a fallback), then `reply` with the whole reply (the same
-body the JSON answer has), or `error` with a problem body if recording it failed."""
+body the JSON answer has), or `error` (a problem body) when it could not be produced or recorded. A client that
+disconnects does not stop the answer from being recorded on the timeline."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -22,6 +24,9 @@ from resolutionflow.assist import reply
 log = logging.getLogger(__name__)
 
 Finish = Callable[[gateway.Served], Awaitable[reply.CopilotReply]]
+
+# Answers still being produced (a strong reference keeps a task alive until it finishes).
+_running: set[asyncio.Task[None]] = set()
 
 
 def wants_stream(request: Request) -> bool:
@@ -44,31 +49,47 @@ async def answer(
         served = await gateway.run(plan, ask, offline, reply.confidence_of)
         return await finish(served)
 
-    async def events() -> AsyncIterator[str]:
-        served: gateway.Served | None = None
-        async for ev in gateway.stream(plan, ask, offline, reply.confidence_of, reply.visible):
-            if isinstance(ev, gateway.Delta):
-                yield _event("delta", {"text": ev.text})
-            elif isinstance(ev, gateway.Reset):
-                yield _event("reset", {"reason": ev.reason})
-            else:
-                served = ev
-        assert served is not None
+    # The answer is produced by a task of its own, so a browser that goes away mid-answer
+    # does not cancel it: the question is already on the timeline, and its reply and call
+    # record are written all the same. The response only relays what the task produces.
+    queue: asyncio.Queue[str | None] = asyncio.Queue()
+
+    async def produce() -> None:
         try:
+            served: gateway.Served | None = None
+            async for ev in gateway.stream(plan, ask, offline, reply.confidence_of, reply.visible):
+                if isinstance(ev, gateway.Delta):
+                    queue.put_nowait(_event("delta", {"text": ev.text}))
+                elif isinstance(ev, gateway.Reset):
+                    queue.put_nowait(_event("reset", {"reason": ev.reason}))
+                else:
+                    served = ev
+            assert served is not None
             done = await finish(served)
+            queue.put_nowait(_event("reply", done.model_dump_json()))
         except Exception:
-            log.exception("recording a copilot reply failed")
-            yield _event(
-                "error",
-                {
-                    "type": "about:blank",
-                    "title": "Reply not saved",
-                    "status": 500,
-                    "detail": "The answer could not be saved to the timeline; ask again.",
-                },
+            log.exception("answering a copilot question failed")
+            queue.put_nowait(
+                _event(
+                    "error",
+                    {
+                        "type": "about:blank",
+                        "title": "No answer",
+                        "status": 500,
+                        "detail": "The answer could not be produced or saved; ask again.",
+                    },
+                )
             )
-            return
-        yield _event("reply", done.model_dump_json())
+        finally:
+            queue.put_nowait(None)
+
+    task = asyncio.create_task(produce())
+    _running.add(task)
+    task.add_done_callback(_running.discard)
+
+    async def events() -> AsyncIterator[str]:
+        while (item := await queue.get()) is not None:
+            yield item
 
     return StreamingResponse(
         events(),

@@ -212,7 +212,7 @@ async def append_event(
         step.add("note", text=event.text)
     elif kind == "accept_suggestion":
         suggestion = await _suggestion(db, session, event.reply_seq, event.index)
-        step.add("suggestion_accepted", reply_seq=event.reply_seq, **suggestion)
+        step.add("suggestion_accepted", reply_seq=event.reply_seq, index=event.index, **suggestion)
     elif kind == "command_output":
         step.add("command_output", text=event.text, command=event.command)
     elif kind == "pause":
