@@ -160,7 +160,53 @@ async def _conversation(client: AsyncClient, owner: Tenant) -> str:
     return str(r.json()["id"])
 
 
+async def _pilot(client: AsyncClient, owner: Tenant) -> dict[str, Any]:
+    r = await client.post(
+        "/api/v1/sessions",
+        headers=owner.admin.headers,
+        json={"title": "Pilot", "mode": "pilot", "intake": {"text": "printer offline"}},
+    )
+    assert r.status_code == 201, r.text
+    return dict(r.json())
+
+
+async def _step(client: AsyncClient, owner: Tenant, session_id: str | None = None) -> str:
+    if session_id is None:
+        return str((await _pilot(client, owner))["pilot_step"]["id"])
+    r = await client.get(f"/api/v1/sessions/{session_id}/pilot", headers=owner.admin.headers)
+    return str(r.json()["pilot_step"]["id"])
+
+
+async def _fact(client: AsyncClient, owner: Tenant, session_id: str | None = None) -> str:
+    session_id = session_id or str((await _pilot(client, owner))["id"])
+    r = await client.post(
+        f"/api/v1/sessions/{session_id}/pilot/facts",
+        headers=owner.admin.headers,
+        json={"text": "Spooler stopped"},
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+async def _fix(client: AsyncClient, owner: Tenant, session_id: str | None = None) -> str:
+    session_id = session_id or str((await _pilot(client, owner))["id"])
+    r = await client.post(
+        f"/api/v1/sessions/{session_id}/pilot/fixes",
+        headers=owner.admin.headers,
+        json={"title": "Restart the spooler"},
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+async def _pilot_session(client: AsyncClient, owner: Tenant) -> str:
+    return str((await _pilot(client, owner))["id"])
+
+
 MAKERS: dict[str, Maker] = {
+    "step_id": _step,
+    "fact_id": _fact,
+    "fix_id": _fix,
     "attachment_id": _attachment,
     "document_id": _document,
     "conversation_id": _conversation,
@@ -186,6 +232,9 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/sessions/{session_id}/shares"): {"public": True},
     ("POST", "/api/v1/sessions/{session_id}/copilot/messages"): {"content": "printer offline?"},
     ("POST", "/api/v1/assist/conversations/{conversation_id}/messages"): {"content": "hello"},
+    ("POST", "/api/v1/sessions/{session_id}/pilot/steps/{step_id}/answer"): {"skip": True},
+    ("POST", "/api/v1/sessions/{session_id}/pilot/facts"): {"text": "x"},
+    ("POST", "/api/v1/sessions/{session_id}/pilot/fixes"): {"title": "x"},
 }
 # Raw (non-JSON) bodies, for upload routes.
 RAW_BODIES: dict[tuple[str, str], bytes] = {
@@ -231,7 +280,11 @@ async def test_other_accounts_ids_are_not_found(
     assert not missing, f"add a maker for {missing} in tests/test_tenancy.py"
     ids: dict[str, str] = {}
     for name in route.params:
-        if name == "attachment_id":
+        if name == "session_id" and "/pilot" in route.path:
+            ids[name] = await _pilot_session(client, owner)
+        elif name in ("step_id", "fact_id", "fix_id"):
+            ids[name] = await MAKERS[name](client, owner, ids.get("session_id"))  # type: ignore[call-arg]
+        elif name == "attachment_id":
             ids[name] = await _attachment(client, owner, ids.get("session_id"))
         elif name == "share_id":
             # A share is nested under its session: make it in the session of the same path.

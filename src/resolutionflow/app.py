@@ -27,6 +27,7 @@ from resolutionflow.knowledge.router import router as knowledge_router
 from resolutionflow.logging import configure_logging
 from resolutionflow.me.router import router as me_router
 from resolutionflow.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from resolutionflow.pilot.router import router as pilot_router
 from resolutionflow.redaction.router import router as redaction_router
 from resolutionflow.sessions.attachments import storage_for
 from resolutionflow.sessions.live import Listener
@@ -61,6 +62,7 @@ def api_router() -> APIRouter:
         ai_router,
         knowledge_router,
         assist_router,
+        pilot_router,
     ):
         api.include_router(router)
     return api

@@ -936,7 +936,12 @@ export interface paths {
         /** List Sessions */
         get: operations["list_sessions_api_v1_sessions_get"];
         put?: never;
-        /** Start Session */
+        /**
+         * Start Session
+         * @description A guided session (from a flow, or freeform), or with `"mode": "pilot"` a FlowPilot
+         *     session from its intake: the response then carries `matched_flow`, `confidence`, `tier` and
+         *     the first `pilot_step`.
+         */
         post: operations["start_session_api_v1_sessions_post"];
         delete?: never;
         options?: never;
@@ -1054,6 +1059,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{session_id}/pilot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Pilot */
+        get: operations["read_pilot_api_v1_sessions__session_id__pilot_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/pilot/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Fact */
+        post: operations["add_fact_api_v1_sessions__session_id__pilot_facts_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/pilot/facts/{fact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit Fact
+         * @description Confirm, edit or delete (softly: the fact stays, marked deleted, and the deletion is on
+         *     the timeline).
+         */
+        patch: operations["edit_fact_api_v1_sessions__session_id__pilot_facts__fact_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/pilot/fixes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Fix
+         * @description Propose a fix by hand; one active fix at a time (409 while another is being tried).
+         */
+        post: operations["add_fix_api_v1_sessions__session_id__pilot_fixes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/pilot/fixes/{fix_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit Fix
+         * @description proposed → verifying → applied (with an outcome: success, failed, partial, pending) or
+         *     dismissed.
+         */
+        patch: operations["edit_fix_api_v1_sessions__session_id__pilot_fixes__fix_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/pilot/steps/{step_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer Step
+         * @description Answer (or skip) the current step; returns the next one with the updated confidence
+         *     and tier. The answer is committed before the next step is proposed, so a slow model never
+         *     holds the session.
+         */
+        post: operations["answer_step_api_v1_sessions__session_id__pilot_steps__step_id__answer_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/pilot/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit Triage
+         * @description The engineer's edits win: an edited field is never overwritten by FlowPilot again.
+         */
+        patch: operations["edit_triage_api_v1_sessions__session_id__pilot_triage_patch"];
+        trace?: never;
+    };
     "/api/v1/sessions/{session_id}/redaction-reports": {
         parameters: {
             query?: never;
@@ -1067,6 +1210,28 @@ export interface paths {
          *     what was redacted (never the values).
          */
         get: operations["session_redaction_reports_api_v1_sessions__session_id__redaction_reports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/resolution-package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resolution Package
+         * @description The PSA note (Problem / What we confirmed / Root cause / Resolution), a knowledge-base
+         *     article draft and a plain-language client summary, redacted: written by the deep model
+         *     when one is configured, from templates over the timeline otherwise.
+         */
+        get: operations["resolution_package_api_v1_sessions__session_id__resolution_package_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1821,6 +1986,48 @@ export interface components {
             /** Tags */
             tags: components["schemas"]["Facet"][];
         };
+        /** FactIn */
+        FactIn: {
+            /** Text */
+            text: string;
+        };
+        /** FactPatch */
+        FactPatch: {
+            /** Status */
+            status?: ("confirmed" | "deleted") | null;
+            /** Text */
+            text?: string | null;
+        };
+        /** FactRead */
+        FactRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Origin
+             * @enum {string}
+             */
+            origin: "ai" | "engineer";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "proposed" | "confirmed" | "deleted";
+            /** Text */
+            text: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** FindingRead */
         FindingRead: {
             /** End */
@@ -1829,6 +2036,72 @@ export interface components {
             kind: string;
             /** Start */
             start: number;
+        };
+        /** FixDraft */
+        FixDraft: {
+            /** Command */
+            command?: string | null;
+            /**
+             * Instructions
+             * @default
+             */
+            instructions: string;
+            /** Title */
+            title: string;
+        };
+        /** FixIn */
+        FixIn: {
+            /** Command */
+            command?: string | null;
+            /**
+             * Instructions
+             * @default
+             */
+            instructions: string;
+            /** Title */
+            title: string;
+        };
+        /** FixPatch */
+        FixPatch: {
+            /** Note */
+            note?: string | null;
+            /** Outcome */
+            outcome?: ("success" | "failed" | "partial" | "pending") | null;
+            /** Status */
+            status?: ("verifying" | "applied" | "dismissed") | null;
+        };
+        /** FixRead */
+        FixRead: {
+            /** Command */
+            command: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Instructions */
+            instructions: string;
+            /** Note */
+            note: string;
+            /** Outcome */
+            outcome: ("success" | "failed" | "partial" | "pending") | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "proposed" | "verifying" | "applied" | "dismissed";
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** FlowDocument */
         FlowDocument: {
@@ -2048,6 +2321,18 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /** Hypothesis */
+        Hypothesis: {
+            /** Id */
+            id: string;
+            /** Title */
+            title: string;
+            /**
+             * Why
+             * @default
+             */
+            why: string;
+        };
         /** ImportedLibrary */
         ImportedLibrary: {
             /** Imported */
@@ -2225,6 +2510,18 @@ export interface components {
              * @enum {string}
              */
             type: "mark_unresolved";
+        };
+        /** MatchedFlow */
+        MatchedFlow: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Score */
+            score: number;
+            /** Title */
+            title: string;
         };
         /** MeRead */
         MeRead: {
@@ -2483,6 +2780,115 @@ export interface components {
              */
             type: "pause";
         };
+        /**
+         * PilotIntake
+         * @description What FlowPilot starts from: free text (a ticket, a pasted log, a description).
+         */
+        PilotIntake: {
+            /** Text */
+            text: string;
+            /** Ticket Id */
+            ticket_id?: string | null;
+        };
+        /** PilotState */
+        PilotState: {
+            /** Confidence */
+            confidence: number;
+            /** Facts */
+            facts: components["schemas"]["FactRead"][];
+            /** Fixes */
+            fixes: components["schemas"]["FixRead"][];
+            /** Flow Decision */
+            flow_decision: ("proposed" | "accepted" | "declined") | null;
+            /** Intake */
+            intake: {
+                [key: string]: unknown;
+            };
+            matched_flow: components["schemas"]["MatchedFlow"] | null;
+            /** Model */
+            model: string;
+            /** Note */
+            note?: string | null;
+            pilot_step: components["schemas"]["PilotStepRead"] | null;
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            /** Steps */
+            steps: components["schemas"]["PilotStepRead"][];
+            /**
+             * Tier
+             * @enum {string}
+             */
+            tier: "discovery" | "exploring" | "guided";
+            triage: components["schemas"]["Triage"];
+            /** Triage Edited */
+            triage_edited: string[];
+        };
+        /** PilotStepRead */
+        PilotStepRead: {
+            /**
+             * Allow Text
+             * @default false
+             */
+            allow_text: boolean;
+            /** Answer */
+            answer?: {
+                [key: string]: unknown;
+            } | null;
+            /** Command */
+            command?: string | null;
+            /** Confidence */
+            confidence: number;
+            /** Expected */
+            expected?: string | null;
+            fix?: components["schemas"]["FixDraft"] | null;
+            /**
+             * Follow Ups
+             * @default []
+             */
+            follow_ups: string[];
+            /**
+             * Hypotheses
+             * @default []
+             */
+            hypotheses: components["schemas"]["Hypothesis"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Instructions */
+            instructions?: string | null;
+            /** Kind */
+            kind?: ("instruction" | "script" | "verification" | "info_request") | null;
+            /**
+             * Options
+             * @default []
+             */
+            options: string[];
+            /** Ordinal */
+            ordinal: number;
+            /** Purpose */
+            purpose?: string | null;
+            /** Source */
+            source: string;
+            source_ref?: components["schemas"]["SourceRef"] | null;
+            /** Status */
+            status: string;
+            /** Summary */
+            summary?: string | null;
+            /** Text */
+            text?: string | null;
+            /** Title */
+            title?: string | null;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "question" | "action" | "resolution_suggestion" | "fork";
+        };
         /** Position */
         Position: {
             /** X */
@@ -2582,6 +2988,19 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** ResolutionPackage */
+        ResolutionPackage: {
+            /** Client Summary */
+            client_summary: string;
+            /** Kb Article */
+            kb_article: string;
+            /** Model */
+            model: string;
+            /** Note */
+            note?: string | null;
+            /** Psa Note */
+            psa_note: string;
+        };
         /** ResolveIn */
         ResolveIn: {
             /** Follow Ups */
@@ -2629,10 +3048,94 @@ export interface components {
         SessionCreate: {
             /** Flow Id */
             flow_id?: string | null;
+            intake?: components["schemas"]["PilotIntake"] | null;
+            /**
+             * Mode
+             * @default guided
+             * @enum {string}
+             */
+            mode: "guided" | "pilot";
             /** Ticket Id */
             ticket_id?: string | null;
             /** Title */
             title: string;
+        };
+        /**
+         * SessionCreated
+         * @description A new session; FlowPilot sessions also carry the matched flow, the confidence and tier,
+         *     and the first structured step.
+         */
+        SessionCreated: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Confidence */
+            confidence?: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Current Node */
+            current_node: string | null;
+            current_step: components["schemas"]["StepView"] | null;
+            /** Ended At */
+            ended_at: string | null;
+            /** Flow Id */
+            flow_id: string | null;
+            /**
+             * Flow Outcome
+             * @description Set when the flow reached a resolution step
+             */
+            flow_outcome: string | null;
+            /** Flow Title */
+            flow_title: string | null;
+            /** Flow Version */
+            flow_version: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Seq */
+            last_seq: number;
+            matched_flow?: components["schemas"]["MatchedFlow"] | null;
+            /**
+             * Mode
+             * @default guided
+             * @enum {string}
+             */
+            mode: "guided" | "pilot";
+            /** Outcome */
+            outcome: string | null;
+            /** Owner Id */
+            owner_id: string | null;
+            /** Owner Name */
+            owner_name: string | null;
+            pilot_step?: components["schemas"]["PilotStepRead"] | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "paused" | "escalated" | "resolved" | "unresolved" | "abandoned";
+            /** Summary */
+            summary: string;
+            /** Ticket Id */
+            ticket_id: string | null;
+            /** Tier */
+            tier?: ("discovery" | "exploring" | "guided") | null;
+            /** Timeline */
+            timeline: components["schemas"]["EventRead"][];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Variables */
+            variables: {
+                [key: string]: string;
+            };
         };
         /** SessionDetail */
         SessionDetail: {
@@ -2666,6 +3169,12 @@ export interface components {
             id: string;
             /** Last Seq */
             last_seq: number;
+            /**
+             * Mode
+             * @default guided
+             * @enum {string}
+             */
+            mode: "guided" | "pilot";
             /** Outcome */
             outcome: string | null;
             /** Owner Id */
@@ -2727,6 +3236,12 @@ export interface components {
             id: string;
             /** Last Seq */
             last_seq: number;
+            /**
+             * Mode
+             * @default guided
+             * @enum {string}
+             */
+            mode: "guided" | "pilot";
             /** Outcome */
             outcome: string | null;
             /** Owner Id */
@@ -2880,6 +3395,51 @@ export interface components {
             snippet: string;
             /** Title */
             title: string;
+        };
+        /** SourceRef */
+        SourceRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "flow" | "session" | "knowledge";
+            /** Title */
+            title: string;
+        };
+        /** StepAnswerIn */
+        StepAnswerIn: {
+            /** Option */
+            option?: string | null;
+            /**
+             * Skip
+             * @default false
+             */
+            skip: boolean;
+            /** Text */
+            text?: string | null;
+        };
+        /**
+         * StepResult
+         * @description What answering a step returns: the next step and the updated confidence and tier.
+         */
+        StepResult: {
+            /** Confidence */
+            confidence: number;
+            /** Facts */
+            facts?: components["schemas"]["FactRead"][];
+            /** Note */
+            note?: string | null;
+            pilot_step: components["schemas"]["PilotStepRead"] | null;
+            /**
+             * Tier
+             * @enum {string}
+             */
+            tier: "discovery" | "exploring" | "guided";
         };
         /**
          * StepView
@@ -3053,6 +3613,54 @@ export interface components {
             ticket_id?: string | null;
             /** Title */
             title?: string | null;
+        };
+        /** Triage */
+        Triage: {
+            /**
+             * Asset
+             * @default
+             */
+            asset: string;
+            /**
+             * Category
+             * @default
+             */
+            category: string;
+            /**
+             * Client
+             * @default
+             */
+            client: string;
+            /**
+             * Evidence
+             * @default
+             */
+            evidence: string;
+            /**
+             * Hypothesis
+             * @default
+             */
+            hypothesis: string;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+        };
+        /** TriagePatch */
+        TriagePatch: {
+            /** Asset */
+            asset?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Client */
+            client?: string | null;
+            /** Evidence */
+            evidence?: string | null;
+            /** Hypothesis */
+            hypothesis?: string | null;
+            /** Summary */
+            summary?: string | null;
         };
         /** UsageReport */
         UsageReport: {
@@ -5308,7 +5916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionDetail"];
+                    "application/json": components["schemas"]["SessionCreated"];
                 };
             };
             /** @description Validation Error */
@@ -5530,6 +6138,250 @@ export interface operations {
             };
         };
     };
+    read_pilot_api_v1_sessions__session_id__pilot_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotState"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_fact_api_v1_sessions__session_id__pilot_facts_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    edit_fact_api_v1_sessions__session_id__pilot_facts__fact_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fact_id: string;
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_fix_api_v1_sessions__session_id__pilot_fixes_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FixIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FixRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    edit_fix_api_v1_sessions__session_id__pilot_fixes__fix_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fix_id: string;
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FixPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FixRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    answer_step_api_v1_sessions__session_id__pilot_steps__step_id__answer_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+                step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepAnswerIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    edit_triage_api_v1_sessions__session_id__pilot_triage_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriagePatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotState"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     session_redaction_reports_api_v1_sessions__session_id__redaction_reports_get: {
         parameters: {
             query?: never;
@@ -5548,6 +6400,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RedactionReportRead"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    resolution_package_api_v1_sessions__session_id__resolution_package_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionPackage"];
                 };
             };
             /** @description Validation Error */

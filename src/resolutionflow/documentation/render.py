@@ -112,6 +112,19 @@ def _steps(events: list[Event], clean: Callable[[str], str]) -> list[str]:
             how = f" — {clean(p['instructions'])}" if p.get("instructions") else ""
             command = f" (`{clean(p['command'])}`)" if p.get("command") else ""
             lines.append(f"{at} — Followed the copilot's suggestion: {title}{how}{command}")
+        elif e.type == "pilot_step_answered":
+            what = clean(str(p.get("text", ""))).split("\n")[0]
+            if p.get("skipped"):
+                lines.append(f"{at} — {what}: skipped")
+            else:
+                given = p.get("option") or ""
+                extra = p.get("answer_text") or ""
+                said = " — ".join(clean(str(x)) for x in (given, extra) if x)
+                lines.append(f"{at} — {what} → **{said}**")
+        elif e.type == "fix_status" and p.get("outcome"):
+            lines.append(f"{at} — Fix “{title}”: {clean(str(p['outcome']))}")
+        elif e.type == "fact_confirmed":
+            lines.append(f"{at} — Confirmed: {clean(str(p.get('text', '')))}")
         elif e.type == "went_back":
             lines.append(f"{at} — Went back to “{title}”")
         elif e.type == "flow_switched":

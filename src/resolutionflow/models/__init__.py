@@ -8,6 +8,7 @@ from resolutionflow.models.audit import AuditEvent, LoginFailure
 from resolutionflow.models.flow import Flow, FlowVersion, Folder
 from resolutionflow.models.knowledge import KnowledgeChunk, KnowledgeDocument
 from resolutionflow.models.outbound import RedactionReport
+from resolutionflow.models.pilot import PilotFact, PilotFix, PilotStep
 from resolutionflow.models.session import Session, SessionEvent
 from resolutionflow.models.share import SessionShare
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
@@ -27,6 +28,9 @@ __all__ = [
     "KnowledgeChunk",
     "KnowledgeDocument",
     "LoginFailure",
+    "PilotFact",
+    "PilotFix",
+    "PilotStep",
     "RedactionReport",
     "RefreshToken",
     "Role",

@@ -58,6 +58,11 @@ class Session(IdMixin, AccountMixin, TimestampMixin, Model):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # The sequence number of the last event; events are numbered 1, 2, 3 … per session.
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # "guided": a flow or freeform, driven by the engineer; "pilot": FlowPilot proposes steps.
+    mode: Mapped[str] = mapped_column(String(16), default="guided", server_default="guided")
+    # FlowPilot's state (intake, triage header and which fields the engineer edited, confidence,
+    # tier, the proposed flow and its decision); derived from the timeline, kept for reading.
+    pilot: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class SessionEvent(IdMixin, AccountMixin, Model):

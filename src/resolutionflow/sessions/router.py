@@ -20,6 +20,7 @@ from resolutionflow.documentation import service as documentation
 from resolutionflow.documentation.service import MEDIA_TYPES
 from resolutionflow.models import SessionAttachment
 from resolutionflow.outbound import reports
+from resolutionflow.pilot.schemas import SessionCreated
 from resolutionflow.sessions import attachments, live, service
 from resolutionflow.sessions.schemas import (
     EventIn,
@@ -64,10 +65,28 @@ async def list_sessions(
     return Page(items=items, next_cursor=encode_offset(offset + limit) if more else None)
 
 
-@router.post("/sessions", status_code=201, response_model=SessionDetail)
-async def start_session(principal: Engineer, db: DB, body: SessionCreate) -> SessionDetail:
+@router.post("/sessions", status_code=201, response_model=SessionCreated)
+async def start_session(principal: Engineer, db: DB, body: SessionCreate) -> SessionCreated:
+    """A guided session (from a flow, or freeform), or with `"mode": "pilot"` a FlowPilot
+    session from its intake: the response then carries `matched_flow`, `confidence`, `tier` and
+    the first `pilot_step`."""
+    if body.mode == "pilot":
+        from resolutionflow.pilot import service as pilot
+
+        session, pending = await pilot.start(db, principal, body)
+        # Stored before the first step is proposed: no transaction waits on a model.
+        await db.commit()
+        session, step, _, _ = await pilot.advance(db, principal, pending)
+        p = session.pilot or {}
+        return SessionCreated(
+            **(await service.detail(db, session)).model_dump(),
+            matched_flow=p.get("matched_flow"),
+            confidence=p.get("confidence"),
+            tier=p.get("tier"),
+            pilot_step=pilot.step_read(step),
+        )
     session, _ = await service.create_session(db, principal, body)
-    return await service.detail(db, session)
+    return SessionCreated(**(await service.detail(db, session)).model_dump())
 
 
 @router.get("/sessions/{session_id}", response_model=SessionDetail)

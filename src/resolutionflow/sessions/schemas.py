@@ -6,12 +6,21 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
 
 SessionStatus = Literal["active", "paused", "escalated", "resolved", "unresolved", "abandoned"]
 Text = Annotated[str, StringConstraints(max_length=20_000)]
+
+
+class PilotIntake(WriteSchema):
+    """What FlowPilot starts from: free text (a ticket, a pasted log, a description)."""
+
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=20_000)]
+    ticket_id: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = (
+        None
+    )
 
 
 class SessionCreate(WriteSchema):
@@ -20,6 +29,17 @@ class SessionCreate(WriteSchema):
     ticket_id: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = (
         None
     )
+    # "pilot": FlowPilot proposes the steps from `intake` (required then; flow_id must be unset).
+    mode: Literal["guided", "pilot"] = "guided"
+    intake: PilotIntake | None = None
+
+    @model_validator(mode="after")
+    def _pilot_needs_intake(self) -> SessionCreate:
+        if self.mode == "pilot" and self.intake is None:
+            raise ValueError('a FlowPilot session needs an intake: {"text": ...}')
+        if self.mode == "pilot" and self.flow_id is not None:
+            raise ValueError("FlowPilot matches the flow itself; leave flow_id unset")
+        return self
 
 
 class StepView(ReadSchema):
@@ -69,6 +89,7 @@ class SessionRead(ReadSchema):
     updated_at: datetime
     ended_at: datetime | None
     last_seq: int
+    mode: Literal["guided", "pilot"] = "guided"
 
 
 class SessionDetail(SessionRead):

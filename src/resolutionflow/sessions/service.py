@@ -412,6 +412,7 @@ async def read(db: AsyncSession, session: Session) -> s.SessionRead:
         updated_at=session.updated_at,
         ended_at=session.ended_at,
         last_seq=session.last_seq,
+        mode=session.mode or "guided",
     )
 
 

@@ -35,7 +35,7 @@ export function StartSessionPage() {
     setSubmitted(true);
     if (!title.trim()) return;
     create.mutate(
-      { title: title.trim(), ticket_id: ticket.trim() || null, flow_id: flow?.id ?? null },
+      { title: title.trim(), ticket_id: ticket.trim() || null, flow_id: flow?.id ?? null, mode: "guided" },
       { onSuccess: (session) => navigate(`/sessions/${session.id}`) },
     );
   }

@@ -1,0 +1,97 @@
+"""HTTP routes of FlowPilot (its sessions start at POST /sessions with mode "pilot")."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter
+
+from resolutionflow.auth.principal import AnyRole, Engineer
+from resolutionflow.db.session import DB
+from resolutionflow.pilot import package, service, tiers
+from resolutionflow.pilot import schemas as ps
+from resolutionflow.pilot.triage import TriagePatch
+from resolutionflow.sessions import service as sessions
+
+router = APIRouter(tags=["flowpilot"])
+
+
+@router.get("/sessions/{session_id}/pilot", response_model=ps.PilotState)
+async def read_pilot(principal: AnyRole, db: DB, session_id: uuid.UUID) -> ps.PilotState:
+    session = await service._pilot_session(db, principal, session_id)
+    return await service.state(db, session)
+
+
+@router.post("/sessions/{session_id}/pilot/steps/{step_id}/answer", response_model=ps.StepResult)
+async def answer_step(
+    principal: Engineer, db: DB, session_id: uuid.UUID, step_id: uuid.UUID, body: ps.StepAnswerIn
+) -> ps.StepResult:
+    """Answer (or skip) the current step; returns the next one with the updated confidence
+    and tier. The answer is committed before the next step is proposed, so a slow model never
+    holds the session."""
+    pending = await service.answer(db, principal, session_id, step_id, body)
+    await db.commit()
+    session, step, facts, note = await service.advance(db, principal, pending)
+    p = session.pilot or {}
+    return ps.StepResult(
+        pilot_step=service.step_read(step),
+        confidence=p.get("confidence", step.confidence),
+        tier=p.get("tier", tiers.tier(step.confidence)),
+        facts=[service.fact_read(f) for f in facts],
+        note=note,
+    )
+
+
+@router.patch("/sessions/{session_id}/pilot/triage", response_model=ps.PilotState)
+async def edit_triage(
+    principal: Engineer, db: DB, session_id: uuid.UUID, body: TriagePatch
+) -> ps.PilotState:
+    """The engineer's edits win: an edited field is never overwritten by FlowPilot again."""
+    session = await service.edit_triage(db, principal, session_id, body)
+    return await service.state(db, session)
+
+
+@router.post("/sessions/{session_id}/pilot/facts", status_code=201, response_model=ps.FactRead)
+async def add_fact(
+    principal: Engineer, db: DB, session_id: uuid.UUID, body: ps.FactIn
+) -> ps.FactRead:
+    return service.fact_read(await service.add_fact(db, principal, session_id, body))
+
+
+@router.patch("/sessions/{session_id}/pilot/facts/{fact_id}", response_model=ps.FactRead)
+async def edit_fact(
+    principal: Engineer, db: DB, session_id: uuid.UUID, fact_id: uuid.UUID, body: ps.FactPatch
+) -> ps.FactRead:
+    """Confirm, edit or delete (softly: the fact stays, marked deleted, and the deletion is on
+    the timeline)."""
+    return service.fact_read(await service.edit_fact(db, principal, session_id, fact_id, body))
+
+
+@router.post("/sessions/{session_id}/pilot/fixes", status_code=201, response_model=ps.FixRead)
+async def add_fix(principal: Engineer, db: DB, session_id: uuid.UUID, body: ps.FixIn) -> ps.FixRead:
+    """Propose a fix by hand; one active fix at a time (409 while another is being tried)."""
+    return service.fix_read(await service.add_fix(db, principal, session_id, body))
+
+
+@router.patch("/sessions/{session_id}/pilot/fixes/{fix_id}", response_model=ps.FixRead)
+async def edit_fix(
+    principal: Engineer, db: DB, session_id: uuid.UUID, fix_id: uuid.UUID, body: ps.FixPatch
+) -> ps.FixRead:
+    """proposed → verifying → applied (with an outcome: success, failed, partial, pending) or
+    dismissed."""
+    return service.fix_read(await service.edit_fix(db, principal, session_id, fix_id, body))
+
+
+@router.get("/sessions/{session_id}/resolution-package", response_model=ps.ResolutionPackage)
+async def resolution_package(
+    principal: AnyRole, db: DB, session_id: uuid.UUID
+) -> ps.ResolutionPackage:
+    """The PSA note (Problem / What we confirmed / Root cause / Resolution), a knowledge-base
+    article draft and a plain-language client summary, redacted: written by the deep model
+    when one is configured, from templates over the timeline otherwise."""
+    session = await sessions.get_session(db, principal, session_id)
+    prepared = await package.prepare(db, session)
+    await db.commit()
+    result = await package.write(prepared)
+    await package.save(db, prepared, result, principal.user_id)
+    return result
