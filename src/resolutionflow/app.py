@@ -21,6 +21,7 @@ from resolutionflow.config import Settings, get_settings
 from resolutionflow.db.engine import make_engine, make_sessionmaker
 from resolutionflow.documentation.router import router as documentation_router
 from resolutionflow.errors import MethodNotAllowed, NotFound, install_error_handlers
+from resolutionflow.flowgen.router import router as flowgen_router
 from resolutionflow.flows.router import router as flows_router
 from resolutionflow.health.router import router as health_router
 from resolutionflow.knowledge.router import router as knowledge_router
@@ -40,7 +41,7 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 LARGE_BODY_PATHS = re.compile(
     r"^/api/v1/flows(/validate|/import|/import-library|/[0-9a-fA-F-]{36}/draft)?$"
     r"|^/api/v1/sessions/[0-9a-fA-F-]{36}/attachments$"
-    r"|^/api/v1/knowledge/documents$"
+    r"|^/api/v1/knowledge/documents$|^/api/v1/flows/from-article$"
     r"|^/api/v1/assist/conversations/[0-9a-fA-F-]{36}/messages$"
 )
 
@@ -63,6 +64,7 @@ def api_router() -> APIRouter:
         knowledge_router,
         assist_router,
         pilot_router,
+        flowgen_router,
     ):
         api.include_router(router)
     return api

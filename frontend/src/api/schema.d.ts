@@ -626,6 +626,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/flows/from-article": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flow From Article
+         * @description A KB article (text, Markdown, HTML, DOCX, PDF) → a draft flow. `procedure` (offline):
+         *     headings and numbered steps become a procedural flow. `tree`: the model turns the prose into
+         *     a troubleshooting tree (needs a configured model).
+         */
+        post: operations["flow_from_article_api_v1_flows_from_article_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate Flow
+         * @description Describe a problem → a complete draft flow, validated; the model repairs its own
+         *     problems up to twice. Needs a configured model (422 saying what to configure).
+         */
+        post: operations["generate_flow_api_v1_flows_generate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/flows/import": {
         parameters: {
             query?: never;
@@ -1270,6 +1313,27 @@ export interface paths {
         post?: never;
         /** Revoke Share */
         delete: operations["revoke_share_api_v1_sessions__session_id__shares__share_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/status-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Status Update
+         * @description A status update for an audience (internal note, client update, email draft), short or
+         *     detailed — for any session, redacted. Nothing is sent: the text is for the engineer to use.
+         */
+        post: operations["status_update_api_v1_sessions__session_id__status_update_post"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2316,6 +2380,40 @@ export interface components {
             /** Parent Id */
             parent_id?: string | null;
         };
+        /** GeneratedFlow */
+        GeneratedFlow: {
+            /**
+             * Flow Id
+             * Format: uuid
+             */
+            flow_id: string;
+            /** Model */
+            model: string;
+            /** Node Count */
+            node_count: number;
+            /** Problems */
+            problems: components["schemas"]["ProblemOut"][];
+            /** Rounds */
+            rounds: number;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "model" | "article";
+            /** Title */
+            title: string;
+        };
+        /** GenerateIn */
+        GenerateIn: {
+            /** Description */
+            description: string;
+            /**
+             * Kind
+             * @default troubleshooting
+             * @enum {string}
+             */
+            kind: "troubleshooting" | "procedural";
+        };
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
@@ -2929,6 +3027,15 @@ export interface components {
              */
             severity: "error" | "warning";
         };
+        /** ProblemOut */
+        ProblemOut: {
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+            /** Node Id */
+            node_id?: string | null;
+        };
         /**
          * PublicShareView
          * @description The redacted ticket note, the only thing a public link reveals.
@@ -3410,6 +3517,40 @@ export interface components {
             kind: "flow" | "session" | "knowledge";
             /** Title */
             title: string;
+        };
+        /** StatusUpdate */
+        StatusUpdate: {
+            /**
+             * Audience
+             * @enum {string}
+             */
+            audience: "internal" | "client" | "email";
+            /**
+             * Detail
+             * @enum {string}
+             */
+            detail: "short" | "detailed";
+            /** Model */
+            model: string;
+            /** Note */
+            note?: string | null;
+            /** Text */
+            text: string;
+        };
+        /** StatusUpdateIn */
+        StatusUpdateIn: {
+            /**
+             * Audience
+             * @default internal
+             * @enum {string}
+             */
+            audience: "internal" | "client" | "email";
+            /**
+             * Detail
+             * @default short
+             * @enum {string}
+             */
+            detail: "short" | "detailed";
         };
         /** StepAnswerIn */
         StepAnswerIn: {
@@ -5174,6 +5315,75 @@ export interface operations {
             };
         };
     };
+    flow_from_article_api_v1_flows_from_article_post: {
+        parameters: {
+            query: {
+                filename: string;
+                mode?: "procedure" | "tree";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedFlow"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    generate_flow_api_v1_flows_generate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedFlow"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     import_flow_api_v1_flows_import_post: {
         parameters: {
             query?: never;
@@ -6528,6 +6738,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    status_update_api_v1_sessions__session_id__status_update_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusUpdateIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusUpdate"];
+                };
             };
             /** @description Validation Error */
             422: {

@@ -14,6 +14,7 @@ ACTION_TIERS: dict[str, Tier] = {
     "assist_chat": "fast",
     "fact_extraction": "fast",
     "pilot_step": "fast",
+    "status_update": "fast",
     "resolution_note": "deep",
     "escalation_assessment": "deep",
     "flow_generation": "deep",

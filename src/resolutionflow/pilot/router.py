@@ -6,9 +6,10 @@ import uuid
 
 from fastapi import APIRouter
 
+from resolutionflow.ai import gateway
 from resolutionflow.auth.principal import AnyRole, Engineer
 from resolutionflow.db.session import DB
-from resolutionflow.pilot import package, service, tiers
+from resolutionflow.pilot import package, service, tiers, updates
 from resolutionflow.pilot import schemas as ps
 from resolutionflow.pilot.triage import TriagePatch
 from resolutionflow.sessions import service as sessions
@@ -94,4 +95,20 @@ async def resolution_package(
     await db.commit()
     result = await package.write(prepared)
     await package.save(db, prepared, result, principal.user_id)
+    return result
+
+
+@router.post("/sessions/{session_id}/status-update", response_model=updates.StatusUpdate)
+async def status_update(
+    principal: AnyRole, db: DB, session_id: uuid.UUID, body: updates.StatusUpdateIn
+) -> updates.StatusUpdate:
+    """A status update for an audience (internal note, client update, email draft), short or
+    detailed — for any session, redacted. Nothing is sent: the text is for the engineer to use."""
+    session = await sessions.get_session(db, principal, session_id)
+    material = await package._material(db, session)
+    plan = await gateway.prepare(db, session.account_id, updates.ACTION)
+    status = session.status
+    await db.commit()
+    result, served = await updates.write(plan, material, body, status, plan.options)
+    await gateway.save(db, plan, served, session_id=session.id, user_id=principal.user_id)
     return result
