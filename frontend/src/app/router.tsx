@@ -36,6 +36,8 @@ const SessionRunnerPage = lazy(() =>
 );
 // The copilot is its own feature; the route hands it to the runner's side panel.
 const CopilotPanel = lazy(() => import("@/features/copilot/components/copilot-panel").then((m) => ({ default: m.CopilotPanel })));
+// FlowPilot too: the route hands its column to the runner for pilot sessions.
+const PilotPanel = lazy(() => import("@/features/pilot/components/pilot-panel").then((m) => ({ default: m.PilotPanel })));
 const AssistPage = lazy(() => import("@/features/assist/components/assist-page").then((m) => ({ default: m.AssistPage })));
 
 // The canvas (React Flow, dagre) is big: load it only on the pages that draw one.
@@ -130,7 +132,10 @@ export const routes: RouteObject[] = [
             handle: { wide: true },
             element: (
               <Lazy>
-                <SessionRunnerPage copilot={(session) => <CopilotPanel session={session} />} />
+                <SessionRunnerPage
+                  copilot={(session) => <CopilotPanel session={session} />}
+                  pilot={(session, context) => <PilotPanel session={session} {...context} />}
+                />
               </Lazy>
             ),
           },

@@ -33,13 +33,25 @@ import { StepCard } from "./step-card";
 import { SwitchFlowDialog } from "./switch-flow-dialog";
 import { Timeline } from "./timeline";
 
+/** What the runner tells FlowPilot's column about the session. */
+export interface PilotSlotContext {
+  canWork: boolean;
+  /** Why the step can't be worked on now (paused, read-only…), or null. */
+  lockedReason: string | null;
+  ended: boolean;
+  /** Opens "End the session" with this summary. */
+  onResolve: (summary: string) => void;
+}
+
 /** Panels another feature supplies (the route composes them in; features don't import each other). */
 export interface RunnerSlots {
   /** The side panel's "Copilot" tab. */
   copilot?: (session: SessionDetail) => ReactNode;
+  /** The main column of a FlowPilot session (`mode: "pilot"`), in place of the flow's step card. */
+  pilot?: (session: SessionDetail, context: PilotSlotContext) => ReactNode;
 }
 
-export function SessionRunnerPage({ copilot }: RunnerSlots = {}) {
+export function SessionRunnerPage({ copilot, pilot }: RunnerSlots = {}) {
   const { id = "" } = useParams();
   const session = useSession(id);
 
@@ -58,10 +70,10 @@ export function SessionRunnerPage({ copilot }: RunnerSlots = {}) {
     }
     return <ErrorState error={session.error} onRetry={() => void session.refetch()} title="Couldn't load this session" />;
   }
-  return <Runner session={session.data} receivedAt={session.dataUpdatedAt} copilot={copilot} />;
+  return <Runner session={session.data} receivedAt={session.dataUpdatedAt} copilot={copilot} pilot={pilot} />;
 }
 
-function Runner({ session, receivedAt, copilot }: { session: SessionDetail; receivedAt: number } & RunnerSlots) {
+function Runner({ session, receivedAt, copilot, pilot }: { session: SessionDetail; receivedAt: number } & RunnerSlots) {
   const id = session.id;
   const qc = useQueryClient();
   // Follow other people's changes live while the session is open.
@@ -74,6 +86,8 @@ function Runner({ session, receivedAt, copilot }: { session: SessionDetail; rece
   const statusMutation = useAppendEvent(id);
   const [pendingTicks, setPendingTicks] = useState<Record<number, boolean>>({});
   const [resolving, setResolving] = useState(false);
+  // A summary FlowPilot proposes for "End the session" (its "Resolve now").
+  const [resolveSummary, setResolveSummary] = useState<string | null>(null);
   const [switching, setSwitching] = useState(false);
 
   const role = me.data?.role;
@@ -84,6 +98,8 @@ function Runner({ session, receivedAt, copilot }: { session: SessionDetail; rece
   const goingBack = pending?.type === "back";
   const step = session.current_step;
   const canGoBack = backDepth(session.timeline) > 0;
+  // FlowPilot drives a pilot session's steps (and their keys) itself.
+  const pilotMode = session.mode === "pilot" && pilot !== undefined;
   const lockedReason = !canWork
     ? hasRole(role, "engineer")
       ? "Only the session's owner (or a team admin) can work on it."
@@ -130,7 +146,7 @@ function Runner({ session, receivedAt, copilot }: { session: SessionDetail; rece
   const shortcutState = useRef({ step, enabled: false, canGoBack, stepInput });
   shortcutState.current = {
     step,
-    enabled: canWork && !ended && !paused && !pending && session.flow_outcome === null && !resolving && !switching,
+    enabled: canWork && !pilotMode && !ended && !paused && !pending && session.flow_outcome === null && !resolving && !switching,
     canGoBack,
     stepInput,
   };
@@ -171,7 +187,20 @@ function Runner({ session, receivedAt, copilot }: { session: SessionDetail; rece
       />
       <div className="grid items-start gap-4 lg:grid-cols-2 2xl:grid-cols-[minmax(0,5fr)_minmax(0,4fr)_minmax(0,4fr)]">
         <div className="space-y-4 lg:row-span-2 2xl:row-span-1">
-          {ended ? (
+          {pilotMode ? (
+            <>
+              {ended && <EndedCard session={session} />}
+              {pilot(session, {
+                canWork,
+                lockedReason,
+                ended,
+                onResolve: (summary) => {
+                  setResolveSummary(summary);
+                  setResolving(true);
+                },
+              })}
+            </>
+          ) : ended ? (
             <EndedCard session={session} />
           ) : step ? (
             <StepCard
@@ -208,9 +237,12 @@ function Runner({ session, receivedAt, copilot }: { session: SessionDetail; rece
       </div>
       {resolving && (
         <ResolveDialog
-          initialSummary={session.flow_outcome && finishedEvent ? (describeEvent(finishedEvent).text ?? "") : ""}
+          initialSummary={resolveSummary ?? (session.flow_outcome && finishedEvent ? (describeEvent(finishedEvent).text ?? "") : "")}
           onSubmit={add(statusMutation)}
-          onClose={() => setResolving(false)}
+          onClose={() => {
+            setResolving(false);
+            setResolveSummary(null);
+          }}
         />
       )}
       {switching && (

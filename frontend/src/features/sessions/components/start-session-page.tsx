@@ -1,13 +1,31 @@
-/** /sessions/new[?flow=<id>] — title, optional ticket, and a flow (or freeform); Start opens the runner. */
+/**
+ * /sessions/new[?flow=<id>][&mode=pilot] — a guided session (title, optional ticket, a flow or
+ * freeform) or a FlowPilot one (describe the problem; FlowPilot triages it and proposes the first
+ * step). Start opens the runner.
+ */
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { FormError, InputField } from "@/components/ui/input";
+import { FormError, InputField, TextareaField } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
+import { RadioCards } from "@/components/ui/radio-cards";
 import { fieldErrors, formMessage, toProblem } from "@/lib/problem";
 import { useCreateSession } from "../api/create-session";
 import { useFlowTitle } from "../api/search-flows";
 import { type FlowChoice, FlowPicker } from "./flow-picker";
+
+type Mode = "guided" | "pilot";
+
+const MODES = [
+  { value: "guided", label: "Guided flow / freeform", description: "Follow a flow from the library, or just take notes." },
+  { value: "pilot", label: "FlowPilot", description: "Describe the problem; FlowPilot walks you through it one step at a time." },
+] as const;
+
+/** A title from the description when none is given: its first line, shortened. */
+function titleFrom(text: string): string {
+  const line = text.trim().split("\n")[0]?.trim() ?? "";
+  return line.length > 120 ? `${line.slice(0, 117).trimEnd()}…` : line;
+}
 
 export function StartSessionPage() {
   const [params] = useSearchParams();
@@ -18,11 +36,15 @@ export function StartSessionPage() {
   const [title, setTitle] = useState("");
   const [ticket, setTicket] = useState(params.get("ticket") ?? "");
   const [flow, setFlow] = useState<FlowChoice | null>(null);
+  const [mode, setMode] = useState<Mode>(params.get("mode") === "pilot" && !preselect ? "pilot" : "guided");
+  const [intake, setIntake] = useState("");
   const [touchedFlow, setTouchedFlow] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const problem = create.error ? toProblem(create.error) : null;
   const server = problem ? fieldErrors(problem) : {};
-  const titleError = (submitted && !title.trim() ? "Give the session a title (what the ticket is about)." : undefined) ?? server.title;
+  const pilot = mode === "pilot";
+  const titleError = (submitted && !pilot && !title.trim() ? "Give the session a title (what the ticket is about)." : undefined) ?? server.title;
+  const intakeError = (submitted && pilot && intake.trim().length < 3 ? "Describe the problem: paste the ticket text or a log." : undefined) ?? server.text;
 
   useEffect(() => {
     if (!touchedFlow && preset.data && preset.data.latest_version !== null) {
@@ -33,6 +55,15 @@ export function StartSessionPage() {
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setSubmitted(true);
+    if (pilot) {
+      if (intake.trim().length < 3) return;
+      const ticketId = ticket.trim() || null;
+      create.mutate(
+        { title: title.trim() || titleFrom(intake), mode: "pilot", intake: { text: intake.trim(), ticket_id: ticketId }, ticket_id: ticketId },
+        { onSuccess: (session) => navigate(`/sessions/${session.id}`) },
+      );
+      return;
+    }
     if (!title.trim()) return;
     create.mutate(
       { title: title.trim(), ticket_id: ticket.trim() || null, flow_id: flow?.id ?? null, mode: "guided" },
@@ -49,16 +80,31 @@ export function StartSessionPage() {
         <PageHeader title="Start a session" description="Work the ticket step by step; the note writes itself from what you do." />
       </div>
       <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-5 ring-1 ring-slate-200">
-        <FormError message={problem ? formMessage(problem, ["title", "ticket_id", "flow_id"]) : null} />
+        <FormError message={problem ? formMessage(problem, ["title", "ticket_id", "flow_id", "text"]) : null} />
+        <RadioCards legend="How to work it" name="mode" options={MODES} value={mode} onChange={setMode} />
+        {pilot && (
+          <TextareaField
+            label="Describe the problem"
+            rows={8}
+            value={intake}
+            maxLength={20000}
+            autoFocus
+            onChange={(e) => setIntake(e.target.value)}
+            error={intakeError}
+            placeholder="Paste the ticket text or a log, or say what's wrong, e.g. “GlobalProtect VPN won't connect from home, says gateway unreachable”"
+            hint="FlowPilot reads this for the client, asset, category and evidence, and looks for a matching flow."
+          />
+        )}
         <InputField
           label="Title"
           value={title}
           maxLength={200}
-          required
-          autoFocus
+          required={!pilot}
+          autoFocus={!pilot}
           onChange={(e) => setTitle(e.target.value)}
           error={titleError}
           placeholder="e.g. Sam can't connect to the VPN from home"
+          hint={pilot ? "Optional. The description's first line when empty." : undefined}
         />
         <InputField
           label="Ticket"
@@ -69,19 +115,23 @@ export function StartSessionPage() {
           placeholder="e.g. 48213"
           hint="Optional. The PSA ticket number this work belongs to."
         />
-        <FlowPicker
-          value={flow}
-          onChange={(f) => {
-            setTouchedFlow(true);
-            setFlow(f);
-          }}
-        />
-        {server.flow_id && <p className="text-xs text-red-600">{server.flow_id}</p>}
-        {preselect && preset.isError && !touchedFlow && (
-          <p className="text-xs text-amber-700">The flow from the link isn't available; pick another, or run freeform.</p>
-        )}
-        {preselect && preset.data && preset.data.latest_version === null && !touchedFlow && (
-          <p className="text-xs text-amber-700">“{preset.data.title}” has no published version yet, so it can't be run.</p>
+        {!pilot && (
+          <>
+            <FlowPicker
+              value={flow}
+              onChange={(f) => {
+                setTouchedFlow(true);
+                setFlow(f);
+              }}
+            />
+            {server.flow_id && <p className="text-xs text-red-600">{server.flow_id}</p>}
+            {preselect && preset.isError && !touchedFlow && (
+              <p className="text-xs text-amber-700">The flow from the link isn't available; pick another, or run freeform.</p>
+            )}
+            {preselect && preset.data && preset.data.latest_version === null && !touchedFlow && (
+              <p className="text-xs text-amber-700">“{preset.data.title}” has no published version yet, so it can't be run.</p>
+            )}
+          </>
         )}
         <div className="flex items-center justify-end gap-2 border-t border-slate-100 pt-4">
           <Link to="/sessions" className={buttonClasses("secondary")}>
@@ -92,7 +142,13 @@ export function StartSessionPage() {
           </Button>
         </div>
         <p className="text-right text-xs text-slate-500" aria-live="polite">
-          {flow ? `Runs “${flow.title}”${flow.version != null ? ` v${flow.version}` : ""}.` : "Freeform: no flow, just notes and command output."}
+          {pilot
+            ? create.isPending
+              ? "FlowPilot is reading the problem and working out the first step…"
+              : "FlowPilot triages the description and proposes the first step."
+            : flow
+              ? `Runs “${flow.title}”${flow.version != null ? ` v${flow.version}` : ""}.`
+              : "Freeform: no flow, just notes and command output."}
         </p>
       </form>
     </div>

@@ -128,3 +128,43 @@ describe("backDepth", () => {
     expect(backDepth([e("answer", "optimistic-1")])).toBe(0);
   });
 });
+
+describe("describeEvent: FlowPilot", () => {
+  it("shows the intake with what triage read, and the flow it proposed, accepted or declined", () => {
+    const intake = describeEvent(
+      ev("pilot_intake", { text: "GlobalProtect won't connect\nmore", triage: { category: "remote access / VPN", client: "", asset: "LT-042" } }),
+    );
+    expect(intake).toMatchObject({ label: "FlowPilot started from the intake", text: "GlobalProtect won't connect" });
+    expect(intake.details).toEqual(["Category: remote access / VPN", "Asset: LT-042"]);
+    expect(describeEvent(ev("flow_proposed", { title: "VPN won't connect", score: 0.85 })).text).toBe("VPN won't connect (match 85%)");
+    expect(describeEvent(ev("flow_accepted", { title: "VPN won't connect" }))).toMatchObject({ label: "Flow accepted", tone: "success" });
+    expect(describeEvent(ev("flow_declined", { title: "VPN won't connect" })).label).toBe("Flow declined");
+  });
+
+  it("shows steps shown and answered (first line only), skips and confidence", () => {
+    expect(describeEvent(ev("pilot_step_shown", { type: "fork", text: "Which one?" }))).toMatchObject({ label: "FlowPilot fork", tone: "quiet" });
+    expect(describeEvent(ev("pilot_step_answered", { text: "Internet works?\n\nbody", option: "Yes", answer_text: "fast" }))).toMatchObject({
+      label: "Answered FlowPilot",
+      text: "Internet works?",
+      details: ["Answer: Yes — fast"],
+    });
+    expect(describeEvent(ev("pilot_step_answered", { text: "Q", skipped: true }))).toMatchObject({ label: "FlowPilot step skipped", details: [] });
+    expect(describeEvent(ev("pilot_confidence", { confidence: 0.8, tier: "guided" })).text).toBe("80% · Guided");
+  });
+
+  it("shows facts, fixes and triage edits", () => {
+    expect(describeEvent(ev("fact_proposed", { text: "Router fine" })).label).toBe("Fact proposed");
+    expect(describeEvent(ev("fact_confirmed", { text: "Router fine", origin: "engineer" })).label).toBe("Fact added");
+    expect(describeEvent(ev("fact_confirmed", { text: "Router fine" })).label).toBe("Fact confirmed");
+    expect(describeEvent(ev("fact_edited", { text: "B", from: "A" })).details).toEqual(["Was: A"]);
+    expect(describeEvent(ev("fact_deleted", { text: "A" })).label).toBe("Fact deleted");
+    expect(describeEvent(ev("fix_proposed", { title: "Clear cache" }))).toMatchObject({ label: "Fix proposed", text: "Clear cache" });
+    expect(describeEvent(ev("fix_status", { title: "Clear cache", status: "applied", outcome: "success" }))).toMatchObject({
+      label: "Fix applied",
+      tone: "success",
+      details: ["Outcome: Success"],
+    });
+    expect(describeEvent(ev("fix_status", { title: "Clear cache", status: "verifying" })).label).toBe("Verifying fix");
+    expect(describeEvent(ev("triage_edited", { fields: { client: "Contoso" } })).details).toEqual(["Client: Contoso"]);
+  });
+});

@@ -57,6 +57,18 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
+/** A step's text is "title\n\nbody" for flow steps; the timeline shows the first line. */
+function firstLine(text: string | undefined): string | undefined {
+  return text?.split("\n")[0]?.trim() || undefined;
+}
+
+const PILOT_STEP_WORDS: Record<string, string> = {
+  question: "question",
+  action: "action",
+  resolution_suggestion: "suggested resolution",
+  fork: "fork",
+};
+
 function typeLabel(nodeType: unknown): string {
   return isNodeType(nodeType) ? NODE_TYPE_LABELS[nodeType] : "Step";
 }
@@ -190,6 +202,72 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
         text: title,
         details: [str(p.instructions), from].filter((d): d is string => !!d),
         command: str(p.command),
+      };
+    }
+    // FlowPilot
+    case "pilot_intake": {
+      const triage = p.triage && typeof p.triage === "object" ? (p.triage as Record<string, unknown>) : {};
+      const details = (["category", "client", "asset", "evidence"] as const)
+        .filter((k) => str(triage[k]))
+        .map((k) => `${humanize(k)}: ${str(triage[k])}`);
+      return { icon: "✦", label: "FlowPilot started from the intake", tone: "marked", text: firstLine(str(p.text)), details };
+    }
+    case "pilot_step_shown":
+      return {
+        icon: "·",
+        label: `FlowPilot ${PILOT_STEP_WORDS[str(p.type) ?? ""] ?? "step"}`,
+        tone: "quiet",
+        text: firstLine(str(p.text)),
+        details: [],
+      };
+    case "pilot_step_answered": {
+      const answer = [str(p.option), str(p.answer_text)].filter(Boolean).join(" — ");
+      return {
+        icon: p.skipped ? "↷" : "?",
+        label: p.skipped ? "FlowPilot step skipped" : "Answered FlowPilot",
+        tone: p.skipped ? "quiet" : "default",
+        text: firstLine(str(p.text)),
+        details: p.skipped ? [] : [`Answer: ${answer || "—"}`],
+      };
+    }
+    case "pilot_confidence": {
+      const pct = typeof p.confidence === "number" ? `${Math.round(p.confidence * 100)}%` : "";
+      const tier = str(p.tier);
+      return { icon: "◔", label: "Confidence", tone: "quiet", text: [pct, tier ? humanize(tier) : ""].filter(Boolean).join(" · "), details: [] };
+    }
+    case "flow_proposed": {
+      const score = typeof p.score === "number" ? ` (match ${Math.round(p.score * 100)}%)` : "";
+      return { icon: "⇢", label: "Flow proposed", tone: "marked", text: `${title ?? "A flow"}${score}`, details: [] };
+    }
+    case "flow_accepted":
+      return { icon: "✓", label: "Flow accepted", tone: "success", text: title, details: [] };
+    case "flow_declined":
+      return { icon: "✕", label: "Flow declined", tone: "quiet", text: title, details: [] };
+    case "fact_proposed":
+      return { icon: "?", label: "Fact proposed", tone: "quiet", text: str(p.text), details: [] };
+    case "fact_confirmed":
+      return { icon: "✓", label: p.origin === "engineer" ? "Fact added" : "Fact confirmed", tone: "default", text: str(p.text), details: [] };
+    case "fact_edited":
+      return { icon: "✎", label: "Fact edited", tone: "default", text: str(p.text), details: str(p.from) ? [`Was: ${str(p.from)}`] : [] };
+    case "fact_deleted":
+      return { icon: "✕", label: "Fact deleted", tone: "quiet", text: str(p.text), details: [] };
+    case "fix_proposed":
+      return { icon: "⚒", label: "Fix proposed", tone: "marked", text: title, details: [] };
+    case "fix_status": {
+      const status = str(p.status);
+      const outcome = str(p.outcome);
+      const tone: EventTone =
+        status === "applied" ? (outcome === "success" ? "success" : outcome === "failed" ? "danger" : "warning") : status === "dismissed" ? "quiet" : "marked";
+      const label = status === "applied" ? "Fix applied" : status === "verifying" ? "Verifying fix" : status === "dismissed" ? "Fix dismissed" : "Fix updated";
+      return { icon: "⚒", label, tone, text: title, details: status === "applied" && outcome ? [`Outcome: ${humanize(outcome)}`] : [] };
+    }
+    case "triage_edited": {
+      const fields = p.fields && typeof p.fields === "object" ? Object.entries(p.fields as Record<string, unknown>) : [];
+      return {
+        icon: "✎",
+        label: "Triage edited",
+        tone: "default",
+        details: fields.map(([k, v]) => `${humanize(k)}: ${str(v) ?? "—"}`),
       };
     }
     case "paused":
