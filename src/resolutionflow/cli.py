@@ -177,3 +177,29 @@ def create_user(
         return created.user.id
 
     print(_in_unit_of_work(work))
+
+
+@admin_app.command("embed")
+def admin_embed() -> None:
+    """Embed every searchable piece that has no vector for the configured embedding model
+    (RESOLUTIONFLOW_EMBEDDINGS_PROVIDER), account by account."""
+    from sqlalchemy import select
+
+    from resolutionflow.models import Account
+    from resolutionflow.search import vectors
+
+    if vectors.embedder() is None:
+        console.print("[red]error:[/red] embeddings are off or unusable (see the log)")
+        raise typer.Exit(1)
+
+    async def run() -> int:
+        engine = make_engine(get_settings())
+        try:
+            maker = make_sessionmaker(engine)
+            async with maker() as db:
+                accounts = list((await db.scalars(select(Account.id))).all())
+            return sum([await vectors.fill(maker, a) for a in accounts])
+        finally:
+            await engine.dispose()
+
+    console.print(f"embedded {asyncio.run(run())} pieces")

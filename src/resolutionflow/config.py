@@ -60,6 +60,11 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_fast_model: str | None = None
     llm_deep_model: str | None = None
+    # Optional semantic retrieval next to full-text search (providers/embeddings); off by default.
+    embeddings_provider: Literal["none", "openai", "voyage", "local"] = "none"
+    embeddings_model: str = ""
+    embeddings_base_url: str | None = None
+    embeddings_api_key: SecretStr | None = None
     llm_timeout_s: float = Field(default=30.0, gt=0)
     llm_max_retries: int = Field(default=3, ge=0, le=10)
     llm_backoff_base_s: float = Field(default=0.5, gt=0)

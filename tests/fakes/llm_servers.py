@@ -102,6 +102,45 @@ FAKE_MODELS_ANTHROPIC = ["claude-haiku-4-5", "claude-sonnet-4-6", "claude-opus-4
 FAKE_MODELS_OPENAI = ["gpt-4o-mini", "gpt-4.1", "gpt-5.4-mini"]
 
 
+# A stand-in for a sentence-embedding model: words are mapped to concepts (so "notebook" and
+# "laptop" land together, as a real model would place them), crudely stemmed, and hashed into a
+# small normalised vector. Deterministic, so tests can rely on what is near what.
+_CONCEPTS = {
+    "notebook": "laptop",
+    "computer": "laptop",
+    "pc": "laptop",
+    "charging": "charge",
+    "charger": "charge",
+    "power": "charge",
+    "battery": "charge",
+    "mail": "email",
+    "outlook": "email",
+    "printing": "printer",
+    "print": "printer",
+}
+_STOP = {"the", "a", "an", "is", "not", "won't", "doesn't", "it", "my", "on", "of", "to", "and", "in"}
+
+
+def concept_vector(text: str, dim: int = 64) -> list[float]:
+    import hashlib
+    import math
+
+    vector = [0.0] * dim
+    for word in re.findall(r"[a-z0-9']+", text.lower()):
+        if word in _STOP:
+            continue
+        word = _CONCEPTS.get(word, word)
+        for suffix in ("ing", "es", "s", "e"):
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                word = word[: -len(suffix)]
+                break
+        word = _CONCEPTS.get(word, word)
+        slot = int(hashlib.sha256(word.encode()).hexdigest(), 16) % dim
+        vector[slot] += 1.0
+    norm = math.sqrt(sum(x * x for x in vector)) or 1.0
+    return [x / norm for x in vector]
+
+
 def count_tokens(text: str) -> int:
     """A stable stand-in for a tokenizer: one token per word."""
     return len(text.split())
@@ -592,8 +631,33 @@ class FakeOpenAI(_FakeLLMServer):
     def routes(self) -> list[Route]:
         return [
             Route("/v1/chat/completions", self._chat, methods=["POST"]),
+            Route("/v1/embeddings", self._embeddings, methods=["POST"]),
             Route("/v1/models", self._models, methods=["GET"]),
         ]
+
+    async def _embeddings(self, request: Request) -> Response:
+        entry = await self._record(request)
+        if not self._authorized(entry):
+            return self._error(401)
+        body = entry["json"]
+        inputs = body.get("input") if isinstance(body, dict) else None
+        if isinstance(inputs, str):
+            inputs = [inputs]
+        if not isinstance(inputs, list) or not body.get("model"):
+            return self._error(400, Reply(error_message="model and input are required"))
+        data = [
+            {"object": "embedding", "index": i, "embedding": concept_vector(str(t))}
+            for i, t in enumerate(inputs)
+        ]
+        tokens = sum(count_tokens(str(t)) for t in inputs)
+        return JSONResponse(
+            {
+                "object": "list",
+                "data": data,
+                "model": body["model"],
+                "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+            }
+        )
 
     def _error(
         self, status: int, reply: Reply | None = None, headers: dict[str, str] | None = None

@@ -214,7 +214,11 @@ def _attachments(
 
 
 async def begin(
-    db: AsyncSession, principal: Principal, conversation_id: uuid.UUID, body: MessageIn
+    db: AsyncSession,
+    principal: Principal,
+    conversation_id: uuid.UUID,
+    body: MessageIn,
+    vector: list[float] | None = None,
 ) -> Prepared:
     c = await get(db, principal, conversation_id, lock=True)
     images, logs, meta = _attachments(body.attachments)
@@ -229,7 +233,7 @@ async def begin(
     history = tuple((m.role, m.content) for m in reversed(earlier))
     # Retrieval reads the question and the start of any pasted log (error codes live there).
     query = " ".join([body.content, *(b.text[:400] for b in logs)])
-    found = await retrieve(db, principal.account_id, query)
+    found = await retrieve(db, principal.account_id, query, vector=vector)
     plan = await gateway.prepare(db, principal.account_id, ACTION)
     ask = gateway.Ask(
         action=ACTION,

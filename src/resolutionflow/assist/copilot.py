@@ -105,7 +105,11 @@ async def _position(
 
 
 async def begin(
-    db: AsyncSession, principal: Principal, session_id: uuid.UUID, question: str
+    db: AsyncSession,
+    principal: Principal,
+    session_id: uuid.UUID,
+    question: str,
+    vector: list[float] | None = None,
 ) -> Prepared:
     session = await sessions.get_session(db, principal, session_id, lock=True)
     sessions.may_work(principal, session)
@@ -114,7 +118,7 @@ async def begin(
     detail = await sessions.detail(db, session)
     step = detail.current_step
     query = " ".join(filter(None, [question, detail.title, step.title if step else ""]))
-    found = await retrieve(db, session.account_id, query)
+    found = await retrieve(db, session.account_id, query, vector=vector)
     position = await _position(db, session, detail)
     plan = await gateway.prepare(db, session.account_id, ACTION)
     blocks, history = _context(detail)

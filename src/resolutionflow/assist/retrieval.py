@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow import search
 from resolutionflow.flows import search as flow_search
 from resolutionflow.models import Flow, FlowVersion
+from resolutionflow.search import vectors
 from resolutionflow.search.index import coverage, terms
 
 RESOLVED_KIND = "resolved_session"
@@ -61,14 +62,32 @@ _RRF_K = 10
 
 
 def fuse(evidence: list[Evidence]) -> list[Evidence]:
-    """`evidence` arrives in the engine's order; returns it ordered by the fused rank."""
+    """`evidence` arrives in the engine's order (semantic-only hits last); returns it ordered by
+    the fused rank of the engine's order, the coverage order and, when embeddings are on, the
+    similarity order."""
     by_relevance = sorted(range(len(evidence)), key=lambda i: -evidence[i].relevance)
     coverage_rank = {i: r for r, i in enumerate(by_relevance)}
-    order = sorted(
-        range(len(evidence)),
-        key=lambda i: -(1 / (_RRF_K + i) + 1 / (_RRF_K + coverage_rank[i])),
-    )
-    return [evidence[i] for i in order]
+    similar = [i for i in range(len(evidence)) if "similarity" in evidence[i].detail]
+    similar.sort(key=lambda i: -evidence[i].detail["similarity"])
+    similarity_rank = {i: r for r, i in enumerate(similar)}
+
+    def score(i: int) -> float:
+        total = 1 / (_RRF_K + i) + 1 / (_RRF_K + coverage_rank[i])
+        if i in similarity_rank:
+            total += 1 / (_RRF_K + similarity_rank[i])
+        return total
+
+    return [evidence[i] for i in sorted(range(len(evidence)), key=lambda i: -score(i))]
+
+
+# Below this cosine similarity a semantic neighbour is not evidence. Embedding models differ in
+# scale; this suits normalised sentence embeddings and is documented in docs/ai.md.
+SEMANTIC_FROM = 0.5
+
+
+def semantic_relevance(similarity: float) -> float:
+    """A similarity as a relevance on the same 0..1 scale the answers' confidences use."""
+    return round(max(0.0, min(0.9, (similarity - SEMANTIC_FROM) / (1 - SEMANTIC_FROM) * 0.9)), 3)
 
 
 def _node_text(node: dict[str, Any]) -> str:
@@ -99,40 +118,58 @@ def outgoing(graph: dict[str, Any], node_id: str) -> list[tuple[str, dict[str, A
 
 
 async def _flows(
-    db: AsyncSession, account_id: uuid.UUID, query: str, words: list[str], limit: int
+    db: AsyncSession,
+    account_id: uuid.UUID,
+    query: str,
+    words: list[str],
+    limit: int,
+    near: dict[uuid.UUID, float],
 ) -> list[Evidence]:
     matched = flow_search.matches(db, account_id, query, any_term=True)
-    if matched is None:
+    order: list[uuid.UUID] = []
+    if matched is not None:
+        ranked = await db.execute(
+            select(matched.c.flow_id).order_by(matched.c.rank).limit(limit * 3)
+        )
+        order = [fid for (fid,) in ranked]
+    order += [fid for fid in near if fid not in order]
+    if not order:
         return []
     rows = await db.execute(
         select(Flow, FlowVersion.graph)
-        .join(matched, matched.c.flow_id == Flow.id)
         .join(
             FlowVersion,
             and_(FlowVersion.flow_id == Flow.id, FlowVersion.number == Flow.latest_version),
         )
-        .where(Flow.account_id == account_id, Flow.archived_at.is_(None))
-        .order_by(matched.c.rank)
-        .limit(limit * 3)
+        .where(Flow.account_id == account_id, Flow.archived_at.is_(None), Flow.id.in_(order))
     )
+    found = {flow.id: (flow, graph) for flow, graph in rows}
     out = []
-    for flow, graph in rows:
+    for fid in order:
+        if fid not in found:
+            continue
+        flow, graph = found[fid]
         body = " ".join(_node_text(n) for n in graph.get("nodes", []))
         head = " ".join([flow.title, flow.description, " ".join(flow.tags or []), flow.category])
         node = best_node(graph, words)
+        detail: dict[str, Any] = {
+            "version": flow.latest_version,
+            "category": flow.category,
+            "graph": graph,
+            "node": node,
+        }
+        lexical = relevance(words, head, body)
+        if fid in near:
+            detail["similarity"] = near[fid]
+            lexical = max(lexical, semantic_relevance(near[fid]))
         out.append(
             Evidence(
                 kind="flow",
                 id=flow.id,
                 title=flow.title,
                 text=(flow.description or "") + ("\n" + body[:1500] if body else ""),
-                relevance=relevance(words, head, body),
-                detail={
-                    "version": flow.latest_version,
-                    "category": flow.category,
-                    "graph": graph,
-                    "node": node,
-                },
+                relevance=lexical,
+                detail=detail,
             )
         )
     return fuse(out)[:limit]
@@ -146,8 +183,13 @@ async def _texts(
     kind: str,
     source: SourceKind,
     limit: int,
+    near: dict[uuid.UUID, float],
 ) -> list[Evidence]:
     _, hits = await search.search(db, account_id, query, [kind], mode="any", limit=limit * 4)
+    have = {h.ref_id for h in hits}
+    extra = [ref for ref in near if ref not in have]
+    if extra:
+        hits = [*hits, *await search.index.rows(db, account_id, kind, extra)]
     out: list[Evidence] = []
     seen: set[uuid.UUID] = set()
     for hit in hits:
@@ -156,29 +198,49 @@ async def _texts(
         if owner in seen:
             continue
         seen.add(owner)
+        detail: dict[str, Any] = {"ref_id": str(hit.ref_id)}
+        value = relevance(words, hit.title, hit.body)
+        if hit.ref_id in near:
+            detail["similarity"] = near[hit.ref_id]
+            value = max(value, semantic_relevance(near[hit.ref_id]))
         out.append(
             Evidence(
                 kind=source,
                 id=owner,
                 title=hit.title,
                 text=hit.body,
-                relevance=relevance(words, hit.title, hit.body),
-                detail={"ref_id": str(hit.ref_id)},
+                relevance=value,
+                detail=detail,
             )
         )
     return fuse(out)[:limit]
 
 
 async def retrieve(
-    db: AsyncSession, account_id: uuid.UUID, query: str, per_kind: int = 3
+    db: AsyncSession,
+    account_id: uuid.UUID,
+    query: str,
+    per_kind: int = 3,
+    vector: list[float] | None = None,
 ) -> Retrieval:
+    """Full-text retrieval, plus semantic neighbours when `vector` (the query's embedding, made
+    beforehand with no transaction open: search.vectors.query_vector) is given."""
     words = terms(query, "any")
-    if not words:
+    if not words and vector is None:
         return Retrieval(words, [])
+    near: dict[str, dict[uuid.UUID, float]] = {"flow": {}, RESOLVED_KIND: {}, CHUNK_KIND: {}}
+    if vector is not None:
+        for n in await vectors.nearest(db, account_id, vector, per_kind=per_kind * 2):
+            if n.similarity >= SEMANTIC_FROM and n.kind in near:
+                near[n.kind][n.ref_id] = n.similarity
     evidence = [
-        *await _flows(db, account_id, query, words, per_kind),
-        *await _texts(db, account_id, query, words, RESOLVED_KIND, "session", per_kind),
-        *await _texts(db, account_id, query, words, CHUNK_KIND, "knowledge", per_kind),
+        *await _flows(db, account_id, query, words, per_kind, near["flow"]),
+        *await _texts(
+            db, account_id, query, words, RESOLVED_KIND, "session", per_kind, near[RESOLVED_KIND]
+        ),
+        *await _texts(
+            db, account_id, query, words, CHUNK_KIND, "knowledge", per_kind, near[CHUNK_KIND]
+        ),
     ]
     # Across kinds only relevance compares (each engine's scores are per query and kind).
     evidence.sort(key=lambda e: e.relevance, reverse=True)

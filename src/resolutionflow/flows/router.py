@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Path, Query, Request, Response
 
 from resolutionflow.auth.principal import AnyRole, Engineer
 from resolutionflow.common.schemas import Page, SearchText
@@ -31,6 +31,7 @@ from resolutionflow.flows.schemas import (
     VersionSummary,
 )
 from resolutionflow.flows.validation import errors_only
+from resolutionflow.search import vectors
 
 router = APIRouter(tags=["flows"])
 
@@ -181,9 +182,17 @@ async def validate_draft(principal: Engineer, db: DB, flow_id: uuid.UUID) -> Val
 
 @router.post("/flows/{flow_id}/publish", response_model=Published)
 async def publish_flow(
-    principal: Engineer, db: DB, flow_id: uuid.UUID, body: PublishRequest
+    principal: Engineer,
+    db: DB,
+    request: Request,
+    background: BackgroundTasks,
+    flow_id: uuid.UUID,
+    body: PublishRequest,
 ) -> Published:
-    return Published(version=await service.publish(db, principal, flow_id, body.change_note))
+    version = await service.publish(db, principal, flow_id, body.change_note)
+    # The copilot's semantic index (when embeddings are on), after the publish is committed.
+    background.add_task(vectors.fill, request.app.state.sessionmaker, principal.account_id)
+    return Published(version=version)
 
 
 @router.post("/flows/{flow_id}/archive", response_model=FlowRead)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Query, Request, Response
 
 from resolutionflow.auth.principal import AnyRole, TeamAdmin
 from resolutionflow.common.schemas import Page, SearchText, decode_offset, encode_offset
 from resolutionflow.db.session import DB
 from resolutionflow.knowledge import service
 from resolutionflow.knowledge.service import KnowledgeDocumentDetail, KnowledgeDocumentRead
+from resolutionflow.search import vectors
 
 router = APIRouter(tags=["knowledge"])
 
@@ -47,6 +48,7 @@ async def upload_document(
     principal: TeamAdmin,
     db: DB,
     request: Request,
+    background: BackgroundTasks,
     filename: Annotated[str, Query(min_length=1, max_length=255, pattern=r"^[^\x00-\x1f]+$")],
     title: Annotated[str | None, Query(max_length=300, pattern=r"^[^\x00-\x1f]*$")] = None,
 ) -> KnowledgeDocumentDetail:
@@ -63,6 +65,8 @@ async def upload_document(
         request.app.state.storage,
         title=title.strip() if title else None,
     )
+    # Embedded after the response is committed and sent (when embeddings are on).
+    background.add_task(vectors.fill, request.app.state.sessionmaker, principal.account_id)
     return await service.detail(db, doc)
 
 
@@ -75,9 +79,14 @@ async def read_document(
 
 @router.post("/knowledge/documents/{document_id}/reindex", response_model=KnowledgeDocumentRead)
 async def reindex_document(
-    principal: TeamAdmin, db: DB, request: Request, document_id: uuid.UUID
+    principal: TeamAdmin,
+    db: DB,
+    request: Request,
+    background: BackgroundTasks,
+    document_id: uuid.UUID,
 ) -> KnowledgeDocumentRead:
     doc = await service.reindex(db, principal, document_id, request.app.state.storage)
+    background.add_task(vectors.fill, request.app.state.sessionmaker, principal.account_id)
     return await service.detail(db, doc)
 
 

@@ -24,6 +24,7 @@ from resolutionflow.errors import NotFound, ValidationFailed
 from resolutionflow.knowledge.chunk import chunk
 from resolutionflow.knowledge.extract import ExtractedDocument, ExtractionError, extract
 from resolutionflow.models import KnowledgeChunk, KnowledgeDocument, User
+from resolutionflow.search import vectors
 from resolutionflow.sessions.attachments import clean_filename
 from resolutionflow.storage.base import Storage, StorageError
 
@@ -73,6 +74,7 @@ async def _extract(filename: str, content_type: str | None, data: bytes) -> Extr
 async def _index(db: AsyncSession, doc: KnowledgeDocument, extracted: ExtractedDocument) -> None:
     await db.execute(delete(KnowledgeChunk).where(KnowledgeChunk.document_id == doc.id))
     await search.delete_parent(db, CHUNK_KIND, doc.id)
+    await vectors.forget_parent(db, CHUNK_KIND, doc.id)
     pieces = chunk(extracted)
     for piece in pieces:
         row = KnowledgeChunk(
@@ -175,6 +177,7 @@ async def remove(
 ) -> None:
     doc = await get(db, principal, doc_id)
     await search.delete_parent(db, CHUNK_KIND, doc.id)
+    await vectors.forget_parent(db, CHUNK_KIND, doc.id)
     await db.delete(doc)
     await db.flush()
     # The rows are gone; a blob left behind by a storage hiccup is harmless.

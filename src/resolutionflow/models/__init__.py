@@ -12,6 +12,7 @@ from resolutionflow.models.pilot import PilotFact, PilotFix, PilotStep
 from resolutionflow.models.session import Session, SessionEvent
 from resolutionflow.models.share import SessionShare
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
+from resolutionflow.models.vector import TextVector
 
 __all__ = [
     "AICall",
@@ -40,5 +41,6 @@ __all__ = [
     "SessionShare",
     "Team",
     "TeamMembership",
+    "TextVector",
     "User",
 ]

@@ -282,3 +282,24 @@ async def search(
         for k, r, p, t, b, sc in rows
     ]
     return words, hits
+
+
+async def rows(
+    db: AsyncSession, account_id: uuid.UUID, kind: str, ref_ids: list[uuid.UUID]
+) -> list[Hit]:
+    """The rows of `kind` with these ids (semantic neighbours the full-text query missed)."""
+    if not ref_ids:
+        return []
+    stmt = text(
+        "SELECT kind, ref_id, parent_id, title, body FROM text_search "
+        "WHERE account_id = :account AND kind = :kind AND ref_id IN :ids"
+    ).bindparams(
+        bindparam("ids", expanding=True),
+        account=_key(db, account_id),
+        kind=kind,
+        ids=[_key(db, r) for r in ref_ids],
+    )
+    result = await db.execute(
+        stmt.columns(kind=String(), ref_id=Uuid(), parent_id=Uuid(), title=String(), body=String())
+    )
+    return [Hit(k, r, p, t or "", b or "", 0.0) for k, r, p, t, b in result]

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from resolutionflow.auth.principal import AnyRole, Engineer
@@ -272,14 +272,21 @@ async def download_attachment(
 
 @router.post("/sessions/{session_id}/events", status_code=201, response_model=EventsAppended)
 async def append_event(
-    principal: Engineer, db: DB, session_id: uuid.UUID, body: EventIn
+    principal: Engineer,
+    db: DB,
+    request: Request,
+    background: BackgroundTasks,
+    session_id: uuid.UUID,
+    body: EventIn,
 ) -> EventsAppended:
     session, events = await service.append_event(db, principal, session_id, body)
     if session.status in service.ENDED:
         # Resolved sessions teach the copilot; imported here, the copilot builds on sessions.
         from resolutionflow.assist.memory import remember
+        from resolutionflow.search import vectors
 
         await remember(db, session)
+        background.add_task(vectors.fill, request.app.state.sessionmaker, session.account_id)
     names = {principal.user_id: principal.name}
     return EventsAppended(
         session=await service.read(db, session), events=service.event_reads(events, names)
