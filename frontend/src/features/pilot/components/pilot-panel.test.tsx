@@ -500,4 +500,17 @@ describe("FlowPilot in the runner", () => {
     expect(within(dialog).getByText("Copied")).toBeInTheDocument();
     expect(server.calls.filter((c) => c.route.endsWith("/resolution-package"))).toHaveLength(1);
   });
+
+  it("asks before leaving with a typed, unsent answer", async () => {
+    fakeServer(pilotState({ pilot_step: textQuestion, steps: [textQuestion] }));
+    const u = userEvent.setup();
+    const router = renderRunner();
+    await ready();
+    await u.type(await screen.findByLabelText("Your answer"), "FortiClient");
+    await u.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Flows" }));
+    const dialog = await screen.findByRole("dialog", { name: "Leave without sending?" });
+    await u.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(router.state.location.pathname).toBe(`/sessions/${SID}`);
+    expect(screen.getByLabelText("Your answer")).toHaveValue("FortiClient");
+  });
 });
