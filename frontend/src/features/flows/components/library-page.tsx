@@ -15,6 +15,8 @@ import { useExportLibrary } from "../api/export-library";
 import { useFlowFacets } from "../api/get-flow-facets";
 import { useFlows } from "../api/list-flows";
 import type { FlowSummary, SortOrder } from "../api/types";
+import { ArticleImportDialog } from "./article-import-dialog";
+import { BuildWithAiDialog } from "./build-with-ai-dialog";
 import { FlowList } from "./flow-list";
 import { FolderSidebar } from "./folder-sidebar";
 import { ImportButton } from "./import-button";
@@ -43,6 +45,7 @@ export function FlowLibraryPage() {
   const sort = effectiveSort(q, params.get("sort"));
   const [creating, setCreating] = useState(false);
   const [moving, setMoving] = useState<FlowSummary | null>(null);
+  const [generating, setGenerating] = useState<"ai" | "article" | null>(null);
   const exportLibrary = useExportLibrary();
 
   const set = (key: string, value: string | null) =>
@@ -88,6 +91,16 @@ export function FlowLibraryPage() {
               Export library
             </Button>
             {canEdit && <ImportButton />}
+            {canEdit && (
+              <Button variant="secondary" onClick={() => setGenerating("article")} title="Turn a KB article into a draft flow">
+                From an article
+              </Button>
+            )}
+            {canEdit && (
+              <Button variant="secondary" onClick={() => setGenerating("ai")} title="Describe a problem; the model drafts the flow">
+                Build with AI
+              </Button>
+            )}
             {canEdit && <Button onClick={() => setCreating(true)}>New flow</Button>}
           </>
         }
@@ -197,6 +210,8 @@ export function FlowLibraryPage() {
         </div>
       </div>
       {creating && <NewFlowDialog folderId={folder && folder !== "root" ? folder : null} onClose={() => setCreating(false)} />}
+      {generating === "ai" && <BuildWithAiDialog onClose={() => setGenerating(null)} />}
+      {generating === "article" && <ArticleImportDialog onClose={() => setGenerating(null)} />}
       {moving && <MoveFlowDialog flow={moving} onClose={() => setMoving(null)} />}
     </div>
   );

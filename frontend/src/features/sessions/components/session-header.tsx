@@ -8,6 +8,7 @@ import { describeDuration, formatClock } from "../model/clock";
 import { useActiveClock } from "../model/use-active-clock";
 import { ShareButton } from "./share-dialog";
 import { StatusBadge } from "./status-badge";
+import { StatusUpdateButton } from "./status-update-dialog";
 
 export function SessionHeader({
   session,
@@ -82,6 +83,7 @@ export function SessionHeader({
               {formatClock(seconds)}
             </div>
           </div>
+          <StatusUpdateButton sessionId={session.id} title={session.title} />
           <ShareButton sessionId={session.id} title={session.title} />
           {canWork && !ended && (
             <>
