@@ -118,7 +118,22 @@ _CONCEPTS = {
     "printing": "printer",
     "print": "printer",
 }
-_STOP = {"the", "a", "an", "is", "not", "won't", "doesn't", "it", "my", "on", "of", "to", "and", "in"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "is",
+    "not",
+    "won't",
+    "doesn't",
+    "it",
+    "my",
+    "on",
+    "of",
+    "to",
+    "and",
+    "in",
+}
 
 
 def concept_vector(text: str, dim: int = 64) -> list[float]:

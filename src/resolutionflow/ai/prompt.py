@@ -39,10 +39,12 @@ def redact_blocks(blocks: list[DataBlock], options: RedactionOptions) -> Redacte
     out: list[DataBlock] = []
     counts: dict[str, int] = {}
     for b in blocks:
+        # The label goes out too, and may carry session content (a command line, a file name).
+        label = redact(b.label, options)
         result = redact(b.text, options)
-        for kind, n in result.report().items():
+        for kind, n in [*label.report().items(), *result.report().items()]:
             counts[kind] = counts.get(kind, 0) + n
-        out.append(DataBlock(b.label, result.redacted))
+        out.append(DataBlock(label.redacted, result.redacted))
     return Redacted(out, counts)
 
 

@@ -43,6 +43,12 @@ async def ai_usage(
     included; default: the last 30 days)."""
     today = datetime.now(UTC).date()
     until = until or today
+    if until >= date.max or (since is None and until < date.min + timedelta(days=29)):
+        # The day after `until` (the end of the range) and the default start must exist.
+        raise ValidationFailed(
+            "`until` is outside the calendar this report covers.",
+            errors=[{"loc": ["query", "until"], "msg": "out of range", "type": "value_error"}],
+        )
     since = since or until - timedelta(days=29)
     if since > until:
         raise ValidationFailed(

@@ -77,7 +77,9 @@ def _context(detail: SessionDetail) -> tuple[list[DataBlock], list[tuple[str, st
         text = str(e.payload.get("text", ""))
         if len(text) > MAX_OUTPUT_CHARS:
             text = text[:MAX_OUTPUT_CHARS] + "\n… (truncated)"
-        blocks.append(DataBlock(f"command output {command}"[:80].strip(), text))
+        # The command goes in the text, redacted whole: a label is cut short, and a secret cut
+        # in half is no longer recognisable as one.
+        blocks.append(DataBlock("command output", (f"$ {command}\n" if command else "") + text))
     history: list[tuple[str, str]] = []
     for e in detail.timeline:
         if e.type == "copilot_question":

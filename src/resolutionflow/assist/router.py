@@ -20,6 +20,7 @@ from resolutionflow.common.schemas import (
     encode_offset,
 )
 from resolutionflow.db.session import DB
+from resolutionflow.redaction.policy import options_for
 from resolutionflow.search import vectors
 from resolutionflow.sessions import service as sessions
 from resolutionflow.sessions.schemas import SessionDetail
@@ -52,8 +53,9 @@ async def ask_copilot(
     the flows, past sessions and documents it used."""
     # The sign-in check's transaction ends first: embedding the question (when embeddings are
     # on) may go over the network, and nothing may wait on it.
+    options = await options_for(db, principal.account_id)
     await db.commit()
-    vector = await vectors.query_vector(body.content)
+    vector = await vectors.query_vector(body.content, options)
     prepared = await copilot.begin(db, principal, session_id, body.content, vector)
     # Committed before the model is asked: no transaction (on SQLite, no write lock) stays
     # open while it thinks; the reply is recorded in a transaction of its own.
@@ -127,8 +129,9 @@ async def send_assist_message(
     body: conversations.MessageIn,
 ) -> CopilotReply | StreamingResponse:
     """A turn of the conversation; screenshots (vision models) and text logs may be attached."""
+    options = await options_for(db, principal.account_id)
     await db.commit()
-    vector = await vectors.query_vector(body.content)
+    vector = await vectors.query_vector(body.content, options)
     prepared = await conversations.begin(db, principal, conversation_id, body, vector)
     await db.commit()  # as for the session copilot: nothing held open during the model call
     maker = request.app.state.sessionmaker

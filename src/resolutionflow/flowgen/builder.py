@@ -86,7 +86,8 @@ class Built:
 def _parse(data: dict[str, Any] | None) -> tuple[FlowDocument | None, list[Problem]]:
     raw = dict(data or {})
     raw.pop("format", None)
-    for node in raw.get("nodes") or []:
+    nodes = raw.get("nodes")
+    for node in nodes if isinstance(nodes, list) else []:
         if isinstance(node, dict):
             for key in [k for k, v in node.items() if v in (None, "")]:
                 if key not in ("id", "type", "title"):

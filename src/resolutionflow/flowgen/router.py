@@ -96,9 +96,15 @@ async def _generate(
     await db.commit()  # nothing held open while the model designs the flow
     built = await builder.build(plan, request, material)
     if built.document is None:
+        # The calls were made (and paid for) all the same: their records are kept (`persist`)
+        # so usage and the monthly budget see them.
+        for served in built.served:
+            await gateway.save(db, plan, served, user_id=principal.user_id)
         if built.note:
-            raise ModelUnavailable(built.note)
-        err = ValidationFailed("The model's flow could not be read, even after repairs.")
+            raise ModelUnavailable(built.note, persist=True)
+        err = ValidationFailed(
+            "The model's flow could not be read, even after repairs.", persist=True
+        )
         err.extra["problems"] = [p.model_dump() for p in built.problems]
         raise err
     return await _save(db, principal, built.document, built, plan, "model")
@@ -137,6 +143,9 @@ async def flow_from_article(
     """A KB article (text, Markdown, HTML, DOCX, PDF) → a draft flow. `procedure` (offline):
     headings and numbered steps become a procedural flow. `tree`: the model turns the prose into
     a troubleshooting tree (needs a configured model)."""
+    # Nothing held open while a slow upload arrives or the article is extracted (on SQLite
+    # the sign-in check's transaction holds the write lock).
+    await db.commit()
     data = await request.body()
     try:
         doc = await asyncio.to_thread(extract, filename, request.headers.get("content-type"), data)

@@ -55,6 +55,9 @@ async def upload_document(
     """The file's bytes are the body: Markdown, text, HTML, PDF or DOCX (sniffed by content).
     It is extracted, chunked and indexed before the response; an unreadable file is a 422
     that says why, and nothing is stored."""
+    # The sign-in check's transaction ends first: on SQLite it holds the write lock, and a
+    # slow upload (then the extraction) must not keep every other writer waiting.
+    await db.commit()
     data = await request.body()
     doc = await service.upload(
         db,

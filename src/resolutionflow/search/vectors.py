@@ -23,6 +23,7 @@ from resolutionflow.providers.embeddings import (
     build_embedder,
     cosine,
 )
+from resolutionflow.redaction import RedactionOptions, redact
 
 log = logging.getLogger(__name__)
 
@@ -148,16 +149,22 @@ async def forget_parent(db: AsyncSession, kind: str, parent_id: uuid.UUID) -> No
     )
 
 
-async def query_vector(question: str) -> list[float] | None:
+async def query_vector(question: str, options: RedactionOptions) -> list[float] | None:
     """The question's embedding, or None (embeddings off or failing). Call with no
-    transaction open: it may go over the network."""
+    transaction open: it may go over the network. The question is session content on its way
+    to a provider, so it is redacted first (with the account's options)."""
     emb = embedder()
     if emb is None:
         return None
     try:
-        return (await emb.embed([question[:MAX_CHARS]]))[0]
+        return (await emb.embed([redact(question, options).redacted[:MAX_CHARS]]))[0]
     except EmbeddingError as exc:
         log.warning("query embedding failed; full-text search answers alone: %s", exc)
+        return None
+    except Exception as exc:  # a provider's odd reply (a missing field) must not fail the ask
+        log.warning(
+            "query embedding failed (%s); full-text search answers alone", type(exc).__name__
+        )
         return None
 
 
