@@ -1,0 +1,628 @@
+"""FlowPilot, offline engine: next-step latency on the demo library, and on the FloDial dialogs
+how often FlowPilot proposes the dialog's flowchart from its opening turn (match@1) and how
+often its current step is the tree's true next node while the dialog's gold path is replayed.
+Prints figures only.
+
+    .venv/bin/python bench/pilot_eval.py [--rounds N] [--dialogs N | --full] [--seed S]
+
+Everything goes through the HTTP API (httpx ASGITransport on create_app()) against a temporary
+SQLite database built by the app's migrations. Default: 2 latency rounds and a seeded sample of
+150 dialogs (about a minute on an idle 2-core machine); --full replays all 396. Without the
+FloDial folder the latency part still runs, the bench says FloDial was skipped, and exits 0.
+
+Latency (demo library, src/resolutionflow/demo_flows)
+  The 12 demo flows are published into a fresh account. Each of the intakes below (written for
+  this bench; most name a demo flow's problem, a few match none) starts a session with mode
+  "pilot": POST /api/v1/sessions (intake -> first step). Every following step is answered through
+  POST .../pilot/steps/{id}/answer (answer -> next step): a proposed flow is accepted and walked
+  to its end with a fixed choice of options; without a flow the offline steps (discovery
+  questions, past fixes, "out of knowledge") are answered for at most 8 steps. p50/p95 per call,
+  split by where the next step came from (the accepted flow, or the offline stepper).
+
+FloDial (RF_EVAL_DIR/flodial, default /work/shared/data/eval; Raghu et al., EMNLP 2021)
+  The 12 trees are converted with scripts/convert_eval_flows.py; those the publish validator
+  accepts are published into a fresh account (the others are reported as converter gaps, and
+  their dialogs cannot be replayed). The data is read where it is and never copied: it has no
+  licence, evaluation use only; this file only names its fields.
+  Gold path of a dialog: the `chart-<node>` ids its turns are grounded on (user and agent turns,
+  in order, repeats and the problem-statement node chart-0 dropped; FAQ turns are not nodes).
+  Gold answer at a node: the label of the converted flow's edge from that node to the next gold
+  node ("Yes" / "No"). Intake: the user's turns before the agent's first turn.
+  match@1  the session's matched_flow is the dialog's flowchart (FlowPilot's own decision).
+  replay   the dialog's flowchart is accepted ("Follow this flow"; when FlowPilot proposed another
+           flow or none, a second session is started whose intake is the flow's title and problem
+           description, so the replay measures following, not matching). At every gold node the
+           session's current node (GET /api/v1/sessions/{id} current_step.node_id, the node the
+           pilot step was built from) must be that node; then the gold answer is posted.
+           When FlowPilot is on an earlier node of the tree (the dialog's opening already said
+           what those questions ask), the turn is a miss and the steps in between are answered
+           with the tree's labels to catch up ("redundant steps"); any other mismatch ends the
+           replay.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import importlib.util
+import itertools
+import json
+import math
+import os
+import random
+import secrets
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # tests.fixtures.factories
+
+os.environ.setdefault("RESOLUTIONFLOW_LOG_LEVEL", "WARNING")
+os.environ.setdefault("RESOLUTIONFLOW_SECRET_KEY", secrets.token_urlsafe(32))
+os.environ.setdefault("RESOLUTIONFLOW_ARGON2_TIME_COST", "1")
+os.environ.setdefault("RESOLUTIONFLOW_ARGON2_MEMORY_COST", "1024")
+# The offline engine is what is measured, whatever the caller's shell says.
+for _name in ("LLM_PROVIDER", "LLM_API_KEY", "LLM_BASE_URL"):
+    os.environ.pop(f"RESOLUTIONFLOW_{_name}", None)
+
+from resolutionflow.pilot.service import MATCH_FROM, match_score  # noqa: E402
+
+EVAL = Path(os.environ.get("RF_EVAL_DIR", "/work/shared/data/eval"))
+FLODIAL = EVAL / "flodial"
+DIALOGS = FLODIAL / "dialogs" / "dialogs_dev.json.gz"
+API = "/api/v1"
+FOLLOW, DECLINE = "Follow this flow", "Not this one"
+MAX_FREE_STEPS = 8  # steps answered in a session without a flow
+MAX_FLOW_STEPS = 40
+
+# Intakes for the latency run, in an engineer's words. The last three fit no demo flow.
+INTAKES = [
+    "Veeam job for FS01 failed last night with 'Failed to create VM snapshot'",
+    "Users at Contoso get 'This site can't be reached' for every site, mapped drives fail by name",
+    "Jane's mailbox is almost full and she can't send; also needs access to the sales shared box",
+    "Locked out after changing phones, authenticator app gone, needs MFA reset",
+    "Word says Unlicensed Product for the new hire at Fabrikam",
+    "Patch Tuesday for SQL02 this weekend",
+    "New starter Monday: account, licence, laptop for Priya in accounts",
+    "Outlook hangs on Loading profile since this morning on LT-114",
+    "Printer on the second floor shows Offline and jobs stuck in queue",
+    "PC is really slow, takes ten minutes to open Excel",
+    "GlobalProtect VPN won't connect from home, gateway unreachable",
+    "Wi-Fi keeps dropping in the meeting room, connected but no internet",
+    "The badge reader at the front door beeps red for everyone",
+    "Coffee machine app shows error E-42 after the firmware update",
+    "Customer wants a quote for new monitors",
+]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p * len(ordered)) - 1)] if ordered else 0.0
+
+
+def _ms(values: list[float]) -> str:
+    return (
+        f"n={len(values):4d}  p50 {percentile(values, 0.5):6.1f} ms  "
+        f"p95 {percentile(values, 0.95):6.1f} ms"
+    )
+
+
+class Api:
+    """The engineer's calls, timed."""
+
+    def __init__(self, client: Any, headers: dict[str, str]) -> None:
+        self.client = client
+        self.headers = headers
+
+    async def start(self, text: str) -> tuple[dict[str, Any], float]:
+        started = time.perf_counter()
+        r = await self.client.post(
+            f"{API}/sessions",
+            headers=self.headers,
+            json={"title": "FlowPilot bench", "mode": "pilot", "intake": {"text": text}},
+        )
+        took = (time.perf_counter() - started) * 1000
+        if r.status_code != 201:
+            raise RuntimeError(f"POST /sessions: {r.status_code} {r.text[:300]}")
+        return r.json(), took
+
+    async def answer(
+        self, sid: str, step: dict[str, Any], **body: Any
+    ) -> tuple[int, dict[str, Any], float]:
+        started = time.perf_counter()
+        r = await self.client.post(
+            f"{API}/sessions/{sid}/pilot/steps/{step['id']}/answer", headers=self.headers, json=body
+        )
+        return r.status_code, r.json(), (time.perf_counter() - started) * 1000
+
+    async def session(self, sid: str) -> dict[str, Any]:
+        r = await self.client.get(f"{API}/sessions/{sid}", headers=self.headers)
+        r.raise_for_status()
+        return dict(r.json())
+
+
+async def publish(client: Any, headers: dict[str, str], doc: Any) -> tuple[str, int, str]:
+    """Creates and publishes one flow; (flow id, publish status, first problem when refused)."""
+    r = await client.post(f"{API}/flows", headers=headers, json=doc.model_dump(mode="json"))
+    if r.status_code != 201:
+        raise RuntimeError(f"POST /flows {doc.title!r}: {r.status_code} {r.text[:300]}")
+    fid = r.json()["id"]
+    r = await client.post(f"{API}/flows/{fid}/publish", headers=headers, json={})
+    return fid, r.status_code, "" if r.status_code == 200 else r.text[:200]
+
+
+# --- latency on the demo library ---------------------------------------------------------------
+
+
+def _choose(step: dict[str, Any], turn: int, rng: random.Random) -> dict[str, Any] | None:
+    """A deterministic answer for any step, or None when the session ends here."""
+    purpose = step.get("purpose")
+    if purpose == "follow_flow":
+        return {"option": FOLLOW}
+    if purpose in ("flow_end", "resolve"):
+        return None
+    if purpose == "fix":
+        return {"option": "Not this"}
+    options = step.get("options") or []
+    if step["type"] == "fork":
+        return {"option": step["hypotheses"][0]["id"]}
+    if options:
+        return {"option": rng.choice(options)}
+    return {"text": f"value {turn}"}
+
+
+async def latency(api: Api, rounds: int, seed: int) -> None:
+    starts: list[float] = []
+    by_source: dict[str, list[float]] = {"flow": [], "offline": []}
+    matched = 0
+    ends: Counter[str] = Counter()
+    for r in range(rounds):
+        rng = random.Random(seed + r)
+        for text in INTAKES:
+            created, took = await api.start(text)
+            starts.append(took)
+            matched += created.get("matched_flow") is not None
+            sid, step = created["id"], created["pilot_step"]
+            in_flow = False
+            for turn in range(MAX_FLOW_STEPS):
+                if not in_flow and turn >= MAX_FREE_STEPS:
+                    ends["step cap without a flow"] += 1
+                    break
+                body = _choose(step, turn, rng)
+                if body is None:
+                    ends["flow end" if step.get("purpose") == "flow_end" else "resolved"] += 1
+                    break
+                status, result, took = await api.answer(sid, step, **body)
+                if status != 200:
+                    ends[f"answer refused ({status})"] += 1
+                    break
+                step = result["pilot_step"]
+                in_flow = step["source"] == "flow" and step.get("purpose") in (
+                    "flow_node",
+                    "flow_end",
+                )
+                by_source["flow" if in_flow else "offline"].append(took)
+            else:
+                ends["flow step cap"] += 1
+    n = rounds * len(INTAKES)
+    print(
+        f"  {n} sessions ({rounds} rounds x {len(INTAKES)} intakes), "
+        f"{matched} proposed a flow; ended: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(ends.items()))
+    )
+    print(f"    intake -> first step          {_ms(starts)}")
+    print(f"    answer -> next step (all)     {_ms(by_source['flow'] + by_source['offline'])}")
+    print(f"    answer -> next flow step      {_ms(by_source['flow'])}")
+    print(f"    answer -> next offline step   {_ms(by_source['offline'])}")
+
+
+# --- FloDial --------------------------------------------------------------------------------
+
+
+def load_converter() -> ModuleType:
+    path = ROOT / "scripts" / "convert_eval_flows.py"
+    spec = importlib.util.spec_from_file_location("convert_eval_flows", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses resolve their module by name
+    spec.loader.exec_module(module)
+    return module
+
+
+@dataclass
+class Tree:
+    name: str
+    doc: Any  # FlowDocument
+    problem: str
+    errors: list[str]
+    flow_id: str | None = None
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, target) -> label
+    parent: dict[str, str] = field(default_factory=dict)
+
+    def path_to(self, ancestor: str, node: str) -> list[str] | None:
+        """Nodes from `ancestor` down to `node` (both included), if `ancestor` is above it."""
+        path = [node]
+        while path[-1] != ancestor:
+            up = self.parent.get(path[-1])
+            if up is None:
+                return None
+            path.append(up)
+        return path[::-1]
+
+
+def trees(conv: ModuleType) -> dict[str, Tree]:
+    from resolutionflow.flows.validation import errors_only, validate
+
+    out = {}
+    for file, doc in conv.convert_flodial(FLODIAL):
+        raw = json.loads((FLODIAL / "knowledge-sources" / file).read_text(encoding="utf-8"))
+        errors = [f"{p.code} @ {p.node_id}" for p in errors_only(validate(doc))]
+        tree = Tree(
+            file.removesuffix(".json"), doc, str(raw.get("problem_description", "")), errors
+        )
+        for e in doc.edges:
+            tree.labels[(e.source, e.target)] = e.label
+            tree.parent[e.target] = e.source
+        out[tree.name] = tree
+    return out
+
+
+def own_score(tree: Tree, intake: str) -> float:
+    """The score pilot.service.match_score gives the dialog's own flow, on the text retrieval
+    would hand it (description + the nodes' text, as assist/retrieval.py builds it)."""
+    graph = tree.doc.model_dump(mode="json")
+    body = " ".join(
+        " ".join([n.get("title", ""), n.get("body", ""), *(n.get("items") or [])])
+        for n in graph["nodes"]
+    )
+    return match_score(tree.doc.title, (tree.doc.description or "") + "\n" + body[:1500], intake)
+
+
+@dataclass
+class Dialog:
+    id: str
+    chart: str
+    intake: str
+    path: list[str]
+    faq_turns: int
+
+
+def dialogs() -> Iterator[Dialog]:
+    with gzip.open(DIALOGS, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    for did in sorted(data, key=lambda k: (len(k), k)):
+        turns = data[did]["utterences"]
+        opening = []
+        for t in turns:
+            if t["speaker"] != "user":
+                break
+            opening.append(" ".join(str(t["utterance"]).split()))
+        path: list[str] = []
+        faq = 0
+        for t in turns:
+            grounded = str(t.get("grounded_doc_id") or "")
+            faq += grounded.startswith("faq-") and t["speaker"] == "agent"
+            if grounded.startswith("chart-") and grounded != "chart-0":
+                node = grounded.removeprefix("chart-")
+                if not path or path[-1] != node:
+                    path.append(node)
+        yield Dialog(did, data[did]["flowchart"], " ".join(opening), path, faq)
+
+
+@dataclass
+class Replay:
+    turns: int = 0
+    hits: int = 0
+    redundant: int = 0  # steps answered to catch up with a dialog that starts mid-tree
+    complete: bool = False  # every gold node was FlowPilot's step, in order
+    reached_end: bool = False  # reached the gold terminal node (catching up allowed)
+    failure: str = ""
+    first_miss: str = ""
+    mismatched_text: int = 0  # pilot step text differs from the session's current node
+    answer_ms: list[float] = field(default_factory=list)
+
+
+async def replay(api: Api, tree: Tree, d: Dialog, sid: str, step: dict[str, Any]) -> Replay:
+    out = Replay()
+    status, result, _ = await api.answer(sid, step, option=FOLLOW)
+    if status != 200:
+        out.failure = f"accepting the flow refused ({status})"
+        return out
+    step = result["pilot_step"]
+    for i, gold in enumerate(d.path):
+        out.turns += 1
+        view = (await api.session(sid)).get("current_step") or {}
+        current = view.get("node_id")
+        if current != gold:
+            between = tree.path_to(current, gold) if current else None
+            if between is None:
+                out.failure = f"diverged: FlowPilot at node {current}, gold {gold}"
+                out.turns += len(d.path) - i - 1
+                return out
+            if not out.first_miss:
+                out.first_miss = "dialog opens mid-tree (intake pre-answers earlier questions)"
+            for a, b in itertools.pairwise(between):
+                label = tree.labels[(a, b)]
+                status, result, _ = await api.answer(sid, step, option=label)
+                if status != 200:
+                    out.failure = f"catch-up answer {label!r} refused at node {a} ({status})"
+                    return out
+                step = result["pilot_step"]
+                out.redundant += 1
+            view = (await api.session(sid)).get("current_step") or {}
+        else:
+            out.hits += 1
+        shown = step.get("text") or step.get("summary") or step.get("title") or ""
+        if shown.split("\n")[0] != view.get("title"):
+            out.mismatched_text += 1
+        if i == len(d.path) - 1:
+            out.reached_end = step.get("purpose") == "flow_end" and view.get("node_id") == gold
+            if not out.reached_end:
+                out.failure = f"gold path ends at {gold} but FlowPilot shows {step.get('purpose')}"
+            break
+        label = tree.labels.get((gold, d.path[i + 1]))
+        if label is None:
+            out.failure = (
+                f"gold path {gold} -> {d.path[i + 1]} is not an edge of the converted flow"
+            )
+            out.turns += len(d.path) - i - 1
+            return out
+        if label not in (step.get("options") or []):
+            out.failure = f"gold label {label!r} not among the step's options {step.get('options')}"
+            out.turns += len(d.path) - i - 1
+            return out
+        status, result, took = await api.answer(sid, step, option=label)
+        if status != 200:
+            out.failure = f"answer {label!r} refused at node {gold} ({status})"
+            out.turns += len(d.path) - i - 1
+            return out
+        out.answer_ms.append(took)
+        step = result["pilot_step"]
+    out.complete = out.hits == out.turns and not out.failure
+    return out
+
+
+async def flodial(
+    api: Api, client: Any, admin: dict[str, str], limit: int | None, seed: int
+) -> None:
+    conv = load_converter()
+    by_name = trees(conv)
+    print(f"  {len(by_name)} FloDial trees converted")
+    for tree in by_name.values():
+        if tree.errors:
+            print(f"    {tree.name}: not published, validator errors: {', '.join(tree.errors)}")
+            continue
+        tree.flow_id, status, problem = await publish(client, admin, tree.doc)
+        if status != 200:
+            print(f"    {tree.name}: publish refused ({status}): {problem}")
+            tree.flow_id = None
+    published = [t for t in by_name.values() if t.flow_id]
+    print(f"  published {len(published)}: " + ", ".join(t.name for t in published))
+    titles = {t.flow_id: t.name for t in published}
+
+    all_dialogs = list(dialogs())
+    if limit is not None and limit < len(all_dialogs):
+        picked = sorted(random.Random(seed).sample(range(len(all_dialogs)), limit))
+        all_dialogs = [all_dialogs[i] for i in picked]
+    per_chart: Counter[str] = Counter(d.chart for d in all_dialogs)
+    print(
+        f"  {len(all_dialogs)} dialogs on {len(per_chart)} trees; "
+        f"{sum(1 for d in all_dialogs if d.path and d.path[0] != '1')} open mid-tree "
+        f"(the gold path starts below node 1); "
+        f"{sum(d.faq_turns for d in all_dialogs)} agent FAQ turns (not nodes, not scored); "
+        f"{len({d.intake for d in all_dialogs})} distinct openings"
+    )
+
+    match: Counter[str] = Counter()
+    match_by_chart: dict[str, Counter[str]] = {}
+    wrong: Counter[tuple[str, str]] = Counter()
+    scores: dict[str, list[float]] = {"right": [], "wrong": []}
+    replays: list[tuple[Dialog, Replay, bool]] = []
+    unreplayable: Counter[str] = Counter()
+    start_ms: list[float] = []
+    oracle_refused: Counter[str] = Counter()
+    missed_scores: list[float] = []
+    for d in all_dialogs:
+        tree = by_name[d.chart]
+        created, took = await api.start(d.intake)
+        start_ms.append(took)
+        m = created.get("matched_flow")
+        got = titles.get(m["id"], "(another flow)") if m else None
+        if tree.flow_id is None:
+            outcome = "unpublished tree, no match" if m is None else "unpublished tree, matched"
+            if m is not None:
+                wrong[(d.chart, str(got))] += 1
+            match[outcome] += 1
+            unreplayable[f"{d.chart}: tree not published"] += 1
+            continue
+        if m is None:
+            outcome = "none"
+        elif m["id"] == tree.flow_id:
+            outcome = "right"
+            scores["right"].append(m["score"])
+        else:
+            outcome = "wrong"
+            scores["wrong"].append(m["score"])
+            wrong[(d.chart, str(got))] += 1
+        match[outcome] += 1
+        match_by_chart.setdefault(d.chart, Counter())[outcome] += 1
+        if outcome == "none":
+            missed_scores.append(own_score(tree, d.intake))
+        sid, step = created["id"], created["pilot_step"]
+        if outcome != "right":
+            created, _ = await api.start(f"{tree.doc.title}: {tree.problem}")
+            m = created.get("matched_flow")
+            if not m or m["id"] != tree.flow_id:
+                oracle_refused[d.chart] += 1
+                unreplayable[f"{d.chart}: not proposed even from its own title"] += 1
+                continue
+            sid, step = created["id"], created["pilot_step"]
+        replays.append((d, await replay(api, tree, d, sid, step), outcome == "right"))
+
+    eligible = sum(match[k] for k in ("right", "wrong", "none"))
+    print(
+        f"\n  intake -> flow (FlowPilot's own decision), {eligible} dialogs whose tree is published"
+    )
+    if eligible:
+        print(
+            f"    match@1 {match['right'] / eligible:6.1%}  ({match['right']} right, "
+            f"{match['wrong']} another flow, {match['none']} no flow proposed)"
+        )
+    for chart, c in sorted(match_by_chart.items()):
+        n = sum(c.values())
+        print(
+            f"      {chart:<22} {c['right']:3d}/{n:<3d} right, {c['wrong']} another, "
+            f"{c['none']} none"
+        )
+    if scores["right"] or scores["wrong"]:
+        print(
+            "    proposal score: median "
+            + ", ".join(
+                f"{k} {sorted(v)[len(v) // 2]:.2f} (n={len(v)})" for k, v in scores.items() if v
+            )
+        )
+    if missed_scores:
+        below = sum(x < MATCH_FROM for x in missed_scores)
+        print(
+            f"    not proposed: the right flow's own match_score would be median "
+            f"{sorted(missed_scores)[len(missed_scores) // 2]:.2f}; {below}/{len(missed_scores)} "
+            f"below MATCH_FROM {MATCH_FROM}; the rest were not among the flows "
+            "retrieval handed the matcher (top 3)"
+        )
+    if match["unpublished tree, no match"] or match["unpublished tree, matched"]:
+        print(
+            f"    dialogs on unpublished trees: {match['unpublished tree, no match']} no flow "
+            f"proposed (right), {match['unpublished tree, matched']} another flow proposed"
+        )
+    for (chart, got), n in wrong.most_common(8):
+        print(f"    confusion: {chart} -> {got}: {n}")
+    print(f"    intake -> first step {_ms(start_ms)}")
+
+    print("\n  replay of the gold path after accepting the dialog's flowchart")
+    turns = sum(r.turns for _, r, _ in replays)
+    hits = sum(r.hits for _, r, _ in replays)
+    print(
+        f"    {len(replays)} dialogs replayed ({sum(own for *_, own in replays)} on FlowPilot's "
+        f"own proposal, {sum(not own for *_, own in replays)} via the title intake); "
+        f"{sum(unreplayable.values())} not replayable"
+    )
+    for why, n in sorted(unreplayable.items()):
+        print(f"      not replayable: {why}: {n}")
+    if replays:
+        print(f"    next-step accuracy (per gold node) {hits}/{turns} = {hits / max(1, turns):.1%}")
+        complete = sum(r.complete for _, r, _ in replays)
+        ended = sum(r.reached_end for _, r, _ in replays)
+        print(f"    whole path replays (every node hit) {complete}/{len(replays)}")
+        print(f"    reaches the gold terminal node (catch-up allowed) {ended}/{len(replays)}")
+        midtree = [r for d, r, _ in replays if d.path[0] != "1"]
+        print(
+            f"    dialogs opening mid-tree: {len(midtree)}, "
+            f"{sum(r.redundant for r in midtree)} redundant steps asked "
+            f"(questions their opening had already answered)"
+        )
+        top = [(d, r) for d, r, _ in replays if d.path[0] == "1"]
+        if top:
+            t_turns = sum(r.turns for _, r in top)
+            t_hits = sum(r.hits for _, r in top)
+            print(
+                f"    dialogs starting at the root: {len(top)}, per-node {t_hits}/{t_turns}, "
+                f"whole path {sum(r.complete for _, r in top)}/{len(top)}"
+            )
+        reasons = Counter(r.first_miss for _, r, _ in replays if r.first_miss)
+        reasons.update(r.failure.split(":")[0] for _, r, _ in replays if r.failure)
+        for why, n in reasons.most_common():
+            print(f"      miss: {why}: {n}")
+        for d, r, _ in replays:
+            if r.failure:
+                print(f"      dialog {d.id} ({d.chart}): {r.failure}")
+        text = sum(r.mismatched_text for _, r, _ in replays)
+        print(f"    pilot step text != the session's current node title: {text} turns")
+        print(
+            f"    answer -> next flow step {_ms([x for _, r, _ in replays for x in r.answer_ms])}"
+        )
+
+
+# --- run ------------------------------------------------------------------------------------
+
+
+async def _run(database_url: str, rounds: int, limit: int | None, seed: int, eval_ok: bool) -> None:
+    os.environ["RESOLUTIONFLOW_DATABASE_URL"] = database_url
+    from httpx import ASGITransport, AsyncClient
+    from tests.fixtures.factories import Factory
+
+    from resolutionflow.app import create_app
+    from resolutionflow.config import get_settings
+    from resolutionflow.db import migrate
+    from resolutionflow.demo_flows import load_demo_flows
+
+    get_settings.cache_clear()
+    await migrate.upgrade_async(database_url)
+    app = create_app(get_settings())
+    factory = Factory(app)
+    client = AsyncClient(transport=ASGITransport(app=app), base_url="http://bench")
+    try:
+        demo = await factory.tenant()
+        for _, doc in load_demo_flows():
+            _, status, problem = await publish(client, demo.admin.headers, doc)
+            if status != 200:
+                raise RuntimeError(f"demo flow {doc.title!r} not published: {problem}")
+        print("latency: demo library (12 flows), offline engine")
+        started = time.perf_counter()
+        await latency(Api(client, demo.engineer.headers), rounds, seed)
+        print(f"  ({time.perf_counter() - started:.1f} s)")
+
+        if not eval_ok:
+            print(
+                f"\nFloDial: not found under {EVAL} (set RF_EVAL_DIR to the eval folder); "
+                "nothing measured there."
+            )
+            return
+        print("\nFloDial: dialogs replayed on their converted flowcharts, offline engine")
+        started = time.perf_counter()
+        tenant = await factory.tenant()
+        await flodial(
+            Api(client, tenant.engineer.headers), client, tenant.admin.headers, limit, seed
+        )
+        print(f"  ({time.perf_counter() - started:.1f} s)")
+    finally:
+        await client.aclose()
+        await app.state.engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=2, help="latency rounds over the intakes")
+    parser.add_argument(
+        "--dialogs", type=int, default=150, help="FloDial dialogs, a seeded sample (default 150)"
+    )
+    parser.add_argument("--full", action="store_true", help="every FloDial dialog (396; ~3 min)")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    eval_ok = (FLODIAL / "knowledge-sources").is_dir() and DIALOGS.exists()
+    data = Path(tempfile.mkdtemp(prefix="rf-pilot-eval-"))
+    try:
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(
+            f"pilot eval: SQLite (embedded default); load average {load:.1f} on "
+            f"{os.cpu_count()} CPUs (latencies rise with it)"
+        )
+        url = f"sqlite+aiosqlite:///{data / 'eval.db'}"
+        limit = None if args.full else args.dialogs
+        asyncio.run(_run(url, args.rounds, limit, args.seed, eval_ok))
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
