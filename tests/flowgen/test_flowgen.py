@@ -104,6 +104,7 @@ async def test_without_a_model_the_builder_says_what_to_configure(
     )
     assert_problem(r, 422)
     assert "AI settings" in r.json()["detail"] and "Ollama" in r.json()["detail"]
+    assert r.json()["type"].endswith("/model-required")
     listed = (await client.get("/api/v1/flows", headers=tenant.engineer.headers)).json()
     assert listed["items"] == []
 

@@ -3,6 +3,7 @@ time with confidence and tier, facts, fixes, and the resolution package."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from httpx import AsyncClient
@@ -286,3 +287,105 @@ async def test_the_resolution_package_offline_is_redacted_and_complete(
     assert "Tr0ub4dor&3" not in str(pkg) and "[REDACTED:password]" in pkg["psa_note"]
     assert pkg["kb_article"].startswith("# ") and "cmdkey /list" in pkg["kb_article"]
     assert "fixed" in pkg["client_summary"]
+
+
+async def test_the_psa_note_counts_each_step_once_and_no_decisions(
+    client: AsyncClient, factory: Factory
+) -> None:
+    tenant = await factory.tenant()
+    await publish_demo_library(client, tenant)
+    h = tenant.engineer.headers
+    created = await _start(client, tenant, "GlobalProtect VPN won't connect, gateway unreachable")
+    sid = created["id"]
+    step = (await _answer(client, tenant, sid, created["pilot_step"], option="Follow this flow"))[
+        "pilot_step"
+    ]
+    step = (await _answer(client, tenant, sid, step, option=step["options"][0]))["pilot_step"]
+    pkg = (await client.get(f"/api/v1/sessions/{sid}/resolution-package", headers=h)).json()
+    note = pkg["psa_note"]
+    assert "Follow this flow" not in note and "Follow “" not in note
+    assert note.count("Is it just this user") == 1
+    # No one stood behind a root cause yet.
+    assert "Root cause\nNot established." in note
+
+
+async def test_a_flow_action_result_becomes_a_proposed_fact(
+    client: AsyncClient, factory: Factory
+) -> None:
+    tenant = await factory.tenant()
+    await publish_demo_library(client, tenant)
+    created = await _start(client, tenant, "Printer offline at the front desk")
+    sid = created["id"]
+    step = created["pilot_step"]
+    assert step["purpose"] == "follow_flow"
+    step = (await _answer(client, tenant, sid, step, option="Follow this flow"))["pilot_step"]
+    for _ in range(6):
+        if step["type"] == "action":
+            break
+        reply = {"option": step["options"][0]} if step["options"] else {"text": "HP-FLOOR2"}
+        step = (await _answer(client, tenant, sid, step, **reply))["pilot_step"]
+    assert step["type"] == "action", step
+    await _answer(client, tenant, sid, step, option="Done", text="Spooler was stopped")
+    pilot = (
+        await client.get(f"/api/v1/sessions/{sid}/pilot", headers=tenant.engineer.headers)
+    ).json()
+    assert any(
+        f["text"].endswith(": Spooler was stopped") and f["status"] == "proposed"
+        for f in pilot["facts"]
+    )
+
+
+async def test_keep_working_after_a_fix_is_not_asked_to_resolve_again(
+    client: AsyncClient, factory: Factory
+) -> None:
+    tenant = await factory.tenant()
+    h = tenant.engineer.headers
+    sid = (await _start(client, tenant, "Teams crashes when sharing the screen"))["id"]
+    pilot = (await client.get(f"/api/v1/sessions/{sid}/pilot", headers=h)).json()
+    fix = (
+        await client.post(
+            f"/api/v1/sessions/{sid}/pilot/fixes",
+            headers=h,
+            json={"title": "Clear the Teams cache"},
+        )
+    ).json()
+    await client.patch(
+        f"/api/v1/sessions/{sid}/pilot/fixes/{fix['id']}",
+        headers=h,
+        json={"status": "applied", "outcome": "success"},
+    )
+    step = (await _answer(client, tenant, sid, pilot["pilot_step"], skip=True))["pilot_step"]
+    assert step["purpose"] == "resolve"
+    step = (await _answer(client, tenant, sid, step, option="Keep working"))["pilot_step"]
+    assert step["purpose"] != "resolve"
+    # No open step left to answer: ask for one; while one is open, that is a 409.
+    r = await client.post(f"/api/v1/sessions/{sid}/pilot/next", headers=h)
+    assert_problem(r, 409)
+
+
+async def test_a_session_left_without_an_open_step_can_ask_for_one(
+    client: AsyncClient, factory: Factory
+) -> None:
+    from sqlalchemy import update
+
+    from resolutionflow.models import PilotStep
+
+    tenant = await factory.tenant()
+    h = tenant.engineer.headers
+    created = await _start(client, tenant, "Scanner to email fails")
+    sid = created["id"]
+    # As if proposing the step after the last answer had failed.
+    async with factory._db() as db:
+        await db.execute(
+            update(PilotStep).where(PilotStep.status == "open").values(status="superseded")
+        )
+        await db.commit()
+    assert (await client.get(f"/api/v1/sessions/{sid}/pilot", headers=h)).json()[
+        "pilot_step"
+    ] is None
+    r = await client.post(f"/api/v1/sessions/{sid}/pilot/next", headers=h)
+    assert r.status_code == 200, r.text
+    assert r.json()["pilot_step"]["status"] == "open"
+    assert (await client.get(f"/api/v1/sessions/{sid}/pilot", headers=h)).json()["pilot_step"][
+        "id"
+    ] == r.json()["pilot_step"]["id"]

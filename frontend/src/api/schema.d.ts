@@ -1198,6 +1198,27 @@ export interface paths {
         patch: operations["edit_fix_api_v1_sessions__session_id__pilot_fixes__fix_id__patch"];
         trace?: never;
     };
+    "/api/v1/sessions/{session_id}/pilot/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Next Step
+         * @description Ask for a step when none is open (e.g. after a fix was marked applied by hand, or when
+         *     proposing the last one failed). 409 while a step is open: answer or skip it.
+         */
+        post: operations["next_step_api_v1_sessions__session_id__pilot_next_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{session_id}/pilot/steps/{step_id}/answer": {
         parameters: {
             query?: never;
@@ -6508,6 +6529,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FixRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    next_step_api_v1_sessions__session_id__pilot_next_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepResult"];
                 };
             };
             /** @description Validation Error */

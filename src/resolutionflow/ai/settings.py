@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Literal
@@ -123,6 +124,9 @@ class AISettingsWrite(WriteSchema):
             raise ValueError("must be an http(s) URL, e.g. https://api.openai.com/v1")
         if parts.username or parts.password:
             raise ValueError("must not carry credentials; put the key in the API key field")
+        if re.search(r"(key|token|secret|sig|password)", parts.query, re.IGNORECASE):
+            # It would be stored in plain text and shown back; the key field is encrypted.
+            raise ValueError("must not carry a key in its query; put it in the API key field")
         return v.rstrip("/")
 
 

@@ -29,6 +29,14 @@ NO_MODEL = (
 )
 
 
+class ModelRequired(AppError):
+    """Distinct from other 422s so a UI can offer the way to AI settings."""
+
+    status = 422
+    slug = "model-required"
+    title = "An AI model is needed"
+
+
 class ModelUnavailable(AppError):
     status = 502
     slug = "model-unavailable"
@@ -92,7 +100,7 @@ async def _generate(
 ) -> GeneratedFlow:
     plan = await gateway.prepare(db, principal.account_id, builder.ACTION)
     if plan.offline_reason is not None:
-        raise ValidationFailed(plan.offline_note or NO_MODEL)
+        raise ModelRequired(plan.offline_note or NO_MODEL)
     await db.commit()  # nothing held open while the model designs the flow
     built = await builder.build(plan, request, material)
     if built.document is None:

@@ -19,6 +19,7 @@ from resolutionflow.redaction import RedactionOptions, redact
 from resolutionflow.sessions import service as sessions
 
 ACTION = "resolution_note"
+_NOT_STEPS = ("follow_flow", "flow_node", "flow_end", "resolve")
 
 INSTRUCTIONS = """Write the resolution package of an IT support session for an MSP, from the material given as data:
 - psa_note: plain text for the PSA ticket with the headings "Problem", "What we confirmed", "Root cause", "Resolution" (and "Follow-ups" if any); factual, past tense, no markup;
@@ -42,6 +43,7 @@ class Material:
     title: str
     problem: str
     confirmed: list[str]
+    notes: list[str]
     steps: list[str]
     root_cause: str
     resolution: str
@@ -60,7 +62,7 @@ class Prepared:
     blocks: list[DataBlock] = field(default_factory=list)
 
 
-async def _material(db: AsyncSession, session: Session) -> Material:
+async def material(db: AsyncSession, session: Session) -> Material:
     events = await sessions.events_of(db, session)
     p = session.pilot or {}
     tri = p.get("triage", {})
@@ -81,8 +83,16 @@ async def _material(db: AsyncSession, session: Session) -> Material:
         if e.type == "answer":
             value = pl.get("answer") or pl.get("value") or "done"
             steps.append(f"{pl.get('title', 'Step')}: {value}")
-        elif e.type == "pilot_step_answered" and not pl.get("skipped"):
-            steps.append(f"{pl.get('text', '')}: {pl.get('option') or pl.get('answer_text') or ''}")
+        elif (
+            e.type == "pilot_step_answered"
+            and not pl.get("skipped")
+            and pl.get("purpose") not in _NOT_STEPS
+        ):
+            # Flow steps are already counted by their `answer` events; the flow proposal and
+            # the "resolve now?" prompt are decisions, not diagnostic steps.
+            question = str(pl.get("text", "")).strip().splitlines()[0] if pl.get("text") else ""
+            said = " ".join(str(x) for x in (pl.get("option"), pl.get("answer_text")) if x)
+            steps.append(f"{question}: {said}")
         elif e.type == "suggestion_accepted":
             steps.append(f"{pl.get('title', '')}")
         elif e.type == "fix_status" and pl.get("outcome"):
@@ -95,11 +105,18 @@ async def _material(db: AsyncSession, session: Session) -> Material:
     resolution = session.summary or (
         "; ".join(f"{f.title} ({f.outcome})" for f in worked) if worked else ""
     )
-    root = tri.get("hypothesis") or ""
+    # A hypothesis is a root cause only once someone stood behind it: the engineer wrote it,
+    # chose it at a fork, or a fix built on it worked.
+    root = (
+        tri.get("hypothesis") or ""
+        if ("hypothesis" in p.get("triage_edited", []) or p.get("hypothesis_confirmed") or worked)
+        else ""
+    )
     return Material(
         title=session.title,
         problem=problem,
-        confirmed=[f.text for f in facts] + notes[-3:],
+        confirmed=[f.text for f in facts],
+        notes=notes[-3:],
         steps=[s for s in steps if s.strip(": ")][-20:],
         root_cause=root,
         resolution=resolution,
@@ -119,7 +136,9 @@ def offline(m: Material) -> dict[str, str]:
     psa = "\n\n".join(
         [
             f"Problem\n{m.problem}",
-            "What we confirmed\n" + _lines(m.confirmed + m.steps, "- Nothing recorded yet."),
+            "What we confirmed\n" + _lines(m.confirmed, "- Nothing confirmed yet."),
+            *(["Steps performed\n" + _lines(m.steps, "")] if m.steps else []),
+            *(["Notes\n" + _lines(m.notes, "")] if m.notes else []),
             f"Root cause\n{root}",
             f"Resolution\n{resolution}",
             *(["Follow-ups\n" + _lines(m.follow_ups, "")] if m.follow_ups else []),
@@ -153,18 +172,18 @@ def offline(m: Material) -> dict[str, str]:
 
 
 async def prepare(db: AsyncSession, session: Session) -> Prepared:
-    material = await _material(db, session)
+    material_ = await material(db, session)
     plan = await gateway.prepare(db, session.account_id, ACTION)
     blocks = [
-        DataBlock("problem", material.problem),
-        DataBlock("what we confirmed", _lines(material.confirmed, "")),
-        DataBlock("steps performed", _lines(material.steps, "")),
-        DataBlock("root cause (working hypothesis)", material.root_cause),
-        DataBlock("resolution", material.resolution),
-        DataBlock("fix commands", "\n".join(material.fix_commands)),
-        DataBlock("follow-ups", _lines(material.follow_ups, "")),
+        DataBlock("problem", material_.problem),
+        DataBlock("what we confirmed", _lines(material_.confirmed, "")),
+        DataBlock("steps performed", _lines(material_.steps, "")),
+        DataBlock("root cause (working hypothesis)", material_.root_cause),
+        DataBlock("resolution", material_.resolution),
+        DataBlock("fix commands", "\n".join(material_.fix_commands)),
+        DataBlock("follow-ups", _lines(material_.follow_ups, "")),
     ]
-    return Prepared(session.id, session.account_id, material, plan, plan.options, blocks)
+    return Prepared(session.id, session.account_id, material_, plan, plan.options, blocks)
 
 
 async def write(prepared: Prepared) -> ResolutionPackage:

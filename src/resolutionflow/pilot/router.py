@@ -43,6 +43,23 @@ async def answer_step(
     )
 
 
+@router.post("/sessions/{session_id}/pilot/next", response_model=ps.StepResult)
+async def next_step(principal: Engineer, db: DB, session_id: uuid.UUID) -> ps.StepResult:
+    """Ask for a step when none is open (e.g. after a fix was marked applied by hand, or when
+    proposing the last one failed). 409 while a step is open: answer or skip it."""
+    pending = await service.resume(db, principal, session_id)
+    await db.commit()
+    session, step, facts, note = await service.advance(db, principal, pending)
+    p = session.pilot or {}
+    return ps.StepResult(
+        pilot_step=service.step_read(step),
+        confidence=p.get("confidence", step.confidence),
+        tier=p.get("tier", tiers.tier(step.confidence)),
+        facts=[service.fact_read(f) for f in facts],
+        note=note,
+    )
+
+
 @router.patch("/sessions/{session_id}/pilot/triage", response_model=ps.PilotState)
 async def edit_triage(
     principal: Engineer, db: DB, session_id: uuid.UUID, body: TriagePatch
@@ -105,7 +122,7 @@ async def status_update(
     """A status update for an audience (internal note, client update, email draft), short or
     detailed — for any session, redacted. Nothing is sent: the text is for the engineer to use."""
     session = await sessions.get_session(db, principal, session_id)
-    material = await package._material(db, session)
+    material = await package.material(db, session)
     plan = await gateway.prepare(db, session.account_id, updates.ACTION)
     status = session.status
     await db.commit()

@@ -126,7 +126,7 @@ async def state(db: AsyncSession, session: Session) -> ps.PilotState:
         intake=p.get("intake", {}),
         triage=triage.Triage(**p.get("triage", {})),
         triage_edited=p.get("triage_edited", []),
-        confidence=p.get("confidence", 0.0),
+        confidence=p.get("confidence") or 0.0,
         tier=p.get("tier", "discovery"),
         matched_flow=ps.MatchedFlow(**p["matched_flow"]) if p.get("matched_flow") else None,
         flow_decision=p.get("flow_decision"),
@@ -203,6 +203,15 @@ async def _context(db: AsyncSession, session: Session) -> Pending:
     found = await retrieve(db, session.account_id, query)
     active = next((f for f in fixes if f.status in ACTIVE_FIX), None)
     last_applied = next((f for f in reversed(fixes) if f.status == "applied"), None)
+    # "Keep working" after a fix worked: don't suggest resolving again until another fix lands.
+    declined = any(
+        st.body.get("purpose") == "resolve"
+        and (st.answer or {}).get("option") == "Keep working"
+        and last_applied is not None
+        and st.answered_at is not None
+        and st.answered_at >= last_applied.updated_at
+        for st in steps
+    )
     node = graph = flow_title = None
     if p.get("flow_decision") == "accepted":
         node, graph, flow_title = await _position(db, session)
@@ -219,7 +228,7 @@ async def _context(db: AsyncSession, session: Session) -> Pending:
         active_fix={"id": str(active.id), "title": active.title, "status": active.status}
         if active
         else None,
-        last_fix_outcome=last_applied.outcome if last_applied else None,
+        last_fix_outcome=last_applied.outcome if last_applied and not declined else None,
         forked=any(s.type == "fork" for s in steps),
     )
     blocks = [
@@ -401,22 +410,20 @@ async def start(
         if scored and scored[0][0] >= MATCH_FROM
         else None
     )
-    if matched and not tri.hypothesis:
-        tri = tri.model_copy(update={"hypothesis": f"Covered by the flow “{matched['title']}”"})
     best = max((e.relevance for e in found.evidence), default=0.0)
     conf = round(min(best, tiers.GUIDED_FROM - 0.01), 3)
     session.pilot = {
         "intake": {"text": intake.text, "ticket_id": ticket},
         "triage": tri.model_dump(),
         "triage_edited": [],
-        "confidence": conf,
+        "confidence": None,
         "tier": tiers.tier(conf),
         "matched_flow": matched,
         "flow_decision": "proposed" if matched else None,
     }
+    # The confidence is recorded with the first step (its own confidence may differ).
     entries: list[tuple[str, dict[str, Any]]] = [
         ("pilot_intake", {"text": intake.text, "triage": tri.model_dump()}),
-        ("pilot_confidence", {"confidence": conf, "tier": tiers.tier(conf)}),
     ]
     if matched:
         entries.append(
@@ -481,6 +488,7 @@ async def answer(
             {
                 "step_id": str(step.id),
                 "type": step.type,
+                "purpose": b.get("purpose"),
                 "text": _summary(step)["text"],
                 "option": body.option,
                 "answer_text": body.text,
@@ -492,6 +500,15 @@ async def answer(
         entries += await _apply(db, principal, session, step, body)
     await sessions.append_entries(db, principal, session, entries)
     session = await _pilot_session(db, principal, session_id, work=True)
+    return await _context(db, session)
+
+
+async def resume(db: AsyncSession, principal: Principal, session_id: uuid.UUID) -> Pending:
+    session = await _pilot_session(db, principal, session_id, work=True)
+    if session.status == "paused":
+        raise Conflict("This session is paused; resume it first.")
+    if any(s.status == "open" for s in await _steps(db, session)):
+        raise Conflict("A step is open: answer or skip it.")
     return await _context(db, session)
 
 
@@ -538,6 +555,11 @@ async def _apply(
         else:
             event = ss.AnswerIn(type="answer", node_id=node_id, result=body.text)
         await sessions.append_event(db, principal, session.id, event)
+        # What the engineer found at a flow step is a fact worth keeping (and confirming).
+        found = body.text if step.type == "action" else (body.text if b.get("allow_text") else None)
+        if found:
+            title = str(b.get("title") or b.get("text") or "Result").splitlines()[0]
+            entries += await _propose_fact(db, session, step, f"{title}: {found}"[:2000])
         return entries
     if purpose == "discovery":
         fact_text = str(b.get("fact", "{answer}")).replace("{answer}", answer_text)[:2000]
@@ -592,7 +614,11 @@ async def _apply(
         if chosen is not None:
             p = session.pilot or {}
             if "hypothesis" not in p.get("triage_edited", []):
-                _update(session, triage={**p.get("triage", {}), "hypothesis": chosen["title"]})
+                _update(
+                    session,
+                    triage={**p.get("triage", {}), "hypothesis": chosen["title"]},
+                    hypothesis_confirmed=True,
+                )
             entries += await _propose_fact(
                 db, session, step, f"Working hypothesis: {chosen['title']}"
             )

@@ -5,6 +5,9 @@ the engineer's edits always win over either."""
 from __future__ import annotations
 
 import re
+from typing import Annotated
+
+from pydantic import StringConstraints
 
 from resolutionflow.assist.offline import GENERIC, generic_steps
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
@@ -32,13 +35,17 @@ class Triage(ReadSchema):
     evidence: str = ""
 
 
+Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Long = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+
+
 class TriagePatch(WriteSchema):
-    client: str | None = None
-    asset: str | None = None
-    category: str | None = None
-    summary: str | None = None
-    hypothesis: str | None = None
-    evidence: str | None = None
+    client: Short | None = None
+    asset: Short | None = None
+    category: Short | None = None
+    summary: Long | None = None
+    hypothesis: Long | None = None
+    evidence: Long | None = None
 
 
 def _summary(text: str) -> str:

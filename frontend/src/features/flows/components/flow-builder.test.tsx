@@ -19,7 +19,7 @@ function json(status: number, body: unknown): Response {
 }
 
 const problem = (status: number, detail: string, extra: Record<string, unknown> = {}) =>
-  json(status, { type: `https://resolutionflow.dev/problems/${status === 502 ? "model-unavailable" : "validation-error"}`, title: "x", status, detail, ...extra });
+  json(status, { type: `https://resolutionflow.dev/problems/${status === 502 ? "model-unavailable" : detail === NO_MODEL ? "model-required" : "validation-error"}`, title: "x", status, detail, ...extra });
 
 const me = (role: string) => ({
   id: "00000000-0000-0000-0000-000000000001",

@@ -50,11 +50,10 @@ export function problemsOf(problem: Problem): LeftoverProblem[] {
 
 /**
  * A 422 that says what to configure (no model, or this month's AI budget used up) rather than what
- * is wrong with the request. The server gives it the generic validation type, so it is told apart
- * by having no field errors, no leftover problems, and a detail about AI settings or the budget.
+ * is wrong with the request: the server types it `model-required`.
  */
 export function isModelSetupProblem(problem: Problem): boolean {
-  return problem.status === 422 && problem.errors.length === 0 && problemsOf(problem).length === 0 && /\bAI (settings|budget)\b/i.test(problem.detail);
+  return problem.status === 422 && (problem.type?.endsWith("/model-required") ?? false);
 }
 
 /** The model could not answer (timeout, provider down): worth retrying. */

@@ -18,6 +18,7 @@ import { useEditFact } from "../api/edit-fact";
 import { useEditFix } from "../api/edit-fix";
 import { useEditTriage } from "../api/edit-triage";
 import { usePilot } from "../api/get-pilot";
+import { useNextStep } from "../api/next-step";
 import { refreshSession } from "../api/invalidate";
 import type { PilotState, SessionDetail, StepAnswer, TriageField } from "../api/types";
 import { FactsPanel } from "./facts-panel";
@@ -49,6 +50,7 @@ function Pilot({ session, canWork, lockedReason, ended, onResolve, state }: Pilo
   const id = session.id;
   const qc = useQueryClient();
   const answer = useAnswerStep(id);
+  const nextStep = useNextStep(id);
   const triage = useEditTriage(id);
   const addFact = useAddFact(id);
   const editFact = useEditFact(id);
@@ -139,6 +141,16 @@ function Pilot({ session, canWork, lockedReason, ended, onResolve, state }: Pilo
         <section aria-label="FlowPilot step" className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
           <h2 className="text-base font-semibold text-slate-900">No step right now</h2>
           <p className="mt-1 text-sm text-slate-600">FlowPilot has nothing open. Add notes or facts, or resolve the session when you're done.</p>
+          {canEdit && (
+            <Button className="mt-3" variant="secondary" disabled={nextStep.isPending} onClick={() => nextStep.mutate()}>
+              {nextStep.isPending ? "Thinking…" : "Suggest the next step"}
+            </Button>
+          )}
+          {nextStep.isError && (
+            <p role="alert" className="mt-2 text-sm text-red-700">
+              Couldn't get a next step: {errorMessage(nextStep.error)}
+            </p>
+          )}
         </section>
       )}
       <FactsPanel
