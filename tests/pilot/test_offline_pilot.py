@@ -377,7 +377,9 @@ async def test_a_session_left_without_an_open_step_can_ask_for_one(
     # As if proposing the step after the last answer had failed.
     async with factory._db() as db:
         await db.execute(
-            update(PilotStep).where(PilotStep.status == "open").values(status="superseded")
+            update(PilotStep)
+            .where(PilotStep.session_id == uuid.UUID(sid), PilotStep.status == "open")
+            .values(status="superseded")
         )
         await db.commit()
     assert (await client.get(f"/api/v1/sessions/{sid}/pilot", headers=h)).json()[
