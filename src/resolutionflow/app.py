@@ -41,7 +41,7 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 LARGE_BODY_PATHS = re.compile(
     r"^/api/v1/flows(/validate|/import|/import-library|/[0-9a-fA-F-]{36}/draft)?$"
     r"|^/api/v1/sessions/[0-9a-fA-F-]{36}/attachments$"
-    r"|^/api/v1/knowledge/documents$|^/api/v1/flows/from-article$"
+    r"|^/api/v1/knowledge/documents$|^/api/v1/flows/from-article$|^/api/v1/sessions$"
     r"|^/api/v1/assist/conversations/[0-9a-fA-F-]{36}/messages$"
 )
 

@@ -156,3 +156,65 @@ async def test_the_resolution_package_from_each_provider_is_redacted(
         # ...and what came back is redacted again on the way out.
         assert "Hunter2-Zx9!qPlanted" not in pkg["psa_note"]
         assert pkg["client_summary"] == "Your Outlook no longer asks for your password."
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+async def test_screenshots_and_logs_in_the_intake(
+    client: AsyncClient, factory: Factory, fake_anthropic: FakeAnthropic
+) -> None:
+    import base64
+
+    tenant = await factory.tenant()
+    await use_model(client, tenant, "anthropic", fake_anthropic.base_url)
+    fake_anthropic.script(Reply(json=QUESTION))
+    log = b"10:02 Spooler: job 44 failed, error 0x0000007e\n"
+    r = await client.post(
+        "/api/v1/sessions",
+        headers=tenant.engineer.headers,
+        json={
+            "title": "Printing",
+            "mode": "pilot",
+            "intake": {
+                "text": "Nobody can print",
+                "files": [
+                    {"filename": "error.png", "data_base64": base64.b64encode(PNG).decode()},
+                    {"filename": "spooler.log", "data_base64": base64.b64encode(log).decode()},
+                ],
+            },
+        },
+    )
+    assert r.status_code == 201, r.text
+    session = r.json()
+    kinds = [e["type"] for e in session["timeline"]]
+    assert kinds.count("attachment") == 2
+    sent = fake_anthropic.requests[-1]["json"]
+    content = sent["messages"][-1]["content"]
+    assert any(b.get("type") == "image" for b in content)  # the screenshot, to the vision model
+    pilot = (
+        await client.get(f"/api/v1/sessions/{session['id']}/pilot", headers=tenant.engineer.headers)
+    ).json()
+    assert "0x0000007e" in pilot["triage"]["evidence"]  # read from the log
+
+    bad = await client.post(
+        "/api/v1/sessions",
+        headers=tenant.engineer.headers,
+        json={
+            "title": "Bad",
+            "mode": "pilot",
+            "intake": {"text": "x y z", "files": [{"filename": "a.png", "data_base64": "!!"}]},
+        },
+    )
+    assert bad.status_code == 422
+    listed = (await client.get("/api/v1/sessions", headers=tenant.engineer.headers)).json()
+    assert [s["title"] for s in listed["items"]] == ["Printing"]
+
+
+def test_recent_success_lifts_a_match_a_little() -> None:
+    from resolutionflow.pilot.service import _with_success
+
+    assert _with_success(0.45, 0) == 0.45
+    assert _with_success(0.45, 5) == 0.55
+    assert _with_success(0.45, 50) == 0.55  # capped
+    assert _with_success(0.95, 5) == 1.0

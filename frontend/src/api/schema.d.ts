@@ -2470,6 +2470,16 @@ export interface components {
             /** Provider */
             provider: string;
         };
+        /**
+         * IntakeFile
+         * @description A screenshot or a log given with the intake (base64): kept as a session attachment.
+         */
+        IntakeFile: {
+            /** Data Base64 */
+            data_base64: string;
+            /** Filename */
+            filename: string;
+        };
         /** InviteAccept */
         InviteAccept: {
             /** Name */
@@ -2901,9 +2911,12 @@ export interface components {
         };
         /**
          * PilotIntake
-         * @description What FlowPilot starts from: free text (a ticket, a pasted log, a description).
+         * @description What FlowPilot starts from: free text (a ticket, a pasted log, a description), and
+         *     screenshots or log files.
          */
         PilotIntake: {
+            /** Files */
+            files?: components["schemas"]["IntakeFile"][];
             /** Text */
             text: string;
             /** Ticket Id */

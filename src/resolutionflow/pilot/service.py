@@ -9,13 +9,15 @@ writes the step in the next transaction.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.ai import gateway
@@ -27,9 +29,12 @@ from resolutionflow.errors import Conflict, NotFound, ValidationFailed
 from resolutionflow.models import PilotFact, PilotFix, PilotStep, Session
 from resolutionflow.pilot import model_step, stepper, tiers, triage
 from resolutionflow.pilot import schemas as ps
+from resolutionflow.providers.llm import ImageInput
 from resolutionflow.search.index import coverage, terms
+from resolutionflow.sessions import attachments
 from resolutionflow.sessions import schemas as ss
 from resolutionflow.sessions import service as sessions
+from resolutionflow.storage.base import Storage
 
 ACTION = "pilot_step"
 # A published flow this relevant to the intake is proposed ("follow …?").
@@ -378,6 +383,34 @@ def _summary(step: PilotStep) -> dict[str, Any]:
 # --- starting ------------------------------------------------------------------------------
 
 
+_VISION_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
+_LOG_CHARS = 4000
+# How far back "recent success" looks, and how much it can add to a match.
+_SUCCESS_DAYS = 90
+_SUCCESS_BONUS = 0.1
+
+
+async def _recent_successes(db: AsyncSession, account_id: uuid.UUID) -> dict[uuid.UUID, int]:
+    """Per flow: sessions run from it and resolved in the last 90 days."""
+    since = _now() - timedelta(days=_SUCCESS_DAYS)
+    rows = await db.execute(
+        select(Session.flow_id, func.count())
+        .where(
+            Session.account_id == account_id,
+            Session.status == "resolved",
+            Session.flow_id.is_not(None),
+            Session.ended_at >= since,
+        )
+        .group_by(Session.flow_id)
+    )
+    return {fid: int(n) for fid, n in rows if fid is not None}
+
+
+def _with_success(score: float, successes: int) -> float:
+    """A flow that has been resolving this kind of problem lately ranks a little higher."""
+    return round(min(1.0, score + _SUCCESS_BONUS * min(1.0, successes / 5)), 3)
+
+
 def match_score(title: str, text: str, intake: str) -> float:
     """How well a flow fits an intake. A ticket says much a flow never will (names, hosts, error
     codes), so the question is mostly "does the intake say what the flow's title says", with
@@ -387,22 +420,56 @@ def match_score(title: str, text: str, intake: str) -> float:
     return round(0.6 * named + 0.4 * covered, 3)
 
 
+def _decode(files: list[ss.IntakeFile]) -> list[tuple[str, bytes]]:
+    out = []
+    for i, f in enumerate(files):
+        try:
+            out.append((f.filename, base64.b64decode(f.data_base64, validate=True)))
+        except (binascii.Error, ValueError):
+            raise ValidationFailed(
+                f"“{f.filename}” is not valid base64.",
+                errors=[
+                    {
+                        "loc": ["body", "intake", "files", i, "data_base64"],
+                        "msg": "not base64",
+                        "type": "value_error",
+                    }
+                ],
+            ) from None
+    return out
+
+
 async def start(
-    db: AsyncSession, principal: Principal, data: ss.SessionCreate
+    db: AsyncSession, principal: Principal, data: ss.SessionCreate, storage: Storage
 ) -> tuple[Session, Pending]:
-    """Creates the session with its intake, triage and matched flow; the caller commits and
-    then calls `advance()` for the first step."""
+    """Creates the session with its intake (files kept as attachments), triage and matched
+    flow; the caller commits and then calls `advance()` for the first step."""
     assert data.intake is not None
     intake = data.intake
+    files = _decode(intake.files)
     ticket = data.ticket_id or intake.ticket_id
     session, _ = await sessions.create_session(
         db, principal, ss.SessionCreate(title=data.title, ticket_id=ticket)
     )
     session.mode = "pilot"
-    tri = triage.parse(intake.text)
-    found = await retrieve(db, session.account_id, intake.text)
+    images: list[ImageInput] = []
+    logs: list[str] = []
+    for name, raw in files:
+        kept = await attachments.upload(db, principal, session.id, name, raw, storage)
+        if kept.content_type in _VISION_TYPES:
+            images.append(ImageInput(kept.content_type, raw))
+        elif kept.content_type.startswith("text/"):
+            # The end of a log is where the failure is.
+            logs.append(raw.decode("utf-8", errors="replace")[-_LOG_CHARS:])
+    text = "\n\n".join([intake.text, *logs])
+    tri = triage.parse(text)
+    found = await retrieve(db, session.account_id, text)
+    successes = await _recent_successes(db, session.account_id)
     scored = sorted(
-        ((match_score(e.title, e.text, intake.text), e) for e in found.of("flow")),
+        (
+            (_with_success(match_score(e.title, e.text, text), successes.get(e.id, 0)), e)
+            for e in found.of("flow")
+        ),
         key=lambda t: -t[0],
     )
     matched = (
@@ -433,7 +500,12 @@ async def start(
             )
         )
     await sessions.append_entries(db, principal, session, entries)
-    return session, await _context(db, session)
+    pending = await _context(db, session)
+    if images:
+        # Screenshots go to a vision model with the first step; offline they are kept as
+        # attachments on the timeline (nothing here reads pixels).
+        pending.ask = gateway.Ask(**{**pending.ask.__dict__, "images": tuple(images)})
+    return session, pending
 
 
 async def advance(

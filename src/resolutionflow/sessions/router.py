@@ -66,14 +66,16 @@ async def list_sessions(
 
 
 @router.post("/sessions", status_code=201, response_model=SessionCreated)
-async def start_session(principal: Engineer, db: DB, body: SessionCreate) -> SessionCreated:
+async def start_session(
+    principal: Engineer, db: DB, request: Request, body: SessionCreate
+) -> SessionCreated:
     """A guided session (from a flow, or freeform), or with `"mode": "pilot"` a FlowPilot
     session from its intake: the response then carries `matched_flow`, `confidence`, `tier` and
     the first `pilot_step`."""
     if body.mode == "pilot":
         from resolutionflow.pilot import service as pilot
 
-        session, pending = await pilot.start(db, principal, body)
+        session, pending = await pilot.start(db, principal, body, request.app.state.storage)
         # Stored before the first step is proposed: no transaction waits on a model.
         await db.commit()
         session, step, _, _ = await pilot.advance(db, principal, pending)

@@ -14,13 +14,22 @@ SessionStatus = Literal["active", "paused", "escalated", "resolved", "unresolved
 Text = Annotated[str, StringConstraints(max_length=20_000)]
 
 
+class IntakeFile(WriteSchema):
+    """A screenshot or a log given with the intake (base64): kept as a session attachment."""
+
+    filename: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    data_base64: Annotated[str, StringConstraints(min_length=1, max_length=7_000_000)]
+
+
 class PilotIntake(WriteSchema):
-    """What FlowPilot starts from: free text (a ticket, a pasted log, a description)."""
+    """What FlowPilot starts from: free text (a ticket, a pasted log, a description), and
+    screenshots or log files."""
 
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=20_000)]
     ticket_id: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = (
         None
     )
+    files: list[IntakeFile] = Field(default_factory=list, max_length=3)
 
 
 class SessionCreate(WriteSchema):

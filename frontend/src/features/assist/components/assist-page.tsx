@@ -23,7 +23,7 @@ import { useConversation } from "../api/get-conversation";
 import { assistKeys } from "../api/keys";
 import { sendMessage } from "../api/send-message";
 import type { ConversationMessage } from "../api/types";
-import { ACCEPT, addAttachments, encodeAttachment, type PendingAttachment } from "../model/attachments";
+import { ACCEPT, addAttachments, encodeAttachment, type PendingAttachment } from "@/lib/attachments";
 import { ConversationList } from "./conversation-list";
 import { ToSessionDialog } from "./to-session-dialog";
 

@@ -20,6 +20,7 @@ export function ArticleImportDialog({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const toast = useToast();
   const [file, setFile] = useState<File | null>(null);
+  const [pasted, setPasted] = useState("");
   const [fileError, setFileError] = useState<string | null>(null);
   const [mode, setMode] = useState<ArticleMode>("procedure");
   const [dragging, setDragging] = useState(false);
@@ -176,6 +177,22 @@ export function ArticleImportDialog({ onClose }: { onClose: () => void }) {
               {fileError}
             </p>
           )}
+          <label className="block text-sm">
+            <span className="font-medium text-slate-700">Or paste the article</span>
+            <textarea
+              rows={5}
+              disabled={working}
+              value={pasted}
+              onChange={(e) => {
+                setPasted(e.target.value);
+                // Pasted text is sent as a Markdown file, the same path as an upload.
+                if (e.target.value.trim()) choose(new File([e.target.value], "pasted-article.md", { type: "text/markdown" }));
+                else setFile(null);
+              }}
+              placeholder="Paste Markdown or plain text; numbered steps become the procedure's steps."
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs shadow-sm focus:border-indigo-500 focus:ring-indigo-500"
+            />
+          </label>
           <fieldset disabled={working}>
             <RadioCards<ArticleMode>
               legend="Turn it into"

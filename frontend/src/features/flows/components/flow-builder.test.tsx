@@ -234,6 +234,15 @@ describe("Flow from an article", () => {
     ]);
   });
 
+  it("sends pasted text as a Markdown article", async () => {
+    const { articles } = fakeServer();
+    const { u, router, dialog } = await openDialog("From an article", "Flow from an article");
+    await u.type(within(dialog).getByLabelText("Or paste the article"), "1. Restart it{enter}2. Test it");
+    await u.click(within(dialog).getByRole("button", { name: "Create flow" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/flows/${FLOW_ID}/edit`));
+    expect(articles).toEqual([{ filename: "pasted-article.md", mode: "procedure", contentType: "text/markdown", body: "1. Restart it\n2. Test it" }]);
+  });
+
   it("shows the server's reason for an article it can't use", async () => {
     fakeServer({ article: () => problem(422, "No headings or numbered steps found to turn into a procedure.") });
     const { u, router, dialog } = await openDialog("From an article", "Flow from an article");

@@ -4,6 +4,7 @@
  * step). Start opens the runner.
  */
 import { type FormEvent, useEffect, useState } from "react";
+import { ACCEPT, addAttachments, encodeAttachment, type PendingAttachment } from "@/lib/attachments";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { FormError, InputField, TextareaField } from "@/components/ui/input";
@@ -38,6 +39,9 @@ export function StartSessionPage() {
   const [flow, setFlow] = useState<FlowChoice | null>(null);
   const [mode, setMode] = useState<Mode>(params.get("mode") === "pilot" && !preselect ? "pilot" : "guided");
   const [intake, setIntake] = useState("");
+  const [files, setFiles] = useState<PendingAttachment[]>([]);
+  const [fileProblems, setFileProblems] = useState<string[]>([]);
+  const [encoding, setEncoding] = useState(false);
   const [touchedFlow, setTouchedFlow] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const problem = create.error ? toProblem(create.error) : null;
@@ -58,10 +62,21 @@ export function StartSessionPage() {
     if (pilot) {
       if (intake.trim().length < 3) return;
       const ticketId = ticket.trim() || null;
-      create.mutate(
-        { title: title.trim() || titleFrom(intake), mode: "pilot", intake: { text: intake.trim(), ticket_id: ticketId }, ticket_id: ticketId },
-        { onSuccess: (session) => navigate(`/sessions/${session.id}`) },
-      );
+      setEncoding(true);
+      void Promise.all(files.map(encodeAttachment))
+        .then((encoded) =>
+          create.mutate(
+            {
+              title: title.trim() || titleFrom(intake),
+              mode: "pilot",
+              intake: { text: intake.trim(), ticket_id: ticketId, files: encoded.map(({ filename, data_base64 }) => ({ filename, data_base64 })) },
+              ticket_id: ticketId,
+            },
+            { onSuccess: (session) => navigate(`/sessions/${session.id}`) },
+          ),
+        )
+        .catch((err: unknown) => setFileProblems([err instanceof Error ? err.message : "Couldn't read a file."]))
+        .finally(() => setEncoding(false));
       return;
     }
     if (!title.trim()) return;
@@ -94,6 +109,46 @@ export function StartSessionPage() {
             placeholder="Paste the ticket text or a log, or say what's wrong, e.g. “GlobalProtect VPN won't connect from home, says gateway unreachable”"
             hint="FlowPilot reads this for the client, asset, category and evidence, and looks for a matching flow."
           />
+        )}
+        {pilot && (
+          <div>
+            <label className="inline-flex cursor-pointer items-center gap-2 text-sm font-medium text-indigo-700 hover:text-indigo-900">
+              <input
+                type="file"
+                multiple
+                accept={ACCEPT}
+                className="sr-only"
+                data-testid="intake-files"
+                aria-label="Attach screenshots or logs"
+                onChange={(e) => {
+                  const picked = Array.from(e.target.files ?? []);
+                  e.target.value = "";
+                  const { next, problems } = addAttachments(files, picked);
+                  setFiles(next);
+                  setFileProblems(problems);
+                }}
+              />
+              Attach screenshots or logs
+            </label>
+            <span className="ml-2 text-xs text-slate-500">Up to 3 files, 5 MB each. Screenshots go to a vision model when one is configured; logs are read for evidence.</span>
+            {files.length > 0 && (
+              <ul aria-label="Attached files" className="mt-2 flex flex-wrap gap-2">
+                {files.map((f) => (
+                  <li key={f.key} className="flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+                    {f.file.name}
+                    <button type="button" aria-label={`Remove ${f.file.name}`} className="text-slate-500 hover:text-slate-900" onClick={() => setFiles(files.filter((x) => x.key !== f.key))}>
+                      ×
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {fileProblems.map((p) => (
+              <p key={p} role="alert" className="mt-1 text-xs text-red-700">
+                {p}
+              </p>
+            ))}
+          </div>
         )}
         <InputField
           label="Title"
@@ -137,7 +192,7 @@ export function StartSessionPage() {
           <Link to="/sessions" className={buttonClasses("secondary")}>
             Cancel
           </Link>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={create.isPending || encoding}>
             Start
           </Button>
         </div>

@@ -1,8 +1,14 @@
 /**
- * Screenshots and logs attached to a question, checked before they are sent (the server checks
- * again): at most 3, each up to 5 MiB, PNG/JPEG/GIF/WebP images or text logs.
+ * Screenshots and logs attached to a question or a FlowPilot intake, checked before they are
+ * sent (the server checks again): at most 3, each up to 5 MiB, PNG/JPEG/GIF/WebP images or text
+ * logs, sent as base64.
  */
-import type { AttachmentInput } from "../api/types";
+
+export interface AttachmentInput {
+  filename: string;
+  content_type: string;
+  data_base64: string;
+}
 
 export const MAX_ATTACHMENTS = 3;
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
