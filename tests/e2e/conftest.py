@@ -13,7 +13,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+# Assertions wait as long as actions do: CI runs everything on two busy cores, where a list that
+# refreshes after an upload can take longer than the default 5 s.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = os.environ.get("RF_CHROMIUM", "/usr/bin/chromium")
 # As root Chromium needs --no-sandbox; the rest keep it from calling home on a closed network.

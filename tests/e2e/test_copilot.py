@@ -19,7 +19,7 @@ def _start_vpn_session(page: Page, title: str) -> None:
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Sessions").click()
     page.get_by_role("button", name="Start session").click()
     page.get_by_label("Title").fill(title)
-    page.get_by_label("Flow").fill("VPN")
+    page.get_by_role("combobox", name="Flow").fill("VPN")
     page.get_by_role("option", name=re.compile("VPN won't connect")).click()
     page.get_by_role("button", name="Start", exact=True).click()
     expect(page).to_have_url(re.compile(r"/sessions/[0-9a-f-]{36}$"))
