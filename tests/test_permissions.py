@@ -29,7 +29,8 @@ def _url(route: Route) -> str:
         # Random ids: authorization is decided before any lookup, so none need to exist.
         value = "x" * 43 if name == "token" else str(uuid.uuid4())
         path = path.replace("{" + name + "}", value)
-    return path
+    # Event streams stay open; max_seconds=0 sends what there is and closes.
+    return path + ("?max_seconds=0" if path.endswith("/stream") else "")
 
 
 async def _call(client: AsyncClient, route: Route, headers: dict[str, str]):  # type: ignore[no-untyped-def]

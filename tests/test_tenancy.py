@@ -203,7 +203,22 @@ async def _pilot_session(client: AsyncClient, owner: Tenant) -> str:
     return str((await _pilot(client, owner))["id"])
 
 
+async def _handoff(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post(
+        "/api/v1/sessions", headers=owner.engineer.headers, json={"title": "Escalate me"}
+    )
+    sid = r.json()["id"]
+    r = await client.post(
+        f"/api/v1/sessions/{sid}/escalate",
+        headers=owner.engineer.headers,
+        json={"reason": "Need a senior"},
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
 MAKERS: dict[str, Maker] = {
+    "handoff_id": _handoff,
     "step_id": _step,
     "fact_id": _fact,
     "fix_id": _fix,
@@ -235,6 +250,8 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/sessions/{session_id}/pilot/steps/{step_id}/answer"): {"skip": True},
     ("POST", "/api/v1/sessions/{session_id}/pilot/facts"): {"text": "x"},
     ("POST", "/api/v1/sessions/{session_id}/pilot/fixes"): {"title": "x"},
+    ("POST", "/api/v1/sessions/{session_id}/escalate"): {"reason": "Need a senior"},
+    ("POST", "/api/v1/handoffs/{handoff_id}/outcome"): {"cause_correct": True},
 }
 # Raw (non-JSON) bodies, for upload routes.
 RAW_BODIES: dict[tuple[str, str], bytes] = {
@@ -252,6 +269,8 @@ QUERIES: dict[tuple[str, str], str] = {
 # always has an open step, so asking for another is the 409 that proves the id was found.
 OWNER_STATUS: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/api/v1/sessions/{session_id}/pilot/next"): (409,),
+    # The outcome is asked once the claimed session is resolved; before, 409 (the id was found).
+    ("POST", "/api/v1/handoffs/{handoff_id}/outcome"): (409,),
 }
 
 SCOPED_ROUTES = [r for r in app_routes() if r.params and r.path not in NOT_TENANT_SCOPED]

@@ -21,6 +21,7 @@ from resolutionflow.config import Settings, get_settings
 from resolutionflow.db.engine import make_engine, make_sessionmaker
 from resolutionflow.documentation.router import router as documentation_router
 from resolutionflow.errors import MethodNotAllowed, NotFound, install_error_handlers
+from resolutionflow.escalations.router import router as escalations_router
 from resolutionflow.flowgen.router import router as flowgen_router
 from resolutionflow.flows.router import router as flows_router
 from resolutionflow.health.router import router as health_router
@@ -65,6 +66,7 @@ def api_router() -> APIRouter:
         assist_router,
         pilot_router,
         flowgen_router,
+        escalations_router,
     ):
         api.include_router(router)
     return api

@@ -6,6 +6,7 @@ from resolutionflow.models.assist import AssistConversation, AssistMessage
 from resolutionflow.models.attachment import SessionAttachment
 from resolutionflow.models.audit import AuditEvent, LoginFailure
 from resolutionflow.models.flow import Flow, FlowVersion, Folder
+from resolutionflow.models.handoff import Handoff, Notification
 from resolutionflow.models.knowledge import KnowledgeChunk, KnowledgeDocument
 from resolutionflow.models.outbound import RedactionReport
 from resolutionflow.models.pilot import PilotFact, PilotFix, PilotStep
@@ -25,10 +26,12 @@ __all__ = [
     "Flow",
     "FlowVersion",
     "Folder",
+    "Handoff",
     "Invite",
     "KnowledgeChunk",
     "KnowledgeDocument",
     "LoginFailure",
+    "Notification",
     "PilotFact",
     "PilotFix",
     "PilotStep",

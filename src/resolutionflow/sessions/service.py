@@ -284,6 +284,11 @@ async def _suggestion(
     }
 
 
+def stop_clock(session: Session, now: datetime) -> None:
+    """Stop counting active time (pause, end, escalation)."""
+    _stop_clock(session, now)
+
+
 def _stop_clock(session: Session, now: datetime) -> None:
     if session.active_since is not None:
         session.active_seconds += max(0, int((now - session.active_since).total_seconds()))

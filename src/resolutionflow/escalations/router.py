@@ -1,0 +1,238 @@
+"""HTTP routes of escalations, handoffs and notifications."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import StreamingResponse
+from sqlalchemy import func, select, update
+
+from resolutionflow.ai import gateway
+from resolutionflow.auth.principal import AnyRole, Engineer
+from resolutionflow.common.schemas import Page, ReadSchema, decode_offset, encode_offset
+from resolutionflow.config import get_settings
+from resolutionflow.db.session import DB
+from resolutionflow.escalations import assessment, service
+from resolutionflow.escalations.service import EscalateIn, HandoffRead, OutcomeIn
+from resolutionflow.models import Notification
+from resolutionflow.providers.notify.email import send_email, smtp_configured
+from resolutionflow.sessions import live
+
+router = APIRouter(tags=["escalations"])
+log = logging.getLogger(__name__)
+
+# The escalation request never waits longer than this for the assessment; a slower model
+# finishes in the background and the open screens update live.
+ASSESSMENT_WAIT_S = 5.0
+_background: set[asyncio.Task[None]] = set()
+
+
+async def _assess_and_save(
+    maker: Any, handoff_id: uuid.UUID, plan: gateway.Plan, snap: dict[str, Any], found: Any
+) -> None:
+    try:
+        result, served = await assessment.assess(plan, snap, found)
+    except Exception:
+        log.exception("escalation assessment failed")
+        result, served = None, None
+    async with maker() as db:
+        await service.save_assessment(db, handoff_id, result, served, plan)
+        await db.commit()
+
+
+async def _email(people: list[tuple[str, str]], subject: str, text: str) -> None:
+    settings = get_settings()
+    if not smtp_configured(settings):
+        return
+    for email, _name in people:
+        try:
+            await send_email(settings, to=email, subject=subject, text=text)
+        except Exception:  # one failing address must not stop the others
+            log.warning("escalation email failed")
+
+
+@router.post("/sessions/{session_id}/escalate", status_code=201, response_model=HandoffRead)
+async def escalate(
+    principal: Engineer, db: DB, request: Request, session_id: uuid.UUID, body: EscalateIn
+) -> HandoffRead:
+    """Escalate with a reason and priority (optionally to a person or a team). The handoff is
+    stored and its people notified first; the AI assessment gets at most 5 seconds, then
+    finishes in the background (`assessment_status` says which)."""
+    handoff, plan, found, people = await service.escalate(db, principal, session_id, body)
+    snap = dict(handoff.snapshot)
+    await db.commit()
+    maker = request.app.state.sessionmaker
+    task = asyncio.create_task(_assess_and_save(maker, handoff.id, plan, snap, found))
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+    # Past the bound it carries on; the handoff says "pending" until it lands.
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(asyncio.shield(task), ASSESSMENT_WAIT_S)
+    link = f"{get_settings().base_url.rstrip('/')}/handoffs/{handoff.id}"
+    email_task = asyncio.create_task(
+        _email(
+            [(p.email, p.name) for p in people],
+            f"[{body.priority}] Escalation: {snap['problem_summary'][:120]}",
+            f"{principal.name} escalated a session.\n\nReason: {body.reason}\n\nPick it up: {link}\n",
+        )
+    )
+    _background.add(email_task)
+    email_task.add_done_callback(_background.discard)
+    await db.refresh(handoff)
+    return await service.read(db, handoff)
+
+
+@router.get("/handoffs", response_model=Page[HandoffRead])
+async def list_handoffs(
+    principal: AnyRole,
+    db: DB,
+    status: Literal["unclaimed", "claimed", "all"] = "unclaimed",
+    team_id: uuid.UUID | None = None,
+    target: Literal["me", "any"] = "any",
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+) -> Page[HandoffRead]:
+    offset = decode_offset(cursor)
+    rows, more = await service.listing(db, principal, status, team_id, target, limit, offset)
+    return Page(
+        items=[await service.read(db, h) for h in rows],
+        next_cursor=encode_offset(offset + limit) if more else None,
+    )
+
+
+@router.get("/handoffs/{handoff_id}", response_model=HandoffRead)
+async def read_handoff(principal: AnyRole, db: DB, handoff_id: uuid.UUID) -> HandoffRead:
+    return await service.read(db, await service.get(db, principal, handoff_id))
+
+
+@router.post("/handoffs/{handoff_id}/claim", response_model=HandoffRead)
+async def claim_handoff(principal: Engineer, db: DB, handoff_id: uuid.UUID) -> HandoffRead:
+    """Atomic: of two people racing, exactly one gets 200 and the other a 409 naming who has it
+    and since when. Claiming again is a no-op; the escalating engineer cannot claim."""
+    return await service.read(db, await service.claim(db, principal, handoff_id))
+
+
+@router.post("/handoffs/{handoff_id}/outcome", response_model=HandoffRead)
+async def handoff_outcome(
+    principal: Engineer, db: DB, handoff_id: uuid.UUID, body: OutcomeIn
+) -> HandoffRead:
+    """After the claimed session is resolved: was the AI's likely cause right?"""
+    return await service.read(db, await service.record_outcome(db, principal, handoff_id, body))
+
+
+class NotificationRead(ReadSchema):
+    id: uuid.UUID
+    kind: str
+    title: str
+    body: str
+    link: str
+    handoff_id: uuid.UUID | None
+    read_at: datetime | None
+    created_at: datetime
+
+
+class NotificationPage(Page[NotificationRead]):
+    unread: int
+
+
+@router.get("/notifications", response_model=NotificationPage)
+async def list_notifications(
+    principal: AnyRole,
+    db: DB,
+    unread_only: bool = False,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> NotificationPage:
+    query = select(Notification).where(
+        Notification.account_id == principal.account_id, Notification.user_id == principal.user_id
+    )
+    if unread_only:
+        query = query.where(Notification.read_at.is_(None))
+    rows = list(await db.scalars(query.order_by(Notification.created_at.desc()).limit(limit)))
+    unread = await db.scalar(
+        select(func.count()).where(
+            Notification.user_id == principal.user_id, Notification.read_at.is_(None)
+        )
+    )
+    return NotificationPage(
+        items=[NotificationRead.model_validate(n) for n in rows], unread=int(unread or 0)
+    )
+
+
+class MarkRead(ReadSchema):
+    ids: list[uuid.UUID] | None = None
+
+
+@router.post("/notifications/read", response_model=NotificationPage)
+async def mark_read(principal: AnyRole, db: DB, body: MarkRead) -> NotificationPage:
+    """Mark the given notifications (or, without ids, all of yours) read."""
+    stmt = update(Notification).where(
+        Notification.user_id == principal.user_id, Notification.read_at.is_(None)
+    )
+    if body.ids is not None:
+        stmt = stmt.where(Notification.id.in_(body.ids))
+    await db.execute(
+        stmt.values(read_at=datetime.now(UTC)).execution_options(synchronize_session=False)
+    )
+    return await list_notifications(principal, db)
+
+
+@router.get(
+    "/notifications/stream",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+async def stream_notifications(
+    principal: AnyRole,
+    db: DB,
+    request: Request,
+    max_seconds: Annotated[float, Query(ge=0, le=3600)] = 300,
+) -> StreamingResponse:
+    """Server-sent events: `unread` with the unread count whenever it may have changed (a new
+    notification, an assessment landing, a claim), heartbeats in between. Works across app
+    instances on PostgreSQL (LISTEN/NOTIFY); clients reconnect after `max_seconds`."""
+    user_id = principal.user_id
+    settings = get_settings()
+    await db.commit()
+    maker = request.app.state.sessionmaker
+    await request.app.state.live_listener.ensure()
+
+    async def count() -> int:
+        async with maker() as s:
+            n = await s.scalar(
+                select(func.count()).where(
+                    Notification.user_id == user_id, Notification.read_at.is_(None)
+                )
+            )
+            return int(n or 0)
+
+    async def events() -> AsyncIterator[str]:
+        deadline = asyncio.get_running_loop().time() + max_seconds
+        last: int | None = None
+        async with live.subscription(user_id) as waiter:
+            while True:
+                waiter.clear()
+                now = await count()
+                if now != last:
+                    last = now
+                    yield f'event: unread\ndata: {{"unread": {now}}}\n\n'
+                remaining = deadline - asyncio.get_running_loop().time()
+                if remaining <= 0 or await request.is_disconnected():
+                    return
+                wait = min(settings.sse_poll_interval_s, settings.sse_heartbeat_s, remaining)
+                try:
+                    await asyncio.wait_for(waiter.wait(), timeout=wait)
+                except TimeoutError:
+                    yield ": keep-alive\n\n"
+
+    return StreamingResponse(
+        events(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )

@@ -1,0 +1,381 @@
+"""Escalating a session, listing handoffs, claiming one atomically, and the outcome loop."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import StringConstraints
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resolutionflow.ai import gateway
+from resolutionflow.assist.retrieval import Retrieval, retrieve
+from resolutionflow.auth.principal import Principal
+from resolutionflow.common.schemas import ReadSchema, WriteSchema
+from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from resolutionflow.escalations import snapshot as snapshots
+from resolutionflow.escalations.assessment import ACTION
+from resolutionflow.models import Handoff, Notification, Session, Team, TeamMembership, User
+from resolutionflow.outbound import reports
+from resolutionflow.redaction.policy import options_for
+from resolutionflow.sessions import live
+from resolutionflow.sessions import service as sessions
+
+Priority = Literal["low", "medium", "high", "urgent"]
+
+
+class EscalateIn(WriteSchema):
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=5000)]
+    priority: Priority = "medium"
+    target_user_id: uuid.UUID | None = None
+    target_team_id: uuid.UUID | None = None
+
+
+class OutcomeIn(WriteSchema):
+    cause_correct: bool
+
+
+class HandoffRead(ReadSchema):
+    id: uuid.UUID
+    session_id: uuid.UUID
+    problem_summary: str
+    domain: str
+    step_count: int
+    escalated_at: datetime
+    escalated_by_id: uuid.UUID | None
+    escalated_by_name: str | None
+    priority: Priority
+    reason: str
+    tried: list[str]
+    recent_steps: list[str]
+    snapshot: dict[str, Any]
+    ai_assessment: dict[str, Any] | None
+    assessment_status: Literal["pending", "ready", "failed"]
+    status: Literal["unclaimed", "claimed", "cancelled"]
+    claimed_by: uuid.UUID | None
+    claimed_by_name: str | None
+    claimed_at: datetime | None
+    target_user_id: uuid.UUID | None
+    target_team_id: uuid.UUID | None
+    cause_correct: bool | None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def _names(db: AsyncSession, ids: set[uuid.UUID | None]) -> dict[uuid.UUID, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    return {
+        i: n for i, n in await db.execute(select(User.id, User.name).where(User.id.in_(wanted)))
+    }
+
+
+async def read(db: AsyncSession, h: Handoff) -> HandoffRead:
+    names = await _names(db, {h.escalated_by_id, h.claimed_by_id})
+    snap = h.snapshot
+    return HandoffRead(
+        id=h.id,
+        session_id=h.session_id,
+        problem_summary=snap.get("problem_summary", ""),
+        domain=snap.get("domain", ""),
+        step_count=snap.get("step_count", 0),
+        escalated_at=h.created_at,
+        escalated_by_id=h.escalated_by_id,
+        escalated_by_name=names.get(h.escalated_by_id) if h.escalated_by_id else None,
+        priority=h.priority,
+        reason=h.reason,
+        tried=snap.get("tried", []),
+        recent_steps=snap.get("recent_steps", []),
+        snapshot=snap,
+        ai_assessment=h.assessment,
+        assessment_status=h.assessment_status,
+        status=h.status,
+        claimed_by=h.claimed_by_id,
+        claimed_by_name=names.get(h.claimed_by_id) if h.claimed_by_id else None,
+        claimed_at=h.claimed_at,
+        target_user_id=h.target_user_id,
+        target_team_id=h.target_team_id,
+        cause_correct=h.cause_correct,
+    )
+
+
+async def get(db: AsyncSession, principal: Principal, handoff_id: uuid.UUID) -> Handoff:
+    h = await db.scalar(
+        select(Handoff).where(Handoff.id == handoff_id, Handoff.account_id == principal.account_id)
+    )
+    if h is None:
+        raise NotFound("No such handoff.")
+    return h
+
+
+async def _recipients(db: AsyncSession, principal: Principal, body: EscalateIn) -> list[User]:
+    """The target person; else the target team's people; else the escalator's teams'
+    engineers and team admins; else the account's team admins."""
+    base = select(User).where(
+        User.account_id == principal.account_id,
+        User.id != principal.user_id,
+        User.role.in_(("engineer", "team_admin", "super_admin")),
+        User.is_active.is_(True),
+    )
+    if body.target_user_id is not None:
+        return list(await db.scalars(base.where(User.id == body.target_user_id)))
+    if body.target_team_id is not None:
+        members = select(TeamMembership.user_id).where(
+            TeamMembership.team_id == body.target_team_id
+        )
+        return list(await db.scalars(base.where(User.id.in_(members))))
+    my_teams = select(TeamMembership.team_id).where(TeamMembership.user_id == principal.user_id)
+    mates = select(TeamMembership.user_id).where(TeamMembership.team_id.in_(my_teams))
+    people = list(await db.scalars(base.where(User.id.in_(mates))))
+    return people or list(await db.scalars(base.where(User.role == "team_admin")))
+
+
+async def _check_targets(db: AsyncSession, principal: Principal, body: EscalateIn) -> None:
+    if body.target_user_id is not None:
+        user = await db.scalar(
+            select(User).where(
+                User.id == body.target_user_id, User.account_id == principal.account_id
+            )
+        )
+        if user is None or not user.is_active:
+            raise ValidationFailed(
+                "No such person in this account.",
+                errors=[
+                    {"loc": ["body", "target_user_id"], "msg": "not found", "type": "value_error"}
+                ],
+            )
+        if user.role == "viewer":
+            raise ValidationFailed(
+                f"{user.name} is a viewer and cannot pick up escalations.",
+                errors=[
+                    {"loc": ["body", "target_user_id"], "msg": "viewer", "type": "value_error"}
+                ],
+            )
+        if user.id == principal.user_id:
+            raise ValidationFailed(
+                "Escalate to someone else.",
+                errors=[
+                    {"loc": ["body", "target_user_id"], "msg": "yourself", "type": "value_error"}
+                ],
+            )
+    if body.target_team_id is not None:
+        team = await db.scalar(
+            select(Team).where(
+                Team.id == body.target_team_id, Team.account_id == principal.account_id
+            )
+        )
+        if team is None:
+            raise ValidationFailed(
+                "No such team in this account.",
+                errors=[
+                    {"loc": ["body", "target_team_id"], "msg": "not found", "type": "value_error"}
+                ],
+            )
+
+
+async def escalate(
+    db: AsyncSession, principal: Principal, session_id: uuid.UUID, body: EscalateIn
+) -> tuple[Handoff, gateway.Plan, Retrieval, list[User]]:
+    """Records the escalation with its snapshot and the assessment pending; the caller commits,
+    then asks for the assessment with no transaction open."""
+    session = await sessions.get_session(db, principal, session_id, lock=True)
+    sessions.may_work(principal, session)
+    if session.status in sessions.ENDED:
+        raise Conflict(f"This session is {session.status}; reopen work in a new session.")
+    if session.status == "escalated":
+        raise Conflict("This session is already escalated and waiting for pickup.")
+    await _check_targets(db, principal, body)
+    options = await options_for(db, session.account_id)
+    snap = await snapshots.build(db, session, options)
+    handoff = Handoff(
+        account_id=session.account_id,
+        session_id=session.id,
+        escalated_by_id=principal.user_id,
+        reason=body.reason,
+        priority=body.priority,
+        target_user_id=body.target_user_id,
+        target_team_id=body.target_team_id,
+        snapshot=snap,
+        assessment=None,
+        assessment_status="pending",
+        status="unclaimed",
+    )
+    db.add(handoff)
+    sessions.stop_clock(session, _now())
+    session.status = "escalated"
+    await db.flush()
+    await sessions.append_entries(
+        db,
+        principal,
+        session,
+        [
+            (
+                "escalated",
+                {
+                    "handoff_id": str(handoff.id),
+                    "reason": body.reason,
+                    "priority": body.priority,
+                    "target_user_id": str(body.target_user_id) if body.target_user_id else None,
+                    "target_team_id": str(body.target_team_id) if body.target_team_id else None,
+                },
+            )
+        ],
+    )
+    # What the snapshot carries leaves the session (to the senior, and to a model): recorded.
+    await reports.record(
+        db,
+        account_id=session.account_id,
+        session_id=session.id,
+        channel="escalation",
+        detail=body.priority,
+        counts=reports.counts_in(*snap.get("tried", []), *snap.get("recent_steps", [])),
+        actor_id=principal.user_id,
+    )
+    people = await _recipients(db, principal, body)
+    for person in people:
+        db.add(
+            Notification(
+                account_id=session.account_id,
+                user_id=person.id,
+                kind="handoff",
+                title=f"{principal.name} escalated “{snap['problem_summary'][:120]}” ({body.priority})",
+                body=body.reason[:500],
+                link=f"/handoffs/{handoff.id}",
+                handoff_id=handoff.id,
+            )
+        )
+        await live.announce(db, person.id)
+    await db.flush()
+    found = await retrieve(db, session.account_id, snap["problem_summary"])
+    plan = await gateway.prepare(db, session.account_id, ACTION)
+    return handoff, plan, found, people
+
+
+async def save_assessment(
+    db: AsyncSession,
+    handoff_id: uuid.UUID,
+    assessment: dict[str, Any] | None,
+    served: gateway.Served | None,
+    plan: gateway.Plan | None,
+) -> None:
+    h = await db.get(Handoff, handoff_id)
+    if h is None:
+        return
+    h.assessment = assessment
+    h.assessment_status = "ready" if assessment is not None else "failed"
+    if served is not None and plan is not None:
+        await gateway.save(db, plan, served, session_id=h.session_id)
+    await live.announce(db, h.session_id)
+    for (user_id,) in await db.execute(
+        select(Notification.user_id).where(Notification.handoff_id == h.id)
+    ):
+        await live.announce(db, user_id)
+
+
+async def listing(
+    db: AsyncSession,
+    principal: Principal,
+    status: str,
+    team_id: uuid.UUID | None,
+    target: Literal["me", "any"],
+    limit: int,
+    offset: int,
+) -> tuple[list[Handoff], bool]:
+    query = select(Handoff).where(Handoff.account_id == principal.account_id)
+    if status != "all":
+        query = query.where(Handoff.status == status)
+    if team_id is not None:
+        query = query.where(Handoff.target_team_id == team_id)
+    if target == "me":
+        mine = select(TeamMembership.team_id).where(TeamMembership.user_id == principal.user_id)
+        query = query.where(
+            or_(
+                Handoff.target_user_id == principal.user_id,
+                Handoff.target_team_id.in_(mine),
+                Handoff.target_user_id.is_(None) & Handoff.target_team_id.is_(None),
+            )
+        )
+    rows = list(
+        await db.scalars(
+            query.order_by(Handoff.created_at.desc(), Handoff.id).offset(offset).limit(limit + 1)
+        )
+    )
+    return rows[:limit], len(rows) > limit
+
+
+async def claim(db: AsyncSession, principal: Principal, handoff_id: uuid.UUID) -> Handoff:
+    """One conditional UPDATE decides: of two seniors racing, exactly one changes the row."""
+    h = await get(db, principal, handoff_id)
+    if h.escalated_by_id == principal.user_id:
+        raise Forbidden("You escalated this session; someone else picks it up.")
+    if h.status == "claimed" and h.claimed_by_id == principal.user_id:
+        return h  # claiming again is a no-op
+    now = _now()
+    result = await db.execute(
+        update(Handoff)
+        .where(Handoff.id == h.id, Handoff.status == "unclaimed")
+        .values(status="claimed", claimed_by_id=principal.user_id, claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        await db.refresh(h)
+        if h.status == "claimed" and h.claimed_by_id == principal.user_id:
+            return h
+        holder = (
+            (await _names(db, {h.claimed_by_id})).get(h.claimed_by_id) if h.claimed_by_id else None
+        )
+        since = h.claimed_at.isoformat(timespec="seconds") if h.claimed_at else "earlier"
+        err = Conflict(f"{holder or 'Someone'} has already claimed this since {since}.")
+        err.extra.update(
+            {"claimed_by": str(h.claimed_by_id), "claimed_by_name": holder, "claimed_at": since}
+        )
+        raise err
+    await db.refresh(h)
+    session = await db.get(Session, h.session_id, with_for_update=True)
+    assert session is not None
+    previous = session.owner_id
+    # The claimer becomes the working owner; the session is active again, its clock running.
+    session.owner_id = principal.user_id
+    session.status = "active"
+    session.active_since = now
+    await sessions.append_entries(
+        db,
+        principal,
+        session,
+        [
+            (
+                "claimed",
+                {
+                    "handoff_id": str(h.id),
+                    "claimed_by": principal.name,
+                    "previous_owner_id": str(previous) if previous else None,
+                },
+            ),
+        ],
+    )
+    await db.execute(
+        update(Notification)
+        .where(Notification.handoff_id == h.id, Notification.read_at.is_(None))
+        .values(read_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return h
+
+
+async def record_outcome(
+    db: AsyncSession, principal: Principal, handoff_id: uuid.UUID, body: OutcomeIn
+) -> Handoff:
+    h = await get(db, principal, handoff_id)
+    if h.claimed_by_id != principal.user_id and principal.role not in ("team_admin", "super_admin"):
+        raise Forbidden("The person who picked it up says whether the likely cause was right.")
+    session = await db.get(Session, h.session_id)
+    if session is None or session.status != "resolved":
+        raise Conflict("Say whether the likely cause was right once the session is resolved.")
+    h.cause_correct = body.cause_correct
+    await db.flush()
+    return h
