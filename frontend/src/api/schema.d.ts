@@ -56,6 +56,48 @@ export interface paths {
         patch: operations["rename_own_account_api_v1_account_patch"];
         trace?: never;
     };
+    "/api/v1/account/escalation-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Channels
+         * @description Slack and Teams incoming webhooks for escalation notices (never returned, only whether
+         *     each is set).
+         */
+        get: operations["read_channels_api_v1_account_escalation_channels_get"];
+        /** Save Channels */
+        put: operations["save_channels_api_v1_account_escalation_channels_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/escalation-channels/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Channels
+         * @description Sends a test notice to each configured webhook.
+         */
+        post: operations["test_channels_api_v1_account_escalation_channels_test_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/note-template": {
         parameters: {
             query?: never;
@@ -363,6 +405,27 @@ export interface paths {
         put?: never;
         /** Refresh */
         post: operations["refresh_api_v1_auth_refresh_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalations/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Escalation Metrics
+         * @description Time to pickup, pickup to resolution, escalation rate per flow and per engineer, and the
+         *     AI assessment's accuracy and calibration.
+         */
+        get: operations["escalation_metrics_api_v1_escalations_metrics_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1981,6 +2044,43 @@ export interface components {
              */
             type: "back";
         };
+        /** CalibrationBucket */
+        CalibrationBucket: {
+            /** Accuracy */
+            accuracy: number | null;
+            /** Correct */
+            correct: number;
+            /** Label */
+            label: string;
+            /** Rated */
+            rated: number;
+        };
+        /** ChannelsRead */
+        ChannelsRead: {
+            /** Slack Webhook Set */
+            slack_webhook_set: boolean;
+            /** Teams Webhook Set */
+            teams_webhook_set: boolean;
+        };
+        /**
+         * ChannelsWrite
+         * @description Omitted or null: keep; "" removes.
+         */
+        ChannelsWrite: {
+            /** Slack Webhook Url */
+            slack_webhook_url?: string | null;
+            /** Teams Webhook Url */
+            teams_webhook_url?: string | null;
+        };
+        /** ChannelTest */
+        ChannelTest: {
+            /** Failed */
+            failed: string[];
+            /** Ok */
+            ok: boolean;
+            /** Sent To */
+            sent_to: string[];
+        };
         /** CheckIn */
         CheckIn: {
             /**
@@ -2196,6 +2296,29 @@ export interface components {
             target_team_id?: string | null;
             /** Target User Id */
             target_user_id?: string | null;
+        };
+        /** EscalationMetrics */
+        EscalationMetrics: {
+            /** Assessment Accuracy */
+            assessment_accuracy: number | null;
+            /** Assessments Rated */
+            assessments_rated: number;
+            /** Calibration */
+            calibration: components["schemas"]["CalibrationBucket"][];
+            /** Claimed */
+            claimed: number;
+            /** Days */
+            days: number;
+            /** Escalations */
+            escalations: number;
+            /** Median Pickup To Resolution S */
+            median_pickup_to_resolution_s: number | null;
+            /** Median Time To Pickup S */
+            median_time_to_pickup_s: number | null;
+            /** Per Engineer */
+            per_engineer: components["schemas"]["RateRow"][];
+            /** Per Flow */
+            per_flow: components["schemas"]["RateRow"][];
         };
         /** EventRead */
         EventRead: {
@@ -3395,6 +3518,22 @@ export interface components {
              */
             change_note: string;
         };
+        /** RateRow */
+        RateRow: {
+            /** Escalated */
+            escalated: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Rate */
+            rate: number;
+            /** Sessions */
+            sessions: number;
+        };
         /** RedactionReportRead */
         RedactionReportRead: {
             /** Actor Name */
@@ -4423,6 +4562,79 @@ export interface operations {
             };
         };
     };
+    read_channels_api_v1_account_escalation_channels_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelsRead"];
+                };
+            };
+        };
+    };
+    save_channels_api_v1_account_escalation_channels_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelsWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelsRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    test_channels_api_v1_account_escalation_channels_test_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelTest"];
+                };
+            };
+        };
+    };
     read_note_template_api_v1_account_note_template_get: {
         parameters: {
             query?: never;
@@ -5100,6 +5312,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+        };
+    };
+    escalation_metrics_api_v1_escalations_metrics_get: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationMetrics"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

@@ -15,14 +15,16 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import func, select, update
 
 from resolutionflow.ai import gateway
-from resolutionflow.auth.principal import AnyRole, Engineer
+from resolutionflow.auth.principal import AnyRole, Engineer, TeamAdmin
 from resolutionflow.common.schemas import Page, ReadSchema, decode_offset, encode_offset
 from resolutionflow.config import get_settings
 from resolutionflow.db.session import DB
-from resolutionflow.escalations import assessment, service
+from resolutionflow.escalations import assessment, channels, metrics, service
 from resolutionflow.escalations.service import EscalateIn, HandoffRead, OutcomeIn
-from resolutionflow.models import Notification
+from resolutionflow.models import Account, Notification
+from resolutionflow.outbound import reports
 from resolutionflow.providers.notify.email import send_email, smtp_configured
+from resolutionflow.redaction import redact
 from resolutionflow.sessions import live
 
 router = APIRouter(tags=["escalations"])
@@ -31,7 +33,7 @@ log = logging.getLogger(__name__)
 # The escalation request never waits longer than this for the assessment; a slower model
 # finishes in the background and the open screens update live.
 ASSESSMENT_WAIT_S = 5.0
-_background: set[asyncio.Task[None]] = set()
+_background: set[asyncio.Task[Any]] = set()
 
 
 async def _assess_and_save(
@@ -85,8 +87,74 @@ async def escalate(
     )
     _background.add(email_task)
     email_task.add_done_callback(_background.discard)
+    hooks = await channels.targets(db, principal.account_id)
+    if hooks:
+        title = f"[{body.priority}] {principal.name} escalated: {snap['problem_summary'][:150]}"
+        text = f"Reason: {redact(body.reason, plan.options).redacted[:500]}\nDomain: {snap.get('domain') or 'unknown'} · {snap['step_count']} steps"
+        await reports.record(
+            db,
+            account_id=principal.account_id,
+            session_id=handoff.session_id,
+            channel="webhook",
+            detail=", ".join(k for k, _ in hooks),
+            counts=reports.counts_in(title, text),
+            actor_id=principal.user_id,
+        )
+        hook_task = asyncio.create_task(channels.deliver(hooks, title, text, link))
+        _background.add(hook_task)
+        hook_task.add_done_callback(_background.discard)
     await db.refresh(handoff)
     return await service.read(db, handoff)
+
+
+@router.get("/account/escalation-channels", response_model=channels.ChannelsRead)
+async def read_channels(principal: TeamAdmin, db: DB) -> channels.ChannelsRead:
+    """Slack and Teams incoming webhooks for escalation notices (never returned, only whether
+    each is set)."""
+    account = await db.get(Account, principal.account_id)
+    assert account is not None
+    return channels.read(account)
+
+
+@router.put("/account/escalation-channels", response_model=channels.ChannelsRead)
+async def save_channels(
+    principal: TeamAdmin, db: DB, body: channels.ChannelsWrite
+) -> channels.ChannelsRead:
+    account = await db.get(Account, principal.account_id)
+    assert account is not None
+    channels.save(account, body)
+    await db.flush()
+    return channels.read(account)
+
+
+class ChannelTest(ReadSchema):
+    ok: bool
+    sent_to: list[str]
+    failed: list[str]
+
+
+@router.post("/account/escalation-channels/test", response_model=ChannelTest)
+async def test_channels(principal: TeamAdmin, db: DB) -> ChannelTest:
+    """Sends a test notice to each configured webhook."""
+    hooks = await channels.targets(db, principal.account_id)
+    await db.commit()
+    link = f"{get_settings().base_url.rstrip('/')}/handoffs"
+    failed = await channels.deliver(
+        hooks,
+        "ResolutionFlow test notice",
+        f"Escalations from {principal.name}'s account will appear here.",
+        link,
+    )
+    return ChannelTest(ok=not failed and bool(hooks), sent_to=[k for k, _ in hooks], failed=failed)
+
+
+@router.get("/escalations/metrics", response_model=metrics.EscalationMetrics)
+async def escalation_metrics(
+    principal: TeamAdmin, db: DB, days: Annotated[int, Query(ge=1, le=365)] = 30
+) -> metrics.EscalationMetrics:
+    """Time to pickup, pickup to resolution, escalation rate per flow and per engineer, and the
+    AI assessment's accuracy and calibration."""
+    return await metrics.compute(db, principal.account_id, days)
 
 
 @router.get("/handoffs", response_model=Page[HandoffRead])

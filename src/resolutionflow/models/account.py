@@ -28,6 +28,9 @@ class Account(IdMixin, TimestampMixin, Model):
     )
     # The ticket note template (section order, headings, header/footer); None = the default.
     note_template: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # Incoming-webhook URLs for escalation notices (they carry their own token): encrypted.
+    slack_webhook_encrypted: Mapped[str | None] = mapped_column(Text, nullable=True)
+    teams_webhook_encrypted: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class Team(IdMixin, AccountMixin, TimestampMixin, Model):
