@@ -29,6 +29,12 @@ for _name in ("SMTP_HOST", "LLM_PROVIDER", "LLM_API_KEY", "LLM_BASE_URL", "ENCRY
     os.environ.pop(f"RESOLUTIONFLOW_{_name}", None)
 
 import pytest  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+# Property tests explore the same examples on every run: a failure found once is found again,
+# and CI never fails on a lucky draw that a developer's run did not make.
+hypothesis_settings.register_profile("resolutionflow", derandomize=True, deadline=None)
+hypothesis_settings.load_profile("resolutionflow")
 from fastapi import FastAPI  # noqa: E402
 from httpx import ASGITransport, AsyncClient  # noqa: E402
 

@@ -271,3 +271,14 @@ class TestProperties:
                 # pieces that each repeat its opening fence line, however long that line is.
                 opening = piece.text.split("\n", 1)[0]
                 assert len(piece.text) <= 2 * target + len(opening), piece.text
+
+
+def test_words_on_a_long_code_blocks_opening_line_are_kept() -> None:
+    # Found by the property above: text after "```" on the opening line of a block longer than
+    # twice the target was dropped when the block was cut.
+    text = "``` w0 w0 w0 w0 w0 w0 w0 w0 w0 w0 w0 w0 w0 xxxxxxxxxxxx xxxxxxxxxxxx xxxxxxxxxxxx"
+    doc = ExtractedDocument(
+        title="Doc", format="markdown", sections=(Section(None, text, None),), char_count=len(text)
+    )
+    words = " ".join(c.text for c in chunk(doc, target_chars=40, overlap_chars=0)).split()
+    assert [w for w in words if w != "```"] == text.split()[1:]

@@ -194,6 +194,9 @@ def _wrap(line: str, room: int) -> list[str]:
     return pieces
 
 
+_OPENING_REST = re.compile(r"^(\s*[`~]{3,})(\S*)\s+(.*)$")
+
+
 def _code_units(block: str, target: int) -> list[_Unit]:
     if len(block) <= 2 * target:
         return [_Unit(block, "\n\n", code=True)]
@@ -205,6 +208,12 @@ def _code_units(block: str, target: int) -> list[_Unit]:
         closing, inner = lines[-1].strip(), lines[1:-1]
     else:
         closing, inner = marker, lines[1:]
+    # Text after the info string on the opening line ("``` Get-Service Spooler") is content as
+    # far as search is concerned: split it off so no word is lost when the block is cut.
+    head = _OPENING_REST.match(opening)
+    if head and head.group(3).strip():
+        opening = head.group(1) + head.group(2)
+        inner = [head.group(3), *inner]
     room = max(target // 2, target - len(opening) - len(closing) - 2)
     pieces: list[list[str]] = [[]]
     size = 0
