@@ -61,6 +61,9 @@ async def test_escalate_claim_and_continue(client: AsyncClient, factory: Factory
     assert handoff["problem_summary"] == "Printer offline at reception"
     assert handoff["step_count"] == 0 and len(handoff["tried"]) == 1
     assert SECRET not in str(handoff) and "[REDACTED:password]" in handoff["tried"][0]
+    # The documentation so far travels with it, redacted like every note.
+    assert "[REDACTED:password]" in handoff["snapshot"]["documentation"]
+    assert "Printer offline at reception" in handoff["snapshot"]["documentation"]
     # Offline, the assessment is there at once, from the team's knowledge.
     assert handoff["assessment_status"] == "ready"
     a = handoff["ai_assessment"]
@@ -72,6 +75,11 @@ async def test_escalate_claim_and_continue(client: AsyncClient, factory: Factory
     # The team admin (the escalator's account-wide fallback) is notified.
     notes = (await client.get("/api/v1/notifications", headers=tenant.admin.headers)).json()
     assert notes["unread"] == 1 and notes["items"][0]["link"] == f"/handoffs/{handoff['id']}"
+    stream = await client.get(
+        "/api/v1/notifications/stream", headers=tenant.admin.headers, params={"max_seconds": 0}
+    )
+    assert stream.headers["content-type"].startswith("text/event-stream")
+    assert 'event: unread\ndata: {"unread": 1}' in stream.text
 
     listed = (await client.get("/api/v1/handoffs", headers=tenant.admin.headers)).json()
     assert [x["id"] for x in listed["items"]] == [handoff["id"]]

@@ -262,8 +262,9 @@ async def stream_notifications(
     request: Request,
     max_seconds: Annotated[float, Query(ge=0, le=3600)] = 300,
 ) -> StreamingResponse:
-    """Server-sent events: `unread` with the unread count whenever it may have changed (a new
-    notification, an assessment landing, a claim), heartbeats in between. Works across app
+    """Server-sent events: `unread` with the unread count when it changes, `changed` whenever
+    something of yours changed (a new notification, an assessment landing on a handoff you were
+    told about, a claim) so open screens refetch, heartbeats in between. Works across app
     instances on PostgreSQL (LISTEN/NOTIFY); clients reconnect after `max_seconds`."""
     user_id = principal.user_id
     settings = get_settings()
@@ -298,6 +299,10 @@ async def stream_notifications(
                     await asyncio.wait_for(waiter.wait(), timeout=wait)
                 except TimeoutError:
                     yield ": keep-alive\n\n"
+                else:
+                    # Something of yours changed (a new notification, an assessment landing on a
+                    # handoff you were told about, a claim): open screens refetch.
+                    yield "event: changed\ndata: {}\n\n"
 
     return StreamingResponse(
         events(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -14,6 +15,7 @@ from resolutionflow.ai import gateway
 from resolutionflow.assist.retrieval import Retrieval, retrieve
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
+from resolutionflow.documentation import service as documentation
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from resolutionflow.escalations import snapshot as snapshots
 from resolutionflow.escalations.assessment import ACTION
@@ -24,6 +26,10 @@ from resolutionflow.sessions import live
 from resolutionflow.sessions import service as sessions
 
 Priority = Literal["low", "medium", "high", "urgent"]
+
+# Called in the escalating transaction with (db, session, handoff): where integrations (the PSA
+# note on a linked ticket) join in. Empty until one registers.
+ON_ESCALATE: list[Callable[[AsyncSession, Session, Handoff], Awaitable[None]]] = []
 
 
 class EscalateIn(WriteSchema):
@@ -192,6 +198,9 @@ async def escalate(
     await _check_targets(db, principal, body)
     options = await options_for(db, session.account_id)
     snap = await snapshots.build(db, session, options)
+    # The documentation so far travels with the handoff (redacted, as every note is); the PSA
+    # integration pushes it to a linked ticket through the escalation hooks.
+    snap["documentation"] = await documentation.document(db, session, "text")
     handoff = Handoff(
         account_id=session.account_id,
         session_id=session.id,
@@ -251,6 +260,8 @@ async def escalate(
         )
         await live.announce(db, person.id)
     await db.flush()
+    for hook in ON_ESCALATE:
+        await hook(db, session, handoff)
     found = await retrieve(db, session.account_id, snap["problem_summary"])
     plan = await gateway.prepare(db, session.account_id, ACTION)
     return handoff, plan, found, people
