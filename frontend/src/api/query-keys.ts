@@ -63,5 +63,14 @@ export const queryKeys = {
     list: (params: Record<string, unknown>) => ["knowledge", "list", params] as const,
     detail: (id: string) => ["knowledge", "detail", id] as const,
   },
+  handoffs: {
+    all: ["handoffs"] as const,
+    lists: ["handoffs", "list"] as const,
+    list: (params: Record<string, unknown>) => ["handoffs", "list", params] as const,
+    detail: (id: string) => ["handoffs", "detail", id] as const,
+  },
+  notifications: {
+    all: ["notifications"] as const,
+  },
   invitePreview: (token: string) => ["invite-preview", token] as const,
 };

@@ -16,6 +16,7 @@ import { SignInPage } from "@/features/auth/components/sign-in-page";
 import { FlowLibraryPage } from "@/features/flows/components/library-page";
 import { NewFlowRedirect } from "@/features/flows/components/new-flow-redirect";
 import { HomePage } from "@/features/home/components/home-page";
+import { useHandoffSuggestedSteps } from "@/features/escalations/hooks/use-session-handoff";
 import { DocumentDetailPage } from "@/features/knowledge/components/document-detail-page";
 import { KnowledgePage } from "@/features/knowledge/components/knowledge-page";
 import { ProfilePage } from "@/features/profile/components/profile-page";
@@ -38,6 +39,15 @@ const SessionRunnerPage = lazy(() =>
 const CopilotPanel = lazy(() => import("@/features/copilot/components/copilot-panel").then((m) => ({ default: m.CopilotPanel })));
 // FlowPilot too: the route hands its column to the runner for pilot sessions.
 const PilotPanel = lazy(() => import("@/features/pilot/components/pilot-panel").then((m) => ({ default: m.PilotPanel })));
+// Escalations: the runner's "Escalate…"/"Context" buttons and banner, the queue and the pickup screen.
+const EscalationActions = lazy(() =>
+  import("@/features/escalations/components/session-escalation").then((m) => ({ default: m.EscalationActions })),
+);
+const EscalationBanner = lazy(() =>
+  import("@/features/escalations/components/session-escalation").then((m) => ({ default: m.EscalationBanner })),
+);
+const HandoffsPage = lazy(() => import("@/features/escalations/components/handoffs-page").then((m) => ({ default: m.HandoffsPage })));
+const HandoffPage = lazy(() => import("@/features/escalations/components/handoff-page").then((m) => ({ default: m.HandoffPage })));
 const AssistPage = lazy(() => import("@/features/assist/components/assist-page").then((m) => ({ default: m.AssistPage })));
 
 // The canvas (React Flow, dagre) is big: load it only on the pages that draw one.
@@ -46,6 +56,14 @@ const FlowPreviewPage = lazy(() => import("@/features/flows/components/preview-p
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock label="Loading" />}>{children}</Suspense>;
+}
+
+type RunnerSession = Parameters<typeof useHandoffSuggestedSteps>[0];
+
+/** The copilot, with the escalation briefing's suggested steps as chips (features don't import each other). */
+function SessionCopilot({ session }: { session: RunnerSession }) {
+  const steps = useHandoffSuggestedSteps(session);
+  return <CopilotPanel session={session} suggestedSteps={steps} />;
 }
 
 function Root() {
@@ -133,13 +151,43 @@ export const routes: RouteObject[] = [
             element: (
               <Lazy>
                 <SessionRunnerPage
-                  copilot={(session) => <CopilotPanel session={session} />}
+                  copilot={(session) => <SessionCopilot session={session} />}
                   pilot={(session, context) => <PilotPanel session={session} {...context} />}
+                  headerActions={(session, context) => (
+                    <Suspense fallback={null}>
+                      <EscalationActions session={session} {...context} />
+                    </Suspense>
+                  )}
+                  banner={(session) => (
+                    <Suspense fallback={null}>
+                      <EscalationBanner session={session} />
+                    </Suspense>
+                  )}
                 />
               </Lazy>
             ),
           },
           { path: "shared/:token", element: <SharedSessionPage /> },
+          {
+            path: "handoffs",
+            element: (
+              <RequireRole min="engineer">
+                <Lazy>
+                  <HandoffsPage />
+                </Lazy>
+              </RequireRole>
+            ),
+          },
+          {
+            path: "handoffs/:id",
+            element: (
+              <RequireRole min="engineer">
+                <Lazy>
+                  <HandoffPage />
+                </Lazy>
+              </RequireRole>
+            ),
+          },
           {
             // One route for both, so the page (and an answer being written) stays mounted when a
             // new conversation gets its id.

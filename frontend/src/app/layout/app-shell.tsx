@@ -5,6 +5,7 @@ import { cn } from "@/lib/cn";
 import { FullPageSpinner } from "@/components/ui/spinner";
 import { ErrorState } from "@/components/ui/states";
 import { useLogout } from "@/features/auth/api/logout";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { useCurrentUser } from "@/lib/current-user";
 import { Sidebar } from "./sidebar";
 import { UserMenu } from "./user-menu";
@@ -46,7 +47,10 @@ export function AppShell() {
             <span className="sr-only">Account: </span>
             {user.account_name}
           </p>
-          <UserMenu me={user} />
+          <div className="flex items-center gap-1">
+            <NotificationBell />
+            <UserMenu me={user} />
+          </div>
         </header>
         {fullBleed ? (
           <main id="main" tabIndex={-1} className="min-h-0 flex-1 focus:outline-none">

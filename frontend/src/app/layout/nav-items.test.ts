@@ -8,9 +8,10 @@ describe("navItemsFor", () => {
     expect(labels("viewer")).toEqual(["Home", "Sessions", "Flows", "Knowledge", "Teams", "Profile", "API tokens"]);
   });
 
-  it("gives an engineer what a viewer sees plus ResolutionAssist (nothing admin)", () => {
-    expect(labels("engineer")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Knowledge", "Teams", "Profile", "API tokens"]);
+  it("gives an engineer what a viewer sees plus ResolutionAssist and Escalations (nothing admin)", () => {
+    expect(labels("engineer")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Escalations", "Knowledge", "Teams", "Profile", "API tokens"]);
     expect(labels("viewer")).not.toContain("ResolutionAssist");
+    expect(labels("viewer")).not.toContain("Escalations");
   });
 
   it("adds People, Audit log, Account settings and AI settings for team admins, but not Accounts", () => {
@@ -23,7 +24,7 @@ describe("navItemsFor", () => {
   });
 
   it("shows everything to a super admin", () => {
-    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Knowledge", "Teams", "People", "Audit log", "Account settings", "AI settings", "Accounts", "Profile", "API tokens"]);
+    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Escalations", "Knowledge", "Teams", "People", "Audit log", "Account settings", "AI settings", "Accounts", "Profile", "API tokens"]);
   });
 
   it("shows nothing for an unknown or missing role", () => {

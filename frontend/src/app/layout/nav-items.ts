@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/sessions", label: "Sessions", minRole: "viewer", group: "main" },
   { to: "/flows", label: "Flows", minRole: "viewer", group: "main" },
   { to: "/assist", label: "ResolutionAssist", minRole: "engineer", group: "main" },
+  { to: "/handoffs", label: "Escalations", minRole: "engineer", group: "main" },
   { to: "/knowledge", label: "Knowledge", minRole: "viewer", group: "main" },
   { to: "/teams", label: "Teams", minRole: "viewer", group: "main" },
   { to: "/admin/people", label: "People", minRole: "team_admin", group: "admin" },

@@ -40,6 +40,8 @@ export interface DialogProps {
   initialFocusRef?: RefObject<HTMLElement | null>;
   /** While true (e.g. a request is in flight) Escape and the backdrop don't close it. */
   busy?: boolean;
+  /** Extra classes on the whole layer (backdrop + panel), e.g. a fade-out. */
+  className?: string;
 }
 
 export function Dialog(props: DialogProps) {
@@ -47,7 +49,7 @@ export function Dialog(props: DialogProps) {
   return createPortal(<DialogPanel {...props} />, document.body);
 }
 
-function DialogPanel({ onClose, title, description, children, footer, size = "md", initialFocusRef, busy }: DialogProps) {
+function DialogPanel({ onClose, title, description, children, footer, size = "md", initialFocusRef, busy, className }: DialogProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descId = useId();
@@ -112,7 +114,7 @@ function DialogPanel({ onClose, title, description, children, footer, size = "md
   }, []);
 
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto p-4 pt-[10vh]">
+    <div className={cn("fixed inset-0 z-50 flex items-start justify-center overflow-y-auto p-4 pt-[10vh]", className)}>
       <div
         className="fixed inset-0 bg-slate-900/40 motion-safe:animate-[fade-in_120ms_ease-out]"
         aria-hidden="true"

@@ -26,7 +26,7 @@ interface AcceptState {
   error: string | null;
 }
 
-export function CopilotPanel({ session }: { session: SessionDetail }) {
+export function CopilotPanel({ session, suggestedSteps = [] }: { session: SessionDetail; suggestedSteps?: readonly string[] }) {
   const me = useCurrentUser();
   const qc = useQueryClient();
   const stream = useAnswerStream();
@@ -148,7 +148,42 @@ export function CopilotPanel({ session }: { session: SessionDetail }) {
           placeholder="e.g. GlobalProtect says gateway unreachable"
           inputRef={inputRef}
         />
+        {suggestedSteps.length > 0 && disabledReason === null && (
+          <SuggestedStepChips
+            steps={suggestedSteps}
+            onPick={(step) => {
+              setDraft(step);
+              inputRef.current?.focus();
+            }}
+          />
+        )}
       </div>
+    </div>
+  );
+}
+
+/** The escalation briefing's suggested steps (handed in by the route): a click puts one in the box. */
+function SuggestedStepChips({ steps, onPick }: { steps: readonly string[]; onPick: (step: string) => void }) {
+  return (
+    <div className="mt-2">
+      <p id="copilot-chips-label" className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">
+        From the escalation briefing
+      </p>
+      <ul aria-labelledby="copilot-chips-label" data-testid="copilot-chips" className="mt-1 flex flex-wrap gap-1.5">
+        {steps.map((step, i) => (
+          <li key={i} className="max-w-full">
+            <button
+              type="button"
+              data-testid="copilot-chip"
+              title={step}
+              onClick={() => onPick(step)}
+              className="max-w-full truncate rounded-full bg-violet-50 px-2.5 py-0.5 text-xs font-medium text-violet-800 ring-1 ring-violet-200 ring-inset hover:bg-violet-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-500"
+            >
+              {step}
+            </button>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

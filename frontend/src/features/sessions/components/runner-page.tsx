@@ -49,9 +49,13 @@ export interface RunnerSlots {
   copilot?: (session: SessionDetail) => ReactNode;
   /** The main column of a FlowPilot session (`mode: "pilot"`), in place of the flow's step card. */
   pilot?: (session: SessionDetail, context: PilotSlotContext) => ReactNode;
+  /** Extra buttons in the header (escalations: "Escalate…", "Context"). */
+  headerActions?: (session: SessionDetail, context: { canWork: boolean }) => ReactNode;
+  /** A banner above the columns (escalations: "waiting for pickup", the outcome card). */
+  banner?: (session: SessionDetail) => ReactNode;
 }
 
-export function SessionRunnerPage({ copilot, pilot }: RunnerSlots = {}) {
+export function SessionRunnerPage(slots: RunnerSlots = {}) {
   const { id = "" } = useParams();
   const session = useSession(id);
 
@@ -70,10 +74,10 @@ export function SessionRunnerPage({ copilot, pilot }: RunnerSlots = {}) {
     }
     return <ErrorState error={session.error} onRetry={() => void session.refetch()} title="Couldn't load this session" />;
   }
-  return <Runner session={session.data} receivedAt={session.dataUpdatedAt} copilot={copilot} pilot={pilot} />;
+  return <Runner session={session.data} receivedAt={session.dataUpdatedAt} {...slots} />;
 }
 
-function Runner({ session, receivedAt, copilot, pilot }: { session: SessionDetail; receivedAt: number } & RunnerSlots) {
+function Runner({ session, receivedAt, copilot, pilot, headerActions, banner }: { session: SessionDetail; receivedAt: number } & RunnerSlots) {
   const id = session.id;
   const qc = useQueryClient();
   // Follow other people's changes live while the session is open.
@@ -184,7 +188,9 @@ function Runner({ session, receivedAt, copilot, pilot }: { session: SessionDetai
         onPause={() => statusMutation.mutate({ type: "pause" }, { onError: failed })}
         onResume={() => statusMutation.mutate({ type: "resume" }, { onError: failed })}
         onResolve={() => setResolving(true)}
+        actions={headerActions?.(session, { canWork })}
       />
+      {banner?.(session)}
       <div className="grid items-start gap-4 lg:grid-cols-2 2xl:grid-cols-[minmax(0,5fr)_minmax(0,4fr)_minmax(0,4fr)]">
         <div className="space-y-4 lg:row-span-2 2xl:row-span-1">
           {pilotMode ? (

@@ -1,4 +1,5 @@
 /** The runner's header: what the session is, its live active-time clock, pause/resume and end. */
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -18,6 +19,7 @@ export function SessionHeader({
   onPause,
   onResume,
   onResolve,
+  actions,
 }: {
   session: SessionDetail;
   receivedAt: number;
@@ -26,6 +28,8 @@ export function SessionHeader({
   onPause: () => void;
   onResume: () => void;
   onResolve: () => void;
+  /** Buttons another feature adds (the route composes them in). */
+  actions?: ReactNode;
 }) {
   const running = session.status === "active";
   const seconds = useActiveClock(session.active_seconds, receivedAt, running);
@@ -85,6 +89,7 @@ export function SessionHeader({
           </div>
           <StatusUpdateButton sessionId={session.id} title={session.title} />
           <ShareButton sessionId={session.id} title={session.title} />
+          {actions}
           {canWork && !ended && (
             <>
               {session.status === "paused" ? (

@@ -168,3 +168,19 @@ describe("describeEvent: FlowPilot", () => {
     expect(describeEvent(ev("triage_edited", { fields: { client: "Contoso" } })).details).toEqual(["Client: Contoso"]);
   });
 });
+
+describe("describeEvent: escalations", () => {
+  const ev = (type: string, payload: Record<string, unknown>) => ({ type, payload });
+  it("shows the escalation's reason and priority, and who picked it up", () => {
+    expect(describeEvent(ev("escalated", { handoff_id: "h", reason: "Out of ideas", priority: "high" }))).toMatchObject({
+      label: "Escalated",
+      tone: "warning",
+      text: "Out of ideas",
+      details: ["Priority: High"],
+    });
+    expect(describeEvent(ev("claimed", { handoff_id: "h", claimed_by: "Alex Admin" }))).toMatchObject({
+      label: "Picked up",
+      text: "Alex Admin picked up the escalation",
+    });
+  });
+});

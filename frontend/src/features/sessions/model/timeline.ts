@@ -270,6 +270,21 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
         details: fields.map(([k, v]) => `${humanize(k)}: ${str(v) ?? "—"}`),
       };
     }
+    // Escalations
+    case "escalated": {
+      const priority = str(p.priority);
+      return {
+        icon: "⇪",
+        label: "Escalated",
+        tone: "warning",
+        text: str(p.reason),
+        details: priority ? [`Priority: ${humanize(priority)}`] : [],
+      };
+    }
+    case "claimed": {
+      const who = str(p.claimed_by);
+      return { icon: "⇲", label: "Picked up", tone: "marked", text: who ? `${who} picked up the escalation` : "The escalation was picked up", details: [] };
+    }
     case "paused":
       return { icon: "❚❚", label: "Paused", tone: "quiet", details: [] };
     case "resumed":

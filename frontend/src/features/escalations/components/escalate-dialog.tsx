@@ -1,0 +1,171 @@
+/**
+ * "Escalate…" in the runner header: reason, priority, and optionally a person or a team. The
+ * request can take up to ~5 s while the AI writes the briefing, so the dialog says so; then it
+ * says who was told.
+ */
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError, SelectField, TextareaField } from "@/components/ui/input";
+import { RadioCards } from "@/components/ui/radio-cards";
+import { Spinner } from "@/components/ui/spinner";
+import { fieldErrors, formMessage, toProblem } from "@/lib/problem";
+import { useEscalateSession } from "../api/escalate-session";
+import { useEscalationTargets } from "../api/list-targets";
+import type { EscalateInput, Handoff, Priority } from "../api/types";
+import { PRIORITY_LABELS } from "../model/handoff";
+
+const PRIORITY_HINTS: Record<Priority, string> = {
+  low: "When someone has time",
+  medium: "Today",
+  high: "The user is blocked",
+  urgent: "Several users or a client down",
+};
+
+type Target = "" | `user:${string}` | `team:${string}`;
+
+export function EscalateDialog({ open, onClose, sessionId, title }: { open: boolean; onClose: () => void; sessionId: string; title: string }) {
+  const escalate = useEscalateSession(sessionId);
+  const targets = useEscalationTargets(open);
+  const [reason, setReason] = useState("");
+  const [priority, setPriority] = useState<Priority>("medium");
+  const [target, setTarget] = useState<Target>("");
+  const [localError, setLocalError] = useState<string | null>(null);
+
+  function close() {
+    escalate.reset();
+    setReason("");
+    setPriority("medium");
+    setTarget("");
+    setLocalError(null);
+    onClose();
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (reason.trim().length < 3) {
+      setLocalError("Say why you're escalating (at least 3 characters).");
+      return;
+    }
+    setLocalError(null);
+    const body: EscalateInput = { reason: reason.trim(), priority };
+    if (target.startsWith("user:")) body.target_user_id = target.slice(5);
+    if (target.startsWith("team:")) body.target_team_id = target.slice(5);
+    escalate.mutate(body);
+  }
+
+  const problem = escalate.error ? toProblem(escalate.error) : null;
+  const errors = problem ? fieldErrors(problem) : {};
+  const targetError = errors.target_user_id ?? errors.target_team_id;
+  const done = escalate.data;
+  const targetName = target.startsWith("user:")
+    ? targets.people.find((p) => `user:${p.id}` === target)?.name
+    : target.startsWith("team:")
+      ? targets.teams.find((t) => `team:${t.id}` === target)?.name
+      : undefined;
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="Escalate session"
+      description={`“${title}”`}
+      size="lg"
+      busy={escalate.isPending}
+      footer={
+        done ? (
+          <Button onClick={close}>Done</Button>
+        ) : (
+          <>
+            <Button variant="secondary" onClick={close} disabled={escalate.isPending}>
+              Cancel
+            </Button>
+            <Button type="submit" form="escalate-form" loading={escalate.isPending}>
+              Escalate
+            </Button>
+          </>
+        )
+      }
+    >
+      {done ? (
+        <EscalatedNotice handoff={done} targetName={targetName} />
+      ) : escalate.isPending ? (
+        <div role="status" data-testid="escalate-progress" className="flex flex-col items-center gap-3 py-8 text-center">
+          <Spinner label="Escalating" className="[&>svg]:size-6" />
+          <p className="text-sm font-medium text-slate-900">Writing the briefing…</p>
+          <p className="max-w-sm text-sm text-slate-500">
+            The AI is summarising what's been tried and what it thinks is wrong. This can take a few seconds.
+          </p>
+        </div>
+      ) : (
+        <form id="escalate-form" onSubmit={onSubmit} noValidate className="space-y-4">
+          <FormError message={localError ?? (problem ? formMessage(problem, ["reason", "priority", "target_user_id", "target_team_id"]) : null)} />
+          <TextareaField
+            label="Reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={5000}
+            required
+            rows={4}
+            placeholder="e.g. Out of ideas after the DNS checks; the user is blocked."
+            hint="What you need from the person picking it up. Your notes and steps go along automatically."
+            error={errors.reason}
+          />
+          <RadioCards<Priority>
+            legend="Priority"
+            name="escalate-priority"
+            value={priority}
+            onChange={setPriority}
+            options={(["low", "medium", "high", "urgent"] as const).map((p) => ({ value: p, label: PRIORITY_LABELS[p], description: PRIORITY_HINTS[p] }))}
+          />
+          <SelectField
+            label="Send to"
+            value={target}
+            onChange={(e) => setTarget(e.target.value as Target)}
+            error={targetError}
+            hint={targets.loading ? "Loading people and teams…" : "Without a choice, your teammates (or the team admins) are told."}
+          >
+            <option value="">Anyone on my teams</option>
+            {targets.people.length > 0 && (
+              <optgroup label="People">
+                {targets.people.map((p) => (
+                  <option key={p.id} value={`user:${p.id}`}>
+                    {p.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {targets.teams.length > 0 && (
+              <optgroup label="Team queues">
+                {targets.teams.map((t) => (
+                  <option key={t.id} value={`team:${t.id}`}>
+                    {t.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </SelectField>
+        </form>
+      )}
+    </Dialog>
+  );
+}
+
+function EscalatedNotice({ handoff, targetName }: { handoff: Handoff; targetName: string | undefined }) {
+  const who = targetName ? `${targetName} was notified` : "your teammates were notified";
+  return (
+    <div role="status" data-testid="escalate-done" className="space-y-2">
+      <p className="text-base font-semibold text-slate-900">Escalated — {who}</p>
+      <p className="text-sm text-slate-600">
+        The session waits for pickup. Whoever picks it up sees your notes, the recent steps and the AI briefing first.
+      </p>
+      <p data-testid="escalate-assessment-status" className="text-sm text-slate-500">
+        {handoff.assessment_status === "ready"
+          ? "The AI briefing is ready."
+          : handoff.assessment_status === "pending"
+            ? "The AI briefing is still being written; it appears on the handoff when it's done."
+            : "The AI briefing couldn't be written; your notes and steps went along anyway."}
+      </p>
+    </div>
+  );
+}
