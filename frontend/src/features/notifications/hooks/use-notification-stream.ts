@@ -1,7 +1,8 @@
 /**
  * Keeps the unread count live: reads GET /notifications/stream (server-sent events) through the
- * typed client — so the auth middleware adds the token and handles a 401 — and on each `unread`
- * event patches the count and refreshes the list and the escalation queue. The server closes
+ * typed client — so the auth middleware adds the token and handles a 401. An `unread` event
+ * patches the count (and refreshes the list when it moved); a `changed` event (a notification,
+ * an assessment landing, a claim) refreshes the list and every open handoff. The server closes
  * the stream after `max_seconds`; it is then reopened at once. Failures reconnect with
  * exponential backoff (1 s … 30 s).
  */
@@ -69,6 +70,11 @@ export function useNotificationStream(enabled: boolean): void {
                 backoff = MIN_BACKOFF_MS;
               }
               for (const m of parsed.messages) {
+                if (m.event === "changed") {
+                  void qc.invalidateQueries({ queryKey: queryKeys.notifications.all });
+                  void qc.invalidateQueries({ queryKey: queryKeys.handoffs.all });
+                  continue;
+                }
                 if (m.event !== "unread") continue;
                 try {
                   const data = JSON.parse(m.data) as { unread?: unknown };
