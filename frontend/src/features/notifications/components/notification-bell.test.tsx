@@ -62,8 +62,8 @@ function sse() {
   };
 }
 
-function fakeServer(stream: ReturnType<typeof sse>) {
-  let items = [note("n1", "Erin escalated “VPN down” (medium)", true, 60)];
+function fakeServer(stream: ReturnType<typeof sse>, initial = [note("n1", "Erin escalated “VPN down” (medium)", true, 60)]) {
+  let items = initial;
   const calls: { route: string; body: unknown; auth: string | null; query: string }[] = [];
   vi.stubGlobal(
     "fetch",
@@ -175,5 +175,19 @@ describe("Notification bell", () => {
     await u.keyboard("{Escape}");
     expect(screen.queryByRole("menu")).toBeNull();
     expect(bell).toHaveFocus();
+  });
+
+  it("opens with no notifications yet and still closes with Escape", async () => {
+    const stream = sse();
+    fakeServer(stream, []);
+    const { u } = renderApp();
+    const bell = await screen.findByRole("button", { name: "Notifications" }, { timeout: 5000 });
+    await u.click(bell);
+    const menu = screen.getByRole("menu", { name: /Notifications/ });
+    expect(await within(menu).findByText("No notifications yet.")).toBeInTheDocument();
+    expect(menu).toHaveFocus();
+    await u.keyboard("{Escape}");
+    expect(screen.queryByRole("menu")).toBeNull();
+    expect(bell).toHaveAttribute("aria-expanded", "false");
   });
 });

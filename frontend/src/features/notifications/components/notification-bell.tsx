@@ -31,7 +31,10 @@ export function NotificationBell() {
 
   useEffect(() => {
     if (!open) return;
-    if (!menuRef.current?.contains(document.activeElement)) menuItems()[0]?.focus();
+    // The first notification, or (while loading / with none) the menu itself, so keys work.
+    if (!menuRef.current?.contains(document.activeElement) || document.activeElement === menuRef.current) {
+      (menuItems()[0] ?? menuRef.current)?.focus();
+    }
     function onDown(e: MouseEvent) {
       if (wrapRef.current && !wrapRef.current.contains(e.target as Node)) setOpen(false);
     }
@@ -83,6 +86,9 @@ export function NotificationBell() {
       e.preventDefault();
       if (!open) void notifications.refetch();
       setOpen(true);
+    } else if (e.key === "Escape" && open) {
+      e.preventDefault();
+      close(true);
     }
   }
 
@@ -121,7 +127,7 @@ export function NotificationBell() {
             <p className="text-sm font-medium text-slate-900">Notifications</p>
             <p className="text-xs text-slate-500">{unread > 0 ? `${unread} unread` : "All read"}</p>
           </div>
-          <ul id={menuId} ref={menuRef} role="menu" aria-labelledby={buttonId} className="max-h-96 overflow-y-auto pt-1" onKeyDown={onMenuKeyDown}>
+          <ul id={menuId} ref={menuRef} role="menu" aria-labelledby={buttonId} tabIndex={-1} className="max-h-96 overflow-y-auto pt-1 focus:outline-none" onKeyDown={onMenuKeyDown}>
             {notifications.isPending ? (
               <li role="none" className="px-2 py-3 text-sm text-slate-500">
                 Loading…
