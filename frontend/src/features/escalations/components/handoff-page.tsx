@@ -2,8 +2,7 @@
  * /handoffs/:id — the pickup screen. The context screen renders before the session; "Start
  * here" claims it and dissolves into /sessions/:id. Already mine: "Continue".
  */
-import { useNavigate, useParams } from "react-router";
-import { Link } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { buttonClasses } from "@/components/ui/button";
 import { LoadingBlock } from "@/components/ui/spinner";
 import { ErrorState } from "@/components/ui/states";
