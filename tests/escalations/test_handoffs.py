@@ -58,6 +58,7 @@ async def test_escalate_claim_and_continue(client: AsyncClient, factory: Factory
     handoff = await _escalate(client, tenant, sid)
 
     assert handoff["status"] == "unclaimed" and handoff["priority"] == "high"
+    assert handoff["notified_count"] == 1
     assert handoff["problem_summary"] == "Printer offline at reception"
     assert handoff["step_count"] == 0 and len(handoff["tried"]) == 1
     assert SECRET not in str(handoff) and "[REDACTED:password]" in handoff["tried"][0]
@@ -97,6 +98,15 @@ async def test_escalate_claim_and_continue(client: AsyncClient, factory: Factory
     session = (await client.get(f"/api/v1/sessions/{sid}", headers=tenant.admin.headers)).json()
     assert session["status"] == "active" and session["owner_id"] == str(tenant.admin.id)
     assert session["timeline"][-1]["type"] == "claimed"
+    # The junior still follows their session, read-only now that it has a new owner.
+    junior = await client.get(f"/api/v1/sessions/{sid}", headers=tenant.engineer.headers)
+    assert junior.status_code == 200 and junior.json()["timeline"][-1]["type"] == "claimed"
+    r = await client.post(
+        f"/api/v1/sessions/{sid}/events",
+        headers=tenant.engineer.headers,
+        json={"type": "note", "text": "me again"},
+    )
+    assert_problem(r, 403)
     # The claimer continues the same session.
     r = await client.post(
         f"/api/v1/sessions/{sid}/events",

@@ -1119,8 +1119,9 @@ export interface paths {
         };
         /**
          * Stream Notifications
-         * @description Server-sent events: `unread` with the unread count whenever it may have changed (a new
-         *     notification, an assessment landing, a claim), heartbeats in between. Works across app
+         * @description Server-sent events: `unread` with the unread count when it changes, `changed` whenever
+         *     something of yours changed (a new notification, an assessment landing on a handoff you were
+         *     told about, a claim) so open screens refetch, heartbeats in between. Works across app
          *     instances on PostgreSQL (LISTEN/NOTIFY); clients reconnect after `max_seconds`.
          */
         get: operations["stream_notifications_api_v1_notifications_stream_get"];
@@ -2764,6 +2765,8 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /** Notified Count */
+            notified_count: number;
             /**
              * Priority
              * @enum {string}

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import StringConstraints
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.ai import gateway
@@ -66,6 +66,7 @@ class HandoffRead(ReadSchema):
     target_user_id: uuid.UUID | None
     target_team_id: uuid.UUID | None
     cause_correct: bool | None
+    notified_count: int
 
 
 def _now() -> datetime:
@@ -83,6 +84,9 @@ async def _names(db: AsyncSession, ids: set[uuid.UUID | None]) -> dict[uuid.UUID
 
 async def read(db: AsyncSession, h: Handoff) -> HandoffRead:
     names = await _names(db, {h.escalated_by_id, h.claimed_by_id})
+    notified = await db.scalar(
+        select(func.count()).select_from(Notification).where(Notification.handoff_id == h.id)
+    )
     snap = h.snapshot
     return HandoffRead(
         id=h.id,
@@ -107,6 +111,7 @@ async def read(db: AsyncSession, h: Handoff) -> HandoffRead:
         target_user_id=h.target_user_id,
         target_team_id=h.target_team_id,
         cause_correct=h.cause_correct,
+        notified_count=int(notified or 0),
     )
 
 
@@ -375,6 +380,11 @@ async def claim(db: AsyncSession, principal: Principal, handoff_id: uuid.UUID) -
         .values(read_at=now)
         .execution_options(synchronize_session=False)
     )
+    # The other recipients' bells drop now, not at their stream's next re-read.
+    for (user_id,) in await db.execute(
+        select(Notification.user_id).where(Notification.handoff_id == h.id)
+    ):
+        await live.announce(db, user_id)
     return h
 
 

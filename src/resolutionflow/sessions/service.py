@@ -19,6 +19,7 @@ from resolutionflow.flows.document import FlowDocument
 from resolutionflow.models import (
     Flow,
     FlowVersion,
+    Handoff,
     Role,
     Session,
     SessionEvent,
@@ -41,11 +42,16 @@ def _now() -> datetime:
 
 
 def visible(principal: Principal) -> Any:
-    """Who sees a session: its owner and team admins (sharing and escalation widen this)."""
+    """Who sees a session: its owner (after a claim, the senior who picked it up), the engineer
+    who escalated it (they follow what happens to it), and team admins. Share links widen this
+    through their own routes."""
     condition = Session.account_id == principal.account_id
     if principal.role.at_least(Role.team_admin):
         return condition
-    return and_(condition, Session.owner_id == principal.user_id)
+    escalated = select(Handoff.session_id).where(
+        Handoff.account_id == principal.account_id, Handoff.escalated_by_id == principal.user_id
+    )
+    return and_(condition, or_(Session.owner_id == principal.user_id, Session.id.in_(escalated)))
 
 
 async def get_session(

@@ -151,8 +151,15 @@ export function EscalateDialog({ open, onClose, sessionId, title }: { open: bool
   );
 }
 
+/** Who was told, from the server's count: "Alex was notified", "3 people were notified (Service Desk)". */
+export function escalatedText(n: number, targetName: string | undefined): string {
+  if (n === 0) return "nobody could be notified (no one else in your teams or the account's team admins); it waits in the queue";
+  if (targetName && n === 1) return `${targetName} was notified`;
+  return `${n} ${n === 1 ? "person was" : "people were"} notified${targetName ? ` (${targetName})` : ""}`;
+}
+
 function EscalatedNotice({ handoff, targetName }: { handoff: Handoff; targetName: string | undefined }) {
-  const who = targetName ? `${targetName} was notified` : "your teammates were notified";
+  const who = escalatedText(handoff.notified_count, targetName);
   return (
     <div role="status" data-testid="escalate-done" className="space-y-2">
       <p className="text-base font-semibold text-slate-900">Escalated — {who}</p>

@@ -6,6 +6,7 @@ import { AppProviders } from "@/app/providers";
 import { routes } from "@/app/router";
 import { authStore } from "@/lib/auth-store";
 import { queryClient } from "@/lib/query-client";
+import { escalatedText } from "./escalate-dialog";
 
 const SID = "11111111-1111-1111-1111-111111111111";
 const HID = "44444444-4444-4444-4444-444444444444";
@@ -88,6 +89,7 @@ function handoff(overrides: Record<string, unknown> = {}) {
     session_id: SID,
     problem_summary: "Printer offline",
     domain: "Printing",
+    notified_count: 1,
     step_count: 12,
     escalated_at: new Date(Date.now() - 5 * 60_000).toISOString(),
     escalated_by_id: JUNIOR,
@@ -246,6 +248,11 @@ describe("Escalate dialog", () => {
     await u.click(within(dialog).getByRole("button", { name: "Escalate" }));
     expect(await within(dialog).findByText("Escalated — Service Desk was notified")).toBeInTheDocument();
     expect(calls.find((c) => c.route.endsWith("/escalate"))!.body).toEqual({ reason: "Need the network team", priority: "medium", target_team_id: TEAM });
+  });
+
+  it("says how many were told when it went to several people", () => {
+    expect(escalatedText(3, "Service Desk")).toBe("3 people were notified (Service Desk)");
+    expect(escalatedText(0, undefined)).toMatch(/^nobody could be notified/);
   });
 
   it("asks for a reason first, shows a field error under its field and a 409 at the top", async () => {
