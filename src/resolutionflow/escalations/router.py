@@ -78,11 +78,23 @@ async def escalate(
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(asyncio.shield(task), ASSESSMENT_WAIT_S)
     link = f"{get_settings().base_url.rstrip('/')}/handoffs/{handoff.id}"
+    # Email leaves the server: the reason is redacted like every outbound text.
+    reason = redact(body.reason, plan.options).redacted
+    if people and smtp_configured(get_settings()):
+        await reports.record(
+            db,
+            account_id=principal.account_id,
+            session_id=handoff.session_id,
+            channel="email",
+            detail=f"{len(people)} recipients",
+            counts=reports.counts_in(reason, snap["problem_summary"]),
+            actor_id=principal.user_id,
+        )
     email_task = asyncio.create_task(
         _email(
             [(p.email, p.name) for p in people],
             f"[{body.priority}] Escalation: {snap['problem_summary'][:120]}",
-            f"{principal.name} escalated a session.\n\nReason: {body.reason}\n\nPick it up: {link}\n",
+            f"{principal.name} escalated a session.\n\nReason: {reason}\n\nPick it up: {link}\n",
         )
     )
     _background.add(email_task)
@@ -90,7 +102,7 @@ async def escalate(
     hooks = await channels.targets(db, principal.account_id)
     if hooks:
         title = f"[{body.priority}] {principal.name} escalated: {snap['problem_summary'][:150]}"
-        text = f"Reason: {redact(body.reason, plan.options).redacted[:500]}\nDomain: {snap.get('domain') or 'unknown'} · {snap['step_count']} steps"
+        text = f"Reason: {reason[:500]}\nDomain: {snap.get('domain') or 'unknown'} · {snap['step_count']} steps"
         await reports.record(
             db,
             account_id=principal.account_id,
