@@ -5,6 +5,7 @@
 export const queryKeys = {
   me: ["me"] as const,
   account: ["account"] as const,
+  escalationChannels: ["account", "escalation-channels"] as const,
   noteTemplate: {
     saved: ["account", "note-template"] as const,
     preview: (template: unknown) => ["account", "note-template", "preview", template] as const,
@@ -68,6 +69,7 @@ export const queryKeys = {
     lists: ["handoffs", "list"] as const,
     list: (params: Record<string, unknown>) => ["handoffs", "list", params] as const,
     detail: (id: string) => ["handoffs", "detail", id] as const,
+    metrics: (days: number) => ["handoffs", "metrics", days] as const,
   },
   notifications: {
     all: ["notifications"] as const,
