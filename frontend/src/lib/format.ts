@@ -46,3 +46,20 @@ export function formatTimeSince(iso: string | null | undefined, now: Date = new 
   const days = Math.floor(hours / 24);
   return `${plural(days, "day")} ago`;
 }
+
+/** A length of time for people: "45 s", "12 min", "3 h 20 min", "2 days 4 h"; "—" for nothing. */
+export function formatDuration(seconds: number | null | undefined, fallback = "—"): string {
+  if (seconds == null || !Number.isFinite(seconds)) return fallback;
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const totalMinutes = Math.floor(s / 60);
+  if (totalMinutes < 60) return `${totalMinutes} min`;
+  const hours = Math.floor(totalMinutes / 60);
+  if (hours < 24) {
+    const m = totalMinutes % 60;
+    return m ? `${hours} h ${m} min` : `${hours} h`;
+  }
+  const days = Math.floor(hours / 24);
+  const h = hours % 24;
+  return h ? `${plural(days, "day")} ${h} h` : plural(days, "day");
+}

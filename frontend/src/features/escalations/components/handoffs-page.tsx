@@ -1,4 +1,7 @@
-/** /handoffs — the escalation queue: Unclaimed / Claimed / All; a row opens the pickup screen. */
+/**
+ * /handoffs — the escalation queue: Unclaimed / Claimed / All; a row opens the pickup screen.
+ * Team admins also get "Metrics" (`?tab=metrics&days=30|90`).
+ */
 import { Link, useSearchParams } from "react-router";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,9 +10,12 @@ import { EmptyState, ErrorState } from "@/components/ui/states";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatDateTime, formatTimeSince } from "@/lib/format";
+import { useHasRole } from "@/lib/use-role";
+import type { MetricPeriod } from "../api/get-escalation-metrics";
 import { type HandoffStatusFilter, useHandoffs } from "../api/list-handoffs";
 import type { HandoffListItem } from "../api/types";
 import { PriorityBadge } from "./badges";
+import { EscalationMetrics } from "./escalation-metrics";
 
 const TABS: { value: HandoffStatusFilter; label: string }[] = [
   { value: "unclaimed", label: "Unclaimed" },
@@ -29,8 +35,11 @@ function isFilter(v: string | null): v is HandoffStatusFilter {
 
 export function HandoffsPage() {
   const [params, setParams] = useSearchParams();
+  const isAdmin = useHasRole("team_admin");
   const raw = params.get("status");
   const status: HandoffStatusFilter = isFilter(raw) ? raw : "unclaimed";
+  const showMetrics = isAdmin && params.get("tab") === "metrics";
+  const days: MetricPeriod = params.get("days") === "90" ? 90 : 30;
   const handoffs = useHandoffs(status);
 
   return (
@@ -43,15 +52,28 @@ export function HandoffsPage() {
               key={t.value}
               type="button"
               role="tab"
-              aria-selected={status === t.value}
+              aria-selected={!showMetrics && status === t.value}
               onClick={() => setParams(t.value === "unclaimed" ? {} : { status: t.value }, { replace: true })}
-              className={cn("rounded px-3 py-1 text-sm font-medium", status === t.value ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900")}
+              className={tabClass(!showMetrics && status === t.value)}
             >
               {t.label}
             </button>
           ))}
+          {isAdmin && (
+            <button
+              type="button"
+              role="tab"
+              aria-selected={showMetrics}
+              onClick={() => setParams({ tab: "metrics" }, { replace: true })}
+              className={tabClass(showMetrics)}
+            >
+              Metrics
+            </button>
+          )}
         </div>
-        {handoffs.isPending ? (
+        {showMetrics ? (
+          <EscalationMetrics days={days} onDaysChange={(d) => setParams(d === 30 ? { tab: "metrics" } : { tab: "metrics", days: String(d) }, { replace: true })} />
+        ) : handoffs.isPending ? (
           <LoadingBlock label="Loading escalations" />
         ) : handoffs.isError ? (
           <ErrorState error={handoffs.error} onRetry={() => void handoffs.refetch()} title="Couldn't load the escalations" />
@@ -78,6 +100,10 @@ export function HandoffsPage() {
       </div>
     </div>
   );
+}
+
+function tabClass(selected: boolean): string {
+  return cn("rounded px-3 py-1 text-sm font-medium", selected ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900");
 }
 
 function HandoffRow({ handoff: h }: { handoff: HandoffListItem }) {

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { useCurrentUser } from "@/lib/current-user";
 import { formatDate } from "@/lib/format";
 import { hasRole, type Role, roleLabel } from "@/lib/roles";
+import { EscalationsCard } from "./escalations-card";
 
 interface QuickLink {
   to: string;
@@ -53,6 +54,8 @@ export function HomePage() {
           <p className="mt-1 text-sm font-medium text-slate-900">{me.account_name}</p>
         </div>
       </section>
+
+      {hasRole(me.role, "team_admin") && <EscalationsCard />}
 
       <section aria-labelledby="teams-title" className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
         <h2 id="teams-title" className="text-sm font-semibold text-slate-900">
