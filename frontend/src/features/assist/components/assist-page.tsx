@@ -197,7 +197,7 @@ export function AssistPage() {
                       and knowledge documents.
                     </p>
                     <p className="mt-2 text-xs text-slate-500">
-                      Attach a screenshot or a log (or paste an image). Sensitive values are redacted before anything leaves. When it turns into
+                      Attach a screenshot or a log (or paste an image). Passwords and keys in text and logs are redacted before anything leaves; screenshots go to the model as they are, so crop what shouldn't leave. When it turns into
                       real work, “Turn into session” carries the exchange onto a session's timeline.
                     </p>
                   </div>
