@@ -121,6 +121,7 @@ async def validate_graph(
     "/flows/import", status_code=201, response_model=FlowRead, openapi_extra=_RAW_JSON_BODY
 )
 async def import_flow(principal: Engineer, db: DB, request: Request) -> FlowRead:
+    await db.commit()  # no write lock held while the body arrives (SQLite)
     doc = io.parse_document(await request.body())
     flow = await service.create_flow(db, principal, doc)
     return await service.read(db, flow)
@@ -148,6 +149,7 @@ async def export_library(principal: AnyRole, db: DB) -> Response:
 )
 async def import_library(principal: Engineer, db: DB, request: Request) -> ImportedLibrary:
     # Parsed completely before anything is written: a bad file imports nothing.
+    await db.commit()  # no write lock held while the body arrives (SQLite)
     documents = io.parse_archive(await request.body())
     flows = [await service.create_flow(db, principal, doc) for _, doc in documents]
     return ImportedLibrary(imported=await service.summaries(db, flows))

@@ -241,6 +241,9 @@ async def upload_attachment(
     filename: Annotated[str, Query(min_length=1, max_length=255, pattern=r"^[^\x00-\x1f]+$")],
 ) -> AttachmentRead:
     """The file's bytes are the body (any content type); its real type is checked by content."""
+    # The sign-in check's transaction ends before a slow upload is read: on SQLite it would
+    # hold the one write lock for as long as the body takes to arrive.
+    await db.commit()
     data = await request.body()
     attachment = await attachments.upload(
         db, principal, session_id, filename, data, request.app.state.storage
