@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter
 
 from resolutionflow.ai import gateway
-from resolutionflow.auth.principal import AnyRole, Engineer
+from resolutionflow.auth.principal import AnyRole, Engineer, Principal
 from resolutionflow.db.session import DB
 from resolutionflow.pilot import package, service, tiers, updates
 from resolutionflow.pilot import schemas as ps
@@ -15,6 +15,19 @@ from resolutionflow.pilot.triage import TriagePatch
 from resolutionflow.sessions import service as sessions
 
 router = APIRouter(tags=["flowpilot"])
+
+
+async def _advance(db: DB, principal: Principal, pending: service.Pending) -> ps.StepResult:
+    """Propose and store the next step (the caller committed), as the API returns it."""
+    session, step, facts, note = await service.advance(db, principal, pending)
+    p = session.pilot or {}
+    return ps.StepResult(
+        pilot_step=service.step_read(step),
+        confidence=p.get("confidence", step.confidence),
+        tier=p.get("tier", tiers.tier(step.confidence)),
+        facts=[service.fact_read(f) for f in facts],
+        note=note,
+    )
 
 
 @router.get("/sessions/{session_id}/pilot", response_model=ps.PilotState)
@@ -32,15 +45,7 @@ async def answer_step(
     holds the session."""
     pending = await service.answer(db, principal, session_id, step_id, body)
     await db.commit()
-    session, step, facts, note = await service.advance(db, principal, pending)
-    p = session.pilot or {}
-    return ps.StepResult(
-        pilot_step=service.step_read(step),
-        confidence=p.get("confidence", step.confidence),
-        tier=p.get("tier", tiers.tier(step.confidence)),
-        facts=[service.fact_read(f) for f in facts],
-        note=note,
-    )
+    return await _advance(db, principal, pending)
 
 
 @router.post("/sessions/{session_id}/pilot/next", response_model=ps.StepResult)
@@ -49,15 +54,7 @@ async def next_step(principal: Engineer, db: DB, session_id: uuid.UUID) -> ps.St
     proposing the last one failed). 409 while a step is open: answer or skip it."""
     pending = await service.resume(db, principal, session_id)
     await db.commit()
-    session, step, facts, note = await service.advance(db, principal, pending)
-    p = session.pilot or {}
-    return ps.StepResult(
-        pilot_step=service.step_read(step),
-        confidence=p.get("confidence", step.confidence),
-        tier=p.get("tier", tiers.tier(step.confidence)),
-        facts=[service.fact_read(f) for f in facts],
-        note=note,
-    )
+    return await _advance(db, principal, pending)
 
 
 @router.patch("/sessions/{session_id}/pilot/triage", response_model=ps.PilotState)
