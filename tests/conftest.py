@@ -23,6 +23,9 @@ os.environ.update(
         # Model retries back off for milliseconds, not seconds (the policy is tested apart).
         "RESOLUTIONFLOW_LLM_BACKOFF_BASE_S": "0.01",
         "RESOLUTIONFLOW_LLM_TIMEOUT_S": "5",
+        "RESOLUTIONFLOW_PSA_BACKOFF_BASE_S": "0.01",
+        "RESOLUTIONFLOW_PSA_TIMEOUT_S": "3",
+        "RESOLUTIONFLOW_PSA_OUTBOX_BACKOFF_S": "0.05",
     }
 )
 for _name in ("SMTP_HOST", "LLM_PROVIDER", "LLM_API_KEY", "LLM_BASE_URL", "ENCRYPTION_KEYS"):
@@ -39,6 +42,7 @@ from fastapi import FastAPI  # noqa: E402
 from httpx import ASGITransport, AsyncClient  # noqa: E402
 
 from resolutionflow.config import get_settings  # noqa: E402
+from tests.fakes.connectwise import FakeConnectWise  # noqa: E402
 from tests.fixtures.database import create_test_database, drop_test_database  # noqa: E402
 from tests.fixtures.factories import Factory  # noqa: E402
 
@@ -88,3 +92,17 @@ from tests.providers.llm.conftest import (  # noqa: E402, F401 - fixtures, regis
     fake_anthropic,
     fake_openai,
 )
+
+
+@pytest.fixture(scope="session")
+def _cw_server() -> Iterator[FakeConnectWise]:
+    # 60 extra members: more than two default pages, so paging is exercised.
+    with FakeConnectWise(extra_members=60) as server:
+        yield server
+
+
+@pytest.fixture
+def cw(_cw_server: FakeConnectWise) -> FakeConnectWise:
+    """The ConnectWise stand-in, back to its seed data with no faults."""
+    _cw_server.reset()
+    return _cw_server

@@ -126,3 +126,10 @@ def _assert_can_sign_in(env: dict[str, str], email: str, password: str) -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
     )
     assert r.stdout.strip() == "200", r.stderr
+
+
+def test_rotate_keys_runs_on_a_fresh_install(cli_env: dict[str, str]) -> None:
+    r = _run(cli_env, "admin", "rotate-keys")
+    assert r.returncode == 0, r.stderr
+    assert "psa_connection.secrets_encrypted: 0 re-encrypted" in r.stderr
+    assert "All secrets are encrypted under the newest key." in r.stderr

@@ -217,7 +217,34 @@ async def _handoff(client: AsyncClient, owner: Tenant) -> str:
     return str(r.json()["id"])
 
 
+async def _push(client: AsyncClient, owner: Tenant) -> str:
+    """A queued PSA push (no worker runs here, so it stays queued; nothing is sent)."""
+    settings = {
+        "provider": "connectwise",
+        "base_url": "http://127.0.0.1:9/v2025_1/apis/3.0",
+        "company_id": "acme",
+        "public_key": "pub",
+        "private_key": "priv",
+        "client_id": "00000000-0000-0000-0000-000000000001",
+    }
+    r = await client.put("/api/v1/integrations/psa", headers=owner.admin.headers, json=settings)
+    assert r.status_code == 200, r.text
+    # Port 9 answers nothing: the ticket's context fails to load, the number stays linked.
+    r = await client.post(
+        "/api/v1/sessions", headers=owner.admin.headers, json={"title": "T", "ticket_id": "42"}
+    )
+    assert r.status_code == 201, r.text
+    r = await client.post(
+        f"/api/v1/sessions/{r.json()['id']}/psa/push", headers=owner.admin.headers, json={}
+    )
+    assert r.status_code == 202, r.text
+    # The other routes expect an account without a PSA (the push outlives its connection).
+    await client.delete("/api/v1/integrations/psa", headers=owner.admin.headers)
+    return str(r.json()["id"])
+
+
 MAKERS: dict[str, Maker] = {
+    "push_id": _push,
     "handoff_id": _handoff,
     "step_id": _step,
     "fact_id": _fact,
@@ -252,6 +279,8 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/sessions/{session_id}/pilot/fixes"): {"title": "x"},
     ("POST", "/api/v1/sessions/{session_id}/escalate"): {"reason": "Need a senior"},
     ("POST", "/api/v1/handoffs/{handoff_id}/outcome"): {"cause_correct": True},
+    ("POST", "/api/v1/sessions/{session_id}/psa/ticket"): {"ticket_id": "42"},
+    ("PUT", "/api/v1/integrations/psa/members/{user_id}"): {"member_id": None},
 }
 # Raw (non-JSON) bodies, for upload routes.
 RAW_BODIES: dict[tuple[str, str], bytes] = {
@@ -271,6 +300,11 @@ OWNER_STATUS: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/api/v1/sessions/{session_id}/pilot/next"): (409,),
     # The outcome is asked once the claimed session is resolved; before, 409 (the id was found).
     ("POST", "/api/v1/handoffs/{handoff_id}/outcome"): (409,),
+    # No PSA is connected in the owner's account (409), or the push is queued, not failed.
+    ("POST", "/api/v1/sessions/{session_id}/psa/ticket"): (409,),
+    ("POST", "/api/v1/sessions/{session_id}/psa/push"): (409,),
+    ("PUT", "/api/v1/integrations/psa/members/{user_id}"): (409,),
+    ("POST", "/api/v1/psa/pushes/{push_id}/retry"): (409,),
 }
 
 SCOPED_ROUTES = [r for r in app_routes() if r.params and r.path not in NOT_TENANT_SCOPED]

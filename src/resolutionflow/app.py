@@ -30,6 +30,9 @@ from resolutionflow.logging import configure_logging
 from resolutionflow.me.router import router as me_router
 from resolutionflow.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from resolutionflow.pilot.router import router as pilot_router
+from resolutionflow.psa import hooks as psa_hooks
+from resolutionflow.psa.outbox import Outbox
+from resolutionflow.psa.router import router as psa_router
 from resolutionflow.redaction.router import router as redaction_router
 from resolutionflow.sessions.attachments import storage_for
 from resolutionflow.sessions.live import Listener
@@ -67,6 +70,7 @@ def api_router() -> APIRouter:
         pilot_router,
         flowgen_router,
         escalations_router,
+        psa_router,
     ):
         api.include_router(router)
     return api
@@ -77,7 +81,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Queued PSA pushes (also those left by a previous run) are delivered from startup on.
+        if settings.psa_outbox_enabled:
+            app.state.psa_outbox.start()
         yield
+        await app.state.psa_outbox.stop()
         await app.state.live_listener.close()
         await app.state.engine.dispose()
 
@@ -96,6 +104,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = make_sessionmaker(app.state.engine)
     app.state.live_listener = Listener(app.state.engine)
     app.state.storage = storage_for(settings.data_dir)
+    app.state.psa_outbox = Outbox(app.state.sessionmaker)
+    psa_hooks.register()
 
     install_error_handlers(app)
     app.add_middleware(

@@ -6,7 +6,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -203,3 +203,29 @@ def admin_embed() -> None:
             await engine.dispose()
 
     console.print(f"embedded {asyncio.run(run())} pieces")
+
+
+@admin_app.command("rotate-keys")
+def rotate_keys() -> None:
+    """Re-encrypt every stored secret (LLM keys, webhook URLs, PSA credentials) under the first
+    key of RESOLUTIONFLOW_ENCRYPTION_KEYS. Running instances keep working throughout."""
+    from resolutionflow.common.rotation import rotate_all
+
+    settings = get_settings()
+    migrate.upgrade(settings.effective_database_url)
+
+    async def run() -> Any:
+        engine = make_engine(settings)
+        try:
+            return await rotate_all(make_sessionmaker(engine))
+        finally:
+            await engine.dispose()
+
+    report = asyncio.run(run())
+    for column, count in report.rotated.items():
+        console.print(f"{column}: {count} re-encrypted")
+    if report.unreadable:
+        for where in report.unreadable:
+            console.print(f"[red]cannot decrypt[/red] {where} (no configured key opens it)")
+        raise typer.Exit(1)
+    console.print("All secrets are encrypted under the newest key.")

@@ -70,6 +70,15 @@ class Settings(BaseSettings):
     llm_backoff_base_s: float = Field(default=0.5, gt=0)
     # A fast answer below this confidence is asked again of the deep model.
     llm_escalate_below: float = Field(default=0.55, ge=0, le=1)
+    # PSA calls: per-request timeout and in-call retries (429/5xx); the outbox then retries a
+    # failed push with its own backoff, up to psa_outbox_max_attempts, before marking it failed.
+    psa_timeout_s: float = Field(default=20.0, gt=0)
+    psa_max_retries: int = Field(default=3, ge=0, le=10)
+    psa_backoff_base_s: float = Field(default=0.5, gt=0)
+    psa_outbox_enabled: bool = True
+    psa_outbox_poll_s: float = Field(default=10.0, gt=0)
+    psa_outbox_backoff_s: float = Field(default=30.0, gt=0)
+    psa_outbox_max_attempts: int = Field(default=8, ge=1, le=50)
     # Live session streams re-read the database this often even without a notification.
     sse_poll_interval_s: float = Field(default=5.0, gt=0)
     sse_heartbeat_s: float = Field(default=15.0, gt=0)

@@ -16,26 +16,21 @@ from the request's schema. `api_key=...` makes the server refuse other keys with
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import hashlib
 import json
 import re
-import socket
-import threading
 import time
 import uuid
 from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from types import TracebackType
 from typing import Any
 
-import uvicorn
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+
+from tests.fakes.local_server import LocalServer
 
 
 @dataclass
@@ -196,28 +191,20 @@ def example_from_schema(schema: Any, depth: int = 0) -> Any:
     return None
 
 
-class _FakeLLMServer:
+class _FakeLLMServer(LocalServer):
     """The thread, the script and the request log; subclasses add the vendor's routes."""
 
     vendor = "llm"
     api_prefix = ""  # what the SDK expects base_url to end with
 
     def __init__(self, *, api_key: str | None = None, models: list[str] | None = None) -> None:
+        super().__init__()
         self.api_key = api_key
         self._initial_api_key = api_key
         self.models = models or []
-        self.requests: list[dict[str, Any]] = []
         self._script: deque[Reply] = deque()
         self._default = Reply()
-        self._lock = threading.Lock()
         self._seen_prefixes: set[str] = set()
-        self._stopping = False
-        self._stop_event: asyncio.Event | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
-        self._socket: socket.socket | None = None
-        self.port = 0
 
     # -- scripting ----------------------------------------------------------------------------
 
@@ -262,102 +249,12 @@ class _FakeLLMServer:
             self._seen_prefixes.add(digest)
             return hit
 
-    async def _record(self, request: Request) -> dict[str, Any]:
-        raw = await request.body()
-        try:
-            body: Any = json.loads(raw) if raw else None
-        except ValueError:
-            body = None
-        entry = {
-            "method": request.method,
-            "path": request.url.path,
-            "query": dict(request.query_params),
-            "headers": {k.lower(): v for k, v in request.headers.items()},
-            "json": body,
-            "at": time.monotonic(),
-        }
-        with self._lock:
-            self.requests.append(entry)
-        return entry
-
-    async def _pause(self, seconds: float) -> None:
-        # Wait on an event that stop() sets, so stopping never waits out a scripted delay.
-        if self._stopping:
-            return
-        if self._stop_event is None:
-            self._stop_event = asyncio.Event()
-            self._loop = asyncio.get_running_loop()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stop_event.wait(), seconds)
-
     # -- lifecycle ----------------------------------------------------------------------------
-
-    def routes(self) -> list[Route]:
-        raise NotImplementedError
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     @property
     def base_url(self) -> str:
         """What to pass to the vendor SDK as base_url."""
         return self.url + self.api_prefix
-
-    def start(self) -> None:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        self._socket = sock
-        self.port = sock.getsockname()[1]
-        config = uvicorn.Config(
-            Starlette(routes=self.routes()),
-            log_level="warning",
-            lifespan="off",
-            access_log=False,
-            timeout_graceful_shutdown=1,
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run,
-            kwargs={"sockets": [sock]},
-            name=f"fake-{self.vendor}-{self.port}",
-            daemon=True,
-        )
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError(f"fake {self.vendor} server did not start")
-            time.sleep(0.005)
-
-    def stop(self) -> None:
-        self._stopping = True
-        if self._loop is not None and self._stop_event is not None:
-            with contextlib.suppress(RuntimeError):  # the loop may be gone already
-                self._loop.call_soon_threadsafe(self._stop_event.set)
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-            if self._thread.is_alive() and self._server is not None:
-                self._server.force_exit = True
-                self._thread.join(timeout=5)
-        if self._socket is not None:
-            self._socket.close()
-        self._server = self._thread = self._socket = None
-
-    def __enter__(self) -> _FakeLLMServer:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 def _sse(event: str | None, data: Any) -> bytes:

@@ -894,6 +894,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integrations/psa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Settings
+         * @description The connection settings without secrets (`secrets_set` names those that hold a value).
+         *     A team without its own connection shows the account default with `inherited: true`.
+         */
+        get: operations["read_settings_api_v1_integrations_psa_get"];
+        /** Save Settings */
+        put: operations["save_settings_api_v1_integrations_psa_put"];
+        post?: never;
+        /** Delete Settings */
+        delete: operations["delete_settings_api_v1_integrations_psa_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/psa/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity
+         * @description Every push to the PSA, newest first: state, attempts, the last error.
+         */
+        get: operations["activity_api_v1_integrations_psa_activity_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/psa/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discover
+         * @description ConnectWise: the API base URL for a site and company id (from /login/companyinfo).
+         */
+        post: operations["discover_api_v1_integrations_psa_discover_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/psa/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Members
+         * @description PSA members and our users side by side; unmapped users are matched by email.
+         */
+        get: operations["list_members_api_v1_integrations_psa_members_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/psa/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Member
+         * @description Maps a user to a PSA member by hand (`member_id: null` removes the mapping).
+         */
+        put: operations["set_member_api_v1_integrations_psa_members__user_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/psa/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Providers
+         * @description Each provider's settings form (fields, which are secret) and what it can do.
+         */
+        get: operations["list_providers_api_v1_integrations_psa_providers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/psa/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Connection
+         * @description Signs in to the PSA: `{"ok": true, "version"}` or a plain explanation with its `kind`
+         *     (credentials, permission, unreachable, wrong_codebase ...). With a body, tests the form as
+         *     typed (blank secrets use the saved ones) without saving it; without, tests what is saved.
+         */
+        post: operations["test_connection_api_v1_integrations_psa_test_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invites": {
         parameters: {
             query?: never;
@@ -1125,6 +1270,46 @@ export interface paths {
          *     instances on PostgreSQL (LISTEN/NOTIFY); clients reconnect after `max_seconds`.
          */
         get: operations["stream_notifications_api_v1_notifications_stream_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/psa/pushes/{push_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Push
+         * @description Queues a failed push again (the session's owner, or a team admin).
+         */
+        post: operations["retry_push_api_v1_psa_pushes__push_id__retry_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/psa/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Tickets
+         * @description Open tickets in your team's PSA whose number or summary matches.
+         */
+        get: operations["search_tickets_api_v1_psa_tickets_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1479,6 +1664,88 @@ export interface paths {
          * @description The engineer's edits win: an edited field is never overwritten by FlowPilot again.
          */
         patch: operations["edit_triage_api_v1_sessions__session_id__pilot_triage_patch"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/psa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Session Psa
+         * @description The linked ticket's context and this session's pushes, for the runner.
+         */
+        get: operations["session_psa_api_v1_sessions__session_id__psa_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/psa/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview Push
+         * @description Exactly the text a push would post now (redacted), and what was redacted in it.
+         */
+        get: operations["preview_push_api_v1_sessions__session_id__psa_preview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/psa/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push
+         * @description Queues the redacted note for the session's ticket; the outbox sends it at once and
+         *     retries it if the PSA is down. Its state lands on the timeline.
+         */
+        post: operations["push_api_v1_sessions__session_id__psa_push_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/psa/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link Ticket
+         * @description Links a PSA ticket to the session (or refreshes its context) and records it on the
+         *     timeline.
+         */
+        post: operations["link_ticket_api_v1_sessions__session_id__psa_ticket_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/sessions/{session_id}/redaction-reports": {
@@ -2122,6 +2389,21 @@ export interface components {
              */
             type: "command_output";
         };
+        /** ConfigurationRead */
+        ConfigurationRead: {
+            /** Id */
+            id: string;
+            /** Ip Address */
+            ip_address?: string | null;
+            /** Name */
+            name: string;
+            /** Os */
+            os?: string | null;
+            /** Serial */
+            serial?: string | null;
+            /** Type */
+            type?: string | null;
+        };
         /** ConnectionTest */
         ConnectionTest: {
             /** Latency Ms */
@@ -2243,6 +2525,22 @@ export interface components {
              */
             fields: string[];
             nodes: components["schemas"]["NodeChanges"];
+        };
+        /** DiscoverIn */
+        DiscoverIn: {
+            /** Company Id */
+            company_id: string;
+            /** Site */
+            site: string;
+        };
+        /** DiscoverRead */
+        DiscoverRead: {
+            /** Base Url */
+            base_url: string;
+            /** Codebase */
+            codebase: string;
+            /** Company Name */
+            company_name: string | null;
         };
         /** Edge */
         Edge: {
@@ -2407,6 +2705,24 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** FieldRead */
+        FieldRead: {
+            /** Help */
+            help: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "text" | "secret" | "url";
+            /** Label */
+            label: string;
+            /** Name */
+            name: string;
+            /** Placeholder */
+            placeholder: string;
+            /** Required */
+            required: boolean;
         };
         /** FindingRead */
         FindingRead: {
@@ -2984,6 +3300,11 @@ export interface components {
             /** Uploaded By Name */
             uploaded_by_name: string | null;
         };
+        /** LinkTicketIn */
+        LinkTicketIn: {
+            /** Ticket Id */
+            ticket_id: string;
+        };
         /** LoginRequest */
         LoginRequest: {
             /**
@@ -3022,6 +3343,51 @@ export interface components {
             score: number;
             /** Title */
             title: string;
+        };
+        /** MemberLinkIn */
+        MemberLinkIn: {
+            /** Member Id */
+            member_id: string | null;
+        };
+        /** MemberLinkRead */
+        MemberLinkRead: {
+            /** Member Id */
+            member_id: string | null;
+            /** Member Identifier */
+            member_identifier: string | null;
+            /** Member Name */
+            member_name: string | null;
+            /** Source */
+            source: ("auto" | "manual") | null;
+            /** User Email */
+            user_email: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** User Name */
+            user_name: string;
+        };
+        /** MemberRead */
+        MemberRead: {
+            /** Email */
+            email: string | null;
+            /** Id */
+            id: string;
+            /** Identifier */
+            identifier: string;
+            /** Name */
+            name: string;
+        };
+        /** MembersRead */
+        MembersRead: {
+            /** Links */
+            links: components["schemas"]["MemberLinkRead"][];
+            /** Members */
+            members: components["schemas"]["MemberRead"][];
+            /** Unmapped */
+            unmapped: number;
         };
         /** MeRead */
         MeRead: {
@@ -3276,6 +3642,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[PushRead] */
+        Page_PushRead_: {
+            /** Items */
+            items: components["schemas"]["PushRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[SessionSummary] */
         Page_SessionSummary_: {
             /** Items */
@@ -3445,11 +3818,6 @@ export interface components {
             /** Y */
             y: number;
         };
-        /** PreviewRead */
-        PreviewRead: {
-            /** Markdown */
-            markdown: string;
-        };
         /** PreviewRequest */
         PreviewRequest: {
             /** Text */
@@ -3487,6 +3855,126 @@ export interface components {
             /** Node Id */
             node_id?: string | null;
         };
+        /** ProviderRead */
+        ProviderRead: {
+            /** Fields */
+            fields: components["schemas"]["FieldRead"][];
+            /** Label */
+            label: string;
+            /**
+             * Name
+             * @enum {string}
+             */
+            name: "connectwise" | "autotask" | "halopsa";
+            /** Supports Discovery */
+            supports_discovery: boolean;
+            /** Supports Status */
+            supports_status: boolean;
+            /** Supports Time Entries */
+            supports_time_entries: boolean;
+        };
+        /** PsaSettingsRead */
+        PsaSettingsRead: {
+            /** Config */
+            config: {
+                [key: string]: string;
+            };
+            /** Configured */
+            configured: boolean;
+            /**
+             * Escalate Note Type
+             * @enum {string}
+             */
+            escalate_note_type: "internal" | "discussion" | "resolution";
+            /** Inherited */
+            inherited: boolean;
+            /** Last Test At */
+            last_test_at: string | null;
+            /** Last Test Message */
+            last_test_message: string;
+            /** Last Test Ok */
+            last_test_ok: boolean | null;
+            /** Provider */
+            provider: ("connectwise" | "autotask" | "halopsa") | null;
+            /** Push On Escalate */
+            push_on_escalate: boolean;
+            /** Push On Resolve */
+            push_on_resolve: boolean;
+            /**
+             * Resolve Note Type
+             * @enum {string}
+             */
+            resolve_note_type: "internal" | "discussion" | "resolution";
+            /**
+             * Scope
+             * @enum {string}
+             */
+            scope: "team" | "account";
+            /** Secrets Set */
+            secrets_set: string[];
+            /** Status On Escalate */
+            status_on_escalate: {
+                [key: string]: string;
+            };
+            /** Status On Resolve */
+            status_on_resolve: {
+                [key: string]: string;
+            };
+            /** Team Id */
+            team_id: string | null;
+            /** Time Entry On Resolve */
+            time_entry_on_resolve: boolean;
+        };
+        /**
+         * PsaSettingsWrite
+         * @description The provider, its fields at the top level (`base_url`, `company_id`, `public_key`,
+         *     `private_key`, `client_id` for ConnectWise; see GET /integrations/psa/providers), and what
+         *     happens by itself. A secret left out or blank keeps the one already saved.
+         */
+        PsaSettingsWrite: {
+            /**
+             * Escalate Note Type
+             * @default internal
+             * @enum {string}
+             */
+            escalate_note_type: "internal" | "discussion" | "resolution";
+            /**
+             * Provider
+             * @enum {string}
+             */
+            provider: "connectwise" | "autotask" | "halopsa";
+            /**
+             * Push On Escalate
+             * @default false
+             */
+            push_on_escalate: boolean;
+            /**
+             * Push On Resolve
+             * @default false
+             */
+            push_on_resolve: boolean;
+            /**
+             * Resolve Note Type
+             * @default resolution
+             * @enum {string}
+             */
+            resolve_note_type: "internal" | "discussion" | "resolution";
+            /** Status On Escalate */
+            status_on_escalate?: {
+                [key: string]: string;
+            };
+            /** Status On Resolve */
+            status_on_resolve?: {
+                [key: string]: string;
+            };
+            /**
+             * Time Entry On Resolve
+             * @default false
+             */
+            time_entry_on_resolve: boolean;
+        } & {
+            [key: string]: unknown;
+        };
         /**
          * PublicShareView
          * @description The redacted ticket note, the only thing a public link reveals.
@@ -3520,6 +4008,91 @@ export interface components {
              * @default
              */
             change_note: string;
+        };
+        /** PushIn */
+        PushIn: {
+            /**
+             * Note Type
+             * @default internal
+             * @enum {string}
+             */
+            note_type: "internal" | "discussion" | "resolution";
+            /**
+             * Notify Customer
+             * @default false
+             */
+            notify_customer: boolean;
+            /** Status */
+            status?: string | null;
+            /**
+             * Time Entry
+             * @default false
+             */
+            time_entry: boolean;
+        };
+        /** PushRead */
+        PushRead: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Error */
+            last_error: string;
+            /**
+             * Next Attempt At
+             * Format: date-time
+             */
+            next_attempt_at: string;
+            /**
+             * Note Type
+             * @enum {string}
+             */
+            note_type: "internal" | "discussion" | "resolution";
+            /** Notify Customer */
+            notify_customer: boolean;
+            /** Outcome */
+            outcome: {
+                [key: string]: unknown;
+            };
+            /** Provider */
+            provider: string;
+            /** Psa Note Id */
+            psa_note_id: string | null;
+            /** Requested By Name */
+            requested_by_name?: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            /** Session Title */
+            session_title?: string | null;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "queued" | "sending" | "sent" | "failed";
+            /** Target Status */
+            target_status: string | null;
+            /** Ticket Id */
+            ticket_id: string;
+            /** Time Minutes */
+            time_minutes: number | null;
+            /**
+             * Trigger
+             * @enum {string}
+             */
+            trigger: "manual" | "resolve" | "escalate";
         };
         /** RateRow */
         RateRow: {
@@ -3561,6 +4134,24 @@ export interface components {
             id: string;
             /** Total */
             total: number;
+        };
+        /** PreviewRead */
+        resolutionflow__documentation__templates__PreviewRead: {
+            /** Markdown */
+            markdown: string;
+        };
+        /** PreviewRead */
+        resolutionflow__psa__schemas__PreviewRead: {
+            /** Active Minutes */
+            active_minutes: number;
+            /** Redactions */
+            redactions: {
+                [key: string]: number;
+            };
+            /** Text */
+            text: string;
+            /** Ticket Id */
+            ticket_id: string | null;
         };
         /** ResolutionPackage */
         ResolutionPackage: {
@@ -3777,6 +4368,29 @@ export interface components {
             variables: {
                 [key: string]: string;
             };
+        };
+        /**
+         * SessionPsaRead
+         * @description What the runner needs: is a PSA connected, the linked ticket's context, the pushes.
+         */
+        SessionPsaRead: {
+            /** Connected */
+            connected: boolean;
+            /** Provider */
+            provider: ("connectwise" | "autotask" | "halopsa") | null;
+            /** Provider Label */
+            provider_label: string | null;
+            /** Pushes */
+            pushes: components["schemas"]["PushRead"][];
+            /** Supports Status */
+            supports_status: boolean;
+            /** Supports Time Entries */
+            supports_time_entries: boolean;
+            ticket: components["schemas"]["TicketRead"] | null;
+            /** Ticket Error */
+            ticket_error: string | null;
+            /** Ticket Id */
+            ticket_id: string | null;
         };
         /** SessionRead */
         SessionRead: {
@@ -4201,6 +4815,60 @@ export interface components {
             description?: string | null;
             /** Name */
             name?: string | null;
+        };
+        /** TestResult */
+        TestResult: {
+            /** Kind */
+            kind?: string | null;
+            /** Message */
+            message: string;
+            /** Ok */
+            ok: boolean;
+            /** Version */
+            version?: string | null;
+        };
+        /** TicketRead */
+        TicketRead: {
+            /** Board */
+            board?: string | null;
+            /** Company */
+            company?: string | null;
+            /**
+             * Configurations
+             * @default []
+             */
+            configurations: components["schemas"]["ConfigurationRead"][];
+            /** Contact Email */
+            contact_email?: string | null;
+            /** Contact Name */
+            contact_name?: string | null;
+            /** Fetched At */
+            fetched_at?: string | null;
+            /** Id */
+            id: string;
+            /** Priority */
+            priority?: string | null;
+            /** Provider */
+            provider?: string | null;
+            /** Status */
+            status?: string | null;
+            /** Summary */
+            summary: string;
+        };
+        /** TicketSummaryRead */
+        TicketSummaryRead: {
+            /** Board */
+            board?: string | null;
+            /** Company */
+            company?: string | null;
+            /** Id */
+            id: string;
+            /** Priority */
+            priority?: string | null;
+            /** Status */
+            status?: string | null;
+            /** Summary */
+            summary: string;
         };
         /** TokenResponse */
         TokenResponse: {
@@ -4710,7 +5378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreviewRead"];
+                    "application/json": components["schemas"]["resolutionflow__documentation__templates__PreviewRead"];
                 };
             };
             /** @description Validation Error */
@@ -5150,7 +5818,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "invite.accepted" | "invite.created" | "invite.revoked" | "share.created" | "share.revoked" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
+                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "invite.accepted" | "invite.created" | "invite.revoked" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */
@@ -6288,6 +6956,298 @@ export interface operations {
             };
         };
     };
+    read_settings_api_v1_integrations_psa_get: {
+        parameters: {
+            query?: {
+                /** @description The team whose connection this is; leave out for the account default. */
+                team_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PsaSettingsRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    save_settings_api_v1_integrations_psa_put: {
+        parameters: {
+            query?: {
+                /** @description The team whose connection this is; leave out for the account default. */
+                team_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PsaSettingsWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PsaSettingsRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_settings_api_v1_integrations_psa_delete: {
+        parameters: {
+            query?: {
+                /** @description The team whose connection this is; leave out for the account default. */
+                team_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    activity_api_v1_integrations_psa_activity_get: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                state?: ("queued" | "sending" | "sent" | "failed") | null;
+                /** @description The team whose connection this is; leave out for the account default. */
+                team_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PushRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    discover_api_v1_integrations_psa_discover_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscoverIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiscoverRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_members_api_v1_integrations_psa_members_get: {
+        parameters: {
+            query?: {
+                /** @description The team whose connection this is; leave out for the account default. */
+                team_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembersRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    set_member_api_v1_integrations_psa_members__user_id__put: {
+        parameters: {
+            query?: {
+                /** @description The team whose connection this is; leave out for the account default. */
+                team_id?: string | null;
+            };
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberLinkIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembersRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_providers_api_v1_integrations_psa_providers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderRead"][];
+                };
+            };
+        };
+    };
+    test_connection_api_v1_integrations_psa_test_post: {
+        parameters: {
+            query?: {
+                /** @description The team whose connection this is; leave out for the account default. */
+                team_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PsaSettingsWrite"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_invites_api_v1_invites_get: {
         parameters: {
             query?: {
@@ -6789,6 +7749,69 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    retry_push_api_v1_psa_pushes__push_id__retry_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                push_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    search_tickets_api_v1_psa_tickets_get: {
+        parameters: {
+            query?: {
+                /** @description Number or words */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketSummaryRead"][];
                 };
             };
             /** @description Validation Error */
@@ -7444,6 +8467,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PilotState"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    session_psa_api_v1_sessions__session_id__psa_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPsaRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    preview_push_api_v1_sessions__session_id__psa_preview_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["resolutionflow__psa__schemas__PreviewRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    push_api_v1_sessions__session_id__psa_push_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    link_ticket_api_v1_sessions__session_id__psa_ticket_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkTicketIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketRead"];
                 };
             };
             /** @description Validation Error */

@@ -21,6 +21,7 @@ from resolutionflow.assist.retrieval import Retrieval, retrieve
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import Conflict
 from resolutionflow.models import Session
+from resolutionflow.psa.tickets import context_text as ticket_context_text
 from resolutionflow.sessions import service as sessions
 from resolutionflow.sessions.schemas import SessionDetail
 
@@ -60,6 +61,9 @@ def _context(detail: SessionDetail) -> tuple[list[DataBlock], list[tuple[str, st
             "Captured values: " + "; ".join(f"{k} = {v}" for k, v in detail.variables.items())
         )
     blocks.append(DataBlock("session", "\n".join(head)))
+    linked = next((e for e in reversed(detail.timeline) if e.type == "ticket_linked"), None)
+    if linked is not None:
+        blocks.append(DataBlock("PSA ticket", ticket_context_text(linked.payload)))
     steps = [
         f"{e.payload.get('title') or e.payload.get('node_title') or e.type}: "
         f"{e.payload.get('answer') or e.payload.get('value') or e.payload.get('result') or ''}"

@@ -10,6 +10,7 @@ from resolutionflow.models.handoff import Handoff, Notification
 from resolutionflow.models.knowledge import KnowledgeChunk, KnowledgeDocument
 from resolutionflow.models.outbound import RedactionReport
 from resolutionflow.models.pilot import PilotFact, PilotFix, PilotStep
+from resolutionflow.models.psa import PsaConnection, PsaMemberLink, PsaPush
 from resolutionflow.models.session import Session, SessionEvent
 from resolutionflow.models.share import SessionShare
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
@@ -35,6 +36,9 @@ __all__ = [
     "PilotFact",
     "PilotFix",
     "PilotStep",
+    "PsaConnection",
+    "PsaMemberLink",
+    "PsaPush",
     "RedactionReport",
     "RefreshToken",
     "Role",

@@ -88,6 +88,12 @@ async def start_session(
             pilot_step=pilot.step_read(step),
         )
     session, _ = await service.create_session(db, principal, body)
+    if session.ticket_id:
+        from resolutionflow.psa import tickets
+
+        # The session is stored first; the ticket's context follows when a PSA is connected.
+        await db.commit()
+        await tickets.link_at_start(db, principal, session.id)
     return SessionCreated(**(await service.detail(db, session)).model_dump())
 
 

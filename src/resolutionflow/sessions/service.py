@@ -7,6 +7,7 @@ BEGIN), so events get gap-free sequence numbers and the engine state never forks
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,6 +33,11 @@ from resolutionflow.sessions import schemas as s
 from resolutionflow.sessions.engine import Engine, Step, fill
 
 ENDED = ("resolved", "unresolved", "abandoned")
+
+
+# Called in the resolving transaction with (db, session, principal): where integrations (the PSA
+# push on resolve) join in.
+ON_RESOLVED: list[Callable[[AsyncSession, Session, Principal], Awaitable[None]]] = []
 
 
 def _now() -> datetime:
@@ -110,6 +116,17 @@ async def _append(
     principal: Principal,
     entries: list[tuple[str, dict[str, Any]]],
 ) -> list[SessionEvent]:
+    return await append_as(db, session, principal.user_id, entries)
+
+
+async def append_as(
+    db: AsyncSession,
+    session: Session,
+    actor_id: uuid.UUID | None,
+    entries: list[tuple[str, dict[str, Any]]],
+) -> list[SessionEvent]:
+    """Append to a locked session's timeline; `actor_id` None for work done by ResolutionFlow
+    itself (the PSA outbox reporting a delivery)."""
     now = _now()
     events = []
     for kind, payload in entries:
@@ -119,7 +136,7 @@ async def _append(
             session_id=session.id,
             seq=session.last_seq,
             type=kind,
-            actor_id=principal.user_id,
+            actor_id=actor_id,
             created_at=now,
             payload={k: v for k, v in payload.items() if v is not None},
         )
@@ -250,6 +267,9 @@ async def append_event(
         )
     _sync(session, engine)
     events = await _append(db, session, principal, step.entries)
+    if kind == "resolve":
+        for hook in ON_RESOLVED:
+            await hook(db, session, principal)
     return session, events
 
 

@@ -1,0 +1,1 @@
+"""PSA integration: connection settings, ticket context, member mapping and the push outbox."""
