@@ -20,6 +20,7 @@ import { useHandoffSuggestedSteps } from "@/features/escalations/hooks/use-sessi
 import { DocumentDetailPage } from "@/features/knowledge/components/document-detail-page";
 import { KnowledgePage } from "@/features/knowledge/components/knowledge-page";
 import { ProfilePage } from "@/features/profile/components/profile-page";
+import { PsaSettingsPage } from "@/features/psa-settings/components/psa-settings-page";
 import { PublicSharePage } from "@/features/sharing/components/public-share-page";
 import { SharedSessionPage } from "@/features/sharing/components/shared-session-page";
 import { RedirectIfSignedIn, RequireAuth, RequireRole } from "./guards";
@@ -46,6 +47,10 @@ const EscalationActions = lazy(() =>
 const EscalationBanner = lazy(() =>
   import("@/features/escalations/components/session-escalation").then((m) => ({ default: m.EscalationBanner })),
 );
+// PSA: the start page's ticket search, the runner's ticket card and its "Push to PSA" button.
+const TicketPicker = lazy(() => import("@/features/psa/components/ticket-picker").then((m) => ({ default: m.TicketPicker })));
+const PsaTicketCard = lazy(() => import("@/features/psa/components/ticket-card").then((m) => ({ default: m.PsaTicketCard })));
+const PushToPsaButton = lazy(() => import("@/features/psa/components/push-dialog").then((m) => ({ default: m.PushToPsaButton })));
 const HandoffsPage = lazy(() => import("@/features/escalations/components/handoffs-page").then((m) => ({ default: m.HandoffsPage })));
 const HandoffPage = lazy(() => import("@/features/escalations/components/handoff-page").then((m) => ({ default: m.HandoffPage })));
 const AssistPage = lazy(() => import("@/features/assist/components/assist-page").then((m) => ({ default: m.AssistPage })));
@@ -139,7 +144,13 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole min="engineer">
                 <Lazy>
-                  <StartSessionPage />
+                  <StartSessionPage
+                    ticketPicker={(props) => (
+                      <Suspense fallback={null}>
+                        <TicketPicker {...props} />
+                      </Suspense>
+                    )}
+                  />
                 </Lazy>
               </RequireRole>
             ),
@@ -156,6 +167,12 @@ export const routes: RouteObject[] = [
                   headerActions={(session, context) => (
                     <Suspense fallback={null}>
                       <EscalationActions session={session} {...context} />
+                      <PushToPsaButton session={session} {...context} />
+                    </Suspense>
+                  )}
+                  sideCards={(session, context) => (
+                    <Suspense fallback={null}>
+                      <PsaTicketCard session={session} {...context} />
                     </Suspense>
                   )}
                   banner={(session) => (
@@ -241,6 +258,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole min="team_admin">
                 <AIUsagePage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "settings/psa",
+            element: (
+              <RequireRole min="team_admin">
+                <PsaSettingsPage />
               </RequireRole>
             ),
           },

@@ -221,7 +221,8 @@ async def preview_push(principal: Engineer, db: DB, session_id: uuid.UUID) -> s.
         text=text,
         redactions=counts,
         ticket_id=session.ticket_id,
-        active_minutes=sessions.active_seconds(session) // 60,
+        # Rounded up, as the time entry a push adds is.
+        active_minutes=-(-sessions.active_seconds(session) // 60),
     )
 
 

@@ -20,11 +20,12 @@ describe("navItemsFor", () => {
     expect(items).toContain("People");
     expect(items).toContain("Audit log");
     expect(items).toContain("Account settings");
+    expect(items).toContain("PSA integration");
     expect(items).not.toContain("Accounts");
   });
 
   it("shows everything to a super admin", () => {
-    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Escalations", "Knowledge", "Teams", "People", "Audit log", "Account settings", "AI settings", "Accounts", "Profile", "API tokens"]);
+    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Escalations", "Knowledge", "Teams", "People", "Audit log", "Account settings", "AI settings", "PSA integration", "Accounts", "Profile", "API tokens"]);
   });
 
   it("shows nothing for an unknown or missing role", () => {

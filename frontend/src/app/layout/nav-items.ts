@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/audit", label: "Audit log", minRole: "team_admin", group: "admin" },
   { to: "/admin/account", label: "Account settings", minRole: "team_admin", group: "admin" },
   { to: "/admin/ai", label: "AI settings", minRole: "team_admin", group: "admin" },
+  { to: "/settings/psa", label: "PSA integration", minRole: "team_admin", group: "admin" },
   { to: "/accounts", label: "Accounts", minRole: "super_admin", group: "admin" },
   { to: "/profile", label: "Profile", minRole: "viewer", group: "you" },
   { to: "/tokens", label: "API tokens", minRole: "viewer", group: "you" },

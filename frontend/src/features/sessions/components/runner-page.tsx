@@ -53,6 +53,8 @@ export interface RunnerSlots {
   headerActions?: (session: SessionDetail, context: { canWork: boolean }) => ReactNode;
   /** A banner above the columns (escalations: "waiting for pickup", the outcome card). */
   banner?: (session: SessionDetail) => ReactNode;
+  /** Cards above the side panel (PSA: the linked ticket's context and pushes). */
+  sideCards?: (session: SessionDetail, context: { canWork: boolean }) => ReactNode;
 }
 
 export function SessionRunnerPage(slots: RunnerSlots = {}) {
@@ -77,7 +79,7 @@ export function SessionRunnerPage(slots: RunnerSlots = {}) {
   return <Runner session={session.data} receivedAt={session.dataUpdatedAt} {...slots} />;
 }
 
-function Runner({ session, receivedAt, copilot, pilot, headerActions, banner }: { session: SessionDetail; receivedAt: number } & RunnerSlots) {
+function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, sideCards }: { session: SessionDetail; receivedAt: number } & RunnerSlots) {
   const id = session.id;
   const qc = useQueryClient();
   // Follow other people's changes live while the session is open.
@@ -239,7 +241,10 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner }: 
           {canWork && <AttachButton sessionId={id} disabled={false} />}
         </div>
         <Timeline events={session.timeline} sessionId={id} className="lg:max-h-[calc(100vh-9rem)]" />
-        <SidePanel session={session} copilot={copilot} />
+        <div className="min-w-0 space-y-4">
+          {sideCards?.(session, { canWork })}
+          <SidePanel session={session} copilot={copilot} />
+        </div>
       </div>
       {resolving && (
         <ResolveDialog

@@ -3,7 +3,7 @@
  * freeform) or a FlowPilot one (describe the problem; FlowPilot triages it and proposes the first
  * step). Start opens the runner.
  */
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { ACCEPT, addAttachments, encodeAttachment, type PendingAttachment } from "@/lib/attachments";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -28,7 +28,21 @@ function titleFrom(text: string): string {
   return line.length > 120 ? `${line.slice(0, 117).trimEnd()}…` : line;
 }
 
-export function StartSessionPage() {
+/** What the start page hands a ticket search another feature supplies (the route composes it in). */
+export interface TicketPickerSlotProps {
+  /** The ticket id in the "Ticket" field. */
+  value: string;
+  onChange: (ticketId: string) => void;
+  /** A ticket was picked from the search: an empty title takes its summary. */
+  onPick: (ticket: { id: string; summary: string }) => void;
+}
+
+export interface StartSessionSlots {
+  /** A search over the PSA's open tickets, under the "Ticket" field (typing a number still works without it). */
+  ticketPicker?: (props: TicketPickerSlotProps) => ReactNode;
+}
+
+export function StartSessionPage({ ticketPicker }: StartSessionSlots = {}) {
   const [params] = useSearchParams();
   const preselect = params.get("flow");
   const navigate = useNavigate();
@@ -170,6 +184,11 @@ export function StartSessionPage() {
           placeholder="e.g. 48213"
           hint="Optional. The PSA ticket number this work belongs to."
         />
+        {ticketPicker?.({
+          value: ticket,
+          onChange: setTicket,
+          onPick: (picked) => setTitle((current) => (current.trim() ? current : picked.summary.slice(0, 200))),
+        })}
         {!pilot && (
           <>
             <FlowPicker

@@ -5,7 +5,7 @@ import { cn } from "@/lib/cn";
 import { downloadAttachment } from "../api/attachments";
 import type { SessionEvent } from "../api/types";
 import { isOptimistic } from "../model/cache";
-import { describeEvent, type EventTone, foldOutput } from "../model/timeline";
+import { describeEvent, type EventDisplay, type EventTone, foldOutput } from "../model/timeline";
 
 const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
@@ -41,8 +41,87 @@ export function Timeline({ events, className, sessionId }: { events: SessionEven
   );
 }
 
+const PSA_LABELS: Record<string, string> = { connectwise: "ConnectWise", autotask: "Autotask", halopsa: "HaloPSA" };
+
+function word(v: unknown): string | undefined {
+  return typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : undefined;
+}
+
+/** A PSA event with what the PSA did differently from what was asked (shown prominently). */
+export type PsaEventDisplay = EventDisplay & { warning?: string };
+
+/**
+ * The PSA's timeline entries (`ticket_linked`, `ticket_link_failed`, `psa_push`); null for any
+ * other event. The payloads are written by the server's PSA outbox and ticket linking.
+ */
+export function describePsaEvent(event: { type: string; payload: Record<string, unknown> }): PsaEventDisplay | null {
+  const p = event.payload ?? {};
+  const ticket = word(p.ticket_id);
+  const number = ticket ? `ticket #${ticket}` : "the ticket";
+  switch (event.type) {
+    case "ticket_linked": {
+      const summary = word(p.summary);
+      const facts = [word(p.company), word(p.board), word(p.status)].filter(Boolean).join(" · ");
+      return {
+        icon: "#",
+        label: "Ticket linked",
+        tone: "marked",
+        text: `Linked ${number}${summary ? ` — ${summary}` : ""}`,
+        details: [facts, p.provider ? `From ${PSA_LABELS[String(p.provider)] ?? String(p.provider)}` : ""].filter((x) => x !== ""),
+      };
+    }
+    case "ticket_link_failed":
+      return {
+        icon: "#",
+        label: "Ticket not linked",
+        tone: "warning",
+        text: `Couldn't pull ${number} from the PSA`,
+        details: word(p.reason) ? [`Reason: ${word(p.reason)}`] : [],
+      };
+    case "psa_push": {
+      const state = word(p.state);
+      const noteType = word(p.note_type);
+      const reason = word(p.reason) ?? "no reason given";
+      const details: string[] = [];
+      const attempt = typeof p.attempt === "number" ? p.attempt : null;
+      if (p.trigger === "resolve") details.push("Pushed automatically when the session was resolved");
+      if (p.trigger === "escalate") details.push("Pushed automatically when the session was escalated");
+      const base = { icon: "⇧", label: "PSA note", details };
+      switch (state) {
+        case "queued":
+          return { ...base, tone: "default", text: `Note queued for ${number}${noteType ? ` (${noteType})` : ""}` };
+        case "sending":
+          return { ...base, tone: "quiet", text: `Sending the note to ${number}` };
+        case "sent": {
+          if (word(p.note_id)) details.push(`PSA note ${word(p.note_id)}`);
+          if (p.status_ok === true && word(p.status_now)) details.push(`Status changed to ${word(p.status_now)}`);
+          if (p.time_entry_ok === true) details.push("Time entry added");
+          if (p.time_entry_ok === false) details.push(`Time entry failed: ${word(p.time_entry_error) ?? "no reason given"}`);
+          if (p.adopted === true) details.push("It was already on the ticket (not posted twice)");
+          return { ...base, tone: "success", text: `Note sent to ${number}`, warning: word(p.warning) };
+        }
+        case "retrying": {
+          if (attempt) details.push(`Attempt ${attempt}`);
+          const next = word(p.next_attempt_at);
+          if (next) details.push(`Next try at ${time.format(new Date(next))}`);
+          return { ...base, tone: "warning", text: `Push failed: ${reason} — will retry` };
+        }
+        case "failed":
+          if (attempt) details.push(`Gave up after ${attempt} ${attempt === 1 ? "attempt" : "attempts"}`);
+          return { ...base, tone: "danger", text: `Push failed: ${reason}` };
+        case "retry_requested":
+          return { ...base, tone: "default", text: `Retrying the note for ${number}` };
+        default:
+          return { ...base, tone: "default", text: `Note for ${number}: ${state ?? "unknown state"}` };
+      }
+    }
+    default:
+      return null;
+  }
+}
+
 function TimelineItem({ event, sessionId }: { event: SessionEvent; sessionId?: string }) {
-  const d = describeEvent(event);
+  const d: PsaEventDisplay = describePsaEvent(event) ?? describeEvent(event);
   const pending = isOptimistic(event);
   const at = new Date(event.created_at);
   const compact = d.tone === "quiet";
@@ -78,6 +157,11 @@ function TimelineItem({ event, sessionId }: { event: SessionEvent; sessionId?: s
           </span>
         </div>
         {!compact && d.text && <p className="mt-0.5 text-sm text-slate-800">{d.text}</p>}
+        {d.warning && (
+          <p role="note" data-testid="timeline-warning" className="mt-1 rounded-md bg-amber-50 px-2 py-1 text-sm font-medium text-amber-900 ring-1 ring-amber-300 ring-inset">
+            ⚠ {d.warning}
+          </p>
+        )}
         {d.details.map((line, i) => (
           <p key={i} className="mt-0.5 text-sm break-words text-slate-600">
             {line}
