@@ -10,6 +10,7 @@ import json
 import uuid
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -158,12 +159,22 @@ def read(
     )
 
 
+def _origin(url: str) -> tuple[str, str]:
+    """(scheme, host[:port]) of a URL field, lower case; blank for one that does not parse."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return "", ""
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
 def _validated(
     body: s.PsaSettingsWrite, existing: PsaConnection | None
 ) -> tuple[dict[str, str], dict[str, str]]:
     """(non-secret config, secrets) from the form, keeping saved secrets left blank."""
     cls = registry.provider_class(body.provider)
     known = {f.name for f in cls.fields}
+    secret_names = _secret_names(body.provider)
     given = body.fields()
     errors = [
         {"loc": ["body", k], "msg": f"{cls.label} has no setting '{k}'", "type": "extra_forbidden"}
@@ -171,7 +182,16 @@ def _validated(
         if k not in known
     ]
     kept: dict[str, str] = {}
-    if existing is not None and existing.provider == body.provider:
+    moved = (
+        existing is not None
+        and existing.provider == body.provider
+        and any(
+            _origin(existing.config.get(f.name, "")) != _origin(given.get(f.name, ""))
+            for f in cls.fields
+            if f.kind == "url"
+        )
+    )
+    if existing is not None and existing.provider == body.provider and not moved:
         try:
             kept = secrets_of(existing)
         except crypto.DecryptionFailed:
@@ -179,10 +199,17 @@ def _validated(
     problems = registry.validate_config(
         body.provider, given, have_secrets={k for k, v in kept.items() if v}
     )
+    if moved:
+        # A saved secret only ever goes to the host it was saved for: otherwise anyone who
+        # may edit (or merely test) the form could point it at their own server and read the
+        # key there, although the API never returns it.
+        problems = {
+            k: f"{m}: enter it again, the PSA address changed" if k in secret_names else m
+            for k, m in problems.items()
+        }
     errors += [{"loc": ["body", k], "msg": m, "type": "value_error"} for k, m in problems.items()]
     if errors:
         raise ValidationFailed("Some PSA settings need fixing.", errors=errors)
-    secret_names = _secret_names(body.provider)
     config = {k: v for k, v in given.items() if k not in secret_names and v}
     secrets = {k: kept.get(k, "") for k in secret_names}
     secrets.update({k: v for k, v in given.items() if k in secret_names and v})
@@ -306,7 +333,9 @@ async def test_saved(
     provider = open_provider(conn)
     await db.commit()  # no transaction stays open while the PSA answers
     result = await run_test(provider)
-    fresh = await db.get(PsaConnection, conn_id)
+    # Read again, not the copy from before the commit: the settings may have been saved or
+    # removed while the PSA answered (a removed row updated from the stale copy is a 500).
+    fresh = await db.get(PsaConnection, conn_id, populate_existing=True)
     if fresh is not None:
         fresh.last_test_at = datetime.now(UTC)
         fresh.last_test_ok = result.ok

@@ -71,6 +71,9 @@ async def overview(
         link = links.get(user.id)
         if link is not None and link.source == "auto" and link.member_id not in by_id:
             await db.delete(link)  # the member is gone or inactive now
+            # Flushed at once: the unit of work inserts before it deletes, so a new email
+            # match for this user below would collide with this row on (connection, user).
+            await db.flush()
             link = None
         if link is None and (match := by_email.get(user.email.lower())) is not None:
             link = PsaMemberLink(

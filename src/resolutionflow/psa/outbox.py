@@ -323,6 +323,18 @@ class Outbox:
                     final=True,
                 )
                 return
+            if conn.provider != push.provider:
+                # The connection was switched to another PSA since the push was queued: its
+                # ticket number means another ticket there (another customer's, perhaps).
+                was = registry.provider_class(push.provider).label
+                now = registry.provider_class(conn.provider).label
+                error = PsaError(
+                    "unsupported",
+                    f"The PSA connection now points at {now}; this note was for {was} "
+                    f"ticket {push.ticket_id}, so it was not sent.",
+                )
+                await self._finish(db, job, error=error, final=True)
+                return
             member = await members.member_of(db, conn.id, push.requested_by_id)
             try:
                 provider = connections.open_provider(conn)

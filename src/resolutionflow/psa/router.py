@@ -78,10 +78,13 @@ async def test_connection(
 
 
 @router.post("/integrations/psa/discover", response_model=s.DiscoverRead)
-async def discover(principal: TeamAdmin, body: s.DiscoverIn) -> s.DiscoverRead:
+async def discover(principal: TeamAdmin, db: DB, body: s.DiscoverIn) -> s.DiscoverRead:
     """ConnectWise: the API base URL for a site and company id (from /login/companyinfo)."""
     if problem := registry.check_url(body.site if "://" in body.site else f"https://{body.site}"):
         raise_site(problem)
+    # The sign-in check opened a transaction (on SQLite: the write lock); it must not stay
+    # open while the site answers, or every other writer waits on it.
+    await db.commit()
     try:
         found = await connectwise.discover(body.site, body.company_id)
     except PsaError as exc:

@@ -4,6 +4,8 @@ where the runner shows them and the copilot reads them, redacted like everything
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import uuid
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -13,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
+from resolutionflow.config import get_settings
 from resolutionflow.errors import ValidationFailed
 from resolutionflow.models import Session, SessionEvent
 from resolutionflow.providers.psa import registry
@@ -20,6 +23,8 @@ from resolutionflow.providers.psa.base import PsaError, Ticket
 from resolutionflow.psa import connections
 from resolutionflow.psa import schemas as s
 from resolutionflow.sessions import service as sessions
+
+log = logging.getLogger(__name__)
 
 LINKED = "ticket_linked"
 LINK_FAILED = "ticket_link_failed"
@@ -84,11 +89,20 @@ async def link(
     session = await sessions.get_session(db, principal, session_id)
     sessions.may_work(principal, session)
     provider, ticket = await fetch(db, principal.account_id, session.owner_id, ticket_id)
-    session = await sessions.get_session(db, principal, session_id, lock=True)
+    session = await _relock(db, principal, session)
     session.ticket_id = ticket.id
     payload = payload_of(provider, ticket)
     await sessions.append_entries(db, principal, session, [(LINKED, payload)])
     return read_payload(payload)
+
+
+async def _relock(db: AsyncSession, principal: Principal, session: Session) -> Session:
+    """The session again, locked, after `fetch` committed and the PSA took its time. The copy
+    read before is stale (expire_on_commit is off): its last_seq would collide with events
+    added meanwhile, so it is expired and read afresh under the lock."""
+    session_id = session.id  # read before expiring: an expired attribute cannot lazy-load here
+    db.expire(session)
+    return await sessions.get_session(db, principal, session_id, lock=True)
 
 
 async def link_at_start(db: AsyncSession, principal: Principal, session_id: uuid.UUID) -> None:
@@ -101,15 +115,32 @@ async def link_at_start(db: AsyncSession, principal: Principal, session_id: uuid
         return
     if await connections.for_user(db, principal.account_id, session.owner_id) is None:
         return
+    # The session is stored and its start must be answered: a PSA that is slow (each call may
+    # retry with its own timeout, and a ticket is several calls) or that answers something the
+    # provider cannot parse is written down as a failed link, never a hung or failed start.
+    budget = get_settings().psa_timeout_s
+    reason: str | None = None
     try:
-        provider, ticket = await fetch(db, principal.account_id, session.owner_id, ticket_id)
+        provider, ticket = await asyncio.wait_for(
+            fetch(db, principal.account_id, session.owner_id, ticket_id), budget
+        )
     except (ValidationFailed, connections.PsaFailed, connections.PsaNotConfigured) as exc:
-        session = await sessions.get_session(db, principal, session_id, lock=True)
+        reason = exc.detail
+    except TimeoutError:
+        reason = f"The PSA did not answer within {budget:g} seconds; try again."
+    except Exception:
+        log.exception("linking ticket at session start failed")
+        reason = "The PSA answered in a way ResolutionFlow did not expect; try again."
+    session = await _relock(db, principal, session)
+    if reason is not None:
         await sessions.append_entries(
-            db, principal, session, [(LINK_FAILED, {"ticket_id": ticket_id, "reason": exc.detail})]
+            db, principal, session, [(LINK_FAILED, {"ticket_id": ticket_id, "reason": reason})]
         )
         return
-    session = await sessions.get_session(db, principal, session_id, lock=True)
+    # The PSA's own id for it ("#1001" is 1001; an Autotask ticket number is its numeric id),
+    # as a later link stores it: the runner and the automatic pushes only use the context
+    # whose ticket_id matches the session's.
+    session.ticket_id = ticket.id
     await sessions.append_entries(db, principal, session, [(LINKED, payload_of(provider, ticket))])
 
 

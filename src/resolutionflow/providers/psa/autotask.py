@@ -139,14 +139,28 @@ def _next_page(body: Any) -> str | None:
     return None
 
 
+def _digits(value: str) -> bool:
+    # ASCII only: str.isdigit() is also true for "²" or "①", which int() then refuses.
+    return value.isascii() and value.isdigit()
+
+
 def _int(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and _digits(value.strip()):
         return int(value.strip())
     return None
+
+
+def _origin(url: str) -> tuple[str, str] | None:
+    """(scheme, host) of a URL from a PSA reply; None for one urlsplit cannot read."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return parts.scheme, parts.netloc
 
 
 def _full_name(record: Mapping[str, Any]) -> str | None:
@@ -240,7 +254,8 @@ class Autotask:
                 ) from exc
             raise
         url = text(body.get("url")) if isinstance(body, dict) else None
-        if not url or urlsplit(url).scheme not in ("http", "https"):
+        origin = _origin(url) if url else None
+        if not url or origin is None or origin[0] not in ("http", "https"):
             raise PsaError("wrong_codebase", "The Autotask zone lookup did not name a zone.")
         assert isinstance(body, dict)
         self._zone = _zone_base(url)
@@ -278,10 +293,10 @@ class Autotask:
 
     async def _collect(self, page: Any, limit: int) -> list[dict[str, Any]]:
         records = _items(page)
-        zone_origin = urlsplit(await self._zone_url())[:2]
+        zone_origin = _origin(await self._zone_url())
         while len(records) < limit and (next_url := _next_page(page)):
             # The credentials go with the request: never to a host other than the zone's.
-            if urlsplit(next_url)[:2] != zone_origin:
+            if _origin(next_url) != zone_origin:
                 log.warning("autotask nextPageUrl points outside the zone; not following it")
                 break
             page = await self._call("GET", next_url)
@@ -337,7 +352,7 @@ class Autotask:
     async def _ticket_record(self, ticket_id: str) -> dict[str, Any]:
         wanted = ticket_id.strip()
         item: dict[str, Any] | None = None
-        if wanted.isdigit():
+        if _digits(wanted):
             item = await self._get_item("Tickets", wanted)
         elif _TICKET_NUMBER.match(wanted):
             found = await self._query(
@@ -351,7 +366,7 @@ class Autotask:
     async def _ticket_number(self, ticket_id: str) -> int:
         """The numeric id for a ticket id or a ticket number (T20261120.0001)."""
         wanted = ticket_id.strip()
-        if wanted.isdigit():
+        if _digits(wanted):
             return int(wanted)
         number = _int((await self._ticket_record(wanted)).get("id"))
         if number is None:
@@ -463,7 +478,7 @@ class Autotask:
         q = query.strip()
         if q:
             either: list[dict[str, Any]] = [{"op": "contains", "field": "title", "value": q}]
-            if q.isdigit():
+            if _digits(q):
                 either.append({"op": "eq", "field": "id", "value": int(q)})
             if _TICKET_NUMBER.match(q):
                 either.append({"op": "eq", "field": "ticketNumber", "value": q})
@@ -515,13 +530,13 @@ class Autotask:
         labels = await self._picklist("TicketNotes")
         publish_label, publish = _PUBLISH[note_type]
         for value, label in labels.get("publish", {}).items():
-            if label.strip().lower() == publish_label and value.isdigit():
+            if label.strip().lower() == publish_label and _digits(value):
                 publish = int(value)
                 break
         kind = _DEFAULT_NOTE_TYPE
         if note_type == "resolution":
             for value, label in labels.get("notetype", {}).items():
-                if "resolution" in label.lower() and value.isdigit():
+                if "resolution" in label.lower() and _digits(value):
                     kind = int(value)
                     break
         return kind, publish
@@ -544,7 +559,7 @@ class Autotask:
             "publish": publish,
         }
         headers = {}
-        if note.member is not None and note.member.identifier.strip().isdigit():
+        if note.member is not None and _digits(note.member.identifier.strip()):
             headers["ImpersonationResourceId"] = note.member.identifier.strip()
         result = await self._call(
             "POST", f"/V1.0/Tickets/{number}/Notes", json=body, headers=headers

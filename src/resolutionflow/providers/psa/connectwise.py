@@ -117,7 +117,10 @@ def _with_field_errors(detail: str, body: dict[str, Any] | None) -> str:
 def _site_parts(site: str) -> tuple[str, str]:
     """(scheme, host[:port]) of a site given as a host or a URL: https unless loopback http."""
     site = site.strip()
-    parts = urlsplit(site if "://" in site else f"https://{site}")
+    try:
+        parts = urlsplit(site if "://" in site else f"https://{site}")
+    except ValueError:  # "[abc": urlsplit refuses a broken IPv6 literal; that is bad input
+        parts = urlsplit("")
     if not parts.hostname:
         raise PsaError("invalid", f"'{site}' is not a ConnectWise site address.")
     scheme = "http" if parts.scheme == "http" and parts.hostname in _LOOPBACK else "https"
@@ -168,9 +171,14 @@ async def discover(site: str, company_id: str, *, timeout_s: float = 10) -> dict
     }
 
 
+def _digits(value: str) -> bool:
+    # ASCII only: str.isdigit() is also true for "²" or "①", which int() then refuses (a 500).
+    return value.isascii() and value.isdigit()
+
+
 def _ticket_number(ticket_id: str) -> int:
     raw = str(ticket_id).strip().lstrip("#")
-    if not raw.isdigit() or len(raw) > 10:
+    if not _digits(raw) or len(raw) > 10:
         raise PsaError("not_found", f"'{ticket_id}' is not a ConnectWise ticket number.")
     return int(raw)
 
@@ -416,7 +424,7 @@ class ConnectWise:
     async def search_tickets(self, query: str, *, limit: int = 20) -> list[TicketSummary]:
         query = query.strip()
         conditions = "closedFlag = false"
-        if query.lstrip("#").isdigit() and len(query.lstrip("#")) <= 10:
+        if _digits(query.lstrip("#")) and len(query.lstrip("#")) <= 10:
             conditions += f" and (id = {int(query.lstrip('#'))})"
         elif query:
             conditions += f" and summary contains {_quoted(query[:100])}"

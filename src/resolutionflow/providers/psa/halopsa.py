@@ -87,7 +87,8 @@ def _int(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    # ASCII only: str.isdigit() is also true for "²" or "①", which int() then refuses.
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         return int(value.strip())
     return None
 
@@ -317,7 +318,7 @@ class HaloPSA:
         limit = max(1, limit)
         q = query.strip()
         found: dict[str, TicketSummary] = {}
-        if q.isdigit():
+        if _int(q) is not None:
             # `search` matches text; a ticket number is looked up by id as well, first.
             body = await self._call("GET", "/Tickets", params={"ticketids": q, "open_only": True})
             for raw in _wrapped(body, "tickets"):

@@ -113,6 +113,10 @@ class PsaHttp:
                 response = await self._client.request(
                     method, self.url(path), params=params, json=json, data=data, headers=headers
                 )
+            except httpx.InvalidURL as exc:
+                # Not an HTTPError: a URL httpx cannot send to (control characters, say) must
+                # still end as a PsaError, never escape as a 500.
+                raise PsaError("unreachable", "The PSA address is not a valid URL.") from exc
             except httpx.HTTPError as exc:
                 never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout))
                 error = PsaError(
@@ -140,6 +144,9 @@ class PsaHttp:
                 )
             error = self._explain(response)
             error.message = self._scrub(error.message)
+            # str(error) reads args, set from the unscrubbed message: keep them in step, since
+            # PsaError promises a str() that is safe to log.
+            error.args = (error.message,)
             if error.kind == "rate_limited":
                 error.retry_after = parse_retry_after(dict(response.headers))
             delay = self._delay(error, retries, idempotent)

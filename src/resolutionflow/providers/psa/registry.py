@@ -63,7 +63,14 @@ def provider_for(
 
 def check_url(url: str) -> str | None:
     """None when `url` is acceptable: https, or http on loopback (local stand-ins in tests)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        # urlsplit refuses a broken IPv6 literal ("https://[x"): bad input, a 422 not a 500.
+        return "is not a valid URL"
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
+        return "is not a valid URL"  # httpx refuses control characters at request time
     if parts.scheme == "https" and parts.hostname:
         return None
     if parts.scheme == "http" and parts.hostname in _LOOPBACK:
