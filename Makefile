@@ -101,6 +101,7 @@ bench: install
 	$(BIN)/python bench/bench_editor.py
 	$(BIN)/python bench/bench_sessions.py
 	$(BIN)/python bench/redaction.py
+	$(BIN)/python bench/psa_outbox.py
 
 clean:
 	rm -rf $(VENV) build frontend/node_modules src/resolutionflow/static
