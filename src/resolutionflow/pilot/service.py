@@ -30,6 +30,7 @@ from resolutionflow.models import PilotFact, PilotFix, PilotStep, Session
 from resolutionflow.pilot import model_step, stepper, tiers, triage
 from resolutionflow.pilot import schemas as ps
 from resolutionflow.providers.llm import ImageInput
+from resolutionflow.psa import tickets as psa_tickets
 from resolutionflow.search.index import coverage, terms
 from resolutionflow.sessions import attachments
 from resolutionflow.sessions import schemas as ss
@@ -236,8 +237,10 @@ async def _context(db: AsyncSession, session: Session) -> Pending:
         last_fix_outcome=last_applied.outcome if last_applied and not declined else None,
         forked=any(s.type == "fork" for s in steps),
     )
+    ticket, _ = await psa_tickets.latest(db, session)
     blocks = [
         DataBlock("intake", p.get("intake", {}).get("text", "")),
+        *([DataBlock("PSA ticket", psa_tickets.context_text(ticket))] if ticket else []),
         DataBlock("triage", json.dumps(tri.model_dump(), ensure_ascii=False)),
         DataBlock("what we know", "\n".join(f"- {f.text} ({f.status})" for f in facts)),
         DataBlock("steps so far", "\n".join(answered[-12:])),

@@ -58,7 +58,7 @@ def scope_of(team_id: uuid.UUID | None) -> str:
     return str(team_id) if team_id else ACCOUNT_SCOPE
 
 
-async def _check_team(db: AsyncSession, account_id: uuid.UUID, team_id: uuid.UUID | None) -> None:
+async def check_team(db: AsyncSession, account_id: uuid.UUID, team_id: uuid.UUID | None) -> None:
     if team_id is None:
         return
     team = await db.get(Team, team_id)
@@ -81,7 +81,7 @@ async def effective(
     db: AsyncSession, account_id: uuid.UUID, team_id: uuid.UUID | None
 ) -> tuple[PsaConnection | None, bool]:
     """The connection a team works with, and whether it is inherited from the account."""
-    await _check_team(db, account_id, team_id)
+    await check_team(db, account_id, team_id)
     own = await load(db, account_id, team_id)
     if own is not None or team_id is None:
         return own, False
@@ -223,7 +223,7 @@ async def save(
     body: s.PsaSettingsWrite,
     client: ClientInfo | None,
 ) -> PsaConnection:
-    await _check_team(db, principal.account_id, team_id)
+    await check_team(db, principal.account_id, team_id)
     conn = await load(db, principal.account_id, team_id, lock=True)
     config, secrets = _validated(body, conn)
     if conn is None:
@@ -262,7 +262,7 @@ async def save(
 async def delete(
     db: AsyncSession, principal: Principal, team_id: uuid.UUID | None, client: ClientInfo | None
 ) -> None:
-    await _check_team(db, principal.account_id, team_id)
+    await check_team(db, principal.account_id, team_id)
     conn = await load(db, principal.account_id, team_id, lock=True)
     if conn is None:
         raise NotFound("There is no PSA connection here to remove.")
@@ -314,7 +314,7 @@ async def test_form(
     db: AsyncSession, principal: Principal, team_id: uuid.UUID | None, body: s.PsaSettingsWrite
 ) -> s.TestResult:
     """Tests what the form holds (saved secrets fill blanks) without saving it."""
-    await _check_team(db, principal.account_id, team_id)
+    await check_team(db, principal.account_id, team_id)
     conn = await load(db, principal.account_id, team_id)
     config, secrets = _validated(body, conn)
     # Nothing is written: the transaction ends before the PSA is called.
@@ -325,7 +325,7 @@ async def test_form(
 async def test_saved(
     db: AsyncSession, principal: Principal, team_id: uuid.UUID | None
 ) -> s.TestResult:
-    await _check_team(db, principal.account_id, team_id)
+    await check_team(db, principal.account_id, team_id)
     conn, _ = await effective(db, principal.account_id, team_id)
     if conn is None:
         raise PsaNotConfigured("Nothing to test yet: save the PSA settings first.")

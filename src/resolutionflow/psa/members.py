@@ -41,11 +41,16 @@ async def _members(db: AsyncSession, conn: PsaConnection) -> list[Member]:
 
 
 async def overview(
-    db: AsyncSession, principal: Principal, team_id: uuid.UUID | None
+    db: AsyncSession,
+    principal: Principal,
+    team_id: uuid.UUID | None,
+    fetched: list[Member] | None = None,
 ) -> s.MembersRead:
     conn = await _connection(db, principal, team_id)
     conn_id = conn.id
-    members = [m for m in await _members(db, conn) if m.active]
+    members = [
+        m for m in (fetched if fetched is not None else await _members(db, conn)) if m.active
+    ]
     users = list(
         (
             await db.execute(
@@ -78,18 +83,21 @@ async def overview(
         if link is None and (match := by_email.get(user.email.lower())) is not None:
             link = PsaMemberLink(
                 account_id=principal.account_id, connection_id=conn_id, user_id=user.id,
-                member_id=match.id, member_identifier=match.identifier, member_name=match.name,
+                member_id=match.id[:100], member_identifier=match.identifier[:100],
+                member_name=match.name[:200],
                 source="auto",
             )  # fmt: skip
             db.add(link)
+        mapped = link if link is not None and link.member_id else None
         rows.append(
             s.MemberLinkRead(
                 user_id=user.id,
                 user_name=user.name,
                 user_email=user.email,
-                member_id=link.member_id if link else None,
-                member_identifier=link.member_identifier if link else None,
-                member_name=link.member_name if link else None,
+                member_id=mapped.member_id if mapped else None,
+                member_identifier=mapped.member_identifier if mapped else None,
+                member_name=mapped.member_name if mapped else None,
+                # "manual" without a member: unmapped on purpose, never matched by email again.
                 source=link.source if link else None,
             )
         )
@@ -118,8 +126,9 @@ async def set_link(
     conn = await _connection(db, principal, team_id)
     conn_id = conn.id
     member: Member | None = None
+    fetched = await _members(db, conn)
     if body.member_id is not None:
-        member = next((m for m in await _members(db, conn) if m.id == body.member_id), None)
+        member = next((m for m in fetched if m.id == body.member_id and m.active), None)
         if member is None:
             raise ValidationFailed(
                 "That member does not exist in the PSA (or is inactive).",
@@ -134,23 +143,24 @@ async def set_link(
             )
         )
     ).scalar_one_or_none()
-    if member is None:
-        if existing is not None:
-            await db.delete(existing)
-    else:
-        if existing is None:
-            existing = PsaMemberLink(
-                account_id=principal.account_id, connection_id=conn_id, user_id=user_id
-            )
-            db.add(existing)
-        existing.member_id, existing.member_identifier = member.id, member.identifier
-        existing.member_name, existing.source = member.name, "manual"
+    if existing is None:
+        existing = PsaMemberLink(
+            account_id=principal.account_id, connection_id=conn_id, user_id=user_id
+        )
+        db.add(existing)
+    # "Not mapped" is kept as a manual choice with no member, so the email match that would
+    # map the user again on the next load stays out of it.
+    # Sized to the columns: a PSA may send anything, and PostgreSQL refuses overlong text.
+    existing.member_id = member.id[:100] if member else ""
+    existing.member_identifier = member.identifier[:100] if member else ""
+    existing.member_name = member.name[:200] if member else ""
+    existing.source = "manual"
     await db.flush()
     audit.record_by(
         db, principal, "psa.member_mapped", client=client, target_type="user", target_id=user_id,
         detail={"member": member.identifier if member else None},
     )  # fmt: skip
-    return await overview(db, principal, team_id)
+    return await overview(db, principal, team_id, fetched)
 
 
 async def member_of(
@@ -165,6 +175,6 @@ async def member_of(
             )
         )
     ).scalar_one_or_none()
-    if link is None:
+    if link is None or not link.member_id:
         return None
     return Member(id=link.member_id, identifier=link.member_identifier, name=link.member_name)

@@ -315,6 +315,16 @@ class Outbox:
             )
             if push is None:
                 return
+            if job.attempts > self.max_attempts:
+                # Only lease takeovers get here (a worker died mid-send, again and again):
+                # ordinary failures stop at the budget in _finish.
+                error = PsaError(
+                    "server",
+                    f"Delivery was interrupted {job.attempts - 1} times; retry it when the "
+                    "PSA and ResolutionFlow are healthy.",
+                )
+                await self._finish(db, job, error=error, final=True)
+                return
             if conn is None:
                 await self._finish(
                     db,
@@ -410,6 +420,12 @@ class Outbox:
         )
         push = await db.get(PsaPush, job.push_id, populate_existing=True)
         if push is None or session is None:
+            await db.commit()
+            return
+        if push.state != "sending" or push.attempts != job.attempts:
+            # Our claim lapsed during a very slow send and another worker took the push over
+            # (or someone queued it again): that worker reports, not this one.
+            log.warning("psa push %s: claim lost before finishing; leaving it", job.push_id)
             await db.commit()
             return
         push.outcome = outcome if outcome is not None else push.outcome

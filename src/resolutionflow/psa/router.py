@@ -133,6 +133,7 @@ async def activity(
 ) -> Page[s.PushRead]:
     """Every push to the PSA, newest first: state, attempts, the last error."""
     offset = decode_offset(cursor)
+    await connections.check_team(db, principal.account_id, team_id)
     q = select(PsaPush).where(PsaPush.account_id == principal.account_id)
     if team_id is not None:
         q = q.join(PsaConnection, PsaConnection.id == PsaPush.connection_id).where(

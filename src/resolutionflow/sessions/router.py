@@ -79,6 +79,12 @@ async def start_session(
         # Stored before the first step is proposed: no transaction waits on a model.
         await db.commit()
         session, step, _, _ = await pilot.advance(db, principal, pending)
+        if session.ticket_id:
+            from resolutionflow.psa import tickets
+
+            # After the first step: FlowPilot's later steps read the ticket from the timeline.
+            await db.commit()
+            await tickets.link_at_start(db, principal, session.id)
         p = session.pilot or {}
         return SessionCreated(
             **(await service.detail(db, session)).model_dump(),
