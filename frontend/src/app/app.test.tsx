@@ -1,64 +1,27 @@
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
-import { AppProviders } from "./providers";
-import { routes } from "./router";
+import { fakeUser, json, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
 type Route = (req: Request) => Response | undefined;
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json", ...headers },
-  });
-}
-
-const me = (role: string) => ({
-  id: "00000000-0000-0000-0000-000000000001",
-  email: "pat@example.com",
-  name: "Pat Doe",
-  role,
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: null,
-  teams: [{ id: "00000000-0000-0000-0000-0000000000t1", name: "Service desk" }],
-});
+const me = (role: string) => fakeUser({ email: "pat@example.com", name: "Pat Doe", role, teams: [{ id: "00000000-0000-0000-0000-0000000000t1", name: "Service desk" }] });
 
 function serve(routesTable: Route) {
   const calls: string[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const req = input instanceof Request ? input : new Request(new URL(String(input), "http://localhost"), init);
-      calls.push(`${req.method} ${new URL(req.url).pathname}`);
-      return routesTable(req) ?? json(404, { title: "Not found", status: 404, detail: "no route in test" });
-    }),
-  );
+  stubApi(null, ({ input, route }) => {
+    calls.push(route);
+    return routesTable(input) ?? json(404, { title: "Not found", status: 404, detail: "no route in test" });
+  });
   return calls;
 }
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return router;
+  return renderApp(path).router;
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+resetAppBetweenTests();
 
 function signedInAs(role: string): Route {
   return (req) => {

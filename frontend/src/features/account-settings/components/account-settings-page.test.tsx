@@ -1,31 +1,7 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
-const admin = {
-  id: "00000000-0000-0000-0000-000000000001",
-  email: "lead@example.com",
-  name: "Lee Lead",
-  role: "team_admin",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: "2026-01-02T00:00:00Z",
-  teams: [],
-};
+import { describe, expect, it } from "vitest";
+import { json, renderApp, resetAppBetweenTests, stubApi, TEAM_ADMIN } from "@/testing/render";
 
 const HEADINGS: [string, string][] = [
   ["summary", "Problem summary"],
@@ -54,7 +30,7 @@ function fakeServer(
   opts: { patchResponse?: (body: Record<string, unknown>) => Response; role?: string; template?: Template } = {},
 ) {
   const account = {
-    id: admin.account_id,
+    id: TEAM_ADMIN.account_id,
     name: "Acme MSP",
     slug: "acme-msp",
     engineers_can_publish: false,
@@ -67,55 +43,37 @@ function fakeServer(
   let template = opts.template ?? defaultTemplate();
   const saved: Template[] = [];
   const previewed: Template[] = [];
-  const me = { ...admin, role: opts.role ?? admin.role };
+  const me = { ...TEAM_ADMIN, role: opts.role ?? TEAM_ADMIN.role };
   const patched: Record<string, unknown>[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, { ...me, account_name: account.name });
-      if (route === "GET /api/v1/account") return json(200, account);
-      if (route === "PATCH /api/v1/account") {
-        const body = (await input.json()) as Record<string, unknown>;
-        patched.push(body);
-        if (opts.patchResponse) return opts.patchResponse(body);
-        Object.assign(account, body);
-        return json(200, account);
-      }
-      if (route === "GET /api/v1/account/note-template") return json(200, template);
-      if (route === "PUT /api/v1/account/note-template") {
-        template = (await input.json()) as Template;
-        saved.push(template);
-        return json(200, template);
-      }
-      if (route === "POST /api/v1/account/note-template/preview") {
-        const body = (await input.json()) as Template;
-        previewed.push(body);
-        return json(200, { markdown: renderSample(body) });
-      }
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(() => ({ ...me, account_name: account.name }), async ({ input, route }) => {
+    if (route === "GET /api/v1/account") return json(200, account);
+    if (route === "PATCH /api/v1/account") {
+      const body = (await input.json()) as Record<string, unknown>;
+      patched.push(body);
+      if (opts.patchResponse) return opts.patchResponse(body);
+      Object.assign(account, body);
+      return json(200, account);
+    }
+    if (route === "GET /api/v1/account/note-template") return json(200, template);
+    if (route === "PUT /api/v1/account/note-template") {
+      template = (await input.json()) as Template;
+      saved.push(template);
+      return json(200, template);
+    }
+    if (route === "POST /api/v1/account/note-template/preview") {
+      const body = (await input.json()) as Template;
+      previewed.push(body);
+      return json(200, { markdown: renderSample(body) });
+    }
+  });
   return { patched, account, saved, previewed };
 }
 
 function renderPage() {
-  const router = createMemoryRouter(routes, { initialEntries: ["/admin/account"] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  renderApp("/admin/account");
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("Account settings page", () => {
   it("renders the current values", async () => {

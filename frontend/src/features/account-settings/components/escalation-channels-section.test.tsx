@@ -1,34 +1,10 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
-const admin = {
-  id: "00000000-0000-0000-0000-000000000001",
-  email: "lead@example.com",
-  name: "Lee Lead",
-  role: "team_admin",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: "2026-01-02T00:00:00Z",
-  teams: [],
-};
+import { describe, expect, it } from "vitest";
+import { json, renderApp, resetAppBetweenTests, stubApi, TEAM_ADMIN } from "@/testing/render";
 
 const account = {
-  id: admin.account_id,
+  id: TEAM_ADMIN.account_id,
   name: "Acme MSP",
   slug: "acme-msp",
   engineers_can_publish: false,
@@ -48,56 +24,38 @@ function fakeServer(
   let channels = opts.channels ?? { slack_webhook_set: false, teams_webhook_set: false };
   const puts: Body[] = [];
   let tests = 0;
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, admin);
-      if (route === "GET /api/v1/account") return json(200, account);
-      if (route === "GET /api/v1/account/note-template") return json(200, { sections: [], header: "", footer: "" });
-      if (route === "GET /api/v1/account/escalation-channels") return json(200, channels);
-      if (route === "PUT /api/v1/account/escalation-channels") {
-        const body = (await input.json()) as Body;
-        puts.push(body);
-        const custom = opts.putResponse?.(body);
-        if (custom) return custom;
-        const next = { ...channels };
-        if (typeof body.slack_webhook_url === "string") next.slack_webhook_set = body.slack_webhook_url !== "";
-        if (typeof body.teams_webhook_url === "string") next.teams_webhook_set = body.teams_webhook_url !== "";
-        channels = next;
-        return json(200, channels);
-      }
-      if (route === "POST /api/v1/account/escalation-channels/test") {
-        tests += 1;
-        return opts.testResponse ? opts.testResponse() : json(200, { ok: true, sent_to: ["slack"], failed: [] });
-      }
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(TEAM_ADMIN, async ({ input, route }) => {
+    if (route === "GET /api/v1/account") return json(200, account);
+    if (route === "GET /api/v1/account/note-template") return json(200, { sections: [], header: "", footer: "" });
+    if (route === "GET /api/v1/account/escalation-channels") return json(200, channels);
+    if (route === "PUT /api/v1/account/escalation-channels") {
+      const body = (await input.json()) as Body;
+      puts.push(body);
+      const custom = opts.putResponse?.(body);
+      if (custom) return custom;
+      const next = { ...channels };
+      if (typeof body.slack_webhook_url === "string") next.slack_webhook_set = body.slack_webhook_url !== "";
+      if (typeof body.teams_webhook_url === "string") next.teams_webhook_set = body.teams_webhook_url !== "";
+      channels = next;
+      return json(200, channels);
+    }
+    if (route === "POST /api/v1/account/escalation-channels/test") {
+      tests += 1;
+      return opts.testResponse ? opts.testResponse() : json(200, { ok: true, sent_to: ["slack"], failed: [] });
+    }
+  });
   return { puts, testCount: () => tests };
 }
 
 function renderPage() {
-  const router = createMemoryRouter(routes, { initialEntries: ["/admin/account"] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  renderApp("/admin/account");
 }
 
 async function section() {
   return screen.findByRole("region", { name: "Escalation notices: Slack and Teams" });
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("Escalation channels", () => {
   it("shows both channels unset, with write-only password fields and no test to send", async () => {

@@ -1,31 +1,7 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
-const admin = {
-  id: "00000000-0000-0000-0000-000000000001",
-  email: "lead@example.com",
-  name: "Lee Lead",
-  role: "team_admin",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: "2026-01-02T00:00:00Z",
-  teams: [],
-};
+import { describe, expect, it } from "vitest";
+import { json, renderApp, resetAppBetweenTests, stubApi, TEAM_ADMIN } from "@/testing/render";
 
 function user(email: string, name: string, role = "engineer") {
   return { id: crypto.randomUUID(), email, name, role, is_active: true, status: "active", created_at: "2026-01-01T00:00:00Z", last_login_at: null, teams: [] };
@@ -34,46 +10,28 @@ function user(email: string, name: string, role = "engineer") {
 function fakeServer(
   opts: { createResponse?: (body: Record<string, unknown>) => Response; others?: Record<string, unknown>[] } = {},
 ) {
-  const people: Record<string, unknown>[] = [{ ...admin, status: "active" }, ...(opts.others ?? [])];
+  const people: Record<string, unknown>[] = [{ ...TEAM_ADMIN, status: "active" }, ...(opts.others ?? [])];
   const posted: Record<string, unknown>[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, admin);
-      if (route === "GET /api/v1/users") return json(200, { items: people, next_cursor: null });
-      if (route === "GET /api/v1/invites") return json(200, { items: [], next_cursor: null });
-      if (route === "POST /api/v1/users") {
-        const body = (await input.json()) as Record<string, unknown>;
-        posted.push(body);
-        if (opts.createResponse) return opts.createResponse(body);
-        const created = user(String(body.email), String(body.name), String(body.role));
-        people.push(created);
-        return json(201, created);
-      }
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(TEAM_ADMIN, async ({ input, route }) => {
+    if (route === "GET /api/v1/users") return json(200, { items: people, next_cursor: null });
+    if (route === "GET /api/v1/invites") return json(200, { items: [], next_cursor: null });
+    if (route === "POST /api/v1/users") {
+      const body = (await input.json()) as Record<string, unknown>;
+      posted.push(body);
+      if (opts.createResponse) return opts.createResponse(body);
+      const created = user(String(body.email), String(body.name), String(body.role));
+      people.push(created);
+      return json(201, created);
+    }
+  });
   return { posted };
 }
 
 function renderPeople() {
-  const router = createMemoryRouter(routes, { initialEntries: ["/admin/people"] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  renderApp("/admin/people");
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("People page", () => {
   it("adds a person with a password; labels are unambiguous even when matched loosely", async () => {

@@ -1,31 +1,7 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
-const admin = {
-  id: "00000000-0000-0000-0000-000000000001",
-  email: "lead@example.com",
-  name: "Lee Lead",
-  role: "team_admin",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: "2026-01-02T00:00:00Z",
-  teams: [],
-};
+import { describe, expect, it } from "vitest";
+import { json, renderApp, resetAppBetweenTests, stubApi, TEAM_ADMIN } from "@/testing/render";
 
 type Settings = Record<string, unknown>;
 
@@ -58,49 +34,30 @@ function fakeServer(
   let settings = opts.settings ?? baseSettings();
   const puts: Settings[] = [];
   let tests = 0;
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, admin);
-      if (route === "GET /api/v1/ai/settings") return json(200, settings);
-      if (route === "PUT /api/v1/ai/settings") {
-        const body = (await input.json()) as Settings;
-        puts.push(body);
-        const custom = opts.putResponse?.(body);
-        if (custom) return custom;
-        const { api_key, ...rest } = body;
-        settings = { ...settings, ...rest, ...(api_key !== undefined && api_key !== null ? { api_key_set: api_key !== "" } : {}) };
-        return json(200, settings);
-      }
-      if (route === "POST /api/v1/ai/settings/test") {
-        tests += 1;
-        return opts.testResponse ? opts.testResponse() : json(200, { ok: true, provider: "offline", model: "offline", message: "fine", latency_ms: 0 });
-      }
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(TEAM_ADMIN, async ({ input, route }) => {
+    if (route === "GET /api/v1/ai/settings") return json(200, settings);
+    if (route === "PUT /api/v1/ai/settings") {
+      const body = (await input.json()) as Settings;
+      puts.push(body);
+      const custom = opts.putResponse?.(body);
+      if (custom) return custom;
+      const { api_key, ...rest } = body;
+      settings = { ...settings, ...rest, ...(api_key !== undefined && api_key !== null ? { api_key_set: api_key !== "" } : {}) };
+      return json(200, settings);
+    }
+    if (route === "POST /api/v1/ai/settings/test") {
+      tests += 1;
+      return opts.testResponse ? opts.testResponse() : json(200, { ok: true, provider: "offline", model: "offline", message: "fine", latency_ms: 0 });
+    }
+  });
   return { puts, testCount: () => tests };
 }
 
 function renderPage(path = "/admin/ai") {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return router;
+  return renderApp(path).router;
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("AI settings page", () => {
   it("shows what is in effect and why, and the sidebar link", async () => {

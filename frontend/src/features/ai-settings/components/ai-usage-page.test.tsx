@@ -1,31 +1,7 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
-const admin = {
-  id: "00000000-0000-0000-0000-000000000001",
-  email: "lead@example.com",
-  name: "Lee Lead",
-  role: "team_admin",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: "2026-01-02T00:00:00Z",
-  teams: [],
-};
+import { describe, expect, it } from "vitest";
+import { json, renderApp, resetAppBetweenTests, stubApi, TEAM_ADMIN } from "@/testing/render";
 
 const row = (over: Record<string, unknown>) => ({
   day: "2026-03-02",
@@ -43,39 +19,20 @@ const row = (over: Record<string, unknown>) => ({
 
 function fakeServer(usage: (url: URL) => Response) {
   const asked: URL[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, admin);
-      if (route === "GET /api/v1/ai/usage") {
-        asked.push(url);
-        return usage(url);
-      }
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(TEAM_ADMIN, ({ url, route }) => {
+    if (route === "GET /api/v1/ai/usage") {
+      asked.push(url);
+      return usage(url);
+    }
+  });
   return { asked };
 }
 
 function renderPage(path = "/admin/ai/usage?since=2026-03-01&until=2026-03-03") {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return router;
+  return renderApp(path).router;
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("AI usage page", () => {
   it("shows totals, the budget bar, and the rows grouped by day", async () => {

@@ -1,35 +1,13 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
+import { describe, expect, it } from "vitest";
+import { fakeUser, json, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
 const CID = "44444444-4444-4444-4444-444444444444";
 const FLOW = "22222222-2222-2222-2222-222222222222";
 const SID = "55555555-5555-5555-5555-555555555555";
 
-const me = {
-  id: "00000000-0000-0000-0000-000000000001",
-  email: "eng@example.com",
-  name: "Erin Engineer",
-  role: "engineer",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: null,
-  teams: [],
-};
-
-function json(status: number, body: unknown): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
+const me = fakeUser();
 
 const flowSource = { kind: "flow", id: FLOW, title: "VPN won't connect", snippet: "A remote user can't connect…", relevance: 0.39 };
 const reply = {
@@ -77,61 +55,42 @@ interface State {
 
 function fakeServer(state: State) {
   const log: { route: string; query: string; body: unknown }[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      const body = input.method === "POST" ? await input.clone().json().catch(() => null) : null;
-      log.push({ route, query: url.search, body });
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, me);
-      if (route === "GET /api/v1/assist/conversations") {
-        const q = url.searchParams.get("q")?.toLowerCase() ?? "";
-        return json(200, { items: state.conversations.filter((c) => c.title.toLowerCase().includes(q)), next_cursor: null });
-      }
-      if (route === "POST /api/v1/assist/conversations") {
-        return json(201, { ...summary({ title: "New conversation", message_count: 0 }), messages: [] });
-      }
-      if (route === `GET /api/v1/assist/conversations/${CID}`) {
-        const c = state.conversations.find((x) => x.id === CID) ?? summary({ title: "New conversation", message_count: 0 });
-        return json(200, { ...c, messages: state.messages });
-      }
-      if (route === `POST /api/v1/assist/conversations/${CID}/messages`) {
-        state.conversations = [summary()];
-        state.messages = exchange;
-        return sse([
-          ["delta", { text: "**Matching flow: “VPN won't connect”**." }],
-          ["delta", { text: " Start with the gateway." }],
-          ["reply", reply],
-        ]);
-      }
-      if (route === `POST /api/v1/assist/conversations/${CID}/session`) {
-        return json(201, { id: SID, title: "VPN down", status: "active", timeline: [] });
-      }
-      if (route === `DELETE /api/v1/assist/conversations/${CID}`) return json(204, null);
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(me, async ({ input, url, route }) => {
+    const body = input.method === "POST" ? await input.clone().json().catch(() => null) : null;
+    log.push({ route, query: url.search, body });
+    if (route === "GET /api/v1/assist/conversations") {
+      const q = url.searchParams.get("q")?.toLowerCase() ?? "";
+      return json(200, { items: state.conversations.filter((c) => c.title.toLowerCase().includes(q)), next_cursor: null });
+    }
+    if (route === "POST /api/v1/assist/conversations") {
+      return json(201, { ...summary({ title: "New conversation", message_count: 0 }), messages: [] });
+    }
+    if (route === `GET /api/v1/assist/conversations/${CID}`) {
+      const c = state.conversations.find((x) => x.id === CID) ?? summary({ title: "New conversation", message_count: 0 });
+      return json(200, { ...c, messages: state.messages });
+    }
+    if (route === `POST /api/v1/assist/conversations/${CID}/messages`) {
+      state.conversations = [summary()];
+      state.messages = exchange;
+      return sse([
+        ["delta", { text: "**Matching flow: “VPN won't connect”**." }],
+        ["delta", { text: " Start with the gateway." }],
+        ["reply", reply],
+      ]);
+    }
+    if (route === `POST /api/v1/assist/conversations/${CID}/session`) {
+      return json(201, { id: SID, title: "VPN down", status: "active", timeline: [] });
+    }
+    if (route === `DELETE /api/v1/assist/conversations/${CID}`) return json(204, null);
+  });
   return log;
 }
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { router, u: userEvent.setup() };
+  return renderApp(path);
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("ResolutionAssist", () => {
   it("explains itself, then asks in a new conversation: creates it, streams the answer and shows its sources", async () => {

@@ -1,38 +1,13 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { deferred, eventStream, fakeSession, fakeUser, json, markdown, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
 const SID = "11111111-1111-1111-1111-111111111111";
 const FLOW = "22222222-2222-2222-2222-222222222222";
 const PAST = "33333333-3333-3333-3333-333333333333";
 const ME = "00000000-0000-0000-0000-000000000001";
 
-function meAs(role: string) {
-  return {
-    id: ME,
-    email: "eng@example.com",
-    name: "Erin Engineer",
-    role,
-    account_id: "00000000-0000-0000-0000-0000000000aa",
-    account_name: "Acme MSP",
-    is_active: true,
-    created_at: "2026-01-01T00:00:00Z",
-    last_login_at: null,
-    teams: [],
-  };
-}
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
+const meAs = (role: string) => fakeUser({ role });
 
 function event(seq: number, type: string, payload: Record<string, unknown>) {
   return { id: `ev-${seq}`, seq, type, actor_id: ME, actor_name: "Erin Engineer", created_at: "2026-03-01T10:00:00Z", payload };
@@ -53,30 +28,16 @@ const step = {
 };
 
 function sessionRead(timeline: ReturnType<typeof event>[], overrides: Record<string, unknown> = {}) {
-  return {
-    id: SID,
-    title: "Sam can't connect",
-    status: "active",
-    owner_id: ME,
-    owner_name: "Erin Engineer",
+  return fakeSession({
     flow_id: FLOW,
     flow_title: "VPN won't connect",
     flow_version: 1,
-    ticket_id: null,
     current_node: "q_scope",
     current_step: step,
-    flow_outcome: null,
-    variables: {},
-    outcome: null,
-    summary: "",
-    active_seconds: 42,
-    created_at: "2026-03-01T10:00:00Z",
-    updated_at: "2026-03-01T10:00:00Z",
-    ended_at: null,
     last_seq: timeline.length ? timeline[timeline.length - 1]!.seq : 0,
     timeline,
     ...overrides,
-  };
+  });
 }
 
 const source = {
@@ -116,26 +77,6 @@ const asked = [
   event(4, "copilot_reply", { ...stored, question_seq: 3 }),
 ];
 
-/** A response whose server-sent events the test writes one at a time. */
-function sseResponse() {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const body = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-    },
-  });
-  const encoder = new TextEncoder();
-  return {
-    response: new Response(body, { status: 200, headers: { "Content-Type": "text/event-stream" } }),
-    send(name: string, data: unknown) {
-      controller.enqueue(encoder.encode(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`));
-    },
-    close() {
-      controller.close();
-    },
-  };
-}
-
 interface ServerOptions {
   role?: string;
   timeline?: () => ReturnType<typeof event>[];
@@ -148,65 +89,40 @@ function fakeServer(options: ServerOptions) {
   const asked: { body: Record<string, unknown>; accept: string | null; auth: string | null }[] = [];
   const posted: Record<string, unknown>[] = [];
   const calls: string[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      calls.push(route);
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, meAs(options.role ?? "engineer"));
-      if (route === `GET /api/v1/sessions/${SID}`) {
-        return json(200, sessionRead((options.timeline ?? (() => started))(), options.status ? { status: options.status } : {}));
-      }
-      if (route === `GET /api/v1/sessions/${SID}/documentation`) return new Response("# Note", { status: 200, headers: { "Content-Type": "text/markdown" } });
-      if (route === `GET /api/v1/sessions/${SID}/redaction-reports`) return json(200, { items: [] });
-      if (route === `GET /api/v1/sessions/${SID}/stream`) return new Response(new ReadableStream(), { status: 200, headers: { "Content-Type": "text/event-stream" } });
-      if (route === `POST /api/v1/sessions/${SID}/copilot/messages`) {
-        const body = (await input.clone().json()) as Record<string, unknown>;
-        asked.push({ body, accept: input.headers.get("Accept"), auth: input.headers.get("Authorization") });
-        return options.onAsk ? options.onAsk(body, input) : json(500, { title: "no handler" });
-      }
-      if (route === `POST /api/v1/sessions/${SID}/events`) {
-        const body = (await input.json()) as Record<string, unknown>;
-        posted.push(body);
-        return options.onEvent ? options.onEvent(body) : json(500, { title: "no handler" });
-      }
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(meAs(options.role ?? "engineer"), async ({ input, route }) => {
+    calls.push(route);
+    if (route === `GET /api/v1/sessions/${SID}`) {
+      return json(200, sessionRead((options.timeline ?? (() => started))(), options.status ? { status: options.status } : {}));
+    }
+    if (route === `GET /api/v1/sessions/${SID}/documentation`) return markdown("# Note");
+    if (route === `GET /api/v1/sessions/${SID}/redaction-reports`) return json(200, { items: [] });
+    if (route === `GET /api/v1/sessions/${SID}/stream`) return new Response(new ReadableStream(), { status: 200, headers: { "Content-Type": "text/event-stream" } });
+    if (route === `POST /api/v1/sessions/${SID}/copilot/messages`) {
+      const body = (await input.clone().json()) as Record<string, unknown>;
+      asked.push({ body, accept: input.headers.get("Accept"), auth: input.headers.get("Authorization") });
+      return options.onAsk ? options.onAsk(body, input) : json(500, { title: "no handler" });
+    }
+    if (route === `POST /api/v1/sessions/${SID}/events`) {
+      const body = (await input.json()) as Record<string, unknown>;
+      posted.push(body);
+      return options.onEvent ? options.onEvent(body) : json(500, { title: "no handler" });
+    }
+  });
   return { asked, posted, calls };
 }
 
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 async function openCopilot() {
-  const router = createMemoryRouter(routes, { initialEntries: [`/sessions/${SID}`] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  const u = userEvent.setup();
+  const { router, u } = renderApp(`/sessions/${SID}`);
   await u.click(await screen.findByRole("tab", { name: "Copilot" }, { timeout: 5000 }));
   const panel = screen.getByRole("tabpanel", { name: "Copilot" });
   return { u, panel, router };
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("Copilot panel: asking", () => {
   it("streams the answer as it is written, clears it on reset, then shows the final reply with badges, sources and suggestions", async () => {
-    const stream = sseResponse();
+    const stream = eventStream();
     let timeline = started;
     const { asked: requests } = fakeServer({ timeline: () => timeline, onAsk: () => stream.response });
     const { u, panel } = await openCopilot();
@@ -297,7 +213,7 @@ describe("Copilot panel: asking", () => {
   });
 
   it("shows an error event from the stream", async () => {
-    const stream = sseResponse();
+    const stream = eventStream();
     fakeServer({ onAsk: () => stream.response });
     const { u, panel } = await openCopilot();
     await u.type(within(panel).getByLabelText("Ask the copilot"), "why?{Enter}");
@@ -317,7 +233,7 @@ describe("Copilot panel: asking", () => {
           first = false;
           return json(401, { title: "Not signed in", status: 401 });
         }
-        const s = sseResponse();
+        const s = eventStream();
         s.send("reply", reply);
         s.close();
         return s.response;

@@ -1,33 +1,9 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
+import { describe, expect, it } from "vitest";
+import { fakeLead, json, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
-function me(role: string) {
-  return {
-    id: "00000000-0000-0000-0000-000000000001",
-    email: "lead@example.com",
-    name: "Lee Lead",
-    role,
-    account_id: "00000000-0000-0000-0000-0000000000aa",
-    account_name: "Acme MSP",
-    is_active: true,
-    created_at: "2026-01-01T00:00:00Z",
-    last_login_at: null,
-    teams: [],
-  };
-}
+const me = (role: string) => fakeLead({ role });
 
 const FLOW = "66666666-6666-6666-6666-666666666666";
 const JO = "00000000-0000-0000-0000-000000000002";
@@ -67,42 +43,23 @@ const empty = (days: number) =>
 
 function fakeServer(opts: { role?: string; metrics?: (days: number) => unknown } = {}) {
   const asked: string[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, me(opts.role ?? "team_admin"));
-      if (route === "GET /api/v1/handoffs") return json(200, { items: [], next_cursor: null });
-      if (route === "GET /api/v1/notifications") return json(200, { items: [], unread: 0, next_cursor: null });
-      if (route === "GET /api/v1/escalations/metrics") {
-        asked.push(url.search);
-        const days = Number(url.searchParams.get("days") ?? 30);
-        return json(200, (opts.metrics ?? metrics)(days));
-      }
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(me(opts.role ?? "team_admin"), ({ url, route }) => {
+    if (route === "GET /api/v1/handoffs") return json(200, { items: [], next_cursor: null });
+    if (route === "GET /api/v1/notifications") return json(200, { items: [], unread: 0, next_cursor: null });
+    if (route === "GET /api/v1/escalations/metrics") {
+      asked.push(url.search);
+      const days = Number(url.searchParams.get("days") ?? 30);
+      return json(200, (opts.metrics ?? metrics)(days));
+    }
+  });
   return { asked };
 }
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return router;
+  return renderApp(path).router;
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("Escalation metrics tab", () => {
   it("team admins get a Metrics tab with pickup times, rates and calibration", async () => {

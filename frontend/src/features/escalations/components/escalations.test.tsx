@@ -1,11 +1,6 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
+import { screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { deferred, fakeSession, fakeUser, json, markdown, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 import { escalatedText } from "./escalate-dialog";
 
 const SID = "11111111-1111-1111-1111-111111111111";
@@ -15,27 +10,7 @@ const JUNIOR = "00000000-0000-0000-0000-000000000002";
 const SENIOR = "00000000-0000-0000-0000-000000000003";
 const TEAM = "55555555-5555-5555-5555-555555555555";
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
-function me(role = "engineer") {
-  return {
-    id: ME,
-    email: "me@example.com",
-    name: "Erin Engineer",
-    role,
-    account_id: "00000000-0000-0000-0000-0000000000aa",
-    account_name: "Acme MSP",
-    is_active: true,
-    created_at: "2026-01-01T00:00:00Z",
-    last_login_at: null,
-    teams: [{ id: TEAM, name: "Service Desk" }],
-  };
-}
+const me = (role = "engineer") => fakeUser({ email: "me@example.com", role, teams: [{ id: TEAM, name: "Service Desk" }] });
 
 function event(seq: number, type: string, payload: Record<string, unknown>) {
   return { id: `ev-${seq}`, seq, type, actor_id: ME, actor_name: "Erin Engineer", created_at: "2026-03-01T10:00:00Z", payload };
@@ -45,31 +20,7 @@ const started = [event(1, "started", { title: "Printer offline" }), event(2, "no
 const escalatedTimeline = [...started, event(3, "escalated", { handoff_id: HID, reason: "Out of ideas", priority: "high" })];
 
 function sessionRead(timeline: ReturnType<typeof event>[], overrides: Record<string, unknown> = {}) {
-  return {
-    id: SID,
-    title: "Printer offline",
-    status: "active",
-    mode: "guided",
-    owner_id: ME,
-    owner_name: "Erin Engineer",
-    flow_id: null,
-    flow_title: null,
-    flow_version: null,
-    ticket_id: null,
-    current_node: null,
-    current_step: null,
-    flow_outcome: null,
-    variables: {},
-    outcome: null,
-    summary: "",
-    active_seconds: 42,
-    created_at: "2026-03-01T10:00:00Z",
-    updated_at: "2026-03-01T10:00:00Z",
-    ended_at: null,
-    last_seq: timeline.length ? timeline[timeline.length - 1]!.seq : 0,
-    timeline,
-    ...overrides,
-  };
+  return fakeSession({ title: "Printer offline", mode: "guided", last_seq: timeline.length ? timeline[timeline.length - 1]!.seq : 0, timeline, ...overrides });
 }
 
 const assessment = {
@@ -123,73 +74,46 @@ interface Options {
 
 function fakeServer(options: Options = {}) {
   const calls: { route: string; body: unknown }[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      const body = input.method === "POST" ? await input.clone().json().catch(() => null) : null;
-      calls.push({ route, body });
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, me(options.role));
-      if (route === "GET /api/v1/notifications") return json(200, { items: [], unread: 0 });
-      if (route === "GET /api/v1/notifications/stream" || route === `GET /api/v1/sessions/${SID}/stream`) {
-        return new Response(new ReadableStream(), { status: 200, headers: { "Content-Type": "text/event-stream" } });
-      }
-      if (route === `GET /api/v1/sessions/${SID}`) return json(200, (options.session ?? (() => sessionRead(started)))());
-      if (route === `GET /api/v1/sessions/${SID}/documentation`) return new Response("# Note", { status: 200, headers: { "Content-Type": "text/markdown" } });
-      if (route === `GET /api/v1/sessions/${SID}/redaction-reports`) return json(200, { items: [] });
-      if (route === "GET /api/v1/teams") return json(200, { items: [{ id: TEAM, name: "Service Desk", description: "", member_count: 2, created_at: "2026-01-01T00:00:00Z" }] });
-      if (route === `GET /api/v1/teams/${TEAM}`) {
-        return json(200, {
-          id: TEAM,
-          name: "Service Desk",
-          description: "",
-          member_count: 3,
-          created_at: "2026-01-01T00:00:00Z",
-          members: [
-            { id: ME, name: "Erin Engineer", email: "me@example.com", role: "engineer" },
-            { id: SENIOR, name: "Alex Admin", email: "alex@example.com", role: "team_admin" },
-            { id: "v", name: "Vic Viewer", email: "vic@example.com", role: "viewer" },
-          ],
-        });
-      }
-      if (route === `POST /api/v1/sessions/${SID}/escalate`) return options.onEscalate ? options.onEscalate(body as Record<string, unknown>) : json(500, {});
-      if (route === `GET /api/v1/handoffs/${HID}`) return options.handoff ? options.handoff() : json(200, handoff());
-      if (route === `POST /api/v1/handoffs/${HID}/claim`) return options.onClaim ? options.onClaim() : json(500, {});
-      if (route === `POST /api/v1/handoffs/${HID}/outcome`) return options.onOutcome ? options.onOutcome(body as Record<string, unknown>) : json(500, {});
-      if (route === "GET /api/v1/handoffs") return json(200, { items: [handoff()] });
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(me(options.role), async ({ input, route }) => {
+    const body = input.method === "POST" ? await input.clone().json().catch(() => null) : null;
+    calls.push({ route, body });
+    if (route === "GET /api/v1/notifications") return json(200, { items: [], unread: 0 });
+    if (route === "GET /api/v1/notifications/stream" || route === `GET /api/v1/sessions/${SID}/stream`) {
+      return new Response(new ReadableStream(), { status: 200, headers: { "Content-Type": "text/event-stream" } });
+    }
+    if (route === `GET /api/v1/sessions/${SID}`) return json(200, (options.session ?? (() => sessionRead(started)))());
+    if (route === `GET /api/v1/sessions/${SID}/documentation`) return markdown("# Note");
+    if (route === `GET /api/v1/sessions/${SID}/redaction-reports`) return json(200, { items: [] });
+    if (route === "GET /api/v1/teams") return json(200, { items: [{ id: TEAM, name: "Service Desk", description: "", member_count: 2, created_at: "2026-01-01T00:00:00Z" }] });
+    if (route === `GET /api/v1/teams/${TEAM}`) {
+      return json(200, {
+        id: TEAM,
+        name: "Service Desk",
+        description: "",
+        member_count: 3,
+        created_at: "2026-01-01T00:00:00Z",
+        members: [
+          { id: ME, name: "Erin Engineer", email: "me@example.com", role: "engineer" },
+          { id: SENIOR, name: "Alex Admin", email: "alex@example.com", role: "team_admin" },
+          { id: "v", name: "Vic Viewer", email: "vic@example.com", role: "viewer" },
+        ],
+      });
+    }
+    if (route === `POST /api/v1/sessions/${SID}/escalate`) return options.onEscalate ? options.onEscalate(body as Record<string, unknown>) : json(500, {});
+    if (route === `GET /api/v1/handoffs/${HID}`) return options.handoff ? options.handoff() : json(200, handoff());
+    if (route === `POST /api/v1/handoffs/${HID}/claim`) return options.onClaim ? options.onClaim() : json(500, {});
+    if (route === `POST /api/v1/handoffs/${HID}/outcome`) return options.onOutcome ? options.onOutcome(body as Record<string, unknown>) : json(500, {});
+    if (route === "GET /api/v1/handoffs") return json(200, { items: [handoff()] });
+  });
   return { calls };
 }
 
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { router, u: userEvent.setup() };
+  return renderApp(path);
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+resetAppBetweenTests();
+afterEach(() => vi.useRealTimers());
 
 describe("Escalate dialog", () => {
   it("sends reason, priority and person, shows 'Writing the briefing…' while it waits, then who was told", async () => {

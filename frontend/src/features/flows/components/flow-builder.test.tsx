@@ -1,38 +1,16 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
+import { describe, expect, it } from "vitest";
+import { fakeUser, json, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
 const FLOW_ID = "55555555-5555-5555-5555-555555555555";
 const NO_MODEL =
   "Building flows with AI needs a model: a team admin can configure one in AI settings (Anthropic, OpenAI, or a local OpenAI-compatible server such as Ollama). Without one, the KB accelerator still turns an article's numbered steps into a procedure.";
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
 const problem = (status: number, detail: string, extra: Record<string, unknown> = {}) =>
   json(status, { type: `https://resolutionflow.dev/problems/${status === 502 ? "model-unavailable" : detail === NO_MODEL ? "model-required" : "validation-error"}`, title: "x", status, detail, ...extra });
 
-const me = (role: string) => ({
-  id: "00000000-0000-0000-0000-000000000001",
-  email: "erin@example.com",
-  name: "Erin Engineer",
-  role,
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: null,
-  teams: [],
-});
+const me = (role: string) => fakeUser({ email: "erin@example.com", role });
 
 const generated = (over: Record<string, unknown> = {}) => ({
   flow_id: FLOW_ID,
@@ -51,35 +29,26 @@ function fakeServer(opts: { role?: string; generate?: Handler; article?: Handler
   const generateBodies: unknown[] = [];
   const articles: { filename: string | null; mode: string | null; contentType: string | null; body: string }[] = [];
   const aborted: string[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, me(opts.role ?? "engineer"));
-      if (route === "GET /api/v1/flows") return json(200, { items: [], next_cursor: null });
-      if (route === "GET /api/v1/flows/facets") return json(200, { categories: [], tags: [] });
-      if (route === "GET /api/v1/folders") return json(200, { items: [] });
-      if (route === "POST /api/v1/flows/generate") {
-        generateBodies.push(await input.clone().json());
-        input.signal.addEventListener("abort", () => aborted.push(route));
-        return (opts.generate ?? (() => json(201, generated())))(input);
-      }
-      if (route === "POST /api/v1/flows/from-article") {
-        articles.push({
-          filename: url.searchParams.get("filename"),
-          mode: url.searchParams.get("mode"),
-          contentType: input.headers.get("Content-Type"),
-          body: await input.clone().text(),
-        });
-        input.signal.addEventListener("abort", () => aborted.push(route));
-        return (opts.article ?? (() => json(201, generated({ source: "article", model: "offline", rounds: 0, node_count: 4, title: "Onboard a laptop" }))))(input);
-      }
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(me(opts.role ?? "engineer"), async ({ input, url, route }) => {
+    if (route === "GET /api/v1/flows") return json(200, { items: [], next_cursor: null });
+    if (route === "GET /api/v1/flows/facets") return json(200, { categories: [], tags: [] });
+    if (route === "GET /api/v1/folders") return json(200, { items: [] });
+    if (route === "POST /api/v1/flows/generate") {
+      generateBodies.push(await input.clone().json());
+      input.signal.addEventListener("abort", () => aborted.push(route));
+      return (opts.generate ?? (() => json(201, generated())))(input);
+    }
+    if (route === "POST /api/v1/flows/from-article") {
+      articles.push({
+        filename: url.searchParams.get("filename"),
+        mode: url.searchParams.get("mode"),
+        contentType: input.headers.get("Content-Type"),
+        body: await input.clone().text(),
+      });
+      input.signal.addEventListener("abort", () => aborted.push(route));
+      return (opts.article ?? (() => json(201, generated({ source: "article", model: "offline", rounds: 0, node_count: 4, title: "Onboard a laptop" }))))(input);
+    }
+  });
   return { generateBodies, articles, aborted };
 }
 
@@ -88,13 +57,7 @@ const hanging: Handler = (input) =>
   new Promise<Response>((_, reject) => input.signal.addEventListener("abort", () => reject(new DOMException("The operation was aborted.", "AbortError"))));
 
 function renderLibrary() {
-  const router = createMemoryRouter(routes, { initialEntries: ["/flows"] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return router;
+  return renderApp("/flows").router;
 }
 
 async function openDialog(button: string, name: string) {
@@ -107,11 +70,7 @@ async function openDialog(button: string, name: string) {
 
 const DESCRIPTION = "Mapped drives disappear after the laptop wakes from sleep on the office Wi-Fi.";
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("Build with AI", () => {
   it("sends the description and kind, then opens the draft in the editor", async () => {

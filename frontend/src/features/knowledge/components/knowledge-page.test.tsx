@@ -1,31 +1,9 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
+import { describe, expect, it } from "vitest";
+import { json, renderApp, resetAppBetweenTests, stubApi, TEAM_ADMIN } from "@/testing/render";
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
-const me = (role: string) => ({
-  id: "00000000-0000-0000-0000-000000000001",
-  email: "lead@example.com",
-  name: "Lee Lead",
-  role,
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: "2026-01-02T00:00:00Z",
-  teams: [],
-});
+const me = (role: string) => ({ ...TEAM_ADMIN, role });
 
 const DOC_ID = "11111111-1111-1111-1111-111111111111";
 
@@ -51,53 +29,34 @@ function fakeServer(opts: { role?: string; docs?: ReturnType<typeof doc>[]; uplo
   let docs = opts.docs ?? [doc(), doc({ id: "22222222-2222-2222-2222-222222222222", title: "Broken scan", filename: "scan.pdf", format: "pdf", status: "failed", error: "This PDF is encrypted — remove the password and upload it again", chunk_count: 0 })];
   const uploads: { filename: string | null; contentType: string | null }[] = [];
   const deleted: string[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, me(opts.role ?? "team_admin"));
-      if (route === "GET /api/v1/knowledge/documents") {
-        const q = url.searchParams.get("q")?.toLowerCase();
-        return json(200, { items: q ? docs.filter((d) => d.title.toLowerCase().includes(q)) : docs, next_cursor: null });
-      }
-      if (route === "POST /api/v1/knowledge/documents") {
-        const filename = url.searchParams.get("filename");
-        uploads.push({ filename, contentType: input.headers.get("Content-Type") });
-        if (opts.upload) return opts.upload(filename ?? "");
-        const created = doc({ id: "33333333-3333-3333-3333-333333333333", title: "VPN guide", filename, chunk_count: 4 });
-        docs = [created, ...docs];
-        return json(201, { ...created, chunks: [] });
-      }
-      const m = /^DELETE \/api\/v1\/knowledge\/documents\/(.+)$/.exec(route);
-      if (m) {
-        deleted.push(m[1]!);
-        docs = docs.filter((d) => d.id !== m[1]);
-        return new Response(null, { status: 204 });
-      }
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(me(opts.role ?? "team_admin"), ({ input, url, route }) => {
+    if (route === "GET /api/v1/knowledge/documents") {
+      const q = url.searchParams.get("q")?.toLowerCase();
+      return json(200, { items: q ? docs.filter((d) => d.title.toLowerCase().includes(q)) : docs, next_cursor: null });
+    }
+    if (route === "POST /api/v1/knowledge/documents") {
+      const filename = url.searchParams.get("filename");
+      uploads.push({ filename, contentType: input.headers.get("Content-Type") });
+      if (opts.upload) return opts.upload(filename ?? "");
+      const created = doc({ id: "33333333-3333-3333-3333-333333333333", title: "VPN guide", filename, chunk_count: 4 });
+      docs = [created, ...docs];
+      return json(201, { ...created, chunks: [] });
+    }
+    const m = /^DELETE \/api\/v1\/knowledge\/documents\/(.+)$/.exec(route);
+    if (m) {
+      deleted.push(m[1]!);
+      docs = docs.filter((d) => d.id !== m[1]);
+      return new Response(null, { status: 204 });
+    }
+  });
   return { uploads, deleted };
 }
 
 function renderPage(path = "/knowledge") {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return router;
+  return renderApp(path).router;
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("Knowledge page", () => {
   it("lists documents with their status, and a failed one with its error", async () => {

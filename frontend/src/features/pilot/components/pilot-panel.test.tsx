@@ -1,62 +1,23 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
+import { describe, expect, it, vi } from "vitest";
+import { deferred, fakeSession, fakeUser, json, markdown, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
 const SID = "11111111-1111-1111-1111-111111111111";
 const FLOW = "22222222-2222-2222-2222-222222222222";
 const ME = "00000000-0000-0000-0000-000000000001";
 
-const me = {
-  id: ME,
-  email: "eng@example.com",
-  name: "Erin Engineer",
-  role: "engineer",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: null,
-  teams: [],
-};
+const me = fakeUser();
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
-const session = {
-  id: SID,
+const session = fakeSession({
   title: "GlobalProtect won't connect",
-  status: "active",
   mode: "pilot",
-  owner_id: ME,
-  owner_name: me.name,
-  flow_id: null,
-  flow_title: null,
-  flow_version: null,
-  ticket_id: null,
-  current_node: null,
-  current_step: null,
-  flow_outcome: null,
-  variables: {},
-  outcome: null,
-  summary: "",
   active_seconds: 10,
-  created_at: "2026-03-01T10:00:00Z",
-  updated_at: "2026-03-01T10:00:00Z",
-  ended_at: null,
   last_seq: 1,
   timeline: [
     { id: "e1", seq: 1, type: "pilot_intake", actor_id: ME, actor_name: me.name, created_at: "2026-03-01T10:00:00Z", payload: { text: "GP down" } },
   ],
-};
+});
 
 type Step = Record<string, unknown> & { id: string };
 
@@ -182,29 +143,20 @@ type Handler = (route: string, body: unknown) => Response | Promise<Response> | 
 function fakeServer(initial: Record<string, unknown>, handle: Handler = () => undefined) {
   const calls: Call[] = [];
   let state = initial;
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      const text = input.method === "GET" ? "" : await input.text();
-      const body: unknown = text ? JSON.parse(text) : null;
-      calls.push({ route, body });
-      const custom = await handle(route, body);
-      if (custom) {
-        if (custom.ok) state = follow(state, route, body, await custom.clone().json());
-        return custom;
-      }
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, me);
-      if (route === `GET /api/v1/sessions/${SID}`) return json(200, session);
-      if (route === `GET /api/v1/sessions/${SID}/pilot`) return json(200, state);
-      if (route === `GET /api/v1/sessions/${SID}/documentation`) return new Response("# Note", { status: 200, headers: { "Content-Type": "text/markdown" } });
-      if (route.startsWith("GET /api/v1/sessions/") && route.endsWith("/stream")) return new Response("", { status: 204 });
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(me, async ({ input, route }) => {
+    const text = input.method === "GET" ? "" : await input.text();
+    const body: unknown = text ? JSON.parse(text) : null;
+    calls.push({ route, body });
+    const custom = await handle(route, body);
+    if (custom) {
+      if (custom.ok) state = follow(state, route, body, await custom.clone().json());
+      return custom;
+    }
+    if (route === `GET /api/v1/sessions/${SID}`) return json(200, session);
+    if (route === `GET /api/v1/sessions/${SID}/pilot`) return json(200, state);
+    if (route === `GET /api/v1/sessions/${SID}/documentation`) return markdown("# Note");
+    if (route.startsWith("GET /api/v1/sessions/") && route.endsWith("/stream")) return new Response("", { status: 204 });
+  });
   return {
     calls,
     posted: (suffix: string) => calls.filter((c) => c.route.endsWith(suffix) && !c.route.startsWith("GET")).map((c) => c.body),
@@ -228,20 +180,8 @@ function follow(state: Record<string, unknown>, route: string, body: unknown, re
   return state;
 }
 
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 function renderRunner() {
-  const router = createMemoryRouter(routes, { initialEntries: [`/sessions/${SID}`] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return router;
+  return renderApp(`/sessions/${SID}`).router;
 }
 
 /** The runner and FlowPilot's column load lazily: the first look waits a little longer. */
@@ -252,11 +192,7 @@ async function ready() {
 
 const result = (next: Step, extra: Record<string, unknown> = {}) => ({ pilot_step: next, confidence: 0.8, tier: "guided", facts: [], note: null, ...extra });
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("FlowPilot in the runner", () => {
   it("shows the triage header with confidence, tier, engine and the matched flow, and no flow step card", async () => {

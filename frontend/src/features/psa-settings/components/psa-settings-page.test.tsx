@@ -1,31 +1,8 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
+import { describe, expect, it, vi } from "vitest";
 import { queryClient } from "@/lib/query-client";
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
-const admin = {
-  id: "00000000-0000-0000-0000-000000000001",
-  email: "lead@example.com",
-  name: "Lee Lead",
-  role: "team_admin",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: "2026-01-02T00:00:00Z",
-  teams: [],
-};
+import { json, renderApp, resetAppBetweenTests, stubApi, TEAM_ADMIN } from "@/testing/render";
 
 const TEAM_ID = "00000000-0000-0000-0000-0000000000t1";
 const teams = { items: [{ id: TEAM_ID, name: "Network", description: "", member_count: 3, created_at: "2026-01-01T00:00:00Z" }], next_cursor: null };
@@ -116,7 +93,7 @@ const membersOf = (): { members: Obj[]; links: Link[]; unmapped: number } => ({
     { id: "m2", identifier: "sam", name: "Sam Smith", email: "sam@psa.example" },
   ],
   links: [
-    { user_id: admin.id, user_name: "Lee Lead", user_email: "lead@example.com", member_id: "m1", member_identifier: "lee", member_name: "Lee Lead", source: "auto" },
+    { user_id: TEAM_ADMIN.id, user_name: "Lee Lead", user_email: "lead@example.com", member_id: "m1", member_identifier: "lee", member_name: "Lee Lead", source: "auto" },
     { user_id: "00000000-0000-0000-0000-000000000002", user_name: "Sam Engineer", user_email: "sam@example.com", member_id: null, member_identifier: null, member_name: null, source: null },
   ],
   unmapped: 1,
@@ -162,70 +139,51 @@ function fakeServer(
 ) {
   const calls: Call[] = [];
   const settingsFor = opts.settings ?? (() => settingsOf());
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      const text = input.method === "GET" ? "" : await input.text();
-      const body = text ? (JSON.parse(text) as Obj) : null;
-      calls.push({ route, query: url.searchParams, body });
-      const teamId = url.searchParams.get("team_id");
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, admin);
-      if (route === "GET /api/v1/teams") return json(200, teams);
-      if (route === "GET /api/v1/integrations/psa/providers") return json(200, providers);
-      if (route === "GET /api/v1/integrations/psa") return json(200, settingsFor(teamId));
-      if (route === "PUT /api/v1/integrations/psa") {
-        const custom = opts.putResponse?.(body ?? {});
-        if (custom) return custom;
-        return json(200, settingsOf({ ...savedConnectWise(), scope: teamId ? "team" : "account", team_id: teamId }));
-      }
-      if (route === "DELETE /api/v1/integrations/psa") return new Response(null, { status: 204 });
-      if (route === "POST /api/v1/integrations/psa/test") {
-        return opts.testResponse ? opts.testResponse(body) : json(200, { ok: true, version: "2024.1", kind: null, message: "Connected (version 2024.1)." });
-      }
-      if (route === "POST /api/v1/integrations/psa/discover") {
-        return json(200, { base_url: "https://api-na.myconnectwise.net/v2024_1/apis/3.0", codebase: "v2024_1/", company_name: "Acme Inc" });
-      }
-      if (route === "GET /api/v1/integrations/psa/members") return opts.members ? opts.members() : json(200, membersOf());
-      if (route.startsWith("PUT /api/v1/integrations/psa/members/")) {
-        const m = membersOf();
-        const userId = url.pathname.split("/").pop();
-        const memberId = (body?.member_id as string | null) ?? null;
-        m.links = m.links.map((l) =>
-          l.user_id === userId ? { ...l, member_id: memberId, member_identifier: memberId, member_name: memberId, source: memberId ? ("manual" as const) : null } : l,
-        );
-        m.unmapped = m.links.filter((l) => !l.member_id).length;
-        return json(200, m);
-      }
-      if (route === "GET /api/v1/integrations/psa/activity") {
-        return opts.activity ? opts.activity(url.searchParams) : json(200, { items: [], next_cursor: null });
-      }
-      if (route.startsWith("POST /api/v1/psa/pushes/")) return json(200, push({ state: "queued", attempts: 0 }));
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(TEAM_ADMIN, async ({ input, url, route }) => {
+    const text = input.method === "GET" ? "" : await input.text();
+    const body = text ? (JSON.parse(text) as Obj) : null;
+    calls.push({ route, query: url.searchParams, body });
+    const teamId = url.searchParams.get("team_id");
+    if (route === "GET /api/v1/teams") return json(200, teams);
+    if (route === "GET /api/v1/integrations/psa/providers") return json(200, providers);
+    if (route === "GET /api/v1/integrations/psa") return json(200, settingsFor(teamId));
+    if (route === "PUT /api/v1/integrations/psa") {
+      const custom = opts.putResponse?.(body ?? {});
+      if (custom) return custom;
+      return json(200, settingsOf({ ...savedConnectWise(), scope: teamId ? "team" : "account", team_id: teamId }));
+    }
+    if (route === "DELETE /api/v1/integrations/psa") return new Response(null, { status: 204 });
+    if (route === "POST /api/v1/integrations/psa/test") {
+      return opts.testResponse ? opts.testResponse(body) : json(200, { ok: true, version: "2024.1", kind: null, message: "Connected (version 2024.1)." });
+    }
+    if (route === "POST /api/v1/integrations/psa/discover") {
+      return json(200, { base_url: "https://api-na.myconnectwise.net/v2024_1/apis/3.0", codebase: "v2024_1/", company_name: "Acme Inc" });
+    }
+    if (route === "GET /api/v1/integrations/psa/members") return opts.members ? opts.members() : json(200, membersOf());
+    if (route.startsWith("PUT /api/v1/integrations/psa/members/")) {
+      const m = membersOf();
+      const userId = url.pathname.split("/").pop();
+      const memberId = (body?.member_id as string | null) ?? null;
+      m.links = m.links.map((l) =>
+        l.user_id === userId ? { ...l, member_id: memberId, member_identifier: memberId, member_name: memberId, source: memberId ? ("manual" as const) : null } : l,
+      );
+      m.unmapped = m.links.filter((l) => !l.member_id).length;
+      return json(200, m);
+    }
+    if (route === "GET /api/v1/integrations/psa/activity") {
+      return opts.activity ? opts.activity(url.searchParams) : json(200, { items: [], next_cursor: null });
+    }
+    if (route.startsWith("POST /api/v1/psa/pushes/")) return json(200, push({ state: "queued", attempts: 0 }));
+  });
   const find = (route: string) => calls.filter((c) => c.route === route);
   return { calls, find };
 }
 
 function renderPage(path = "/settings/psa") {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return router;
+  return renderApp(path).router;
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("PSA settings: connection", () => {
   it("draws the credentials form from the chosen provider's fields, and has a sidebar link", async () => {
@@ -420,8 +378,8 @@ describe("PSA settings: members", () => {
     expect(screen.getByTestId("psa-unmapped-count")).toHaveTextContent("Everyone is mapped.");
 
     await u.selectOptions(screen.getByRole("combobox", { name: "PSA member for Lee Lead" }), "Not mapped");
-    await waitFor(() => expect(find(`PUT /api/v1/integrations/psa/members/${admin.id}`)).toHaveLength(1));
-    expect(find(`PUT /api/v1/integrations/psa/members/${admin.id}`)[0]!.body).toEqual({ member_id: null });
+    await waitFor(() => expect(find(`PUT /api/v1/integrations/psa/members/${TEAM_ADMIN.id}`)).toHaveLength(1));
+    expect(find(`PUT /api/v1/integrations/psa/members/${TEAM_ADMIN.id}`)[0]!.body).toEqual({ member_id: null });
   });
 
   it("says to connect first on 409, and shows the PSA's message with a retry on 502", async () => {

@@ -1,28 +1,14 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
+import { describe, expect, it } from "vitest";
 import { queryClient } from "@/lib/query-client";
+import { fakeSession, fakeUser, json, markdown, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
 const SID = "11111111-1111-1111-1111-111111111111";
 const ME = "00000000-0000-0000-0000-000000000001";
 const PUSH = "33333333-3333-3333-3333-333333333333";
 
-const me = {
-  id: ME,
-  email: "eng@example.com",
-  name: "Erin Engineer",
-  role: "engineer",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: null,
-  teams: [],
-};
+const me = fakeUser();
 
 function event(seq: number, type: string, payload: Record<string, unknown>) {
   return { id: `e${seq}`, seq, type, actor_id: ME, actor_name: me.name, created_at: "2026-03-01T10:00:00Z", payload };
@@ -30,30 +16,7 @@ function event(seq: number, type: string, payload: Record<string, unknown>) {
 
 function sessionRead(overrides: Record<string, unknown> = {}) {
   const timeline = [event(1, "started", { title: "Sam can't connect", ticket_id: "48213" })];
-  return {
-    id: SID,
-    title: "Sam can't connect",
-    status: "active",
-    owner_id: ME,
-    owner_name: me.name,
-    flow_id: null,
-    flow_title: null,
-    flow_version: null,
-    ticket_id: "48213",
-    current_node: null,
-    current_step: null,
-    flow_outcome: null,
-    variables: {},
-    outcome: null,
-    summary: "",
-    active_seconds: 14 * 60 + 5,
-    created_at: "2026-03-01T10:00:00Z",
-    updated_at: "2026-03-01T10:00:00Z",
-    ended_at: null,
-    last_seq: timeline.length,
-    timeline,
-    ...overrides,
-  };
+  return fakeSession({ ticket_id: "48213", active_seconds: 14 * 60 + 5, last_seq: timeline.length, timeline, ...overrides });
 }
 
 const ticket = {
@@ -113,13 +76,6 @@ function psaRead(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
 interface Server {
   session: Record<string, unknown>;
   psa: Record<string, unknown>;
@@ -129,50 +85,36 @@ interface Server {
 
 function fakeServer(server: Server) {
   const calls: { route: string; body?: unknown }[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      const body = input.method === "POST" ? await input.clone().json().catch(() => undefined) : undefined;
-      calls.push({ route, body });
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, me);
-      if (route === `GET /api/v1/sessions/${SID}`) return json(200, server.session);
-      if (route === `GET /api/v1/sessions/${SID}/documentation`) {
-        return new Response("# Sam can't connect", { status: 200, headers: { "Content-Type": "text/markdown" } });
-      }
-      if (route === `GET /api/v1/sessions/${SID}/psa`) return json(200, server.psa);
-      if (route === `GET /api/v1/sessions/${SID}/psa/preview`) {
-        return json(200, {
-          text: "Problem summary\nSam can't connect\n\nNotes\npassword=[REDACTED:password] key [REDACTED:api_key]",
-          redactions: { password: 1, api_key: 1 },
-          ticket_id: "48213",
-          active_minutes: 14,
-        });
-      }
-      if (route === `POST /api/v1/sessions/${SID}/psa/push`) {
-        return server.onPush ? server.onPush(body as Record<string, unknown>) : json(202, pushRead({ note_type: (body as { note_type: string }).note_type }));
-      }
-      if (route === `POST /api/v1/sessions/${SID}/psa/ticket`) {
-        return server.onLink ? server.onLink(body as Record<string, unknown>) : json(200, ticket);
-      }
-      if (route === `POST /api/v1/psa/pushes/${PUSH}/retry`) return json(200, pushRead({ state: "queued" }));
-      if (url.pathname.endsWith("/stream")) return new Response("", { status: 200, headers: { "Content-Type": "text/event-stream" } });
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(me, async ({ input, url, route }) => {
+    const body = input.method === "POST" ? await input.clone().json().catch(() => undefined) : undefined;
+    calls.push({ route, body });
+    if (route === `GET /api/v1/sessions/${SID}`) return json(200, server.session);
+    if (route === `GET /api/v1/sessions/${SID}/documentation`) {
+      return markdown("# Sam can't connect");
+    }
+    if (route === `GET /api/v1/sessions/${SID}/psa`) return json(200, server.psa);
+    if (route === `GET /api/v1/sessions/${SID}/psa/preview`) {
+      return json(200, {
+        text: "Problem summary\nSam can't connect\n\nNotes\npassword=[REDACTED:password] key [REDACTED:api_key]",
+        redactions: { password: 1, api_key: 1 },
+        ticket_id: "48213",
+        active_minutes: 14,
+      });
+    }
+    if (route === `POST /api/v1/sessions/${SID}/psa/push`) {
+      return server.onPush ? server.onPush(body as Record<string, unknown>) : json(202, pushRead({ note_type: (body as { note_type: string }).note_type }));
+    }
+    if (route === `POST /api/v1/sessions/${SID}/psa/ticket`) {
+      return server.onLink ? server.onLink(body as Record<string, unknown>) : json(200, ticket);
+    }
+    if (route === `POST /api/v1/psa/pushes/${PUSH}/retry`) return json(200, pushRead({ state: "queued" }));
+    if (url.pathname.endsWith("/stream")) return new Response("", { status: 200, headers: { "Content-Type": "text/event-stream" } });
+  });
   return { calls, posted: (route: string) => calls.filter((c) => c.route === route).map((c) => c.body) };
 }
 
 function renderRunner() {
-  const router = createMemoryRouter(routes, { initialEntries: [`/sessions/${SID}`] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  renderApp(`/sessions/${SID}`);
   return userEvent.setup();
 }
 
@@ -180,11 +122,7 @@ async function findCard() {
   return screen.findByRole("region", { name: "PSA ticket" }, { timeout: 5000 });
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("PSA ticket card", () => {
   it("shows the ticket's context and its configurations", async () => {

@@ -1,27 +1,10 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { fakeUser, json, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
-const ME = "00000000-0000-0000-0000-000000000001";
 const SID = "11111111-1111-1111-1111-111111111111";
 
-const me = {
-  id: ME,
-  email: "eng@example.com",
-  name: "Erin Engineer",
-  role: "engineer",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: null,
-  teams: [],
-};
+const me = fakeUser();
 
 const TICKETS = [
   { id: "48213", summary: "VPN drops every hour", company: "Contoso", status: "New", board: "Service", priority: "High" },
@@ -29,59 +12,33 @@ const TICKETS = [
   { id: "50001", summary: "Printer offline", company: "Contoso", status: "New", board: "Service", priority: "Low" },
 ];
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
 function fakeServer(opts: { connected?: boolean } = {}) {
   const searches: string[] = [];
   const created: Record<string, unknown>[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, me);
-      if (route === "GET /api/v1/psa/tickets") {
-        const q = url.searchParams.get("q") ?? "";
-        searches.push(q);
-        if (opts.connected === false) {
-          return json(409, { type: "https://resolutionflow.dev/problems/psa-not-configured", title: "Conflict", status: 409, detail: "No PSA is connected." });
-        }
-        const words = q.toLowerCase();
-        return json(200, TICKETS.filter((t) => !words || t.id.includes(words) || t.summary.toLowerCase().includes(words)));
+  stubApi(me, async ({ input, url, route }) => {
+    if (route === "GET /api/v1/psa/tickets") {
+      const q = url.searchParams.get("q") ?? "";
+      searches.push(q);
+      if (opts.connected === false) {
+        return json(409, { type: "https://resolutionflow.dev/problems/psa-not-configured", title: "Conflict", status: 409, detail: "No PSA is connected." });
       }
-      if (route === "POST /api/v1/sessions") {
-        const body = (await input.json()) as Record<string, unknown>;
-        created.push(body);
-        return json(201, { id: SID });
-      }
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+      const words = q.toLowerCase();
+      return json(200, TICKETS.filter((t) => !words || t.id.includes(words) || t.summary.toLowerCase().includes(words)));
+    }
+    if (route === "POST /api/v1/sessions") {
+      const body = (await input.json()) as Record<string, unknown>;
+      created.push(body);
+      return json(201, { id: SID });
+    }
+  });
   return { searches, created };
 }
 
 function renderStart() {
-  const router = createMemoryRouter(routes, { initialEntries: ["/sessions/new"] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { router, u: userEvent.setup() };
+  return renderApp("/sessions/new");
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("Ticket picker on the start page", () => {
   it("searches open tickets and picks one with the keyboard: ticket id and empty title filled", async () => {

@@ -4,26 +4,21 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { authStore } from "@/lib/auth-store";
 import { createQueryClient } from "@/lib/query-client";
+import { json, stubApi } from "@/testing/fake-api";
 import { Composer } from "./composer";
 
 type Finding = { kind: string; start: number; end: number };
 
 function fakeRedaction(find: (text: string) => Finding[]) {
   const checked: string[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      if (input.method === "POST" && url.pathname === "/api/v1/redaction/preview") {
-        const { text } = (await input.json()) as { text: string };
-        checked.push(text);
-        const findings = find(text);
-        return new Response(JSON.stringify({ redacted: text, findings }), { status: 200, headers: { "Content-Type": "application/json" } });
-      }
-      return new Response(JSON.stringify({ detail: "no route" }), { status: 404, headers: { "Content-Type": "application/problem+json" } });
-    }),
-  );
+  stubApi(null, async ({ input, route }) => {
+    if (route === "POST /api/v1/redaction/preview") {
+      const { text } = (await input.json()) as { text: string };
+      checked.push(text);
+      const findings = find(text);
+      return json(200, { redacted: text, findings });
+    }
+  });
   return { checked };
 }
 

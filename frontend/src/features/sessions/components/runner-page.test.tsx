@@ -1,35 +1,13 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
+import { describe, expect, it } from "vitest";
+import { deferred, fakeSession, fakeUser, json, markdown, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
 const SID = "11111111-1111-1111-1111-111111111111";
 const FLOW = "22222222-2222-2222-2222-222222222222";
 const ME = "00000000-0000-0000-0000-000000000001";
 
-const me = {
-  id: ME,
-  email: "eng@example.com",
-  name: "Erin Engineer",
-  role: "engineer",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: null,
-  teams: [],
-};
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
+const me = fakeUser();
 
 function event(seq: number, type: string, payload: Record<string, unknown>) {
   return { id: crypto.randomUUID(), seq, type, actor_id: ME, actor_name: me.name, created_at: "2026-03-01T10:00:00Z", payload };
@@ -52,29 +30,16 @@ const question = {
 const inputStep = { ...question, node_id: "i_client", type: "input", title: "Which VPN client and version?", body: "", answers: [], variable: "vpn_client" };
 
 function sessionRead(overrides: Record<string, unknown> = {}) {
-  return {
-    id: SID,
-    title: "Sam can't connect",
-    status: "active",
-    owner_id: ME,
-    owner_name: me.name,
+  return fakeSession({
     flow_id: FLOW,
     flow_title: "VPN won't connect",
     flow_version: 1,
     ticket_id: "48213",
     current_node: "q_scope",
     current_step: question,
-    flow_outcome: null,
-    variables: {},
-    outcome: null,
-    summary: "",
-    active_seconds: 42,
-    created_at: "2026-03-01T10:00:00Z",
-    updated_at: "2026-03-01T10:00:00Z",
-    ended_at: null,
     last_seq: 2,
     ...overrides,
-  };
+  });
 }
 
 const initialTimeline = [
@@ -87,46 +52,25 @@ type Handler = (body: Record<string, unknown>) => Promise<Response> | Response;
 function fakeServer(onEvent: Handler) {
   const calls: string[] = [];
   const posted: Record<string, unknown>[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      calls.push(route);
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, me);
-      if (route === `GET /api/v1/sessions/${SID}`) return json(200, { ...sessionRead(), timeline: initialTimeline });
-      if (route === `GET /api/v1/sessions/${SID}/documentation`) {
-        return new Response(
-          `# Sam can't connect\n\nformat ${url.searchParams.get("format")}\n\npassword=[REDACTED:password] key [REDACTED:api_key] [REDACTED:api_key]`,
-          { status: 200, headers: { "Content-Type": "text/markdown" } },
-        );
-      }
-      if (route === `POST /api/v1/sessions/${SID}/events`) {
-        const body = (await input.json()) as Record<string, unknown>;
-        posted.push(body);
-        return onEvent(body);
-      }
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(me, async ({ input, url, route }) => {
+    calls.push(route);
+    if (route === `GET /api/v1/sessions/${SID}`) return json(200, { ...sessionRead(), timeline: initialTimeline });
+    if (route === `GET /api/v1/sessions/${SID}/documentation`) {
+      return markdown(
+        `# Sam can't connect\n\nformat ${url.searchParams.get("format")}\n\npassword=[REDACTED:password] key [REDACTED:api_key] [REDACTED:api_key]`,
+      );
+    }
+    if (route === `POST /api/v1/sessions/${SID}/events`) {
+      const body = (await input.json()) as Record<string, unknown>;
+      posted.push(body);
+      return onEvent(body);
+    }
+  });
   return { calls, posted };
 }
 
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 function renderRunner() {
-  const router = createMemoryRouter(routes, { initialEntries: [`/sessions/${SID}`] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  renderApp(`/sessions/${SID}`);
 }
 
 const answered = {
@@ -137,11 +81,7 @@ const answered = {
   ],
 };
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("Session runner: answering", () => {
   it("disables the answers at once, then shows the server's next step from the response (no refetch)", async () => {

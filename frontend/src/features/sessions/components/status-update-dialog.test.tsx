@@ -1,60 +1,19 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { fakeSession, fakeUser, json, markdown, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
 const SID = "11111111-1111-1111-1111-111111111111";
 const ME = "00000000-0000-0000-0000-000000000001";
 
-const me = {
-  id: ME,
-  email: "eng@example.com",
-  name: "Erin Engineer",
-  role: "viewer",
-  account_id: "00000000-0000-0000-0000-0000000000aa",
-  account_name: "Acme MSP",
-  is_active: true,
-  created_at: "2026-01-01T00:00:00Z",
-  last_login_at: null,
-  teams: [],
-};
+const me = fakeUser({ role: "viewer" });
 
-const session = {
-  id: SID,
-  title: "Sam can't connect",
-  status: "active",
-  owner_id: ME,
-  owner_name: me.name,
-  flow_id: null,
-  flow_title: null,
-  flow_version: null,
+const session = fakeSession({
   ticket_id: "48213",
-  current_node: null,
-  current_step: null,
-  flow_outcome: null,
-  variables: {},
-  outcome: null,
-  summary: "",
-  active_seconds: 42,
-  created_at: "2026-03-01T10:00:00Z",
-  updated_at: "2026-03-01T10:00:00Z",
-  ended_at: null,
   last_seq: 1,
   timeline: [
     { id: crypto.randomUUID(), seq: 1, type: "started", actor_id: ME, actor_name: me.name, created_at: "2026-03-01T10:00:00Z", payload: { title: "Sam can't connect" } },
   ],
-};
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
+});
 
 const TEXTS: Record<string, string> = {
   internal: "Status: active. Problem: Sam can't connect.",
@@ -64,50 +23,31 @@ const TEXTS: Record<string, string> = {
 
 function fakeServer(opts: { update?: (body: { audience: string; detail: string }) => Response } = {}) {
   const posted: unknown[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const url = new URL(input.url);
-      const route = `${input.method} ${url.pathname}`;
-      if (route === "POST /api/v1/auth/refresh") return json(200, { access_token: "tok", token_type: "bearer", expires_in: 900 });
-      if (route === "GET /api/v1/me") return json(200, me);
-      if (route === `GET /api/v1/sessions/${SID}`) return json(200, session);
-      if (route === `GET /api/v1/sessions/${SID}/documentation`) {
-        return new Response("# Sam can't connect", { status: 200, headers: { "Content-Type": "text/markdown" } });
-      }
-      if (route === `POST /api/v1/sessions/${SID}/status-update`) {
-        const body = (await input.json()) as { audience: string; detail: string };
-        posted.push(body);
-        if (opts.update) return opts.update(body);
-        return json(200, { ...body, text: TEXTS[body.audience], model: "offline", note: null });
-      }
-      if (url.pathname.endsWith("/stream")) return new Response("", { status: 200, headers: { "Content-Type": "text/event-stream" } });
-      return json(404, { detail: `no route ${route}` });
-    }),
-  );
+  stubApi(me, async ({ input, url, route }) => {
+    if (route === `GET /api/v1/sessions/${SID}`) return json(200, session);
+    if (route === `GET /api/v1/sessions/${SID}/documentation`) {
+      return markdown("# Sam can't connect");
+    }
+    if (route === `POST /api/v1/sessions/${SID}/status-update`) {
+      const body = (await input.json()) as { audience: string; detail: string };
+      posted.push(body);
+      if (opts.update) return opts.update(body);
+      return json(200, { ...body, text: TEXTS[body.audience], model: "offline", note: null });
+    }
+    if (url.pathname.endsWith("/stream")) return new Response("", { status: 200, headers: { "Content-Type": "text/event-stream" } });
+  });
   return { posted };
 }
 
 async function openDialog() {
-  const router = createMemoryRouter(routes, { initialEntries: [`/sessions/${SID}`] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  const u = userEvent.setup();
+  const { u } = renderApp(`/sessions/${SID}`);
   // The runner is a lazy route: the first render waits for its code.
   await u.click(await screen.findByRole("button", { name: "Status update" }, { timeout: 5000 }));
   const dialog = await screen.findByRole("dialog", { name: "Status update" });
   return { u, dialog };
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("Status update dialog", () => {
   it("writes a client update for any role, lets it be edited and copies the edited text", async () => {

@@ -1,11 +1,7 @@
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/router";
-import { authStore } from "@/lib/auth-store";
-import { queryClient } from "@/lib/query-client";
+import { describe, expect, it, vi } from "vitest";
+import { json, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
 const TOKEN = "Zz9_-Zz9_-Zz9_-Zz9_-Zz9_-Zz9_-Zz9_-Zz9_-abc";
 
@@ -18,44 +14,23 @@ const view = {
   shared_at: "2026-03-01T10:00:00Z",
 };
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
-
 function fakeServer(share: Response | null) {
   const calls: string[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (raw: RequestInfo | URL, init?: RequestInit) => {
-      const input = raw instanceof Request ? raw : new Request(new URL(String(raw), "http://localhost"), init);
-      const route = `${input.method} ${new URL(input.url).pathname}`;
-      calls.push(route);
-      // Nobody is signed in.
-      if (route === "POST /api/v1/auth/refresh") return json(401, { status: 401, title: "Not signed in", detail: "Sign in." });
-      if (route === `GET /api/v1/public/shares/${TOKEN}` && share) return share;
-      return json(404, { status: 404, title: "Not found", detail: "This link is no longer available." });
-    }),
-  );
+  // Nobody is signed in.
+  stubApi(null, ({ route }) => {
+    calls.push(route);
+    if (route === "POST /api/v1/auth/refresh") return json(401, { status: 401, title: "Not signed in", detail: "Sign in." });
+    if (route === `GET /api/v1/public/shares/${TOKEN}` && share) return share;
+    return json(404, { status: 404, title: "Not found", detail: "This link is no longer available." });
+  });
   return calls;
 }
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  renderApp(path);
 }
 
-beforeEach(() => {
-  authStore.reset();
-  queryClient.clear();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetAppBetweenTests();
 
 describe("Public share page", () => {
   it("shows the redacted note without signing in, outside the app shell", async () => {
