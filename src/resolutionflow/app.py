@@ -104,7 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = make_sessionmaker(app.state.engine)
     app.state.live_listener = Listener(app.state.engine)
     app.state.storage = storage_for(settings.data_dir)
-    app.state.psa_outbox = Outbox(app.state.sessionmaker)
+    app.state.psa_outbox = Outbox(app.state.sessionmaker, app.state.live_listener)
     psa_hooks.register()
 
     install_error_handlers(app)

@@ -24,9 +24,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import Session as OrmSession
 
 from resolutionflow.config import get_settings
 from resolutionflow.documentation import service as documentation
@@ -38,13 +36,16 @@ from resolutionflow.providers.psa import registry
 from resolutionflow.providers.psa.base import NoteDraft, PsaError, TimeEntry
 from resolutionflow.psa import connections, members
 from resolutionflow.psa import schemas as s
+from resolutionflow.sessions import live
 from resolutionflow.sessions import service as sessions
 
 log = logging.getLogger(__name__)
 
 EVENT = "psa_push"
-_WAKE_KEY = "resolutionflow.psa_outbox_wake"
-_outboxes: set[Outbox] = set()
+# The outbox's wake-up travels like a session's: after the queuing commit in this process, and
+# by NOTIFY to the other instances on PostgreSQL (sessions/live.py), so any instance's worker
+# sends a push at once, not at its next poll.
+WAKE_ID = uuid.uuid5(uuid.NAMESPACE_URL, "resolutionflow:psa-outbox")
 
 
 def _now() -> datetime:
@@ -53,19 +54,6 @@ def _now() -> datetime:
 
 def marker_line(marker: str) -> str:
     return f"[ResolutionFlow {marker}]"
-
-
-@sa_event.listens_for(OrmSession, "after_commit")
-def _after_commit(orm_session: OrmSession) -> None:
-    # The worker reads committed rows only, so it is woken after the commit, never before.
-    if orm_session.info.pop(_WAKE_KEY, False):
-        for outbox in list(_outboxes):
-            outbox.wake()
-
-
-@sa_event.listens_for(OrmSession, "after_rollback")
-def _after_rollback(orm_session: OrmSession) -> None:
-    orm_session.info.pop(_WAKE_KEY, None)
 
 
 def status_for(mapping: dict[str, str], board: str | None) -> str | None:
@@ -134,7 +122,7 @@ async def enqueue(
         actor_id=actor_id,
     )
     await sessions.append_as(db, session, actor_id, [(EVENT, _event(push, "queued"))])
-    db.sync_session.info[_WAKE_KEY] = True
+    await live.announce(db, WAKE_ID)
     return push
 
 
@@ -165,7 +153,7 @@ async def retry(db: AsyncSession, push: PsaPush, actor_id: uuid.UUID | None) -> 
     push.state, push.attempts, push.next_attempt_at = "queued", 0, _now()
     await db.flush()
     await sessions.append_as(db, session, actor_id, [(EVENT, _event(push, "retry_requested"))])
-    db.sync_session.info[_WAKE_KEY] = True
+    await live.announce(db, WAKE_ID)
     return push
 
 
@@ -196,9 +184,11 @@ class Outbox:
     """Sends due pushes. `run_due()` drains what is due now (tests call it directly);
     `start()` runs it in the background, woken after each commit that queued a push."""
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, sessionmaker: async_sessionmaker[AsyncSession], listener: live.Listener | None = None
+    ) -> None:
         self._sessionmaker = sessionmaker
-        self._wake = asyncio.Event()
+        self._listener = listener
         self._task: asyncio.Task[None] | None = None
         settings = get_settings()
         self.poll_s = settings.psa_outbox_poll_s
@@ -209,15 +199,10 @@ class Outbox:
             seconds=max(60.0, settings.psa_timeout_s * (settings.psa_max_retries + 1) * 4)
         )
 
-    def wake(self) -> None:
-        self._wake.set()
-
     def start(self) -> None:
-        _outboxes.add(self)
         self._task = asyncio.create_task(self._loop(), name="psa-outbox")
 
     async def stop(self) -> None:
-        _outboxes.discard(self)
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -225,18 +210,21 @@ class Outbox:
             self._task = None
 
     async def _loop(self) -> None:
-        while True:
-            self._wake.clear()
-            try:
-                await self.run_due()
-                wait = await self._seconds_to_next()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # the worker must outlive a bad row or a database hiccup
-                log.exception("psa outbox round failed")
-                wait = self.poll_s
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), wait)
+        async with live.subscription(WAKE_ID) as waiter:
+            while True:
+                waiter.clear()
+                try:
+                    if self._listener is not None:
+                        await self._listener.ensure()
+                    await self.run_due()
+                    wait = await self._seconds_to_next()
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # the worker must outlive a bad row or a database hiccup
+                    log.exception("psa outbox round failed")
+                    wait = self.poll_s
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(waiter.wait(), wait)
 
     async def _seconds_to_next(self) -> float:
         async with self._sessionmaker() as db:
