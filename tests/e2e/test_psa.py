@@ -122,5 +122,7 @@ def test_connect_start_from_ticket_resolve_and_push(
     assert ours[0]["resolutionFlag"] is True and ours[0]["processNotifications"] is False
     assert "Office repair fixed the Outlook crash." in ours[0]["text"]
     assert SECRET not in ours[0]["text"]
-    assert ours[0]["member"]["identifier"] == "eengineer"  # attributed to the mapped member
+    # Written as the mapped member (with temporary member keys), not as the API member.
+    assert ours[0]["member"]["identifier"] == "eengineer"
+    assert ours[0]["createdBy"] == "eengineer"
     context.close()

@@ -21,6 +21,7 @@ import base64
 import copy
 import fnmatch
 import json
+import os
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -372,6 +373,9 @@ class FakeConnectWise(LocalServer):
             self.down = False
             self.redirect_posts = False
             self.refused_statuses: set[str] = set()
+            # Off: the API member's role may not create member tokens (acting as a member).
+            self.impersonation_allowed = True
+            self._member_tokens: dict[str, str] = {}  # Basic header -> member identifier
             self.time_entries: list[dict[str, Any]] = []
             self._seed()
 
@@ -700,12 +704,15 @@ class FakeConnectWise(LocalServer):
             )
             return _error(fault.status, fault.message, **headers)
         headers = entry["headers"]
-        if headers.get("authorization") != self._basic():
+        auth = headers.get("authorization") or ""
+        with self._lock:
+            author = "rfapi" if auth == self._basic() else self._member_tokens.get(auth)
+        if author is None:
             return _error(401, "Authentication failed: the API keys are not valid.")
         if headers.get("clientid") != self.client_id:
             return _error(401, "clientId header is required")
         try:
-            return await self._dispatch(request, api_path, entry.get("json"))
+            return await self._dispatch(request, api_path, entry.get("json"), author)
         except _Reply as reply:
             return reply.response
 
@@ -725,12 +732,18 @@ class FakeConnectWise(LocalServer):
             }
         )
 
-    async def _dispatch(self, request: Request, path: str, body: Any) -> Response:
+    async def _dispatch(
+        self, request: Request, path: str, body: Any, author: str = "rfapi"
+    ) -> Response:
         method = request.method
         segments = path.strip("/").split("/")
         note: dict[str, Any] | None = None
         stall: float | None = None
         with self._data:
+            if method == "POST" and len(segments) == 4 and segments[:2] == ["system", "members"]:
+                if segments[3] != "tokens":
+                    raise _Reply(_error(404, f"No route for {method} {path}."))
+                return self._member_token(request, segments[2], author)
             if method == "GET" and path == "/system/info":
                 return JSONResponse(
                     {
@@ -753,7 +766,7 @@ class FakeConnectWise(LocalServer):
                 if segments[3:4] == ["notes"] and len(segments) == 5 and method == "GET":
                     return JSONResponse(self._find(self._notes.get(ticket["id"], []), segments[4]))
                 if segments[3:] == ["notes"] and method == "POST":
-                    note = self._add_note(ticket, body)
+                    note = self._add_note(ticket, body, author)
                     stall = self._stalls.pop(0) if self._stalls else None
                 else:
                     raise _Reply(_error(404, f"No route for {method} {path}."))
@@ -939,7 +952,35 @@ class FakeConnectWise(LocalServer):
         ticket.setdefault("_info", {})["lastUpdated"] = _now()
         return ticket
 
-    def _add_note(self, ticket: dict[str, Any], body: Any) -> dict[str, Any]:
+    def _member_token(self, request: Request, identifier: str, author: str) -> Response:
+        """POST /system/members/{identifier}/tokens: temporary keys to act as that member."""
+        if author != "rfapi":
+            return _error(403, "Only the API member may create member tokens.")
+        if request.headers.get("x-cw-usertype") != "member":
+            raise _invalid("The x-cw-usertype header must be 'member'.", "x-cw-usertype", "token")
+        if not self.impersonation_allowed:
+            return _error(
+                403, "You do not have permission to create member tokens (System > Members)."
+            )
+        found = next(
+            (
+                m
+                for m in self._members
+                if m.get("identifier") == identifier and not m.get("inactiveFlag")
+            ),
+            None,
+        )
+        if found is None:
+            return _error(404, f"Member {identifier!r} was not found.")
+        public, private = f"tmp{self._next_id()}", base64.b32encode(os.urandom(10)).decode()
+        raw = f"{self.company_id}+{public}:{private}".encode()
+        with self._lock:
+            self._member_tokens["Basic " + base64.b64encode(raw).decode()] = identifier
+        return JSONResponse(
+            {"publicKey": public, "privateKey": private, "expiration": "2099-01-01T00:00:00Z"}
+        )
+
+    def _add_note(self, ticket: dict[str, Any], body: Any, author: str = "rfapi") -> dict[str, Any]:
         if not isinstance(body, dict):
             raise _invalid("serviceNote object is invalid")
         note_text = body.get("text")
@@ -952,11 +993,12 @@ class FakeConnectWise(LocalServer):
                     400, "Please choose where to display the notes in order to save this record."
                 )
             )
-        member = (
-            self._member_ref(body["member"], "serviceNote")
-            if body.get("member") is not None
-            else {"id": 150, "identifier": "rfapi", "name": "ResolutionFlow"}
-        )
+        if author != "rfapi":  # signed in with a member token: the note is that member's
+            member = self._member_ref({"identifier": author}, "serviceNote")
+        elif body.get("member") is not None:
+            member = self._member_ref(body["member"], "serviceNote")
+        else:
+            member = {"id": 150, "identifier": "rfapi", "name": "ResolutionFlow"}
         note = {
             "id": self._next_id(),
             "ticketId": ticket["id"],
@@ -966,7 +1008,7 @@ class FakeConnectWise(LocalServer):
             "processNotifications": body.get("processNotifications", True),
             "member": member,
             "dateCreated": _now(),
-            "createdBy": "rfapi",
+            "createdBy": author,
             "internalFlag": body.get("internalAnalysisFlag") is True,
             "externalFlag": body.get("detailDescriptionFlag") is True
             or body.get("resolutionFlag") is True,

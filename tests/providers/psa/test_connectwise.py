@@ -517,17 +517,30 @@ async def test_notify_customer_asks_connectwise_to_email(
     assert cw.notes(1001)[-1]["processNotifications"] is True
 
 
-async def test_a_note_is_attributed_to_the_mapped_member(
+async def test_a_note_is_written_as_the_mapped_member(
     provider: ConnectWise, cw: FakeConnectWise
 ) -> None:
     await provider.post_note("1001", NoteDraft("Rebuilt the profile.", "internal", member=erin()))
 
-    assert calls(cw, "POST")[0]["json"]["member"] == {"identifier": "eengineer"}
-    assert cw.notes(1001)[-1]["member"] == {
-        "id": 152,
-        "identifier": "eengineer",
-        "name": "Erin Engineer",
-    }
+    token, note = calls(cw, "POST")
+    assert token["path"] == "/system/members/eengineer/tokens"
+    assert token["headers"]["x-cw-usertype"] == "member"
+    # The note goes in with the member's temporary keys, not the API member's.
+    assert note["headers"]["authorization"] != token["headers"]["authorization"]
+    assert note["json"]["member"] == {"identifier": "eengineer"}
+    stored = cw.notes(1001)[-1]
+    assert stored["createdBy"] == "eengineer"
+    assert stored["member"] == {"id": 152, "identifier": "eengineer", "name": "Erin Engineer"}
+
+
+async def test_without_the_permission_to_act_as_members_the_api_member_writes_it(
+    provider: ConnectWise, cw: FakeConnectWise
+) -> None:
+    cw.impersonation_allowed = False
+    await provider.post_note("1001", NoteDraft("Rebuilt the profile.", "internal", member=erin()))
+    stored = cw.notes(1001)[-1]
+    assert stored["createdBy"] == "rfapi"
+    assert stored["member"]["identifier"] == "eengineer"  # still named on the note
 
 
 async def test_a_note_for_an_unknown_member_is_invalid(

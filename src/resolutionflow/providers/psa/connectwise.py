@@ -278,25 +278,53 @@ class ConnectWise:
         def value(key: str) -> str:
             return (config.get(key) or "").strip()
 
-        private_key = value("private_key")
-        token = base64.b64encode(
-            f"{value('company_id')}+{value('public_key')}:{private_key}".encode()
-        ).decode("ascii")
         self.base_url = value("base_url").rstrip("/")
-        self._http = PsaHttp(
+        self._company = value("company_id")
+        self._client_id = value("client_id")
+        self._timeout_s, self._policy, self._sleep = timeout_s, policy, sleep
+        self._http = self._signed_in(value("public_key"), value("private_key"))
+
+    def _signed_in(self, public_key: str, private_key: str) -> PsaHttp:
+        token = base64.b64encode(f"{self._company}+{public_key}:{private_key}".encode()).decode(
+            "ascii"
+        )
+        return PsaHttp(
             self.base_url,
             headers={
                 "Authorization": f"Basic {token}",
-                "clientId": value("client_id"),
+                "clientId": self._client_id,
                 "Accept": ACCEPT,
                 "Content-Type": "application/json",
             },
             explain=explain,
-            timeout_s=timeout_s,
-            policy=policy,
-            sleep=sleep,
+            timeout_s=self._timeout_s,
+            policy=self._policy,
+            sleep=self._sleep,
             secrets=(private_key, token),
         )
+
+    async def _as_member(self, identifier: str) -> PsaHttp | None:
+        """A client signed in as `identifier` (temporary member keys), so what it writes is
+        authored by that member; None when the API member may not do that (then notes are the
+        API member's, carrying `member` as a hint)."""
+        try:
+            keys = await self._http.json(
+                "POST",
+                f"/system/members/{quote(identifier, safe='')}/tokens",
+                json={},
+                headers={"x-cw-usertype": "member"},
+                idempotent=True,  # a second token is harmless
+            )
+        except PsaError as exc:
+            if exc.retryable:
+                raise
+            log.info("connectwise: not acting as member %s (%s)", identifier, exc.kind)
+            return None
+        public = text(keys.get("publicKey")) if isinstance(keys, dict) else None
+        private = text(keys.get("privateKey")) if isinstance(keys, dict) else None
+        if not public or not private:
+            return None
+        return self._signed_in(public, private)
 
     async def test(self) -> str:
         info = await self._http.json("GET", "/system/info")
@@ -465,11 +493,18 @@ class ConnectWise:
             # True emails the ticket's contact: only when someone chose to.
             "processNotifications": bool(note.notify_customer),
         }
+        http, acting = self._http, None
         if note.member is not None and note.member.identifier:
             body["member"] = {"identifier": note.member.identifier}
-        created = await self._http.json(
-            "POST", f"/service/tickets/{number}/notes", json=body, idempotent=False
-        )
+            acting = await self._as_member(note.member.identifier)
+            http = acting or http
+        try:
+            created = await http.json(
+                "POST", f"/service/tickets/{number}/notes", json=body, idempotent=False
+            )
+        finally:
+            if acting is not None:
+                await acting.aclose()
         return (text(created.get("id")) if isinstance(created, dict) else None) or ""
 
     async def set_status(self, ticket_id: str, status: str) -> str | None:
