@@ -30,7 +30,7 @@ def test_run_the_vpn_flow_and_get_a_redacted_note(browser: Browser, base_url: st
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Sessions").click()
     page.get_by_role("button", name="Start session").click()
     page.get_by_label("Title").fill("VPN down for Dana")
-    page.get_by_label("Ticket").fill("T-9001")
+    page.get_by_label("Ticket", exact=True).fill("T-9001")
     page.get_by_role("combobox", name="Flow").fill("VPN")
     page.get_by_role("option", name=re.compile("VPN won't connect")).click()
     page.get_by_role("button", name="Start", exact=True).click()

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { fakeUser, json, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
+import { deferred, fakeUser, json, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
 const SID = "11111111-1111-1111-1111-111111111111";
 
@@ -41,6 +41,19 @@ function renderStart() {
 resetAppBetweenTests();
 
 describe("Ticket picker on the start page", () => {
+  it("offers no search box until the PSA has answered that it is connected", async () => {
+    const answer = deferred<Response>();
+    stubApi(me, async ({ route }) => {
+      if (route === "GET /api/v1/psa/tickets") return answer.promise;
+    });
+    renderStart();
+    const ticket = await screen.findByRole("textbox", { name: "Ticket" }, { timeout: 5000 });
+    expect(ticket).toBeInTheDocument();
+    expect(screen.queryByRole("combobox", { name: "Search open tickets" })).not.toBeInTheDocument();
+    answer.resolve(json(200, TICKETS));
+    expect(await screen.findByRole("combobox", { name: "Search open tickets" })).toBeInTheDocument();
+  });
+
   it("searches open tickets and picks one with the keyboard: ticket id and empty title filled", async () => {
     const { searches } = fakeServer();
     const { u } = renderStart();

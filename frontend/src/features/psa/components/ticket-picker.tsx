@@ -48,6 +48,9 @@ export function TicketPicker({ value, onChange, onPick, label = "Search open tic
   }
   // Not allowed to search (or no such endpoint): just don't offer it.
   if (search.error instanceof ApiError && [401, 403, 404].includes(search.error.status)) return null;
+  // Until the first answer says a PSA is connected, offer nothing: a search box that vanishes
+  // a moment later (no PSA) would only jump the form around under the engineer's cursor.
+  if (search.isPending && search.data === undefined) return null;
 
   function choose(ticket: TicketSummary) {
     setPicked(ticket);
@@ -165,7 +168,7 @@ export function TicketPicker({ value, onChange, onPick, label = "Search open tic
               Couldn't search the PSA: {psaErrorMessage(search.error)}
             </li>
           )}
-          {search.isPending && !search.isError && (
+          {search.isFetching && results.length === 0 && !search.isError && (
             <li role="presentation" className="px-3 py-2 text-sm text-slate-500">
               Searching…
             </li>
