@@ -4,6 +4,7 @@ tiers from the model's confidence, facts proposed, and the resolution package pe
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -218,3 +219,36 @@ def test_recent_success_lifts_a_match_a_little() -> None:
     assert _with_success(0.45, 5) == 0.55
     assert _with_success(0.45, 50) == 0.55  # capped
     assert _with_success(0.95, 5) == 1.0
+
+
+async def test_a_note_added_while_the_model_thinks_does_not_collide_with_the_next_step(
+    client: AsyncClient, factory: Factory, fake_anthropic: FakeAnthropic
+) -> None:
+    tenant = await factory.tenant()
+    await use_model(client, tenant, "anthropic", fake_anthropic.base_url)
+    fake_anthropic.script(Reply(json=QUESTION), Reply(json=QUESTION, delay_s=1.5))
+    created = await _start(client, tenant, "Nobody can print at the Northwind front desk")
+    step = created["pilot_step"]
+
+    async def answer() -> Any:
+        return await client.post(
+            f"/api/v1/sessions/{created['id']}/pilot/steps/{step['id']}/answer",
+            headers=tenant.engineer.headers,
+            json={"option": "Stopped"},
+        )
+
+    async def note() -> Any:
+        await asyncio.sleep(0.5)  # while the model is still thinking about the next step
+        return await client.post(
+            f"/api/v1/sessions/{created['id']}/events",
+            headers=tenant.engineer.headers,
+            json={"type": "note", "text": "User says it worked yesterday"},
+        )
+
+    answered, noted = await asyncio.gather(answer(), note())
+    assert noted.status_code == 201, noted.text
+    assert answered.status_code in (200, 201), answered.text
+    r = await client.get(f"/api/v1/sessions/{created['id']}", headers=tenant.engineer.headers)
+    seqs = [e["seq"] for e in r.json()["timeline"]]
+    assert seqs == list(range(1, len(seqs) + 1))
+    assert any(e["type"] == "note" for e in r.json()["timeline"])
