@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from typing import Any, TypeVar
 
 import pytest
 
@@ -10,6 +12,20 @@ from resolutionflow.providers.psa.connectwise import ConnectWise
 from resolutionflow.providers.psa.http import RetryPolicy
 from tests.fakes.connectwise import FakeConnectWise
 from tests.providers.llm.conftest import SleepRecorder
+
+P = TypeVar("P")
+
+
+@asynccontextmanager
+async def signed_in(
+    cls: Callable[..., P], config: Mapping[str, str], waits: SleepRecorder
+) -> AsyncIterator[P]:
+    """A provider of `cls` on `config`, with fast backoff and recorded waits; closed after."""
+    client: Any = cls(config, timeout_s=5.0, policy=RetryPolicy(backoff_base_s=0.01), sleep=waits)
+    try:
+        yield client
+    finally:
+        await client.aclose()
 
 
 @pytest.fixture
@@ -19,8 +35,5 @@ def waits() -> SleepRecorder:
 
 @pytest.fixture
 async def provider(cw: FakeConnectWise, waits: SleepRecorder) -> AsyncIterator[ConnectWise]:
-    client = ConnectWise(
-        cw.credentials(), timeout_s=5.0, policy=RetryPolicy(backoff_base_s=0.01), sleep=waits
-    )
-    yield client
-    await client.aclose()
+    async with signed_in(ConnectWise, cw.credentials(), waits) as client:
+        yield client

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import pytest
@@ -22,6 +22,7 @@ from tests.fakes.autotask import (
     FakeAutotask,
 )
 from tests.providers.llm.conftest import SleepRecorder
+from tests.providers.psa.conftest import signed_in
 
 ENGINEER = Member(
     id=str(ENGINEER_ID), identifier=str(ENGINEER_ID), name="Erin Engineer", email=None
@@ -50,20 +51,10 @@ def config_for(at: FakeAutotask, **overrides: str) -> dict[str, str]:
     }
 
 
-@asynccontextmanager
-async def connect(
+def connect(
     at: FakeAutotask, waits: SleepRecorder, **overrides: str
-) -> AsyncIterator[Autotask]:
-    client = Autotask(
-        config_for(at, **overrides),
-        timeout_s=5.0,
-        policy=RetryPolicy(backoff_base_s=0.01),
-        sleep=waits,
-    )
-    try:
-        yield client
-    finally:
-        await client.aclose()
+) -> AbstractAsyncContextManager[Autotask]:
+    return signed_in(Autotask, config_for(at, **overrides), waits)
 
 
 @pytest.fixture

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import pytest
 
 from resolutionflow.providers.psa.base import Member, NoteDraft, PsaError, TimeEntry
 from resolutionflow.providers.psa.halopsa import HaloPSA
-from resolutionflow.providers.psa.http import RetryPolicy
 from resolutionflow.providers.psa.registry import provider_for
 from tests.fakes.halopsa import (
     ADMIN_ID,
@@ -21,6 +20,7 @@ from tests.fakes.halopsa import (
     FakeHaloPSA,
 )
 from tests.providers.llm.conftest import SleepRecorder
+from tests.providers.psa.conftest import signed_in
 
 ENGINEER = Member(id=str(ENGINEER_ID), identifier=str(ENGINEER_ID), name="Erin Engineer")
 
@@ -46,20 +46,10 @@ def config_for(halo: FakeHaloPSA, **overrides: str) -> dict[str, str]:
     }
 
 
-@asynccontextmanager
-async def connect(
+def connect(
     halo: FakeHaloPSA, waits: SleepRecorder, **overrides: str
-) -> AsyncIterator[HaloPSA]:
-    client = HaloPSA(
-        config_for(halo, **overrides),
-        timeout_s=5.0,
-        policy=RetryPolicy(backoff_base_s=0.01),
-        sleep=waits,
-    )
-    try:
-        yield client
-    finally:
-        await client.aclose()
+) -> AbstractAsyncContextManager[HaloPSA]:
+    return signed_in(HaloPSA, config_for(halo, **overrides), waits)
 
 
 @pytest.fixture
