@@ -169,3 +169,10 @@ def _known_api_path(app: FastAPI, path: str) -> bool:
 
 def configure() -> None:
     configure_logging(get_settings().log_level)
+
+
+def process_app() -> FastAPI:
+    """The app of one of several serving processes (`serve --workers N`): each process is
+    started afresh by uvicorn's supervisor, so it configures its own logging."""
+    configure()
+    return create_app(get_settings())

@@ -69,8 +69,13 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on")] = None,
     demo: Annotated[bool, typer.Option(help="Load demo data when the database is empty")] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Processes serving on the one port")
+    ] = 1,
 ) -> None:
-    """Migrate the database, then serve the API and the web UI."""
+    """Migrate the database, then serve the API and the web UI (with N processes on one port
+    when --workers is above 1; each runs its own job worker unless RESOLUTIONFLOW_JOBS_IN_PROCESS
+    is false)."""
     import uvicorn
 
     from resolutionflow.app import configure, create_app
@@ -87,15 +92,20 @@ def serve(
 
         if _in_unit_of_work(maybe_demo):
             console.print("loaded demo data (see README for the demo sign-ins)")
-    uvicorn.run(
-        create_app(settings),
-        host=host or settings.host,
-        port=port or settings.port,
-        log_config=None,
-        proxy_headers=True,
+    common: dict[str, Any] = {
+        "host": host or settings.host,
+        "port": port or settings.port,
+        "log_config": None,
+        "proxy_headers": True,
         # Live streams stay open; a restart must not wait on them for ever.
-        timeout_graceful_shutdown=10,
-    )
+        "timeout_graceful_shutdown": 10,
+    }
+    if workers > 1:
+        # Several processes need an import string: uvicorn's supervisor starts each one, and
+        # each builds its own app (engine, listener, job worker) from the same settings.
+        uvicorn.run("resolutionflow.app:process_app", factory=True, workers=workers, **common)
+        return
+    uvicorn.run(create_app(settings), **common)
 
 
 @app.command()
