@@ -20,6 +20,9 @@ NOT_TENANT_SCOPED = {
     "/api/v1/auth/invites/{token}/accept": "the invite token itself is the credential",
     # Super admins manage every account; lower roles get 403 (see test_permissions).
     "/api/v1/accounts/{account_id}": "operator route over all accounts, by design",
+    # The super admin sees every account's jobs; a team admin's 404 is tested in tests/jobs.
+    "/api/v1/jobs/{job_id}": "operator view over all accounts; team admins tested in tests/jobs",
+    "/api/v1/jobs/{job_id}/retry": "operator view over all accounts; tested in tests/jobs",
     # Share links: the token is the credential (tests/sharing proves other accounts get 404).
     "/api/v1/public/shares/{token}": "public link: the share token itself is the credential",
     "/api/v1/shares/{token}": "the share token is the credential; checked against the account "

@@ -25,6 +25,8 @@ from resolutionflow.escalations.router import router as escalations_router
 from resolutionflow.flowgen.router import router as flowgen_router
 from resolutionflow.flows.router import router as flows_router
 from resolutionflow.health.router import router as health_router
+from resolutionflow.jobs.handlers import make_worker
+from resolutionflow.jobs.router import router as jobs_router
 from resolutionflow.knowledge.router import router as knowledge_router
 from resolutionflow.logging import configure_logging
 from resolutionflow.me.router import router as me_router
@@ -71,6 +73,7 @@ def api_router() -> APIRouter:
         flowgen_router,
         escalations_router,
         psa_router,
+        jobs_router,
     ):
         api.include_router(router)
     return api
@@ -84,7 +87,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Queued PSA pushes (also those left by a previous run) are delivered from startup on.
         if settings.psa_outbox_enabled:
             app.state.psa_outbox.start()
+        if settings.jobs_in_process:
+            app.state.jobs.start()
         yield
+        # Running jobs are handed back (their leases released) before the engine goes.
+        await app.state.jobs.stop()
         await app.state.psa_outbox.stop()
         await app.state.live_listener.close()
         await app.state.engine.dispose()
@@ -105,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.live_listener = Listener(app.state.engine)
     app.state.storage = storage_for(settings.data_dir)
     app.state.psa_outbox = Outbox(app.state.sessionmaker, app.state.live_listener)
+    app.state.jobs = make_worker(settings, app.state.sessionmaker, app.state.live_listener)
     psa_hooks.register()
 
     install_error_handlers(app)

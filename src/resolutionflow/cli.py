@@ -109,6 +109,53 @@ def serve(
 
 
 @app.command()
+def worker(
+    once: Annotated[bool, typer.Option(help="Run what is due now, then exit")] = False,
+    concurrency: Annotated[
+        int | None, typer.Option(min=1, max=64, help="Jobs run at once (default: settings)")
+    ] = None,
+) -> None:
+    """Run background jobs and schedules in this process (beside `serve` with
+    RESOLUTIONFLOW_JOBS_IN_PROCESS=false, or on another host). SIGTERM or Ctrl-C stops it
+    gracefully: running jobs are handed back at once."""
+    import signal
+
+    from resolutionflow.app import configure
+    from resolutionflow.jobs.handlers import make_worker
+    from resolutionflow.sessions.live import Listener
+
+    settings = get_settings()
+    configure()
+    migrate.upgrade(settings.effective_database_url)
+
+    async def run() -> int:
+        engine = make_engine(settings)
+        listener = Listener(engine)
+        try:
+            jobs = make_worker(settings, make_sessionmaker(engine), listener)
+            if concurrency:
+                jobs.concurrency = concurrency
+            if once:
+                return await jobs.run_due()
+            stop = asyncio.Event()
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(sig, stop.set)
+            jobs.start()
+            console.print(f"worker {jobs.name} running (Ctrl-C to stop)")
+            await stop.wait()
+            await jobs.stop()
+            return 0
+        finally:
+            await listener.close()
+            await engine.dispose()
+
+    ran = asyncio.run(run())
+    if once:
+        console.print(f"ran {ran} jobs")
+
+
+@app.command()
 def demo() -> None:
     """Load the demo account, users and data (safe to run again)."""
     from resolutionflow.demo import DEMO_PASSWORD, DEMO_USERS, load_demo

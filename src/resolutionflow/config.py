@@ -79,6 +79,14 @@ class Settings(BaseSettings):
     psa_outbox_poll_s: float = Field(default=10.0, gt=0)
     psa_outbox_backoff_s: float = Field(default=30.0, gt=0)
     psa_outbox_max_attempts: int = Field(default=8, ge=1, le=50)
+    # Durable jobs: each serving process runs a worker unless this is false (then run
+    # `resolutionflow worker` beside it); how many jobs one worker runs at once; how often an
+    # idle worker looks for work it was not told about (a lost wake-up, an expired lease).
+    jobs_in_process: bool = True
+    jobs_concurrency: int = Field(default=4, ge=1, le=64)
+    jobs_poll_s: float = Field(default=5.0, gt=0)
+    # A running job's claim, renewed while it runs: a dead worker's jobs move on after this.
+    jobs_lease_s: float = Field(default=60.0, ge=1)
     # Live session streams re-read the database this often even without a notification.
     sse_poll_interval_s: float = Field(default=5.0, gt=0)
     sse_heartbeat_s: float = Field(default=15.0, gt=0)

@@ -26,6 +26,7 @@ ACTIONS = (
     "invite.accepted",
     "invite.created",
     "invite.revoked",
+    "job.retried",
     "psa.connection_deleted",
     "psa.connection_saved",
     "psa.member_mapped",

@@ -3,61 +3,32 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import func, select, update
 
-from resolutionflow.ai import gateway
 from resolutionflow.auth.principal import AnyRole, Engineer, TeamAdmin
 from resolutionflow.common.schemas import Page, ReadSchema, decode_offset, encode_offset
 from resolutionflow.config import get_settings
+from resolutionflow.db import uow
 from resolutionflow.db.session import DB
-from resolutionflow.escalations import assessment, channels, metrics, service
+from resolutionflow.escalations import channels, metrics, service
 from resolutionflow.escalations.service import EscalateIn, HandoffRead, OutcomeIn
 from resolutionflow.models import Account, Notification
-from resolutionflow.outbound import reports
-from resolutionflow.providers.notify.email import send_email, smtp_configured
-from resolutionflow.redaction import redact
 from resolutionflow.sessions import live
 
 router = APIRouter(tags=["escalations"])
 log = logging.getLogger(__name__)
 
 # The escalation request never waits longer than this for the assessment; a slower model
-# finishes in the background and the open screens update live.
+# finishes in the background (a durable job) and the open screens update live.
 ASSESSMENT_WAIT_S = 5.0
-_background: set[asyncio.Task[Any]] = set()
-
-
-async def _assess_and_save(
-    maker: Any, handoff_id: uuid.UUID, plan: gateway.Plan, snap: dict[str, Any], found: Any
-) -> None:
-    try:
-        result, served = await assessment.assess(plan, snap, found)
-    except Exception:
-        log.exception("escalation assessment failed")
-        result, served = None, None
-    async with maker() as db:
-        await service.save_assessment(db, handoff_id, result, served, plan)
-        await db.commit()
-
-
-async def _email(people: list[tuple[str, str]], subject: str, text: str) -> None:
-    settings = get_settings()
-    if not smtp_configured(settings):
-        return
-    for email, _name in people:
-        try:
-            await send_email(settings, to=email, subject=subject, text=text)
-        except Exception:  # one failing address must not stop the others
-            log.warning("escalation email failed")
 
 
 @router.post("/sessions/{session_id}/escalate", status_code=201, response_model=HandoffRead)
@@ -67,54 +38,13 @@ async def escalate(
     """Escalate with a reason and priority (optionally to a person or a team). The handoff is
     stored and its people notified first; the AI assessment gets at most 5 seconds, then
     finishes in the background (`assessment_status` says which)."""
-    handoff, plan, found, people = await service.escalate(db, principal, session_id, body)
-    snap = dict(handoff.snapshot)
-    await db.commit()
-    maker = request.app.state.sessionmaker
-    task = asyncio.create_task(_assess_and_save(maker, handoff.id, plan, snap, found))
-    _background.add(task)
-    task.add_done_callback(_background.discard)
-    # Past the bound it carries on; the handoff says "pending" until it lands.
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(asyncio.shield(task), ASSESSMENT_WAIT_S)
-    link = f"{get_settings().base_url.rstrip('/')}/handoffs/{handoff.id}"
-    # Email leaves the server: the reason is redacted like every outbound text.
-    reason = redact(body.reason, plan.options).redacted
-    if people and smtp_configured(get_settings()):
-        await reports.record(
-            db,
-            account_id=principal.account_id,
-            session_id=handoff.session_id,
-            channel="email",
-            detail=f"{len(people)} recipients",
-            counts=reports.counts_in(reason, snap["problem_summary"]),
-            actor_id=principal.user_id,
-        )
-    email_task = asyncio.create_task(
-        _email(
-            [(p.email, p.name) for p in people],
-            f"[{body.priority}] Escalation: {snap['problem_summary'][:120]}",
-            f"{principal.name} escalated a session.\n\nReason: {reason}\n\nPick it up: {link}\n",
-        )
-    )
-    _background.add(email_task)
-    email_task.add_done_callback(_background.discard)
-    hooks = await channels.targets(db, principal.account_id)
-    if hooks:
-        title = f"[{body.priority}] {principal.name} escalated: {snap['problem_summary'][:150]}"
-        text = f"Reason: {reason[:500]}\nDomain: {snap.get('domain') or 'unknown'} · {snap['step_count']} steps"
-        await reports.record(
-            db,
-            account_id=principal.account_id,
-            session_id=handoff.session_id,
-            channel="webhook",
-            detail=", ".join(k for k, _ in hooks),
-            counts=reports.counts_in(title, text),
-            actor_id=principal.user_id,
-        )
-        hook_task = asyncio.create_task(channels.deliver(hooks, title, text, link))
-        _background.add(hook_task)
-        hook_task.add_done_callback(_background.discard)
+    handoff, assess_job = await service.escalate(db, principal, session_id, body)
+    worker = request.app.state.jobs
+    # Stored (with the assessment and the notices queued) before anything is waited for; the
+    # assessment runs here at once, and past the bound it carries on — after a restart, on
+    # any worker.
+    await uow.while_released(db, worker.run_within(assess_job, ASSESSMENT_WAIT_S))
+    worker.kick()  # the emails and Slack/Teams notices
     await db.refresh(handoff)
     return await service.read(db, handoff)
 
@@ -149,13 +79,16 @@ class ChannelTest(ReadSchema):
 async def test_channels(principal: TeamAdmin, db: DB) -> ChannelTest:
     """Sends a test notice to each configured webhook."""
     hooks = await channels.targets(db, principal.account_id)
-    await db.commit()
     link = f"{get_settings().base_url.rstrip('/')}/handoffs"
-    failed = await channels.deliver(
-        hooks,
-        "ResolutionFlow test notice",
-        f"Escalations from {principal.name}'s account will appear here.",
-        link,
+    # A test is tried once, while the admin waits: its answer is the point.
+    failed = await uow.while_released(
+        db,
+        channels.deliver(
+            hooks,
+            "ResolutionFlow test notice",
+            f"Escalations from {principal.name}'s account will appear here.",
+            link,
+        ),
     )
     return ChannelTest(ok=not failed and bool(hooks), sent_to=[k for k, _ in hooks], failed=failed)
 
@@ -280,7 +213,7 @@ async def stream_notifications(
     instances on PostgreSQL (LISTEN/NOTIFY); clients reconnect after `max_seconds`."""
     user_id = principal.user_id
     settings = get_settings()
-    await db.commit()
+    await uow.end(db)  # nothing held open for the stream's life
     maker = request.app.state.sessionmaker
     await request.app.state.live_listener.ensure()
 

@@ -11,16 +11,18 @@ from pydantic import StringConstraints
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resolutionflow.ai import gateway
-from resolutionflow.assist.retrieval import Retrieval, retrieve
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
+from resolutionflow.config import get_settings
 from resolutionflow.documentation import service as documentation
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from resolutionflow.escalations import channels, jobs
 from resolutionflow.escalations import snapshot as snapshots
-from resolutionflow.escalations.assessment import ACTION
+from resolutionflow.jobs import queue
 from resolutionflow.models import Handoff, Notification, Session, Team, TeamMembership, User
-from resolutionflow.outbound import reports
+from resolutionflow.outbound import notices, reports
+from resolutionflow.providers.notify.email import smtp_configured
+from resolutionflow.redaction import RedactionOptions, redact
 from resolutionflow.redaction.policy import options_for
 from resolutionflow.sessions import live
 from resolutionflow.sessions import service as sessions
@@ -191,9 +193,9 @@ async def _check_targets(db: AsyncSession, principal: Principal, body: EscalateI
 
 async def escalate(
     db: AsyncSession, principal: Principal, session_id: uuid.UUID, body: EscalateIn
-) -> tuple[Handoff, gateway.Plan, Retrieval, list[User]]:
-    """Records the escalation with its snapshot and the assessment pending; the caller commits,
-    then asks for the assessment with no transaction open."""
+) -> tuple[Handoff, uuid.UUID]:
+    """Records the escalation with its snapshot and the assessment pending, and queues the
+    assessment (its job id is returned) and the notices that leave the server."""
     session = await sessions.get_session(db, principal, session_id, lock=True)
     sessions.may_work(principal, session)
     if session.status in sessions.ENDED:
@@ -267,30 +269,64 @@ async def escalate(
     await db.flush()
     for hook in ON_ESCALATE:
         await hook(db, session, handoff)
-    found = await retrieve(db, session.account_id, snap["problem_summary"])
-    plan = await gateway.prepare(db, session.account_id, ACTION)
-    return handoff, plan, found, people
+    job = await queue.enqueue(
+        db, jobs.ASSESS, jobs.AssessPayload(handoff_id=handoff.id), account_id=session.account_id
+    )
+    await _notify_outside(db, principal, handoff, body, snap, people, options)
+    return handoff, job.id
 
 
-async def save_assessment(
+async def _notify_outside(
     db: AsyncSession,
-    handoff_id: uuid.UUID,
-    assessment: dict[str, Any] | None,
-    served: gateway.Served | None,
-    plan: gateway.Plan | None,
+    principal: Principal,
+    handoff: Handoff,
+    body: EscalateIn,
+    snap: dict[str, Any],
+    people: list[User],
+    options: RedactionOptions,
 ) -> None:
-    h = await db.get(Handoff, handoff_id)
-    if h is None:
-        return
-    h.assessment = assessment
-    h.assessment_status = "ready" if assessment is not None else "failed"
-    if served is not None and plan is not None:
-        await gateway.save(db, plan, served, session_id=h.session_id)
-    await live.announce(db, h.session_id)
-    for (user_id,) in await db.execute(
-        select(Notification.user_id).where(Notification.handoff_id == h.id)
-    ):
-        await live.announce(db, user_id)
+    """Email and Slack/Teams notices, queued as jobs in the escalating transaction (sent once
+    it commits, retried until delivered). They leave the server: the reason is redacted."""
+    link = f"{get_settings().base_url.rstrip('/')}/handoffs/{handoff.id}"
+    reason = redact(body.reason, options).redacted
+    if people and smtp_configured(get_settings()):
+        await reports.record(
+            db,
+            account_id=principal.account_id,
+            session_id=handoff.session_id,
+            channel="email",
+            detail=f"{len(people)} recipients",
+            counts=reports.counts_in(reason, snap["problem_summary"]),
+            actor_id=principal.user_id,
+        )
+        for person in people:
+            await notices.queue_email(
+                db,
+                principal.account_id,
+                to=person.email,
+                subject=f"[{body.priority}] Escalation: {snap['problem_summary'][:120]}",
+                text=f"{principal.name} escalated a session.\n\nReason: {reason}\n\n"
+                f"Pick it up: {link}\n",
+            )
+    hooks = await channels.targets(db, principal.account_id)
+    if hooks:
+        title = f"[{body.priority}] {principal.name} escalated: {snap['problem_summary'][:150]}"
+        text = (
+            f"Reason: {reason[:500]}\nDomain: {snap.get('domain') or 'unknown'} · "
+            f"{snap['step_count']} steps"
+        )
+        await reports.record(
+            db,
+            account_id=principal.account_id,
+            session_id=handoff.session_id,
+            channel="webhook",
+            detail=", ".join(k for k, _ in hooks),
+            counts=reports.counts_in(title, text),
+            actor_id=principal.user_id,
+        )
+        await notices.queue_webhooks(
+            db, principal.account_id, [k for k, _ in hooks], title=title, text=text, link=link
+        )
 
 
 async def listing(

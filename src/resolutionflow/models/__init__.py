@@ -7,6 +7,7 @@ from resolutionflow.models.attachment import SessionAttachment
 from resolutionflow.models.audit import AuditEvent, LoginFailure
 from resolutionflow.models.flow import Flow, FlowVersion, Folder
 from resolutionflow.models.handoff import Handoff, Notification
+from resolutionflow.models.job import Job, JobState, Misfire, Schedule
 from resolutionflow.models.knowledge import KnowledgeChunk, KnowledgeDocument
 from resolutionflow.models.outbound import RedactionReport
 from resolutionflow.models.pilot import PilotFact, PilotFix, PilotStep
@@ -29,9 +30,12 @@ __all__ = [
     "Folder",
     "Handoff",
     "Invite",
+    "Job",
+    "JobState",
     "KnowledgeChunk",
     "KnowledgeDocument",
     "LoginFailure",
+    "Misfire",
     "Notification",
     "PilotFact",
     "PilotFix",
@@ -42,6 +46,7 @@ __all__ = [
     "RedactionReport",
     "RefreshToken",
     "Role",
+    "Schedule",
     "Session",
     "SessionAttachment",
     "SessionEvent",

@@ -16,10 +16,18 @@ def smtp_configured(settings: Settings) -> bool:
     return bool(settings.smtp_host)
 
 
-async def send_email(settings: Settings, *, to: str, subject: str, text: str) -> bool:
-    """Send one message; False (and a log line without the body) when the server refuses."""
+class EmailNotSent(Exception):
+    """The SMTP server refused or could not be reached; `reason` never holds the body."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+async def deliver(settings: Settings, *, to: str, subject: str, text: str) -> None:
+    """Send one message or raise EmailNotSent (the job queue retries it)."""
     if not settings.smtp_host:
-        return False
+        raise EmailNotSent("SMTP is not configured")
     try:
         message = EmailMessage()
         message["From"] = settings.smtp_from
@@ -35,8 +43,18 @@ async def send_email(settings: Settings, *, to: str, subject: str, text: str) ->
             start_tls=settings.smtp_starttls,
             timeout=settings.smtp_timeout_s,
         )
+    except aiosmtplib.SMTPResponseException as exc:
+        raise EmailNotSent(f"the SMTP server answered {exc.code}") from None
     except (aiosmtplib.SMTPException, OSError, ValueError) as exc:
-        # The body holds an invite link (a credential): log who and why, never the content.
-        log.warning("email not sent", extra={"to": to, "error": type(exc).__name__})
+        raise EmailNotSent(f"the SMTP server could not be reached ({type(exc).__name__})") from None
+
+
+async def send_email(settings: Settings, *, to: str, subject: str, text: str) -> bool:
+    """Send one message; False (and a log line without the body) when the server refuses."""
+    try:
+        await deliver(settings, to=to, subject=subject, text=text)
+    except EmailNotSent as exc:
+        # The body may hold an invite link (a credential): log who and why, never the content.
+        log.warning("email not sent", extra={"to": to, "error": exc.reason})
         return False
     return True
