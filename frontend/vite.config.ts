@@ -13,6 +13,32 @@ export default defineConfig({
   build: {
     outDir: "../src/resolutionflow/static",
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Routes are lazy (src/app/router.tsx), so each page is its own chunk. These groups give
+        // the libraries stable chunks of their own: `vendor` is what every page needs and changes
+        // only when a dependency does (it stays cached across releases); the heavy ones are
+        // fetched only by the pages that use them. (Vite 8 bundles with Rolldown, where
+        // `codeSplitting.groups` replaces Rollup's `manualChunks`.)
+        codeSplitting: {
+          groups: [
+            {
+              name: "vendor",
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser|@tanstack|openapi-fetch)[\\/]/,
+              priority: 2,
+            },
+            // The flow canvas: preview, editor.
+            { name: "flow-canvas", test: /node_modules[\\/](@xyflow|@dagrejs|d3-[a-z]+|classcat)[\\/]/, priority: 1 },
+            // Markdown (marked + DOMPurify): the pages that show notes, answers and articles. Only the
+            // libraries: a group pulls in what its modules import, and our wrappers import lib/cn,
+            // which the sign-in page needs too (it would then load this chunk).
+            { name: "marked-dompurify", test: /node_modules[\\/](marked|dompurify)[\\/]/, priority: 1 },
+            // Drag and drop: the editor's outline.
+            { name: "dnd-kit", test: /node_modules[\\/]@dnd-kit[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {
@@ -24,5 +50,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ["./src/testing/setup.ts"],
     css: false,
+    // Routes are lazy: a test's first render imports (and transforms) the page's modules, which on
+    // a busy machine can take several seconds of the test's own time.
+    testTimeout: 15_000,
   },
 });

@@ -1,74 +1,126 @@
-/** Routes: thin — guard, then compose a feature's page. */
-import { lazy, type ReactNode, Suspense } from "react";
+/**
+ * Routes: thin — guard, then compose a feature's page.
+ *
+ * Every page (and the signed-in shell) is its own chunk, loaded when its route first renders, so
+ * the sign-in page and Home fetch only what they use; heavy libraries (React Flow and dagre,
+ * marked and DOMPurify, dnd-kit) stay with the pages that need them (see vite.config.ts).
+ */
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from "react";
 import { createBrowserRouter, Outlet, type RouteObject } from "react-router";
-import { LoadingBlock } from "@/components/ui/spinner";
-import { AccountSettingsPage } from "@/features/account-settings/components/account-settings-page";
-import { AccountsPage } from "@/features/accounts/components/accounts-page";
-import { AuditPage } from "@/features/admin/components/audit-page";
-import { AISettingsPage } from "@/features/ai-settings/components/ai-settings-page";
-import { AIUsagePage } from "@/features/ai-settings/components/ai-usage-page";
-import { PeoplePage } from "@/features/admin/components/people-page";
-import { TeamDetailPage } from "@/features/admin/components/team-detail-page";
-import { TeamsPage } from "@/features/admin/components/teams-page";
-import { TokensPage } from "@/features/api-tokens/components/tokens-page";
-import { AcceptInvitePage } from "@/features/auth/components/accept-invite-page";
-import { SignInPage } from "@/features/auth/components/sign-in-page";
-import { FlowLibraryPage } from "@/features/flows/components/library-page";
-import { NewFlowRedirect } from "@/features/flows/components/new-flow-redirect";
-import { HomePage } from "@/features/home/components/home-page";
-import { useHandoffSuggestedSteps } from "@/features/escalations/hooks/use-session-handoff";
-import { DocumentDetailPage } from "@/features/knowledge/components/document-detail-page";
-import { KnowledgePage } from "@/features/knowledge/components/knowledge-page";
-import { ProfilePage } from "@/features/profile/components/profile-page";
-import { PsaSettingsPage } from "@/features/psa-settings/components/psa-settings-page";
-import { PublicSharePage } from "@/features/sharing/components/public-share-page";
-import { SharedSessionPage } from "@/features/sharing/components/shared-session-page";
+import type { useHandoffSuggestedSteps } from "@/features/escalations/hooks/use-session-handoff";
+import type { Role } from "@/lib/roles";
 import { RedirectIfSignedIn, RequireAuth, RequireRole } from "./guards";
-import { AppShell } from "./layout/app-shell";
 import { NotFoundPage } from "./not-found";
 import { RouteError } from "./route-error";
+import { RouteLoading } from "./route-loading";
 import { useDocumentTitle } from "./use-document-title";
 
-const SessionsPage = lazy(() => import("@/features/sessions/components/sessions-page").then((m) => ({ default: m.SessionsPage })));
-const StartSessionPage = lazy(() =>
-  import("@/features/sessions/components/start-session-page").then((m) => ({ default: m.StartSessionPage })),
-);
-const SessionRunnerPage = lazy(() =>
-  import("@/features/sessions/components/runner-page").then((m) => ({ default: m.SessionRunnerPage })),
-);
-// The copilot is its own feature; the route hands it to the runner's side panel.
-const CopilotPanel = lazy(() => import("@/features/copilot/components/copilot-panel").then((m) => ({ default: m.CopilotPanel })));
-// FlowPilot too: the route hands its column to the runner for pilot sessions.
-const PilotPanel = lazy(() => import("@/features/pilot/components/pilot-panel").then((m) => ({ default: m.PilotPanel })));
-// Escalations: the runner's "Escalate…"/"Context" buttons and banner, the queue and the pickup screen.
-const EscalationActions = lazy(() =>
-  import("@/features/escalations/components/session-escalation").then((m) => ({ default: m.EscalationActions })),
-);
-const EscalationBanner = lazy(() =>
-  import("@/features/escalations/components/session-escalation").then((m) => ({ default: m.EscalationBanner })),
-);
-// PSA: the start page's ticket search, the runner's ticket card and its "Push to PSA" button.
-const TicketPicker = lazy(() => import("@/features/psa/components/ticket-picker").then((m) => ({ default: m.TicketPicker })));
-const PsaTicketCard = lazy(() => import("@/features/psa/components/ticket-card").then((m) => ({ default: m.PsaTicketCard })));
-const PushToPsaButton = lazy(() => import("@/features/psa/components/push-dialog").then((m) => ({ default: m.PushToPsaButton })));
-const HandoffsPage = lazy(() => import("@/features/escalations/components/handoffs-page").then((m) => ({ default: m.HandoffsPage })));
-const HandoffPage = lazy(() => import("@/features/escalations/components/handoff-page").then((m) => ({ default: m.HandoffPage })));
-const AssistPage = lazy(() => import("@/features/assist/components/assist-page").then((m) => ({ default: m.AssistPage })));
-
-// The canvas (React Flow, dagre) is big: load it only on the pages that draw one.
-const FlowEditorPage = lazy(() => import("@/features/flow-editor/components/editor-page").then((m) => ({ default: m.FlowEditorPage })));
-const FlowPreviewPage = lazy(() => import("@/features/flows/components/preview-page").then((m) => ({ default: m.FlowPreviewPage })));
-
-function Lazy({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<LoadingBlock label="Loading" />}>{children}</Suspense>;
+/**
+ * `lazy()` for a module's named export (our modules export components by name, not as default).
+ * The `any` only bounds what may be passed; the result keeps the component's own props.
+ */
+function named<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
 }
+
+const loadAppShell = () => import("./layout/app-shell");
+const AppShell = named(loadAppShell, "AppShell");
+
+const SignInPage = named(() => import("@/features/auth/components/sign-in-page"), "SignInPage");
+const AcceptInvitePage = named(() => import("@/features/auth/components/accept-invite-page"), "AcceptInvitePage");
+const PublicSharePage = named(() => import("@/features/sharing/components/public-share-page"), "PublicSharePage");
+const SharedSessionPage = named(() => import("@/features/sharing/components/shared-session-page"), "SharedSessionPage");
+
+const HomePage = named(() => import("@/features/home/components/home-page"), "HomePage");
+const ProfilePage = named(() => import("@/features/profile/components/profile-page"), "ProfilePage");
+const TokensPage = named(() => import("@/features/api-tokens/components/tokens-page"), "TokensPage");
+const FlowLibraryPage = named(() => import("@/features/flows/components/library-page"), "FlowLibraryPage");
+const NewFlowRedirect = named(() => import("@/features/flows/components/new-flow-redirect"), "NewFlowRedirect");
+// The canvas (React Flow, dagre) is big: only the pages that draw one load it.
+const FlowPreviewPage = named(() => import("@/features/flows/components/preview-page"), "FlowPreviewPage");
+const FlowEditorPage = named(() => import("@/features/flow-editor/components/editor-page"), "FlowEditorPage");
+const KnowledgePage = named(() => import("@/features/knowledge/components/knowledge-page"), "KnowledgePage");
+const DocumentDetailPage = named(
+  () => import("@/features/knowledge/components/document-detail-page"),
+  "DocumentDetailPage",
+);
+
+const SessionsPage = named(() => import("@/features/sessions/components/sessions-page"), "SessionsPage");
+const StartSessionPage = named(() => import("@/features/sessions/components/start-session-page"), "StartSessionPage");
+const SessionRunnerPage = named(() => import("@/features/sessions/components/runner-page"), "SessionRunnerPage");
+// FlowPilot is its own feature: the route hands its column to the runner for pilot sessions.
+const PilotPanel = named(() => import("@/features/pilot/components/pilot-panel"), "PilotPanel");
+// Escalations: the runner's "Escalate…"/"Context" buttons and banner, the queue and the pickup screen.
+const EscalationActions = named(
+  () => import("@/features/escalations/components/session-escalation"),
+  "EscalationActions",
+);
+const EscalationBanner = named(() => import("@/features/escalations/components/session-escalation"), "EscalationBanner");
+const HandoffsPage = named(() => import("@/features/escalations/components/handoffs-page"), "HandoffsPage");
+const HandoffPage = named(() => import("@/features/escalations/components/handoff-page"), "HandoffPage");
+// PSA: the start page's ticket search, the runner's ticket card and its "Push to PSA" button.
+const TicketPicker = named(() => import("@/features/psa/components/ticket-picker"), "TicketPicker");
+const PsaTicketCard = named(() => import("@/features/psa/components/ticket-card"), "PsaTicketCard");
+const PushToPsaButton = named(() => import("@/features/psa/components/push-dialog"), "PushToPsaButton");
+const AssistPage = named(() => import("@/features/assist/components/assist-page"), "AssistPage");
+
+const TeamsPage = named(() => import("@/features/admin/components/teams-page"), "TeamsPage");
+const TeamDetailPage = named(() => import("@/features/admin/components/team-detail-page"), "TeamDetailPage");
+const PeoplePage = named(() => import("@/features/admin/components/people-page"), "PeoplePage");
+const AuditPage = named(() => import("@/features/admin/components/audit-page"), "AuditPage");
+const AccountSettingsPage = named(
+  () => import("@/features/account-settings/components/account-settings-page"),
+  "AccountSettingsPage",
+);
+const AISettingsPage = named(() => import("@/features/ai-settings/components/ai-settings-page"), "AISettingsPage");
+const AIUsagePage = named(() => import("@/features/ai-settings/components/ai-usage-page"), "AIUsagePage");
+const PsaSettingsPage = named(() => import("@/features/psa-settings/components/psa-settings-page"), "PsaSettingsPage");
+const AccountsPage = named(() => import("@/features/accounts/components/accounts-page"), "AccountsPage");
 
 type RunnerSession = Parameters<typeof useHandoffSuggestedSteps>[0];
 
-/** The copilot, with the escalation briefing's suggested steps as chips (features don't import each other). */
-function SessionCopilot({ session }: { session: RunnerSession }) {
-  const steps = useHandoffSuggestedSteps(session);
-  return <CopilotPanel session={session} suggestedSteps={steps} />;
+/**
+ * The copilot, with the escalation briefing's suggested steps as chips (features don't import each
+ * other, so the route joins them). Both load with the runner's side panel, not with the app.
+ */
+const SessionCopilot = lazy(async () => {
+  const [{ CopilotPanel }, { useHandoffSuggestedSteps }] = await Promise.all([
+    import("@/features/copilot/components/copilot-panel"),
+    import("@/features/escalations/hooks/use-session-handoff"),
+  ]);
+  function SessionCopilot({ session }: { session: RunnerSession }) {
+    const steps = useHandoffSuggestedSteps(session);
+    return <CopilotPanel session={session} suggestedSteps={steps} />;
+  }
+  return { default: SessionCopilot };
+});
+
+/** A page whose code may still be on its way: the content area (or the whole screen) says so meanwhile. */
+function Lazy({ children, fullPage = false }: { children: ReactNode; fullPage?: boolean }) {
+  return <Suspense fallback={<RouteLoading fullPage={fullPage} />}>{children}</Suspense>;
+}
+
+/** A part of a page (a slot) that appears when its code has arrived. */
+function Later({ children }: { children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
+}
+
+/** A page inside the shell: its role guard (checked before its code is fetched), then the page. */
+function page(element: ReactNode, min?: Role) {
+  const lazyPage = <Lazy>{element}</Lazy>;
+  return min ? <RequireRole min={min}>{lazyPage}</RequireRole> : lazyPage;
+}
+
+/** The signed-in area. The shell's code is fetched while the session is still being restored. */
+function SignedInArea() {
+  useEffect(() => void loadAppShell(), []);
+  return (
+    <RequireAuth>
+      <Lazy fullPage>
+        <AppShell />
+      </Lazy>
+    </RequireAuth>
+  );
 }
 
 function Root() {
@@ -85,198 +137,99 @@ export const routes: RouteObject[] = [
         path: "/sign-in",
         element: (
           <RedirectIfSignedIn>
-            <SignInPage />
+            <Lazy fullPage>
+              <SignInPage />
+            </Lazy>
           </RedirectIfSignedIn>
         ),
       },
-      { path: "/invite/:token", element: <AcceptInvitePage /> },
-      // A public share link: no sign-in, no shell; it shows only the redacted note.
-      { path: "/s/:token", element: <PublicSharePage /> },
       {
+        path: "/invite/:token",
         element: (
-          <RequireAuth>
-            <AppShell />
-          </RequireAuth>
+          <Lazy fullPage>
+            <AcceptInvitePage />
+          </Lazy>
         ),
+      },
+      // A public share link: no sign-in, no shell; it shows only the redacted note.
+      {
+        path: "/s/:token",
+        element: (
+          <Lazy fullPage>
+            <PublicSharePage />
+          </Lazy>
+        ),
+      },
+      {
+        element: <SignedInArea />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: "profile", element: <ProfilePage /> },
-          { path: "tokens", element: <TokensPage /> },
-          { path: "flows", element: <FlowLibraryPage /> },
-          {
-            path: "flows/new",
-            element: (
-              <RequireRole min="engineer">
-                <NewFlowRedirect />
-              </RequireRole>
-            ),
-          },
-          {
-            path: "flows/:id",
-            element: (
-              <Lazy>
-                <FlowPreviewPage />
-              </Lazy>
-            ),
-          },
-          {
-            path: "flows/:id/edit",
-            // The editor uses the whole content area (no page padding or max width).
-            handle: { fullBleed: true },
-            element: (
-              <RequireRole min="engineer">
-                <Lazy>
-                  <FlowEditorPage />
-                </Lazy>
-              </RequireRole>
-            ),
-          },
-          {
-            path: "sessions",
-            element: (
-              <Lazy>
-                <SessionsPage />
-              </Lazy>
-            ),
-          },
+          { index: true, element: page(<HomePage />) },
+          { path: "profile", element: page(<ProfilePage />) },
+          { path: "tokens", element: page(<TokensPage />) },
+          { path: "flows", element: page(<FlowLibraryPage />) },
+          { path: "flows/new", element: page(<NewFlowRedirect />, "engineer") },
+          { path: "flows/:id", element: page(<FlowPreviewPage />) },
+          // The editor uses the whole content area (no page padding or max width).
+          { path: "flows/:id/edit", handle: { fullBleed: true }, element: page(<FlowEditorPage />, "engineer") },
+          { path: "sessions", element: page(<SessionsPage />) },
           {
             path: "sessions/new",
-            element: (
-              <RequireRole min="engineer">
-                <Lazy>
-                  <StartSessionPage
-                    ticketPicker={(props) => (
-                      <Suspense fallback={null}>
-                        <TicketPicker {...props} />
-                      </Suspense>
-                    )}
-                  />
-                </Lazy>
-              </RequireRole>
+            element: page(
+              <StartSessionPage
+                ticketPicker={(props) => (
+                  <Later>
+                    <TicketPicker {...props} />
+                  </Later>
+                )}
+              />,
+              "engineer",
             ),
           },
           {
             path: "sessions/:id",
             // Step, timeline and documentation side by side want more than the usual page width.
             handle: { wide: true },
-            element: (
-              <Lazy>
-                <SessionRunnerPage
-                  copilot={(session) => <SessionCopilot session={session} />}
-                  pilot={(session, context) => <PilotPanel session={session} {...context} />}
-                  headerActions={(session, context) => (
-                    <Suspense fallback={null}>
-                      <EscalationActions session={session} {...context} />
-                      <PushToPsaButton session={session} {...context} />
-                    </Suspense>
-                  )}
-                  sideCards={(session, context) => (
-                    <Suspense fallback={null}>
-                      <PsaTicketCard session={session} {...context} />
-                    </Suspense>
-                  )}
-                  banner={(session) => (
-                    <Suspense fallback={null}>
-                      <EscalationBanner session={session} />
-                    </Suspense>
-                  )}
-                />
-              </Lazy>
+            element: page(
+              <SessionRunnerPage
+                // The copilot and FlowPilot are no slots that pop in later: the runner waits for them.
+                copilot={(session) => <SessionCopilot session={session} />}
+                pilot={(session, context) => <PilotPanel session={session} {...context} />}
+                headerActions={(session, context) => (
+                  <Later>
+                    <EscalationActions session={session} {...context} />
+                    <PushToPsaButton session={session} {...context} />
+                  </Later>
+                )}
+                sideCards={(session, context) => (
+                  <Later>
+                    <PsaTicketCard session={session} {...context} />
+                  </Later>
+                )}
+                banner={(session) => (
+                  <Later>
+                    <EscalationBanner session={session} />
+                  </Later>
+                )}
+              />,
             ),
           },
-          { path: "shared/:token", element: <SharedSessionPage /> },
-          {
-            path: "handoffs",
-            element: (
-              <RequireRole min="engineer">
-                <Lazy>
-                  <HandoffsPage />
-                </Lazy>
-              </RequireRole>
-            ),
-          },
-          {
-            path: "handoffs/:id",
-            element: (
-              <RequireRole min="engineer">
-                <Lazy>
-                  <HandoffPage />
-                </Lazy>
-              </RequireRole>
-            ),
-          },
-          {
-            // One route for both, so the page (and an answer being written) stays mounted when a
-            // new conversation gets its id.
-            path: "assist/:id?",
-            element: (
-              <RequireRole min="engineer">
-                <Lazy>
-                  <AssistPage />
-                </Lazy>
-              </RequireRole>
-            ),
-          },
-          { path: "knowledge", element: <KnowledgePage /> },
-          { path: "knowledge/:id", element: <DocumentDetailPage /> },
-          { path: "teams", element: <TeamsPage /> },
-          { path: "teams/:teamId", element: <TeamDetailPage /> },
-          {
-            path: "admin/people",
-            element: (
-              <RequireRole min="team_admin">
-                <PeoplePage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: "admin/audit",
-            element: (
-              <RequireRole min="team_admin">
-                <AuditPage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: "admin/account",
-            element: (
-              <RequireRole min="team_admin">
-                <AccountSettingsPage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: "admin/ai",
-            element: (
-              <RequireRole min="team_admin">
-                <AISettingsPage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: "admin/ai/usage",
-            element: (
-              <RequireRole min="team_admin">
-                <AIUsagePage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: "settings/psa",
-            element: (
-              <RequireRole min="team_admin">
-                <PsaSettingsPage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: "accounts",
-            element: (
-              <RequireRole min="super_admin">
-                <AccountsPage />
-              </RequireRole>
-            ),
-          },
+          { path: "shared/:token", element: page(<SharedSessionPage />) },
+          { path: "handoffs", element: page(<HandoffsPage />, "engineer") },
+          { path: "handoffs/:id", element: page(<HandoffPage />, "engineer") },
+          // One route for both, so the page (and an answer being written) stays mounted when a new
+          // conversation gets its id.
+          { path: "assist/:id?", element: page(<AssistPage />, "engineer") },
+          { path: "knowledge", element: page(<KnowledgePage />) },
+          { path: "knowledge/:id", element: page(<DocumentDetailPage />) },
+          { path: "teams", element: page(<TeamsPage />) },
+          { path: "teams/:teamId", element: page(<TeamDetailPage />) },
+          { path: "admin/people", element: page(<PeoplePage />, "team_admin") },
+          { path: "admin/audit", element: page(<AuditPage />, "team_admin") },
+          { path: "admin/account", element: page(<AccountSettingsPage />, "team_admin") },
+          { path: "admin/ai", element: page(<AISettingsPage />, "team_admin") },
+          { path: "admin/ai/usage", element: page(<AIUsagePage />, "team_admin") },
+          { path: "settings/psa", element: page(<PsaSettingsPage />, "team_admin") },
+          { path: "accounts", element: page(<AccountsPage />, "super_admin") },
           { path: "*", element: <NotFoundPage /> },
         ],
       },
