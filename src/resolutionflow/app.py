@@ -8,8 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import FileResponse, Response
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import Response
 
 from resolutionflow import __version__
 from resolutionflow.accounts.router import router as accounts_router
@@ -40,6 +39,7 @@ from resolutionflow.sessions.attachments import storage_for
 from resolutionflow.sessions.live import Listener
 from resolutionflow.sessions.router import router as sessions_router
 from resolutionflow.sharing.router import router as sharing_router
+from resolutionflow.static_files import SpaFiles
 from resolutionflow.teams.router import router as teams_router
 from resolutionflow.users.router import router as users_router
 
@@ -133,9 +133,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _mount_spa(app: FastAPI) -> None:
-    index = STATIC_DIR / "index.html"
-    if (STATIC_DIR / "assets").is_dir():
-        app.mount("/assets", StaticFiles(directory=STATIC_DIR / "assets"), name="assets")
+    # Hashed /assets/* are cached for a year, everything else revalidates; bodies go out
+    # compressed (see static_files.py).
+    files = SpaFiles(STATIC_DIR)
 
     @app.api_route(
         "/{path:path}",
@@ -151,17 +151,7 @@ def _mount_spa(app: FastAPI) -> None:
             raise NotFound(f"No API route /{path}.")
         if request.method not in ("GET", "HEAD"):
             raise MethodNotAllowed(f"{request.method} is not allowed here.")
-        candidate = (STATIC_DIR / path).resolve()
-        if path and candidate.is_file() and STATIC_DIR in candidate.parents:
-            return FileResponse(candidate)
-        if not index.is_file():
-            return Response(
-                "The web UI is not built. Run `make install` (or `npm run build` in frontend/).",
-                status_code=503,
-                media_type="text/plain",
-            )
-        # Client-side routes all load the SPA; the router in the browser takes it from there.
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        return await files.response(request, path)
 
 
 def _known_api_path(app: FastAPI, path: str) -> bool:
