@@ -17,7 +17,7 @@ from resolutionflow.assist.router import router as assist_router
 from resolutionflow.audit.router import router as audit_router
 from resolutionflow.auth.router import router as auth_router
 from resolutionflow.config import Settings, get_settings
-from resolutionflow.db.engine import make_engine, make_sessionmaker
+from resolutionflow.db.engine import make_engine, make_read_engine, make_sessionmaker
 from resolutionflow.documentation.router import router as documentation_router
 from resolutionflow.errors import MethodNotAllowed, NotFound, install_error_handlers
 from resolutionflow.escalations.router import router as escalations_router
@@ -84,16 +84,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Queued PSA pushes (also those left by a previous run) are delivered from startup on.
-        if settings.psa_outbox_enabled:
-            app.state.psa_outbox.start()
+        # Queued work (PSA pushes, notices, assessments; also what a previous run left) runs
+        # from startup on.
         if settings.jobs_in_process:
             app.state.jobs.start()
         yield
         # Running jobs are handed back (their leases released) before the engine goes.
         await app.state.jobs.stop()
-        await app.state.psa_outbox.stop()
         await app.state.live_listener.close()
+        await app.state.read_engine.dispose()
         await app.state.engine.dispose()
 
     app = FastAPI(
@@ -109,9 +108,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = make_engine(settings)
     app.state.sessionmaker = make_sessionmaker(app.state.engine)
+    app.state.read_engine = make_read_engine(settings, app.state.engine)
+    app.state.read_sessionmaker = make_sessionmaker(app.state.read_engine)
     app.state.live_listener = Listener(app.state.engine)
     app.state.storage = storage_for(settings.data_dir)
-    app.state.psa_outbox = Outbox(app.state.sessionmaker, app.state.live_listener)
+    app.state.psa_outbox = Outbox(app.state.sessionmaker)
     app.state.jobs = make_worker(settings, app.state.sessionmaker, app.state.live_listener)
     psa_hooks.register()
 

@@ -75,8 +75,6 @@ class Settings(BaseSettings):
     psa_timeout_s: float = Field(default=20.0, gt=0)
     psa_max_retries: int = Field(default=3, ge=0, le=10)
     psa_backoff_base_s: float = Field(default=0.5, gt=0)
-    psa_outbox_enabled: bool = True
-    psa_outbox_poll_s: float = Field(default=10.0, gt=0)
     psa_outbox_backoff_s: float = Field(default=30.0, gt=0)
     psa_outbox_max_attempts: int = Field(default=8, ge=1, le=50)
     # Durable jobs: each serving process runs a worker unless this is false (then run

@@ -48,6 +48,7 @@ async def test_a_job_enqueued_in_a_request_that_then_fails_is_never_run(
     probe = FastAPI()
     install_error_handlers(probe)
     probe.state.sessionmaker = app.state.sessionmaker
+    probe.state.read_sessionmaker = app.state.read_sessionmaker
     note = unique("rolled-back")
 
     @probe.post("/queue-then-fail")

@@ -164,12 +164,19 @@ async def test_slots_missed_while_down_run_once_or_are_skipped(
     app: FastAPI, factory: Factory, misfire: Misfire, expected: int
 ) -> None:
     tenant = await factory.tenant()
-    # Down for an hour: twelve five-minute slots were missed.
-    s = await _schedule(app, tenant, misfire=misfire, minutes_ago=60)
-    await schedules.fire_due(app.state.sessionmaker)
-    await schedules.fire_due(app.state.sessionmaker)
+    s = await _schedule(app, tenant, misfire=misfire, minutes_ago=0)
+    # Down for an hour: twelve five-minute slots were missed; we are back 3 minutes after
+    # the last of them (past the grace that counts a slot as on time).
+    down_from = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
+    back_at = down_from + timedelta(minutes=63)
+    async with app.state.sessionmaker() as db:
+        await db.execute(update(Schedule).where(Schedule.id == s.id).values(next_run_at=down_from))
+        await db.commit()
+    await schedules.fire_due(app.state.sessionmaker, now=back_at)
+    await schedules.fire_due(app.state.sessionmaker, now=back_at)
     assert await _jobs_of(app, s.id) == expected
     async with app.state.sessionmaker() as db:
         row = await db.get(Schedule, s.id, populate_existing=True)
-        assert row is not None and row.next_run_at is not None
-        assert row.next_run_at > datetime.now(UTC)
+        assert row is not None
+        assert row.next_run_at == datetime(2026, 6, 1, 11, 5, tzinfo=UTC)
+        assert row.last_slot_at == (datetime(2026, 6, 1, 11, 0, tzinfo=UTC) if expected else None)

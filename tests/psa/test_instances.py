@@ -39,7 +39,7 @@ async def test_another_instance_sends_a_queued_push_at_once(
     await connect(client, tenant, cw)
     session = await start(client, tenant, "1001")
     backup = dict(os.environ)
-    os.environ["RESOLUTIONFLOW_PSA_OUTBOX_POLL_S"] = "60"
+    os.environ["RESOLUTIONFLOW_JOBS_POLL_S"] = "60"
     try:
         server = await asyncio.to_thread(
             _serve, database_url, _free_port(), tmp_path / "server.log"

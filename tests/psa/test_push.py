@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from httpx import AsyncClient
 from sqlalchemy import select, update
 
+from resolutionflow.jobs.runner import Worker
 from resolutionflow.models.psa import PsaPush
 from resolutionflow.psa.outbox import Outbox
 from tests.fakes.connectwise import FakeConnectWise
@@ -235,7 +236,7 @@ async def test_queued_pushes_are_delivered_after_a_restart(
         await db.commit()
     await _push(client, tenant, session["id"], note_type="resolution")
     assert _ours(cw) == []
-    restarted = Outbox(app.state.sessionmaker)  # what app startup runs
+    restarted = Worker(app.state.sessionmaker)  # what app startup runs: the job worker
     restarted.start()
 
     async def states() -> set[str]:

@@ -966,7 +966,8 @@ export interface paths {
         };
         /**
          * List Members
-         * @description PSA members and our users side by side; unmapped users are matched by email.
+         * @description PSA members and our users side by side; unmapped users are matched by email (and the
+         *     matches stored).
          */
         get: operations["list_members_api_v1_integrations_psa_members_get"];
         put?: never;

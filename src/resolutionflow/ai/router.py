@@ -10,6 +10,7 @@ from fastapi import APIRouter
 from resolutionflow.ai import service, usage
 from resolutionflow.ai.settings import AISettingsRead, AISettingsWrite, effective
 from resolutionflow.auth.principal import TeamAdmin
+from resolutionflow.db import uow
 from resolutionflow.db.session import DB
 from resolutionflow.errors import ValidationFailed
 
@@ -31,8 +32,7 @@ async def test_ai_connection(principal: TeamAdmin, db: DB) -> service.Connection
     """Sends a tiny request to the configured fast model. The settings are read and the
     transaction ended first: none stays open while the provider answers."""
     eff = await effective(db, principal.account_id)
-    await db.commit()
-    return await service.test_connection(eff)
+    return await uow.while_released(db, service.test_connection(eff))
 
 
 @router.get("/ai/usage", response_model=usage.UsageReport)

@@ -19,6 +19,7 @@ from resolutionflow.common.schemas import (
     decode_offset,
     encode_offset,
 )
+from resolutionflow.db import uow
 from resolutionflow.db.session import DB
 from resolutionflow.redaction.policy import options_for
 from resolutionflow.search import vectors
@@ -51,22 +52,18 @@ async def ask_copilot(
     """Ask about this session. The question and the reply land on the timeline; the copilot
     sees the flow position, captured values, notes, output and ticket — redacted — and cites
     the flows, past sessions and documents it used."""
-    # The sign-in check's transaction ends first: embedding the question (when embeddings are
-    # on) may go over the network, and nothing may wait on it.
+    # Embedding the question (when embeddings are on) may go over the network: nothing waits.
     options = await options_for(db, principal.account_id)
-    await db.commit()
-    vector = await vectors.query_vector(body.content, options)
+    vector = await uow.while_released(db, vectors.query_vector(body.content, options))
     prepared = await copilot.begin(db, principal, session_id, body.content, vector)
-    # Committed before the model is asked: no transaction (on SQLite, no write lock) stays
-    # open while it thinks; the reply is recorded in a transaction of its own.
-    await db.commit()
+    # Stored before the model is asked: no transaction (on SQLite, no write lock) stays open
+    # while it thinks; the reply is recorded in a unit of work of its own.
+    await uow.end(db)
     maker = request.app.state.sessionmaker
 
     async def finish(served: gateway.Served) -> CopilotReply:
-        async with maker() as db:
-            done = await copilot.finish(db, principal, prepared, served)
-            await db.commit()
-            return done
+        async with uow.transaction(maker) as db:
+            return await copilot.finish(db, principal, prepared, served)
 
     return await streaming.answer(
         request,
@@ -130,17 +127,14 @@ async def send_assist_message(
 ) -> CopilotReply | StreamingResponse:
     """A turn of the conversation; screenshots (vision models) and text logs may be attached."""
     options = await options_for(db, principal.account_id)
-    await db.commit()
-    vector = await vectors.query_vector(body.content, options)
+    vector = await uow.while_released(db, vectors.query_vector(body.content, options))
     prepared = await conversations.begin(db, principal, conversation_id, body, vector)
-    await db.commit()  # as for the session copilot: nothing held open during the model call
+    await uow.end(db)  # as for the session copilot: nothing held open during the model call
     maker = request.app.state.sessionmaker
 
     async def finish(served: gateway.Served) -> CopilotReply:
-        async with maker() as db:
-            done = await conversations.finish(db, principal, prepared, served)
-            await db.commit()
-            return done
+        async with uow.transaction(maker) as db:
+            return await conversations.finish(db, principal, prepared, served)
 
     return await streaming.answer(
         request,

@@ -8,11 +8,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from resolutionflow.auth.tokens import API_TOKEN_PREFIX, decode_access_token, hash_secret
 from resolutionflow.config import get_settings
-from resolutionflow.db.session import DB
+from resolutionflow.db import uow
+from resolutionflow.db.session import ReadDB
 from resolutionflow.errors import Forbidden, Unauthorized
 from resolutionflow.models import ApiToken, Role, User
 
@@ -38,12 +39,12 @@ def _bearer(request: Request) -> str | None:
     return value.strip()
 
 
-async def get_principal(request: Request, db: DB) -> Principal:
+async def get_principal(request: Request, db: ReadDB) -> Principal:
     token = _bearer(request)
     if token is None:
         raise Unauthorized()
     if token.startswith(API_TOKEN_PREFIX):
-        return await _from_api_token(db, token)
+        return await _from_api_token(request, db, token)
     claims = decode_access_token(get_settings(), token)
     if claims is None:
         raise Unauthorized("Your session has expired or the token is invalid; sign in again.")
@@ -59,7 +60,7 @@ async def get_principal(request: Request, db: DB) -> Principal:
     return _principal(user)
 
 
-async def _from_api_token(db: DB, token: str) -> Principal:
+async def _from_api_token(request: Request, db: ReadDB, token: str) -> Principal:
     now = datetime.now(UTC)
     row = (
         await db.execute(
@@ -78,7 +79,12 @@ async def _from_api_token(db: DB, token: str) -> Principal:
     if not user.is_active:
         raise Unauthorized("The API token's owner is deactivated.")
     if api_token.last_used_at is None or now - api_token.last_used_at >= _LAST_USED_GRANULARITY:
-        api_token.last_used_at = now
+        # The sign-in check reads only; this rare write (once per granularity) is its own short
+        # unit of work, so a GET with an API token still never waits for the write lock long.
+        async with uow.transaction(request.app.state.sessionmaker) as wdb:
+            await wdb.execute(
+                update(ApiToken).where(ApiToken.id == api_token.id).values(last_used_at=now)
+            )
     return _principal(user, via_api_token=True)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resolutionflow.common import crypto
+from resolutionflow.db import uow
 from resolutionflow.models import Account, AISettings
 from resolutionflow.models.psa import PsaConnection
 
@@ -49,12 +50,11 @@ async def rotate_all(sessionmaker: async_sessionmaker[AsyncSession]) -> Rotation
             except crypto.DecryptionFailed:
                 report.unreadable.append(f"{name} {row_id}")
                 continue
-            async with sessionmaker() as db:
+            async with uow.transaction(sessionmaker) as db:
                 # Only if nobody saved a new secret meanwhile (that one is current already).
                 await db.execute(
                     update(model).where(model.id == row_id, col == token).values({column: fresh})
                 )
-                await db.commit()
             count += 1
         report.rotated[name] = count
     return report

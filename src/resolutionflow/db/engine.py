@@ -18,6 +18,18 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _sqlite_begin_deferred(conn: Any) -> None:
+    # Reads take no lock at BEGIN: in WAL mode they see a snapshot and never wait on the writer.
+    conn.exec_driver_sql("BEGIN")
+
+
+def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
+    # A read connection that tried to write would fail loudly instead of queueing for the lock.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy's "begin" event issue BEGIN itself (see _sqlite_begin_immediate).
     dbapi_connection.isolation_level = None
@@ -47,6 +59,22 @@ def make_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
     return create_async_engine(
         url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True
     )
+
+
+def make_read_engine(settings: Settings, write_engine: AsyncEngine) -> AsyncEngine:
+    """The engine of read-only units of work (GET requests, sign-in checks, streams).
+
+    SQLite: its own connections, with deferred (lock-free) transactions and `query_only`, so
+    readers never queue behind the one writer. PostgreSQL: the same pool, in READ ONLY
+    transactions (a write there is an error, not a surprise)."""
+    if write_engine.dialect.name != "sqlite":
+        return write_engine.execution_options(postgresql_readonly=True)
+    url = write_engine.url.render_as_string(hide_password=False)
+    engine = create_async_engine(url, connect_args={"timeout": 10}, hide_parameters=True)
+    event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    event.listen(engine.sync_engine, "connect", _sqlite_query_only)
+    event.listen(engine.sync_engine, "begin", _sqlite_begin_deferred)
+    return engine
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[Any]:

@@ -1,8 +1,18 @@
-"""The request-edge unit of work: commit when the route succeeds, roll back when it raises."""
+"""The request-edge units of work.
+
+- `ReadDB`: a read-only transaction (no write lock on SQLite, READ ONLY on PostgreSQL). The
+  sign-in check uses it, and so does every GET/HEAD request.
+- `WriteDB`: a writing unit of work on any method (GET routes that record what left).
+- `DB`: on GET/HEAD the same read session; on other methods a writing unit of work that
+  commits when the route succeeds and rolls back when it raises. Its transaction begins at the
+  route's first statement (after the sign-in check), so the write lock is held for the writing
+  part only; a slow call in the middle goes through `db.uow.while_released`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -10,8 +20,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.errors import AppError
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
-async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
+
+async def get_read_db(request: Request) -> AsyncIterator[AsyncSession]:
+    maker = request.app.state.read_sessionmaker
+    async with maker() as db:
+        try:
+            yield db
+        finally:
+            await db.rollback()
+
+
+ReadDB = Annotated[AsyncSession, Depends(get_read_db, scope="function")]
+
+
+@asynccontextmanager
+async def _writing(request: Request) -> AsyncIterator[AsyncSession]:
     maker = request.app.state.sessionmaker
     async with maker() as db:
         try:
@@ -30,5 +55,22 @@ async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
             await db.commit()
 
 
+async def get_db(request: Request, read: ReadDB) -> AsyncIterator[AsyncSession]:
+    if request.method in SAFE_METHODS:
+        yield read
+        return
+    async with _writing(request) as db:
+        yield db
+
+
+async def get_write_db(request: Request) -> AsyncIterator[AsyncSession]:
+    async with _writing(request) as db:
+        yield db
+
+
 # scope="function" ends the dependency before the response is sent, so the commit happens first.
 DB = Annotated[AsyncSession, Depends(get_db, scope="function")]
+# For the few GET routes that record something (what left the server, a model call's cost):
+# a writing unit of work whatever the method; its transaction begins at its first write-side
+# statement, so reads before it take no lock.
+WriteDB = Annotated[AsyncSession, Depends(get_write_db, scope="function")]

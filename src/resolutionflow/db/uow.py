@@ -4,6 +4,7 @@ slow call. Only `db/`, the job runner and the CLI commit; everything else goes t
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TypeVar
@@ -39,7 +40,12 @@ async def while_released(db: AsyncSession, slow: Awaitable[T]) -> T:
     before stay usable (the sessionmaker does not expire on commit); re-read with a lock what
     another request may have changed during the wait.
     """
-    await db.commit()
+    try:
+        await db.commit()
+    except BaseException:
+        if inspect.iscoroutine(slow):
+            slow.close()  # never started: no "was never awaited" warning
+        raise
     return await slow
 
 

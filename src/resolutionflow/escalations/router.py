@@ -38,13 +38,17 @@ async def escalate(
     """Escalate with a reason and priority (optionally to a person or a team). The handoff is
     stored and its people notified first; the AI assessment gets at most 5 seconds, then
     finishes in the background (`assessment_status` says which)."""
-    handoff, assess_job = await service.escalate(db, principal, session_id, body)
-    worker = request.app.state.jobs
+    escalated = await service.escalate(db, principal, session_id, body)
+    handoff, worker = escalated.handoff, request.app.state.jobs
     # Stored (with the assessment and the notices queued) before anything is waited for; the
     # assessment runs here at once, and past the bound it carries on — after a restart, on
     # any worker.
-    await uow.while_released(db, worker.run_within(assess_job, ASSESSMENT_WAIT_S))
-    worker.kick()  # the emails and Slack/Teams notices
+
+    async def once_stored() -> None:
+        worker.run_soon(escalated.notice_jobs)
+        await worker.run_within(escalated.assessment_job, ASSESSMENT_WAIT_S)
+
+    await uow.while_released(db, once_stored())
     await db.refresh(handoff)
     return await service.read(db, handoff)
 
@@ -214,7 +218,7 @@ async def stream_notifications(
     user_id = principal.user_id
     settings = get_settings()
     await uow.end(db)  # nothing held open for the stream's life
-    maker = request.app.state.sessionmaker
+    maker = request.app.state.read_sessionmaker
     await request.app.state.live_listener.ensure()
 
     async def count() -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -19,7 +20,7 @@ from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFaile
 from resolutionflow.escalations import channels, jobs
 from resolutionflow.escalations import snapshot as snapshots
 from resolutionflow.jobs import queue
-from resolutionflow.models import Handoff, Notification, Session, Team, TeamMembership, User
+from resolutionflow.models import Handoff, Job, Notification, Session, Team, TeamMembership, User
 from resolutionflow.outbound import notices, reports
 from resolutionflow.providers.notify.email import smtp_configured
 from resolutionflow.redaction import RedactionOptions, redact
@@ -191,11 +192,18 @@ async def _check_targets(db: AsyncSession, principal: Principal, body: EscalateI
             )
 
 
+@dataclass(frozen=True)
+class Escalated:
+    handoff: Handoff
+    assessment_job: uuid.UUID
+    notice_jobs: list[uuid.UUID]
+
+
 async def escalate(
     db: AsyncSession, principal: Principal, session_id: uuid.UUID, body: EscalateIn
-) -> tuple[Handoff, uuid.UUID]:
+) -> Escalated:
     """Records the escalation with its snapshot and the assessment pending, and queues the
-    assessment (its job id is returned) and the notices that leave the server."""
+    assessment and the notices that leave the server (as jobs, whose ids are returned)."""
     session = await sessions.get_session(db, principal, session_id, lock=True)
     sessions.may_work(principal, session)
     if session.status in sessions.ENDED:
@@ -272,8 +280,8 @@ async def escalate(
     job = await queue.enqueue(
         db, jobs.ASSESS, jobs.AssessPayload(handoff_id=handoff.id), account_id=session.account_id
     )
-    await _notify_outside(db, principal, handoff, body, snap, people, options)
-    return handoff, job.id
+    notices_queued = await _notify_outside(db, principal, handoff, body, snap, people, options)
+    return Escalated(handoff, job.id, [j.id for j in notices_queued])
 
 
 async def _notify_outside(
@@ -284,11 +292,12 @@ async def _notify_outside(
     snap: dict[str, Any],
     people: list[User],
     options: RedactionOptions,
-) -> None:
+) -> list[Job]:
     """Email and Slack/Teams notices, queued as jobs in the escalating transaction (sent once
     it commits, retried until delivered). They leave the server: the reason is redacted."""
     link = f"{get_settings().base_url.rstrip('/')}/handoffs/{handoff.id}"
     reason = redact(body.reason, options).redacted
+    queued: list[Job] = []
     if people and smtp_configured(get_settings()):
         await reports.record(
             db,
@@ -300,7 +309,7 @@ async def _notify_outside(
             actor_id=principal.user_id,
         )
         for person in people:
-            await notices.queue_email(
+            email = await notices.queue_email(
                 db,
                 principal.account_id,
                 to=person.email,
@@ -308,6 +317,7 @@ async def _notify_outside(
                 text=f"{principal.name} escalated a session.\n\nReason: {reason}\n\n"
                 f"Pick it up: {link}\n",
             )
+            queued.append(email)
     hooks = await channels.targets(db, principal.account_id)
     if hooks:
         title = f"[{body.priority}] {principal.name} escalated: {snap['problem_summary'][:150]}"
@@ -324,9 +334,10 @@ async def _notify_outside(
             counts=reports.counts_in(title, text),
             actor_id=principal.user_id,
         )
-        await notices.queue_webhooks(
+        queued += await notices.queue_webhooks(
             db, principal.account_id, [k for k, _ in hooks], title=title, text=text, link=link
         )
+    return queued
 
 
 async def listing(

@@ -13,6 +13,7 @@ from resolutionflow.ai import gateway
 from resolutionflow.ai.prompt import DataBlock
 from resolutionflow.auth.principal import Engineer, Principal
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
+from resolutionflow.db import uow
 from resolutionflow.db.session import DB
 from resolutionflow.errors import AppError, ValidationFailed
 from resolutionflow.flowgen import article, builder
@@ -101,8 +102,7 @@ async def _generate(
     plan = await gateway.prepare(db, principal.account_id, builder.ACTION)
     if plan.offline_reason is not None:
         raise ModelRequired(plan.offline_note or NO_MODEL)
-    await db.commit()  # nothing held open while the model designs the flow
-    built = await builder.build(plan, request, material)
+    built = await uow.while_released(db, builder.build(plan, request, material))
     if built.document is None:
         # The calls were made (and paid for) all the same: their records are kept (`persist`)
         # so usage and the monthly budget see them.
@@ -151,9 +151,8 @@ async def flow_from_article(
     """A KB article (text, Markdown, HTML, DOCX, PDF) → a draft flow. `procedure` (offline):
     headings and numbered steps become a procedural flow. `tree`: the model turns the prose into
     a troubleshooting tree (needs a configured model)."""
-    # Nothing held open while a slow upload arrives or the article is extracted (on SQLite
-    # the sign-in check's transaction holds the write lock).
-    await db.commit()
+    # No transaction has begun yet (the sign-in check reads apart): no lock waits on a slow
+    # upload or the extraction.
     data = await request.body()
     try:
         doc = await asyncio.to_thread(extract, filename, request.headers.get("content-type"), data)

@@ -31,7 +31,7 @@ from resolutionflow.flows.schemas import (
     VersionSummary,
 )
 from resolutionflow.flows.validation import errors_only
-from resolutionflow.search import vectors
+from resolutionflow.search import jobs as index_jobs
 
 router = APIRouter(tags=["flows"])
 
@@ -121,7 +121,7 @@ async def validate_graph(
     "/flows/import", status_code=201, response_model=FlowRead, openapi_extra=_RAW_JSON_BODY
 )
 async def import_flow(principal: Engineer, db: DB, request: Request) -> FlowRead:
-    await db.commit()  # no write lock held while the body arrives (SQLite)
+    # No transaction has begun yet (the sign-in check reads apart): no lock waits on the body.
     doc = io.parse_document(await request.body())
     flow = await service.create_flow(db, principal, doc)
     return await service.read(db, flow)
@@ -149,7 +149,6 @@ async def export_library(principal: AnyRole, db: DB) -> Response:
 )
 async def import_library(principal: Engineer, db: DB, request: Request) -> ImportedLibrary:
     # Parsed completely before anything is written: a bad file imports nothing.
-    await db.commit()  # no write lock held while the body arrives (SQLite)
     documents = io.parse_archive(await request.body())
     flows = [await service.create_flow(db, principal, doc) for _, doc in documents]
     return ImportedLibrary(imported=await service.summaries(db, flows))
@@ -193,7 +192,8 @@ async def publish_flow(
 ) -> Published:
     version = await service.publish(db, principal, flow_id, body.change_note)
     # The copilot's semantic index (when embeddings are on), after the publish is committed.
-    background.add_task(vectors.fill, request.app.state.sessionmaker, principal.account_id)
+    await index_jobs.queue_fill(db, principal.account_id)
+    background.add_task(request.app.state.jobs.after_response)
     return Published(version=version)
 
 

@@ -14,6 +14,8 @@ from resolutionflow.sessions.live import Listener
 def load_all() -> None:
     from resolutionflow.escalations import jobs as escalation_jobs  # noqa: F401
     from resolutionflow.outbound import notices  # noqa: F401
+    from resolutionflow.psa import jobs as psa_jobs  # noqa: F401
+    from resolutionflow.search import jobs as search_jobs  # noqa: F401
 
 
 def make_worker(
@@ -29,4 +31,5 @@ def make_worker(
         lease_s=settings.jobs_lease_s,
         listener=listener,
         tick=Scheduler(sessionmaker),
+        inline=settings.jobs_in_process,
     )

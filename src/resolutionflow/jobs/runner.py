@@ -80,6 +80,7 @@ class Worker:
         name: str | None = None,
         lease_s: float = 60.0,
         tick: Callable[[], Awaitable[float | None]] | None = None,
+        inline: bool = True,
     ) -> None:
         self.sessionmaker = sessionmaker
         self.concurrency = concurrency
@@ -89,6 +90,8 @@ class Worker:
         self._listener = listener
         # Called each round (the scheduler): returns seconds until it wants to run again.
         self._tick = tick
+        # Whether this process runs jobs at all (false beside a separate `resolutionflow worker`).
+        self.inline = inline
         self._loop_task: asyncio.Task[None] | None = None
         self._running: dict[uuid.UUID, asyncio.Task[None]] = {}
         # Tasks started by dispatch(): kept referenced until done, and cancelled by stop().
@@ -112,7 +115,9 @@ class Worker:
             ).all()
             for candidate_id, kind_name in candidates:
                 kind = kinds.get(kind_name)
-                if kind is None:
+                if kind is None or candidate_id in self._running:
+                    # Still running here, only late renewing its lease (a starved process):
+                    # never taken over by its own worker.
                     continue
                 if kind.concurrency is not None and not await self._has_room(db, kind, now):
                     continue
@@ -313,13 +318,30 @@ class Worker:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(asyncio.shield(task), seconds)
 
+    def run_soon(self, job_ids: list[uuid.UUID]) -> None:
+        """After the commit that queued them: these jobs start here now (where this process
+        runs jobs); the background loop or another worker takes any this one does not."""
+        if not self.inline:
+            return
+        for job_id in job_ids:
+            self._background(self.run_now(job_id), f"job-soon-{job_id}")
+
     def kick(self) -> None:
         """After a commit that queued work: the background loop wakes (it also hears the
-        commit's announcement); without a loop (tests, a single request), due work runs now."""
+        commit's announcement). Without a loop in a process that runs jobs (tests, a one-off
+        app), due work starts here now; where a separate worker runs jobs, nothing happens."""
         if self._loop_task is not None:
             self._wake.set()
-            return
-        self._background(self.run_due(), "job-kick")
+        elif self.inline:
+            self._background(self.run_due(), "job-kick")
+
+    async def after_response(self) -> None:
+        """As `kick`, for a route's BackgroundTasks (run after the commit and the response):
+        without a loop, the due work is done before the task ends."""
+        if self._loop_task is not None:
+            self._wake.set()
+        elif self.inline:
+            await self.run_due()
 
     def _background(self, work: Awaitable[Any], name: str) -> asyncio.Task[Any]:
         task = asyncio.ensure_future(work)

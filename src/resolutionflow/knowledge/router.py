@@ -13,7 +13,7 @@ from resolutionflow.common.schemas import Page, SearchText, decode_offset, encod
 from resolutionflow.db.session import DB
 from resolutionflow.knowledge import service
 from resolutionflow.knowledge.service import KnowledgeDocumentDetail, KnowledgeDocumentRead
-from resolutionflow.search import vectors
+from resolutionflow.search import jobs as index_jobs
 
 router = APIRouter(tags=["knowledge"])
 
@@ -55,9 +55,8 @@ async def upload_document(
     """The file's bytes are the body: Markdown, text, HTML, PDF or DOCX (sniffed by content).
     It is extracted, chunked and indexed before the response; an unreadable file is a 422
     that says why, and nothing is stored."""
-    # The sign-in check's transaction ends first: on SQLite it holds the write lock, and a
-    # slow upload (then the extraction) must not keep every other writer waiting.
-    await db.commit()
+    # No transaction has begun yet (the sign-in check reads apart): no lock waits on a slow
+    # upload.
     data = await request.body()
     doc = await service.upload(
         db,
@@ -69,7 +68,8 @@ async def upload_document(
         title=title.strip() if title else None,
     )
     # Embedded after the response is committed and sent (when embeddings are on).
-    background.add_task(vectors.fill, request.app.state.sessionmaker, principal.account_id)
+    await index_jobs.queue_fill(db, principal.account_id)
+    background.add_task(request.app.state.jobs.after_response)
     return await service.detail(db, doc)
 
 
@@ -89,7 +89,8 @@ async def reindex_document(
     document_id: uuid.UUID,
 ) -> KnowledgeDocumentRead:
     doc = await service.reindex(db, principal, document_id, request.app.state.storage)
-    background.add_task(vectors.fill, request.app.state.sessionmaker, principal.account_id)
+    await index_jobs.queue_fill(db, principal.account_id)
+    background.add_task(request.app.state.jobs.after_response)
     return await service.detail(db, doc)
 
 

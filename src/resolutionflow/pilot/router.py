@@ -8,7 +8,8 @@ from fastapi import APIRouter
 
 from resolutionflow.ai import gateway
 from resolutionflow.auth.principal import AnyRole, Engineer, Principal
-from resolutionflow.db.session import DB
+from resolutionflow.db import uow
+from resolutionflow.db.session import DB, WriteDB
 from resolutionflow.pilot import package, service, tiers, updates
 from resolutionflow.pilot import schemas as ps
 from resolutionflow.pilot.triage import TriagePatch
@@ -44,8 +45,7 @@ async def answer_step(
     and tier. The answer is committed before the next step is proposed, so a slow model never
     holds the session."""
     pending = await service.answer(db, principal, session_id, step_id, body)
-    await db.commit()
-    return await _advance(db, principal, pending)
+    return await uow.while_released(db, _advance(db, principal, pending))
 
 
 @router.post("/sessions/{session_id}/pilot/next", response_model=ps.StepResult)
@@ -53,8 +53,7 @@ async def next_step(principal: Engineer, db: DB, session_id: uuid.UUID) -> ps.St
     """Ask for a step when none is open (e.g. after a fix was marked applied by hand, or when
     proposing the last one failed). 409 while a step is open: answer or skip it."""
     pending = await service.resume(db, principal, session_id)
-    await db.commit()
-    return await _advance(db, principal, pending)
+    return await uow.while_released(db, _advance(db, principal, pending))
 
 
 @router.patch("/sessions/{session_id}/pilot/triage", response_model=ps.PilotState)
@@ -99,15 +98,14 @@ async def edit_fix(
 
 @router.get("/sessions/{session_id}/resolution-package", response_model=ps.ResolutionPackage)
 async def resolution_package(
-    principal: AnyRole, db: DB, session_id: uuid.UUID
+    principal: AnyRole, db: WriteDB, session_id: uuid.UUID
 ) -> ps.ResolutionPackage:
     """The PSA note (Problem / What we confirmed / Root cause / Resolution), a knowledge-base
     article draft and a plain-language client summary, redacted: written by the deep model
     when one is configured, from templates over the timeline otherwise."""
     session = await sessions.get_session(db, principal, session_id)
     prepared = await package.prepare(db, session)
-    await db.commit()
-    result = await package.write(prepared)
+    result = await uow.while_released(db, package.write(prepared))
     await package.save(db, prepared, result, principal.user_id)
     return result
 
@@ -122,7 +120,8 @@ async def status_update(
     material = await package.material(db, session)
     plan = await gateway.prepare(db, session.account_id, updates.ACTION)
     status = session.status
-    await db.commit()
-    result, served = await updates.write(plan, material, body, status, plan.options)
+    result, served = await uow.while_released(
+        db, updates.write(plan, material, body, status, plan.options)
+    )
     await gateway.save(db, plan, served, session_id=session.id, user_id=principal.user_id)
     return result

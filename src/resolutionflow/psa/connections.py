@@ -20,6 +20,7 @@ from resolutionflow.auth.principal import Principal
 from resolutionflow.common import crypto
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import get_settings
+from resolutionflow.db import uow
 from resolutionflow.errors import AppError, NotFound, ValidationFailed
 from resolutionflow.models import Team, TeamMembership
 from resolutionflow.models.psa import ACCOUNT_SCOPE, PsaConnection
@@ -317,9 +318,10 @@ async def test_form(
     await check_team(db, principal.account_id, team_id)
     conn = await load(db, principal.account_id, team_id)
     config, secrets = _validated(body, conn)
-    # Nothing is written: the transaction ends before the PSA is called.
-    await db.rollback()
-    return await run_test(provider_for(body.provider, {**config, **secrets}))
+    # Nothing was written: releasing stores nothing, and no transaction waits on the PSA.
+    return await uow.while_released(
+        db, run_test(provider_for(body.provider, {**config, **secrets}))
+    )
 
 
 async def test_saved(
@@ -331,8 +333,7 @@ async def test_saved(
         raise PsaNotConfigured("Nothing to test yet: save the PSA settings first.")
     conn_id = conn.id
     provider = open_provider(conn)
-    await db.commit()  # no transaction stays open while the PSA answers
-    result = await run_test(provider)
+    result = await uow.while_released(db, run_test(provider))
     # Read again, not the copy from before the commit: the settings may have been saved or
     # removed while the PSA answered (a removed row updated from the stale copy is a 500).
     fresh = await db.get(PsaConnection, conn_id, populate_existing=True)

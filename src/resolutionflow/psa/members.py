@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow.audit import service as audit
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.context import ClientInfo
+from resolutionflow.db import uow
 from resolutionflow.errors import NotFound, ValidationFailed
 from resolutionflow.models import User
 from resolutionflow.models.psa import PsaConnection, PsaMemberLink
@@ -31,9 +32,8 @@ async def _connection(
 
 async def _members(db: AsyncSession, conn: PsaConnection) -> list[Member]:
     provider = connections.open_provider(conn)
-    await db.commit()  # no transaction waits on the PSA
     try:
-        return await provider.list_members()
+        return await uow.while_released(db, provider.list_members())
     except PsaError as exc:
         raise connections.PsaFailed(exc) from exc
     finally:

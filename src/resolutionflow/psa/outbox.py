@@ -1,5 +1,6 @@
-"""The PSA outbox: a push is recorded first (in the request's transaction), then sent by a
-worker, retried with backoff, and its state written on the session's timeline.
+"""The PSA outbox: a push is recorded first (in the request's transaction) together with a
+`psa.push` job, sent by whichever job worker claims that job, retried with backoff, and its
+state written on the session's timeline.
 
 Delivery guarantees:
 - never lost: the row is committed before anything is sent; a worker that dies mid-send leaves
@@ -10,12 +11,13 @@ Delivery guarantees:
   PSA may have stored the note although the request timed out);
 - one sender: a push is claimed with a conditional UPDATE, so two instances never send the
   same push at once.
+
+The push row keeps its own state, attempts and lease (what the PSA screens show); the job is
+the durable trigger that makes some worker deliver it, on time, after any restart.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import secrets
 import uuid
@@ -27,8 +29,10 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resolutionflow.config import get_settings
+from resolutionflow.db import uow
 from resolutionflow.documentation import service as documentation
 from resolutionflow.errors import Conflict
+from resolutionflow.jobs import queue as jobs_queue
 from resolutionflow.models import Session, User
 from resolutionflow.models.psa import PsaConnection, PsaPush
 from resolutionflow.outbound import reports
@@ -36,16 +40,11 @@ from resolutionflow.providers.psa import registry
 from resolutionflow.providers.psa.base import NoteDraft, PsaError, TimeEntry
 from resolutionflow.psa import connections, members
 from resolutionflow.psa import schemas as s
-from resolutionflow.sessions import live
 from resolutionflow.sessions import service as sessions
 
 log = logging.getLogger(__name__)
 
 EVENT = "psa_push"
-# The outbox's wake-up travels like a session's: after the queuing commit in this process, and
-# by NOTIFY to the other instances on PostgreSQL (sessions/live.py), so any instance's worker
-# sends a push at once, not at its next poll.
-WAKE_ID = uuid.uuid5(uuid.NAMESPACE_URL, "resolutionflow:psa-outbox")
 
 
 def _now() -> datetime:
@@ -122,7 +121,8 @@ async def enqueue(
         actor_id=actor_id,
     )
     await sessions.append_as(db, session, actor_id, [(EVENT, _event(push, "queued"))])
-    await live.announce(db, WAKE_ID)
+    # The job wakes a worker after this commit: here, and on other instances by NOTIFY.
+    await queue_delivery(db, push)
     return push
 
 
@@ -139,8 +139,24 @@ def _event(push: PsaPush, state: str, **extra: Any) -> dict[str, Any]:
     }
 
 
+async def queue_delivery(db: AsyncSession, push: PsaPush) -> None:
+    from resolutionflow.psa.jobs import DELIVER, DeliverPayload
+
+    await jobs_queue.enqueue(
+        db, DELIVER, DeliverPayload(push_id=push.id), account_id=push.account_id
+    )
+
+
 async def retry(db: AsyncSession, push: PsaPush, actor_id: uuid.UUID | None) -> PsaPush:
-    """Queues a failed push again, with a fresh budget of attempts."""
+    """Queues a failed push again, with a fresh budget of attempts, and a job to send it."""
+    await requeue(db, push, actor_id)
+    await queue_delivery(db, push)
+    return push
+
+
+async def requeue(db: AsyncSession, push: PsaPush, actor_id: uuid.UUID | None) -> PsaPush:
+    """A failed push back to queued, with a fresh budget of attempts (no new job: for the job
+    that is running it again)."""
     if push.state != "failed":
         raise Conflict(f"Only a failed push can be retried; this one is {push.state}.")
     session = await db.scalar(
@@ -153,7 +169,6 @@ async def retry(db: AsyncSession, push: PsaPush, actor_id: uuid.UUID | None) -> 
     push.state, push.attempts, push.next_attempt_at = "queued", 0, _now()
     await db.flush()
     await sessions.append_as(db, session, actor_id, [(EVENT, _event(push, "retry_requested"))])
-    await live.announce(db, WAKE_ID)
     return push
 
 
@@ -181,17 +196,12 @@ def _due(now: datetime) -> Any:
 
 
 class Outbox:
-    """Sends due pushes. `run_due()` drains what is due now (tests call it directly);
-    `start()` runs it in the background, woken after each commit that queued a push."""
+    """Delivers pushes. `deliver(push_id)` sends one push if it is due (the `psa.push` job
+    calls it); `run_due()` drains every due push at once (tests, and the CLI)."""
 
-    def __init__(
-        self, sessionmaker: async_sessionmaker[AsyncSession], listener: live.Listener | None = None
-    ) -> None:
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
         self._sessionmaker = sessionmaker
-        self._listener = listener
-        self._task: asyncio.Task[None] | None = None
         settings = get_settings()
-        self.poll_s = settings.psa_outbox_poll_s
         self.backoff_s = settings.psa_outbox_backoff_s
         self.max_attempts = settings.psa_outbox_max_attempts
         # Long enough for every in-call retry of every request one delivery makes.
@@ -199,44 +209,13 @@ class Outbox:
             seconds=max(60.0, settings.psa_timeout_s * (settings.psa_max_retries + 1) * 4)
         )
 
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._loop(), name="psa-outbox")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-
-    async def _loop(self) -> None:
-        async with live.subscription(WAKE_ID) as waiter:
-            while True:
-                waiter.clear()
-                try:
-                    if self._listener is not None:
-                        await self._listener.ensure()
-                    await self.run_due()
-                    wait = await self._seconds_to_next()
-                except asyncio.CancelledError:
-                    raise
-                except Exception:  # the worker must outlive a bad row or a database hiccup
-                    log.exception("psa outbox round failed")
-                    wait = self.poll_s
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(waiter.wait(), wait)
-
-    async def _seconds_to_next(self) -> float:
-        async with self._sessionmaker() as db:
-            nxt = await db.scalar(
-                select(PsaPush.next_attempt_at)
-                .where(PsaPush.state == "queued")
-                .order_by(PsaPush.next_attempt_at)
-                .limit(1)
-            )
-        if nxt is None:
-            return self.poll_s
-        return min(self.poll_s, max(0.0, (nxt - _now()).total_seconds()))
+    async def deliver(self, push_id: uuid.UUID) -> bool:
+        """Sends this push if it is due and nobody else holds it; True when it was handled."""
+        job = await self._claim(push_id)
+        if job is None:
+            return False
+        await self._deliver(job)
+        return True
 
     async def run_due(self) -> int:
         """Delivers every push due now; returns how many were handled."""
@@ -246,18 +225,14 @@ class Outbox:
             handled += 1
         return handled
 
-    async def _claim(self) -> _Job | None:
+    async def _claim(self, push_id: uuid.UUID | None = None) -> _Job | None:
         now = _now()
-        async with self._sessionmaker() as db:
+        async with uow.transaction(self._sessionmaker) as db:
+            query = select(PsaPush.id).where(_due(now))
+            if push_id is not None:
+                query = query.where(PsaPush.id == push_id)
             ids = list(
-                (
-                    await db.execute(
-                        select(PsaPush.id)
-                        .where(_due(now))
-                        .order_by(PsaPush.next_attempt_at)
-                        .limit(20)
-                    )
-                ).scalars()
+                (await db.execute(query.order_by(PsaPush.next_attempt_at).limit(20))).scalars()
             )
             for push_id in ids:
                 claimed = await db.execute(
@@ -273,7 +248,6 @@ class Outbox:
                     continue  # another worker got there first
                 push = await db.get(PsaPush, push_id, populate_existing=True)
                 assert push is not None
-                await db.commit()
                 return _Job(
                     push_id=push.id,
                     session_id=push.session_id,
@@ -290,11 +264,10 @@ class Outbox:
                     target_status=push.target_status,
                     outcome=dict(push.outcome),
                 )
-            await db.commit()
         return None
 
     async def _deliver(self, job: _Job) -> None:
-        async with self._sessionmaker() as db:
+        async with uow.transaction(self._sessionmaker) as db:
             push = await db.get(PsaPush, job.push_id)
             conn = (
                 await db.get(PsaConnection, push.connection_id)
@@ -339,21 +312,13 @@ class Outbox:
             except connections.PsaFailed as exc:
                 await self._finish(db, job, error=PsaError("credentials", exc.detail), final=True)
                 return
-            await db.commit()  # nothing held open while the PSA answers
             outcome = dict(job.outcome)
             note_id: str | None = push.psa_note_id
             try:
-                if note_id is None and job.check_first:
-                    note_id = await self._find(provider, job)
-                    if note_id is not None:
-                        outcome["adopted"] = True  # stored by an earlier attempt: not posted again
-                if note_id is None:
-                    note_id = await provider.post_note(
-                        job.ticket_id,
-                        NoteDraft(job.text, job.note_type, job.notify, member),  # type: ignore[arg-type]
-                    )
-                # From here the note is in the PSA: what follows never causes a re-post.
-                await self._extras(provider, job, member, outcome)
+                # Nothing held open while the PSA answers.
+                note_id = await uow.while_released(
+                    db, self._send(provider, job, member, outcome, note_id)
+                )
             except PsaError as exc:
                 await provider.aclose()
                 retryable = exc.retryable and job.attempts < self.max_attempts
@@ -367,6 +332,22 @@ class Outbox:
                 return
             await provider.aclose()
             await self._finish(db, job, note_id=note_id, outcome=outcome)
+
+    async def _send(
+        self, provider: Any, job: _Job, member: Any, outcome: dict[str, Any], note_id: str | None
+    ) -> str:
+        if note_id is None and job.check_first:
+            note_id = await self._find(provider, job)
+            if note_id is not None:
+                outcome["adopted"] = True  # stored by an earlier attempt: not posted again
+        if note_id is None:
+            note_id = await provider.post_note(
+                job.ticket_id,
+                NoteDraft(job.text, job.note_type, job.notify, member),  # type: ignore[arg-type]
+            )
+        # From here the note is in the PSA: what follows never causes a re-post.
+        await self._extras(provider, job, member, outcome)
+        return note_id
 
     async def _find(self, provider: Any, job: _Job) -> str | None:
         notes = await provider.list_notes(job.ticket_id)
@@ -408,13 +389,11 @@ class Outbox:
         )
         push = await db.get(PsaPush, job.push_id, populate_existing=True)
         if push is None or session is None:
-            await db.commit()
             return
         if push.state != "sending" or push.attempts != job.attempts:
             # Our claim lapsed during a very slow send and another worker took the push over
             # (or someone queued it again): that worker reports, not this one.
             log.warning("psa push %s: claim lost before finishing; leaving it", job.push_id)
-            await db.commit()
             return
         push.outcome = outcome if outcome is not None else push.outcome
         push.lease_until = None
@@ -458,7 +437,6 @@ class Outbox:
                 next_attempt_at=push.next_attempt_at.isoformat(),
             )
         await sessions.append_as(db, session, None, [(EVENT, entry)])
-        await db.commit()
 
 
 async def read(db: AsyncSession, pushes: list[PsaPush]) -> list[s.PushRead]:

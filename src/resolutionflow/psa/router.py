@@ -12,7 +12,8 @@ from sqlalchemy import select
 from resolutionflow.auth.principal import AnyRole, Engineer, TeamAdmin
 from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import Page, decode_offset, encode_offset
-from resolutionflow.db.session import DB
+from resolutionflow.db import uow
+from resolutionflow.db.session import DB, WriteDB
 from resolutionflow.errors import NotFound, ValidationFailed
 from resolutionflow.models.psa import PsaConnection, PsaPush
 from resolutionflow.providers.psa import connectwise, registry
@@ -82,11 +83,8 @@ async def discover(principal: TeamAdmin, db: DB, body: s.DiscoverIn) -> s.Discov
     """ConnectWise: the API base URL for a site and company id (from /login/companyinfo)."""
     if problem := registry.check_url(body.site if "://" in body.site else f"https://{body.site}"):
         raise_site(problem)
-    # The sign-in check opened a transaction (on SQLite: the write lock); it must not stay
-    # open while the site answers, or every other writer waits on it.
-    await db.commit()
     try:
-        found = await connectwise.discover(body.site, body.company_id)
+        found = await uow.while_released(db, connectwise.discover(body.site, body.company_id))
     except PsaError as exc:
         raise connections.PsaFailed(exc) from exc
     return s.DiscoverRead(
@@ -104,8 +102,11 @@ def raise_site(problem: str) -> None:
 
 
 @router.get("/integrations/psa/members", response_model=s.MembersRead)
-async def list_members(principal: TeamAdmin, db: DB, team_id: TeamQuery = None) -> s.MembersRead:
-    """PSA members and our users side by side; unmapped users are matched by email."""
+async def list_members(
+    principal: TeamAdmin, db: WriteDB, team_id: TeamQuery = None
+) -> s.MembersRead:
+    """PSA members and our users side by side; unmapped users are matched by email (and the
+    matches stored)."""
     return await members.overview(db, principal, team_id)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
 from resolutionflow.config import get_settings
+from resolutionflow.db import uow
 from resolutionflow.errors import ValidationFailed
 from resolutionflow.models import Session, SessionEvent
 from resolutionflow.providers.psa import registry
@@ -35,9 +36,8 @@ async def search(db: AsyncSession, principal: Principal, query: str) -> list[s.T
     if conn is None:
         raise connections.PsaNotConfigured()
     provider = connections.open_provider(conn)
-    await db.commit()  # nothing waits on the PSA inside a transaction
     try:
-        found = await provider.search_tickets(query, limit=20)
+        found = await uow.while_released(db, provider.search_tickets(query, limit=20))
     except PsaError as exc:
         raise connections.PsaFailed(exc) from exc
     finally:
@@ -53,15 +53,15 @@ def _summary_fields(data: dict[str, Any]) -> dict[str, Any]:
 async def fetch(
     db: AsyncSession, account_id: uuid.UUID, owner_id: uuid.UUID | None, ticket_id: str
 ) -> tuple[str, Ticket]:
-    """(provider name, ticket) from the PSA the session's owner works with. Commits first."""
+    """(provider name, ticket) from the PSA the session's owner works with; the database is
+    released while the PSA answers."""
     conn = await connections.for_user(db, account_id, owner_id)
     if conn is None:
         raise connections.PsaNotConfigured()
     name = conn.provider
     provider = connections.open_provider(conn)
-    await db.commit()
     try:
-        return name, await provider.get_ticket(ticket_id)
+        return name, await uow.while_released(db, provider.get_ticket(ticket_id))
     except PsaError as exc:
         if exc.kind == "not_found":
             label = registry.provider_class(name).label
@@ -89,20 +89,13 @@ async def link(
     session = await sessions.get_session(db, principal, session_id)
     sessions.may_work(principal, session)
     provider, ticket = await fetch(db, principal.account_id, session.owner_id, ticket_id)
-    session = await _relock(db, principal, session)
+    # Read again under the lock after the released wait: the copy from before is stale (its
+    # last_seq would collide with events added meanwhile).
+    await db.refresh(session, with_for_update=True)
     session.ticket_id = ticket.id
     payload = payload_of(provider, ticket)
     await sessions.append_entries(db, principal, session, [(LINKED, payload)])
     return read_payload(payload)
-
-
-async def _relock(db: AsyncSession, principal: Principal, session: Session) -> Session:
-    """The session again, locked, after `fetch` committed and the PSA took its time. The copy
-    read before is stale (expire_on_commit is off): its last_seq would collide with events
-    added meanwhile, so it is expired and read afresh under the lock."""
-    session_id = session.id  # read before expiring: an expired attribute cannot lazy-load here
-    db.expire(session)
-    return await sessions.get_session(db, principal, session_id, lock=True)
 
 
 async def link_at_start(db: AsyncSession, principal: Principal, session_id: uuid.UUID) -> None:
@@ -131,7 +124,9 @@ async def link_at_start(db: AsyncSession, principal: Principal, session_id: uuid
     except Exception:
         log.exception("linking ticket at session start failed")
         reason = "The PSA answered in a way ResolutionFlow did not expect; try again."
-    session = await _relock(db, principal, session)
+    # Read again under the lock after the released wait: the copy from before is stale (its
+    # last_seq would collide with events added meanwhile).
+    await db.refresh(session, with_for_update=True)
     if reason is not None:
         await sessions.append_entries(
             db, principal, session, [(LINK_FAILED, {"ticket_id": ticket_id, "reason": reason})]

@@ -15,6 +15,7 @@ from sqlalchemy import String, Uuid, and_, delete, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resolutionflow.config import get_settings
+from resolutionflow.db import uow
 from resolutionflow.models import Flow, TextVector
 from resolutionflow.providers.embeddings import (
     Embedder,
@@ -116,7 +117,7 @@ async def fill(maker: async_sessionmaker[AsyncSession], account_id: uuid.UUID) -
         except EmbeddingError as exc:
             log.warning("embedding failed; full-text search still answers: %s", exc)
             return done
-        async with maker() as db:
+        async with uow.transaction(maker) as db:
             for p, v in zip(pieces, vectors, strict=True):
                 await db.execute(
                     delete(TextVector).where(
@@ -138,7 +139,6 @@ async def fill(maker: async_sessionmaker[AsyncSession], account_id: uuid.UUID) -
                         vector=v,
                     )
                 )
-            await db.commit()
         done += len(pieces)
 
 

@@ -15,12 +15,14 @@ from fastapi.responses import StreamingResponse
 from resolutionflow.auth.principal import AnyRole, Engineer
 from resolutionflow.common.schemas import Page, ReadSchema, SearchText, decode_offset, encode_offset
 from resolutionflow.config import get_settings
-from resolutionflow.db.session import DB
+from resolutionflow.db import uow
+from resolutionflow.db.session import DB, WriteDB
 from resolutionflow.documentation import service as documentation
 from resolutionflow.documentation.service import MEDIA_TYPES
 from resolutionflow.models import SessionAttachment
 from resolutionflow.outbound import reports
 from resolutionflow.pilot.schemas import SessionCreated
+from resolutionflow.search import jobs as index_jobs
 from resolutionflow.sessions import attachments, live, service
 from resolutionflow.sessions.schemas import (
     EventIn,
@@ -77,14 +79,12 @@ async def start_session(
 
         session, pending = await pilot.start(db, principal, body, request.app.state.storage)
         # Stored before the first step is proposed: no transaction waits on a model.
-        await db.commit()
-        session, step, _, _ = await pilot.advance(db, principal, pending)
+        session, step, _, _ = await uow.while_released(db, pilot.advance(db, principal, pending))
         if session.ticket_id:
             from resolutionflow.psa import tickets
 
             # After the first step: FlowPilot's later steps read the ticket from the timeline.
-            await db.commit()
-            await tickets.link_at_start(db, principal, session.id)
+            await uow.while_released(db, tickets.link_at_start(db, principal, session.id))
         p = session.pilot or {}
         return SessionCreated(
             **(await service.detail(db, session)).model_dump(),
@@ -98,8 +98,7 @@ async def start_session(
         from resolutionflow.psa import tickets
 
         # The session is stored first; the ticket's context follows when a PSA is connected.
-        await db.commit()
-        await tickets.link_at_start(db, principal, session.id)
+        await uow.while_released(db, tickets.link_at_start(db, principal, session.id))
     return SessionCreated(**(await service.detail(db, session)).model_dump())
 
 
@@ -115,7 +114,7 @@ async def get_session(principal: AnyRole, db: DB, session_id: uuid.UUID) -> Sess
 )
 async def session_documentation(
     principal: AnyRole,
-    db: DB,
+    db: WriteDB,
     session_id: uuid.UUID,
     format: Literal["markdown", "text", "html"] = "markdown",
     intent: Annotated[
@@ -190,7 +189,7 @@ async def stream_session(
             yield "retry: 3000\n\n"
             while True:
                 waiter.clear()
-                async with app.state.sessionmaker() as read_db:
+                async with app.state.read_sessionmaker() as read_db:
                     rows = await service.events_after(read_db, account_id, session_id, last)
                     names = await service._names(read_db, {e.actor_id for e in rows})
                 for item in service.event_reads(rows, names):
@@ -253,9 +252,7 @@ async def upload_attachment(
     filename: Annotated[str, Query(min_length=1, max_length=255, pattern=r"^[^\x00-\x1f]+$")],
 ) -> AttachmentRead:
     """The file's bytes are the body (any content type); its real type is checked by content."""
-    # The sign-in check's transaction ends before a slow upload is read: on SQLite it would
-    # hold the one write lock for as long as the body takes to arrive.
-    await db.commit()
+    # No transaction has begun yet (the sign-in check reads apart): no lock waits on the body.
     data = await request.body()
     attachment = await attachments.upload(
         db, principal, session_id, filename, data, request.app.state.storage
@@ -300,10 +297,10 @@ async def append_event(
     if session.status in service.ENDED:
         # Resolved sessions teach the copilot; imported here, the copilot builds on sessions.
         from resolutionflow.assist.memory import remember
-        from resolutionflow.search import vectors
 
         await remember(db, session)
-        background.add_task(vectors.fill, request.app.state.sessionmaker, session.account_id)
+        await index_jobs.queue_fill(db, session.account_id)
+        background.add_task(request.app.state.jobs.after_response)
     names = {principal.user_id: principal.name}
     return EventsAppended(
         session=await service.read(db, session), events=service.event_reads(events, names)

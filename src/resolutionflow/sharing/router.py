@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request, Response
 from resolutionflow.auth.principal import AnyRole, Engineer
 from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import Page
-from resolutionflow.db.session import DB
+from resolutionflow.db.session import DB, WriteDB
 from resolutionflow.documentation.service import MEDIA_TYPES
 from resolutionflow.sessions.schemas import SessionDetail
 from resolutionflow.sharing import service
@@ -58,13 +58,13 @@ async def revoke_share(
 
 
 @router.get("/public/shares/{token}", response_model=PublicShareView)
-async def public_share(db: DB, token: ShareToken, response: Response) -> PublicShareView:
+async def public_share(db: WriteDB, token: ShareToken, response: Response) -> PublicShareView:
     response.headers.update(PUBLIC_HEADERS)
     return await service.public_view(db, token)
 
 
 @router.get("/shares/{token}", response_model=SessionDetail)
-async def account_share(principal: AnyRole, db: DB, token: ShareToken) -> SessionDetail:
+async def account_share(principal: AnyRole, db: WriteDB, token: ShareToken) -> SessionDetail:
     return await service.account_view(db, principal, token)
 
 
@@ -75,7 +75,7 @@ async def account_share(principal: AnyRole, db: DB, token: ShareToken) -> Sessio
 )
 async def account_share_documentation(
     principal: AnyRole,
-    db: DB,
+    db: WriteDB,
     token: ShareToken,
     format: Literal["markdown", "text", "html"] = "markdown",
 ) -> Response:

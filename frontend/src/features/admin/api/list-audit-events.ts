@@ -22,6 +22,7 @@ const ACTIONS: Record<AuditAction, true> = {
   "invite.created": true,
   "invite.accepted": true,
   "invite.revoked": true,
+  "job.retried": true,
   "psa.connection_deleted": true,
   "psa.connection_saved": true,
   "psa.member_mapped": true,

@@ -1,0 +1,86 @@
+"""The unit of work: only `db/`, the job runner and the CLI commit; reads never take the write
+lock; a failing request stores nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from httpx import AsyncClient
+
+from tests.fixtures.factories import Factory
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "resolutionflow"
+# Where a transaction may end by hand: the unit-of-work helpers, the job runner, the CLI, and
+# Alembic's migration environment.
+ALLOWED = {"db", "jobs/runner.py", "cli.py", "migrations/env.py"}
+ENDS = re.compile(r"\.(commit|rollback)\(\)")
+
+
+def _allowed(path: Path) -> bool:
+    rel = path.relative_to(SRC).as_posix()
+    return any(rel == a or rel.startswith(a + "/") for a in ALLOWED)
+
+
+def test_nothing_outside_the_unit_of_work_commits_or_rolls_back() -> None:
+    offenders = [
+        f"{path.relative_to(SRC)}:{n}: {line.strip()}"
+        for path in sorted(SRC.rglob("*.py"))
+        if not _allowed(path)
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if ENDS.search(line)
+    ]
+    assert offenders == [], (
+        "use db.uow (transaction, while_released) instead of committing here:\n"
+        + "\n".join(offenders)
+    )
+
+
+def test_the_scan_would_see_a_commit() -> None:
+    assert ENDS.search("    await db.commit()  # sneaky")
+    assert not _allowed(SRC / "flows" / "router.py")
+
+
+@pytest.mark.skipif(
+    bool(os.environ.get("RF_TEST_DATABASE_URL")),
+    reason="SQLite's one write lock; PostgreSQL readers never wait on writers",
+)
+async def test_reads_go_on_while_another_connection_holds_the_write_lock(
+    app: FastAPI, client: AsyncClient, factory: Factory, database_url: str
+) -> None:
+    tenant = await factory.tenant()
+    h = tenant.engineer.headers
+    sid = (await client.post("/api/v1/sessions", headers=h, json={"title": "Disk full"})).json()[
+        "id"
+    ]
+    path = database_url.split("///", 1)[1]
+    writer = sqlite3.connect(path, timeout=1, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a long write elsewhere holds the lock
+    try:
+        me, session, listing = await asyncio.gather(
+            client.get("/api/v1/me", headers=h),
+            client.get(f"/api/v1/sessions/{sid}", headers=h),
+            client.get("/api/v1/sessions", headers=h),
+        )
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert me.status_code == 200, me.text
+    assert session.status_code == 200 and session.json()["title"] == "Disk full"
+    assert listing.status_code == 200 and sid in [x["id"] for x in listing.json()["items"]]
+
+
+async def test_a_get_cannot_write(app: FastAPI) -> None:
+    """The read session refuses writes on both databases (a GET that must record something
+    says so with WriteDB)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    async with app.state.read_sessionmaker() as db:
+        with pytest.raises(DBAPIError):
+            await db.execute(text("CREATE TABLE rf_should_not_exist (x int)"))
