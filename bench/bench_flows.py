@@ -1,5 +1,6 @@
-"""Flow benchmarks: validate+publish of a 2,000-node flow, and library search p50/p95 over
-10,000 flows, on SQLite and (when its server binaries exist) PostgreSQL. Prints figures only.
+"""Flow benchmarks: validate+publish of a 2,000-node flow, and library search and listing
+p50/p95 over 10,000 flows, on SQLite and (when its server binaries exist) PostgreSQL, the
+server started by scripts/test-postgres.sh as `make test` does. Prints figures only.
 
     .venv/bin/python bench/bench_flows.py [--flows 10000] [--queries 200] [--no-postgres]
 """
@@ -17,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -32,6 +34,7 @@ async def _run(database_url: str, flows: int, queries: int) -> None:
     from httpx import ASGITransport, AsyncClient
 
     from resolutionflow.app import create_app
+    from resolutionflow.common.schemas import encode_offset
     from resolutionflow.config import get_settings
     from resolutionflow.db import migrate
     from resolutionflow.demo import load_demo
@@ -101,20 +104,33 @@ async def _run(database_url: str, flows: int, queries: int) -> None:
         await db.commit()
     print(f"  loaded {flows:,} flows in {time.perf_counter() - started:.1f} s")
 
+    async def timed(label: str, requests: list[dict[str, Any]]) -> None:
+        timings = []
+        for params in requests:
+            started = time.perf_counter()
+            r = await client.get("/api/v1/flows", params=params, headers=headers)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert r.status_code == 200, r.text
+        timings.sort()
+        p50 = statistics.median(timings)
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        print(f"  {label}, {len(requests)} requests: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+
     rng = random.Random(42)
-    timings = []
+    searches = []
     for _ in range(queries):
         words = " ".join(rng.sample(WORDS, rng.choice([1, 1, 2, 2, 3])))
         if rng.random() < 0.3:
             words = words[: max(3, len(words) - 3)]  # a prefix, as while typing
-        started = time.perf_counter()
-        r = await client.get("/api/v1/flows", params={"q": words, "limit": 20}, headers=headers)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert r.status_code == 200, r.text
-    timings.sort()
-    p50 = statistics.median(timings)
-    p95 = timings[int(len(timings) * 0.95) - 1]
-    print(f"  search over {flows:,} flows, {queries} queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+        searches.append({"q": words, "limit": 20})
+    await timed(f"search over {flows:,} flows", searches)
+    # The plain listing: newest edits first and most used first, pages 1 to 5.
+    listings = [
+        {"limit": 20, "sort": ("updated", "used")[i % 2]}
+        | ({"cursor": encode_offset(20 * (i // 2 % 5))} if i // 2 % 5 else {})
+        for i in range(queries)
+    ]
+    await timed(f"listing of {flows:,} flows (pages 1-5, both orders)", listings)
     await client.aclose()
     await app.state.engine.dispose()
 

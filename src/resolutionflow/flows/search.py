@@ -1,6 +1,6 @@
 """Full-text search over flows: SQLite FTS5 on the embedded default, PostgreSQL tsvector + GIN
-in production. This module owns the `flow_search` rows; the flow service calls `index()` on
-every write that changes searchable text."""
+in production. This module owns the `flow_search` rows (and, on SQLite, `flow_search_key`); the
+flow service calls `index()` on every write that changes searchable text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Float, String, Subquery, Uuid, bindparam, text
+from sqlalchemy import Float, String, Subquery, TextualSelect, Uuid, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.search.index import terms as text_terms
@@ -64,6 +64,30 @@ async def index(
         "description": content.description,
         "body": content.body,
     }
+    if _dialect(db) == "sqlite":
+        # FTS5 finds rows by rowid only; `flow_search_key` maps the rowid to the flow and its
+        # account, so neither a write nor a search reads whole text rows to find a flow.
+        # Deleting the key row deletes the text row (trigger).
+        await db.execute(
+            text("DELETE FROM flow_search_key WHERE flow_id = :flow_id"),
+            {"flow_id": params["flow_id"]},
+        )
+        await db.execute(
+            text(
+                "INSERT INTO flow_search_key (flow_id, account_id) VALUES (:flow_id, :account_id)"
+            ),
+            params,
+        )
+        await db.execute(
+            text(
+                "INSERT INTO flow_search "
+                "(rowid, flow_id, account_id, title, tags, description, body) "
+                "SELECT id, :flow_id, :account_id, :title, :tags, :description, :body "
+                "FROM flow_search_key WHERE flow_id = :flow_id"
+            ),
+            params,
+        )
+        return
     await db.execute(
         text("DELETE FROM flow_search WHERE flow_id = :flow_id"), {"flow_id": params["flow_id"]}
     )
@@ -89,10 +113,10 @@ def _tsquery(words: list[str], any_term: bool = False) -> str:
     return (" | " if any_term else " & ").join(f"{w}:*" for w in words)
 
 
-def matches(
+def matching(
     db: AsyncSession, account_id: uuid.UUID, query: str, *, any_term: bool = False
-) -> Subquery | None:
-    """A subquery of (flow_id, rank) for the account's flows matching every term (as a
+) -> TextualSelect | None:
+    """A statement of (flow_id, rank) for the account's flows matching every term (as a
     prefix, so results come while typing) — or, with `any_term`, any of its words that are
     not stopwords (questions in prose, ranked by how much matches); None when the query has
     no terms. Lower rank is better on both engines."""
@@ -100,9 +124,12 @@ def matches(
     if not words:
         return None
     if _dialect(db) == "sqlite":
+        # CROSS JOIN keeps the FTS5 scan outside: each match then costs one integer-key
+        # lookup, where reading the text row's own account_id column costs the whole row.
         stmt = text(
-            "SELECT flow_id, bm25(flow_search, 10.0, 5.0, 3.0, 1.0) AS rank "
-            "FROM flow_search WHERE flow_search MATCH :match AND account_id = :account"
+            "SELECT k.flow_id AS flow_id, bm25(flow_search, 10.0, 5.0, 3.0, 1.0) AS rank "
+            "FROM flow_search CROSS JOIN flow_search_key AS k ON k.id = flow_search.rowid "
+            "WHERE flow_search MATCH :match AND k.account_id = :account"
         ).bindparams(match=_match_expression(words, any_term), account=account_id.hex)
     else:
         stmt = text(
@@ -110,7 +137,15 @@ def matches(
             "FROM flow_search s, to_tsquery('simple', :tsquery) q "
             "WHERE s.document @@ q AND s.account_id = :account"
         ).bindparams(tsquery=_tsquery(words, any_term), account=account_id)
-    return stmt.columns(flow_id=Uuid(), rank=Float()).subquery("matches")
+    return stmt.columns(flow_id=Uuid(), rank=Float())
+
+
+def matches(
+    db: AsyncSession, account_id: uuid.UUID, query: str, *, any_term: bool = False
+) -> Subquery | None:
+    """`matching()` as a subquery named `matches`."""
+    stmt = matching(db, account_id, query, any_term=any_term)
+    return None if stmt is None else stmt.subquery("matches")
 
 
 async def snippets(
@@ -121,10 +156,18 @@ async def snippets(
     words = terms(query)
     if not words or not flow_ids:
         return {}
-    stmt = text(
-        "SELECT flow_id, title, description, body FROM flow_search "
-        "WHERE account_id = :account AND flow_id IN :ids"
-    ).bindparams(
+    if _dialect(db) == "sqlite":
+        sql = (
+            "SELECT k.flow_id, s.title, s.description, s.body "
+            "FROM flow_search_key AS k CROSS JOIN flow_search AS s ON s.rowid = k.id "
+            "WHERE k.account_id = :account AND k.flow_id IN :ids"
+        )
+    else:
+        sql = (
+            "SELECT flow_id, title, description, body FROM flow_search "
+            "WHERE account_id = :account AND flow_id IN :ids"
+        )
+    stmt = text(sql).bindparams(
         bindparam("ids", expanding=True),
         account=_key(db, account_id),
         ids=[_key(db, f) for f in flow_ids],

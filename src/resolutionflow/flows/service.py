@@ -8,8 +8,9 @@ from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import TextualSelect, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer
 
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.schemas import decode_offset, encode_offset
@@ -381,17 +382,59 @@ async def search_library(
     cursor: str | None,
 ) -> tuple[list[FlowSummary], str | None]:
     offset = decode_offset(cursor)
-    query: Any = readable(principal.account_id, Flow)
-    matches = search.matches(db, principal.account_id, q) if q else None
-    if matches is not None:
-        query = (
-            select(Flow, matches.c.rank)
-            .join(matches, matches.c.flow_id == Flow.id)
-            .where(Flow.account_id == principal.account_id)
-        )
-    elif q:
+    matching = search.matching(db, principal.account_id, q) if q else None
+    if q and matching is None:
         return [], None  # a query of punctuation only matches nothing
-    query = query.where(Flow.archived_at.is_not(None) if archived else Flow.archived_at.is_(None))
+    sort = sort or ("relevance" if matching is not None else "updated")
+    if sort == "relevance" and matching is None:
+        sort = "updated"
+    wanted = offset + limit + 1
+
+    # `first`: the order's first `wanted` ids, when found without paging in SQL (the ranking
+    # shortcut, which pays off when the filters keep most flows; the tag filter).
+    first: list[uuid.UUID] | None = None
+    shortcut = not (kind or category or folder or tag or archived)
+    if matching is not None and sort == "relevance" and shortcut:
+        first = await _best_ranked(db, principal, matching, wanted)
+    query = _library_query(principal, matching, sort, kind, category, folder, archived)
+    if first is None and tag:
+        first = await _tagged(db, query.add_columns(Flow.tags), tag, wanted)
+    if first is not None:
+        ids = first[offset:]
+    else:
+        ids = list((await db.scalars(query.offset(offset).limit(limit + 1))).all())
+    page = ids[:limit]
+    flows = await _library_rows(db, principal, page)
+    marked = (
+        await search.snippets(db, principal.account_id, q or "", page)
+        if matching is not None
+        else {}
+    )
+    names = {f.owner_id: name for f, name in flows if f.owner_id is not None and name is not None}
+    items = [_summary(f, names, marked.get(f.id)) for f, _ in flows]
+    next_cursor = encode_offset(offset + limit) if len(ids) > limit else None
+    return items, next_cursor
+
+
+def _library_query(
+    principal: Principal,
+    matching: TextualSelect | None,
+    sort: SortOrder,
+    kind: str | None,
+    category: str | None,
+    folder: uuid.UUID | str | None,
+    archived: bool,
+) -> Any:
+    """The account's flow ids in library order. Ids only: the database sorts narrow rows, and
+    whole flows are read for the page alone."""
+    query: Any = select(Flow.id)
+    matches = matching.subquery("matches") if matching is not None else None
+    if matches is not None:
+        query = query.join(matches, matches.c.flow_id == Flow.id)
+    query = query.where(
+        Flow.account_id == principal.account_id,
+        Flow.archived_at.is_not(None) if archived else Flow.archived_at.is_(None),
+    )
     if kind:
         query = query.where(Flow.kind == kind)
     if category:
@@ -400,30 +443,112 @@ async def search_library(
         query = query.where(Flow.folder_id.is_(None))
     elif isinstance(folder, uuid.UUID):
         query = query.where(Flow.folder_id == folder)
-    sort = sort or ("relevance" if matches is not None else "updated")
     if sort == "relevance" and matches is not None:
-        query = query.order_by(matches.c.rank, Flow.updated_at.desc(), Flow.id)
-    elif sort == "used":
-        query = query.order_by(Flow.use_count.desc(), Flow.updated_at.desc(), Flow.id)
-    else:
-        query = query.order_by(Flow.updated_at.desc(), Flow.id)
-    if tag:
-        # Tags are a JSON list; filtered here so it works the same on both engines.
-        rows = list((await db.execute(query)).all())
-        rows = [r for r in rows if tag.casefold() in {t.casefold() for t in r[0].tags or []}]
-        page = rows[offset : offset + limit + 1]
-    else:
-        page = list((await db.execute(query.offset(offset).limit(limit + 1))).all())
-    flows = [r[0] for r in page[:limit]]
-    names = await _names(db, {f.owner_id for f in flows})
-    marked = (
-        await search.snippets(db, principal.account_id, q or "", [f.id for f in flows])
-        if matches is not None
-        else {}
+        return query.order_by(matches.c.rank, Flow.updated_at.desc(), Flow.id)
+    if sort == "used":
+        return query.order_by(Flow.use_count.desc(), Flow.updated_at.desc(), Flow.id)
+    return query.order_by(Flow.updated_at.desc(), Flow.id)
+
+
+# A relevance search ranks every match (the engine's work), then reads flows only for the
+# best-ranked few: this many times the rows the page needs, at least the minimum; more than the
+# maximum (a run of ties) and the full query is cheaper.
+_CANDIDATES_FACTOR = 2
+_MIN_CANDIDATES = 100
+_MAX_CANDIDATES = 2000
+
+
+async def _best_ranked(
+    db: AsyncSession,
+    principal: Principal,
+    matching: TextualSelect,
+    wanted: int,
+) -> list[uuid.UUID] | None:
+    """The first `wanted` ids of the relevance order (rank, newest edit, id), found among the
+    candidates: every match ranked no worse than the n-th best. Whatever is left out ranks
+    below all of them, so when enough candidates are live (not archived), they are exactly the
+    first of the full order. None when too few are (the full query decides then).
+
+    Two plain statements, neither joining the ranking to the flow table: a planner without
+    statistics (a library just imported) misjudges that join badly on PostgreSQL."""
+    n = max(_MIN_CANDIDATES, _CANDIDATES_FACTOR * wanted)
+    if n > _MAX_CANDIDATES:
+        return None
+    matches = matching.cte("matches").prefix_with("MATERIALIZED")  # ranked once
+    nth = select(matches.c.rank).order_by(matches.c.rank).offset(n - 1).limit(1)
+    candidates: dict[uuid.UUID, float] = {
+        flow_id: rank
+        for flow_id, rank in await db.execute(
+            select(matches.c.flow_id, matches.c.rank).where(
+                matches.c.rank <= func.coalesce(nth.scalar_subquery(), matches.c.rank)
+            )
+        )
+    }
+    if len(candidates) > _MAX_CANDIDATES:
+        return None
+    every_match = len(candidates) < n  # fewer matches than n: nothing was left out
+    # Filtered here rather than in SQL, where SQLite (without statistics) would walk the
+    # account's index instead of looking up the candidates' ids.
+    kept: list[tuple[uuid.UUID, datetime]] = []
+    if candidates:
+        rows = await db.execute(
+            select(Flow.id, Flow.account_id, Flow.archived_at, Flow.updated_at).where(
+                Flow.id.in_(candidates)
+            )
+        )
+        kept = [
+            (flow_id, updated_at)
+            for flow_id, account_id, archived_at, updated_at in rows
+            if account_id == principal.account_id and archived_at is None
+        ]
+    if len(kept) < wanted and not every_match:
+        return None
+    # The order of the SQL, one key at a time (stable sorts): rank, newest edit, id.
+    kept.sort(key=lambda r: r[0])
+    kept.sort(key=lambda r: r[1], reverse=True)
+    kept.sort(key=lambda r: candidates[r[0]])
+    return [flow_id for flow_id, _ in kept[:wanted]]
+
+
+async def _tagged(db: AsyncSession, query: Any, tag: str, wanted: int) -> list[uuid.UUID]:
+    """Ids of the ordered `query` (id, tags) whose tags hold `tag`, up to `wanted` of them.
+
+    Tags are a JSON list, compared case-insensitively the way Python folds case (which neither
+    engine's SQL does): read narrow rows in order and stop once the page is full."""
+    folded = tag.casefold()
+    found: list[uuid.UUID] = []
+    result = await db.stream(query.execution_options(yield_per=500))
+    try:
+        async for flow_id, tags in result:
+            if folded in {t.casefold() for t in tags or []}:
+                found.append(flow_id)
+                if len(found) >= wanted:
+                    break
+    finally:
+        await result.close()
+    return found
+
+
+async def _library_rows(
+    db: AsyncSession, principal: Principal, ids: list[uuid.UUID]
+) -> list[tuple[Flow, str | None]]:
+    """The flows of a library page in the order of `ids`, with their owners' names; drafts are
+    not loaded (a summary never shows the graph)."""
+    if not ids:
+        return []
+    rows = await db.execute(
+        select(Flow, User.name)
+        .outerjoin(User, User.id == Flow.owner_id)
+        .where(Flow.id.in_(ids))
+        .options(defer(Flow.draft, raiseload=True))
     )
-    items = [_summary(f, names, marked.get(f.id) if matches is not None else None) for f in flows]
-    next_cursor = encode_offset(offset + limit) if len(page) > limit else None
-    return items, next_cursor
+    # The ids come from the account's own listing; the account is checked again here rather
+    # than in SQL, where SQLite (without statistics) would walk the account's index instead of
+    # looking up the page's ids.
+    found = {
+        flow.id: (flow, name) for flow, name in rows if flow.account_id == principal.account_id
+    }
+    return [found[i] for i in ids if i in found]
 
 
 async def facets(db: AsyncSession, principal: Principal) -> Facets:
