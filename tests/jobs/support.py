@@ -67,3 +67,30 @@ async def job(db, job_id: uuid.UUID) -> Job:  # type: ignore[no-untyped-def]
     row = await db.get(Job, job_id, populate_existing=True)
     assert row is not None
     return row
+
+
+class LimitedPayload(BaseModel):
+    n: int
+
+
+ACTIVE = {"now": 0, "most": 0}
+
+
+async def _limited(ctx: JobContext, p: LimitedPayload) -> None:
+    import asyncio
+
+    RUNS[ctx.job_id] += 1
+    ACTIVE["now"] += 1
+    ACTIVE["most"] = max(ACTIVE["most"], ACTIVE["now"])
+    try:
+        await asyncio.sleep(0.05)
+    finally:
+        ACTIVE["now"] -= 1
+
+
+LIMITED = kinds.register(
+    kinds.JobKind(
+        name="test.limited", payload=LimitedPayload, run=_limited, title="One at a time",
+        max_attempts=1, concurrency=1,
+    )
+)  # fmt: skip

@@ -4,6 +4,7 @@ idempotency, takeover after a dead worker, graceful release, and exactly once ac
 from __future__ import annotations
 
 import asyncio
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -259,3 +260,71 @@ async def test_two_instances_run_fifty_jobs_each_exactly_once(app: FastAPI, tena
     finally:
         for e in engines:
             await e.dispose()
+
+
+async def test_a_kind_limited_to_one_never_runs_twice_at_once_across_workers(
+    app: FastAPI, tenant: Tenant
+) -> None:
+    from tests.jobs.support import ACTIVE, LIMITED, LimitedPayload
+
+    async with app.state.sessionmaker() as db:
+        ids = [
+            (await queue.enqueue(db, LIMITED, LimitedPayload(n=n), account_id=tenant.id)).id
+            for n in range(6)
+        ]
+        await db.commit()
+    ACTIVE["most"] = 0
+    workers = [_worker(app, name=f"w{i}", concurrency=3) for i in range(3)]
+    for w in workers:
+        w.start()
+    try:
+        for _ in range(400):
+            async with app.state.sessionmaker() as db:
+                states = {(await job(db, i)).state for i in ids}
+            if states == {"succeeded"}:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        for w in workers:
+            await w.stop()
+    assert states == {"succeeded"}
+    assert all(RUNS[i] == 1 for i in ids)
+    assert ACTIVE["most"] == 1
+
+
+async def test_a_job_only_touches_its_own_accounts_rows(
+    app: FastAPI, client: AsyncClient, factory: Factory
+) -> None:
+    from resolutionflow.escalations.jobs import ASSESS, AssessPayload
+    from resolutionflow.models import Handoff
+
+    owner, other = await factory.tenant(), await factory.tenant()
+    sid = (
+        await client.post(
+            "/api/v1/sessions", headers=owner.engineer.headers, json={"title": "Printer jam"}
+        )
+    ).json()["id"]
+    handoff_id = (
+        await client.post(
+            f"/api/v1/sessions/{sid}/escalate",
+            headers=owner.engineer.headers,
+            json={"reason": "Needs a senior", "priority": "high"},
+        )
+    ).json()["id"]
+    async with app.state.sessionmaker() as db:
+        await db.execute(
+            update(Handoff)
+            .where(Handoff.id == uuid.UUID(handoff_id))
+            .values(assessment_status="pending", assessment=None)
+        )
+        # Another account's job naming the owner's handoff.
+        stray = await queue.enqueue(
+            db, ASSESS, AssessPayload(handoff_id=uuid.UUID(handoff_id)), account_id=other.id
+        )
+        await db.commit()
+    await _worker(app).run_now(stray.id)
+    async with app.state.sessionmaker() as db:
+        dead = await job(db, stray.id)
+        untouched = await db.get(Handoff, uuid.UUID(handoff_id), populate_existing=True)
+    assert (dead.state, dead.last_error) == ("dead", "The handoff no longer exists.")
+    assert untouched is not None and untouched.assessment_status == "pending"

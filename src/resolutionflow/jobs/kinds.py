@@ -7,11 +7,13 @@ process knows every kind the app can enqueue.
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
 
 if TYPE_CHECKING:
     from resolutionflow.jobs.context import JobContext
@@ -52,6 +54,9 @@ class JobKind(Generic[P]):
     # At most this many of the kind run at once across every worker (None: no limit).
     concurrency: int | None = None
     describe: Callable[[P], str] = field(default=lambda _p: "")
+    # Called in the admin's transaction when a failed or dead job is retried (e.g. a PSA push
+    # gets a fresh budget of its own), before the job is queued again.
+    on_retry: Callable[[AsyncSession, uuid.UUID, P], Awaitable[None]] | None = None
 
     def delay(self, attempt: int, rng: random.Random | None = None) -> float:
         base = self.delays[min(attempt, len(self.delays)) - 1]

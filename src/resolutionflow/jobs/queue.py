@@ -87,6 +87,8 @@ async def retry(db: AsyncSession, job: Job) -> Job:
     if job.state not in (JobState.failed.value, JobState.dead.value):
         raise Conflict(f"Only a failed or dead job can be retried; this one is {job.state}.")
     kind = kinds.get(job.kind)
+    if kind is not None and kind.on_retry is not None:
+        await kind.on_retry(db, job.account_id, kind.parse(job.payload))
     job.state = JobState.queued.value
     job.attempts = 0
     job.max_attempts = kind.max_attempts if kind else job.max_attempts

@@ -8,6 +8,7 @@ import uuid
 from datetime import UTC, datetime
 
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.db.scoping import readable
 from resolutionflow.jobs import kinds
@@ -30,14 +31,6 @@ async def _load(ctx: JobContext, push_id: uuid.UUID) -> PsaPush:
 async def _deliver(ctx: JobContext, p: DeliverPayload) -> None:
     from resolutionflow.psa import outbox
 
-    push = await _load(ctx, p.push_id)
-    if push.state == "failed":
-        # Only a retry of this (dead) job gets here: the push gets a fresh budget, as the PSA
-        # activity's own Retry gives it.
-        async with ctx.transaction() as db:
-            fresh = await db.get(PsaPush, push.id, with_for_update=True)
-            if fresh is not None and fresh.state == "failed":
-                await outbox.requeue(db, fresh, None)
     await outbox.Outbox(ctx.sessionmaker).deliver(p.push_id)
     push = await _load(ctx, p.push_id)
     now = datetime.now(UTC)
@@ -53,6 +46,18 @@ async def _deliver(ctx: JobContext, p: DeliverPayload) -> None:
     raise kinds.JobRetry("Another worker is sending it.", after_s=(until - now).total_seconds())
 
 
+async def _on_retry(db: AsyncSession, account_id: uuid.UUID, p: DeliverPayload) -> None:
+    """Retrying the dead job retries the push: a fresh budget, as the PSA activity's own Retry
+    gives it (a push that is not failed is left as it is)."""
+    from resolutionflow.psa import outbox
+
+    push = await db.scalar(
+        readable(account_id, PsaPush).where(PsaPush.id == p.push_id).with_for_update()
+    )
+    if push is not None and push.state == "failed":
+        await outbox.requeue(db, push, None)
+
+
 DELIVER = kinds.register(
     kinds.JobKind(
         name="psa.push",
@@ -66,5 +71,6 @@ DELIVER = kinds.register(
         jitter=0,
         timeout_s=600,
         describe=lambda p: f"Push {str(p.push_id)[:8]}",
+        on_retry=_on_retry,
     )
 )
