@@ -68,6 +68,7 @@ const TeamsPage = named(() => import("@/features/admin/components/teams-page"), 
 const TeamDetailPage = named(() => import("@/features/admin/components/team-detail-page"), "TeamDetailPage");
 const PeoplePage = named(() => import("@/features/admin/components/people-page"), "PeoplePage");
 const AuditPage = named(() => import("@/features/admin/components/audit-page"), "AuditPage");
+const JobsPage = named(() => import("@/features/jobs/components/jobs-page"), "JobsPage");
 const AccountSettingsPage = named(
   () => import("@/features/account-settings/components/account-settings-page"),
   "AccountSettingsPage",
@@ -225,6 +226,7 @@ export const routes: RouteObject[] = [
           { path: "teams/:teamId", element: page(<TeamDetailPage />) },
           { path: "admin/people", element: page(<PeoplePage />, "team_admin") },
           { path: "admin/audit", element: page(<AuditPage />, "team_admin") },
+          { path: "admin/jobs", element: page(<JobsPage />, "team_admin") },
           { path: "admin/account", element: page(<AccountSettingsPage />, "team_admin") },
           { path: "admin/ai", element: page(<AISettingsPage />, "team_admin") },
           { path: "admin/ai/usage", element: page(<AIUsagePage />, "team_admin") },

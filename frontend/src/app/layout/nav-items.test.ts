@@ -14,18 +14,19 @@ describe("navItemsFor", () => {
     expect(labels("viewer")).not.toContain("Escalations");
   });
 
-  it("adds People, Audit log, Account settings and AI settings for team admins, but not Accounts", () => {
+  it("adds People, Audit log, Jobs, Account settings and AI settings for team admins, but not Accounts", () => {
     const items = labels("team_admin");
     expect(items).toContain("AI settings");
     expect(items).toContain("People");
     expect(items).toContain("Audit log");
+    expect(items).toContain("Jobs");
     expect(items).toContain("Account settings");
     expect(items).toContain("PSA integration");
     expect(items).not.toContain("Accounts");
   });
 
   it("shows everything to a super admin", () => {
-    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Escalations", "Knowledge", "Teams", "People", "Audit log", "Account settings", "AI settings", "PSA integration", "Accounts", "Profile", "API tokens"]);
+    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Escalations", "Knowledge", "Teams", "People", "Audit log", "Jobs", "Account settings", "AI settings", "PSA integration", "Accounts", "Profile", "API tokens"]);
   });
 
   it("shows nothing for an unknown or missing role", () => {

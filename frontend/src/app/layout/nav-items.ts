@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/teams", label: "Teams", minRole: "viewer", group: "main" },
   { to: "/admin/people", label: "People", minRole: "team_admin", group: "admin" },
   { to: "/admin/audit", label: "Audit log", minRole: "team_admin", group: "admin" },
+  { to: "/admin/jobs", label: "Jobs", minRole: "team_admin", group: "admin" },
   { to: "/admin/account", label: "Account settings", minRole: "team_admin", group: "admin" },
   { to: "/admin/ai", label: "AI settings", minRole: "team_admin", group: "admin" },
   { to: "/settings/psa", label: "PSA integration", minRole: "team_admin", group: "admin" },
