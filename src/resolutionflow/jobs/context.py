@@ -8,12 +8,24 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import and_, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resolutionflow.db import uow
 from resolutionflow.models.job import Job, JobState
+
+
+def held(job_id: uuid.UUID, worker: str, attempt: int) -> Any:
+    """The job as this worker claimed it: still running, by it, on this attempt. Every write
+    about a claimed job is conditional on it, so a worker whose lease lapsed changes nothing."""
+    return and_(
+        Job.id == job_id,
+        Job.state == JobState.running.value,
+        Job.worker == worker,
+        Job.attempts == attempt,
+    )
 
 
 class ClaimLost(Exception):
@@ -48,12 +60,7 @@ class JobContext:
             yield db
             done = await db.execute(
                 update(Job)
-                .where(
-                    Job.id == self.job_id,
-                    Job.state == JobState.running.value,
-                    Job.worker == self.worker,
-                    Job.attempts == self.attempt,
-                )
+                .where(held(self.job_id, self.worker, self.attempt))
                 .values(
                     state=JobState.succeeded.value,
                     finished_at=datetime.now(UTC),

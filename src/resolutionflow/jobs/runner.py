@@ -32,7 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resolutionflow.db import locks, uow
 from resolutionflow.jobs import kinds
-from resolutionflow.jobs.context import ClaimLost, JobContext
+from resolutionflow.jobs.context import ClaimLost, JobContext, held
 from resolutionflow.jobs.queue import WAKE_ID, backoff
 from resolutionflow.models.job import Job, JobState
 from resolutionflow.sessions import live
@@ -228,12 +228,7 @@ class Worker:
                 async with uow.transaction(self.sessionmaker) as db:
                     kept = await db.execute(
                         update(Job)
-                        .where(
-                            Job.id == claimed.id,
-                            Job.state == JobState.running.value,
-                            Job.worker == self.name,
-                            Job.attempts == claimed.attempt,
-                        )
+                        .where(held(claimed.id, self.name, claimed.attempt))
                         .values(lease_until=_now() + self.lease)
                     )
             except Exception:  # a missed beat is survivable; the next one may land
@@ -270,14 +265,7 @@ class Worker:
             values["finished_at"] = _now()
         async with uow.transaction(self.sessionmaker) as db:
             done = await db.execute(
-                update(Job)
-                .where(
-                    Job.id == claimed.id,
-                    Job.state == JobState.running.value,
-                    Job.worker == self.name,
-                    Job.attempts == claimed.attempt,
-                )
-                .values(**values)
+                update(Job).where(held(claimed.id, self.name, claimed.attempt)).values(**values)
             )
         if done.rowcount != 1:  # type: ignore[attr-defined]
             log.warning("job %s: claim lost before recording %s", claimed.id, state.value)
