@@ -41,10 +41,17 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
+def server_data_dir() -> Path:
+    """The e2e server's data directory (its SQLite database lives there), for tests that set
+    up what the UI cannot (a job that has already died)."""
+    return Path(tempfile.mkdtemp(prefix="rf-e2e-"))
+
+
+@pytest.fixture(scope="session")
+def base_url(server_data_dir: Path) -> Iterator[str]:
     static = Path(__file__).resolve().parents[2] / "src/resolutionflow/static/index.html"
     assert static.is_file(), "build the UI first (make install)"
-    data_dir = tempfile.mkdtemp(prefix="rf-e2e-")
+    data_dir = str(server_data_dir)
     port = _free_port()
     env = {
         **os.environ,

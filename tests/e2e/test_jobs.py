@@ -6,13 +6,11 @@ under "Done", and the stand-in Slack server received it once."""
 from __future__ import annotations
 
 import asyncio
-import os
 import time
 import uuid
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -39,32 +37,6 @@ class FakeSlack(LocalServer):
     async def _hook(self, request: Request) -> Response:
         await self._record(request)
         return PlainTextResponse("ok")
-
-
-def _server_data_dir(base_url: str) -> Path:
-    """The data directory of the e2e server this session started (its SQLite database lives
-    there); conftest keeps it to itself, so read it off the server process's environment."""
-    port = str(urlsplit(base_url).port).encode()
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            if int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) != os.getpid():
-                continue  # not started by this pytest process
-            argv = (proc / "cmdline").read_bytes().split(b"\0")
-            if b"serve" not in argv or b"--port" not in argv:
-                continue
-            if argv[argv.index(b"--port") + 1] != port:
-                continue
-            env = dict(
-                item.split(b"=", 1)
-                for item in (proc / "environ").read_bytes().split(b"\0")
-                if b"=" in item
-            )
-        except (OSError, ValueError, IndexError):
-            continue
-        return Path(env[b"RESOLUTIONFLOW_DATA_DIR"].decode())
-    raise AssertionError(f"no e2e server process found for {base_url}")
 
 
 async def _queue_slack_notice(db_file: Path, account_id: uuid.UUID, title: str) -> uuid.UUID:
@@ -115,11 +87,11 @@ def _wait_for_state(api: httpx.Client, job_id: uuid.UUID, state: str) -> dict[st
 
 
 def test_admin_retries_a_dead_slack_notice_from_the_jobs_page(
-    page: Page, base_url: str, admin_api: httpx.Client
+    page: Page, base_url: str, admin_api: httpx.Client, server_data_dir: Path
 ) -> None:
     account_id = uuid.UUID(str(admin_api.get("/api/v1/me").raise_for_status().json()["account_id"]))
     title = f"Jobs journey {uuid.uuid4().hex[:8]}"
-    db_file = _server_data_dir(base_url) / "resolutionflow.db"
+    db_file = server_data_dir / "resolutionflow.db"
     assert db_file.is_file(), db_file
     # Playwright's sync API keeps an event loop on this thread: run ours on another.
     with ThreadPoolExecutor(1) as pool:

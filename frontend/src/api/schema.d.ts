@@ -4396,6 +4396,11 @@ export interface components {
         };
         /** ScheduleRead */
         ScheduleRead: {
+            /**
+             * Account Id
+             * Format: uuid
+             */
+            account_id: string;
             /** Cron */
             cron: string;
             /** Enabled */

@@ -47,6 +47,7 @@ class SchedulePreview(ReadSchema):
 
 class ScheduleRead(ReadSchema):
     id: uuid.UUID
+    account_id: uuid.UUID
     owner: str
     name: str
     cron: str
