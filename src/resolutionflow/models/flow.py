@@ -65,21 +65,26 @@ class Flow(IdMixin, AccountMixin, TimestampMixin, Model):
     use_count: Mapped[int] = mapped_column(Integer, default=0)
 
 
-# The library's two orders (flows.service.search_library) come straight from these indexes.
+# The library's two orders of live flows (flows.service.search_library) read from these
+# indexes. Partial, because PostgreSQL orders by an index's later columns only after equality
+# conditions, and `archived_at IS NULL` is not one.
+_LIVE = Flow.archived_at.is_(None)
 Index(
     "ix_flow_library_updated",
     Flow.account_id,
-    Flow.archived_at,
     Flow.updated_at.desc(),
     Flow.id,
+    postgresql_where=_LIVE,
+    sqlite_where=_LIVE,
 )
 Index(
     "ix_flow_library_used",
     Flow.account_id,
-    Flow.archived_at,
     Flow.use_count.desc(),
     Flow.updated_at.desc(),
     Flow.id,
+    postgresql_where=_LIVE,
+    sqlite_where=_LIVE,
 )
 
 

@@ -17,18 +17,24 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # The library's two orders, newest edit first and most used first, read straight from an
-    # index instead of sorting every flow of the account (and, on SQLite, reading each flow's
-    # whole row, draft included, to find its updated_at).
+    # The library's two orders of live flows, newest edit first and most used first, read
+    # straight from an index instead of sorting every flow of the account (and, on SQLite,
+    # reading each flow's whole row, draft included, to find its updated_at). Partial, because
+    # PostgreSQL orders by an index's later columns only after equality conditions.
+    live = sa.text("archived_at IS NULL")
     op.create_index(
         "ix_flow_library_updated",
         "flow",
-        ["account_id", "archived_at", sa.text("updated_at DESC"), "id"],
+        ["account_id", sa.text("updated_at DESC"), "id"],
+        postgresql_where=live,
+        sqlite_where=live,
     )
     op.create_index(
         "ix_flow_library_used",
         "flow",
-        ["account_id", "archived_at", sa.text("use_count DESC"), sa.text("updated_at DESC"), "id"],
+        ["account_id", sa.text("use_count DESC"), sa.text("updated_at DESC"), "id"],
+        postgresql_where=live,
+        sqlite_where=live,
     )
 
     if op.get_bind().dialect.name != "sqlite":
