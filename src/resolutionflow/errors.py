@@ -87,6 +87,12 @@ class Gone(AppError):
     title = "No longer available"
 
 
+class PayloadTooLarge(AppError):
+    status = 413
+    slug = "payload-too-large"
+    title = "Request body too large"
+
+
 class ValidationFailed(AppError):
     status = 422
     slug = "validation-error"

@@ -406,3 +406,40 @@ async def test_import_library_refuses_what_is_not_a_library(
         403,
     )
     assert await count(client, t.engineer) == 0
+
+
+async def test_import_library_refuses_a_zip_bomb_before_expanding_it(
+    client: AsyncClient, factory: Factory
+) -> None:
+    """Nine members of 7.5 MiB each (whitespace, compressing to a few KiB): each under the
+    per-file limit, together past what a library may expand to. 413, and nothing imported."""
+    from resolutionflow.flows import io as flow_io
+
+    t = await factory.tenant()
+    padded = json.dumps(VALID) + " " * (7 * 1024 * 1024 + 512 * 1024)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for n in range(9):
+            z.writestr(f"flow-{n}.rfflow.json", padded)
+    raw = buffer.getvalue()
+    assert len(raw) < 1024 * 1024  # a small upload
+    assert 9 * len(padded) > flow_io.MAX_ARCHIVE_BYTES
+    problem = assert_problem(
+        await import_raw(client, t.engineer, raw, "/flows/import-library"), 413
+    )
+    assert "expand to more than 64 MiB" in problem["detail"]
+    assert await count(client, t.engineer) == 0
+
+
+async def test_import_library_refuses_an_archive_of_too_many_entries(
+    client: AsyncClient, factory: Factory
+) -> None:
+    t = await factory.tenant()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as z:
+        for n in range(5001):
+            z.writestr(f"e/{n}.txt", "")
+    problem = assert_problem(
+        await import_raw(client, t.engineer, buffer.getvalue(), "/flows/import-library"), 413
+    )
+    assert "5000 entries" in problem["detail"]

@@ -12,11 +12,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from resolutionflow.errors import ValidationFailed
+from resolutionflow.errors import PayloadTooLarge, ValidationFailed
 from resolutionflow.flows.document import FlowDocument
 
 MAX_ARCHIVE_FILES = 2000
 MAX_FILE_BYTES = 8 * 1024 * 1024
+# What a whole library may expand to: a 16 MiB upload of highly compressible JSON could
+# otherwise expand to gigabytes (a zip bomb). Checked on the declared sizes before anything is
+# decompressed, and again on the bytes actually read (declared sizes can lie).
+MAX_ARCHIVE_BYTES = 64 * 1024 * 1024
+# Entries of any kind: a central directory of millions of tiny entries costs memory by itself.
+MAX_ARCHIVE_ENTRIES = 5000
 
 
 def slugify(title: str) -> str:
@@ -102,8 +108,19 @@ def build_archive(docs: list[FlowDocument]) -> bytes:
     return buffer.getvalue()
 
 
+def _too_large(detail: str, filename: str | None = None) -> PayloadTooLarge:
+    error: dict[str, Any] = {"loc": ["file"], "msg": "too large", "type": "too_large"}
+    if filename:
+        error["file"] = filename
+    return PayloadTooLarge(detail, errors=[error])
+
+
 def parse_archive(raw: bytes) -> list[tuple[str, FlowDocument]]:
-    """Every flow of a library archive, or a 422 naming the first bad file (nothing partial)."""
+    """Every flow of a library archive, or a 413/422 naming the first problem (nothing partial).
+
+    Blocking and CPU-bound: call it from a thread. Members are read one at a time and parsed
+    at once, so at most one member's bytes are held besides the parsed flows; the limits on
+    entries and total uncompressed size are checked before anything is decompressed."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except zipfile.BadZipFile as exc:
@@ -112,9 +129,12 @@ def parse_archive(raw: bytes) -> list[tuple[str, FlowDocument]]:
             errors=[{"loc": ["file"], "msg": "not a zip archive", "type": "archive_invalid"}],
         ) from exc
     with archive:
+        entries = archive.infolist()
+        if len(entries) > MAX_ARCHIVE_ENTRIES:
+            raise _too_large(f"The archive holds more than {MAX_ARCHIVE_ENTRIES} entries.")
         members = [
             i
-            for i in archive.infolist()
+            for i in entries
             if not i.is_dir()
             and i.filename.endswith(".rfflow.json")
             and not i.filename.startswith(("__MACOSX/", "."))
@@ -125,23 +145,25 @@ def parse_archive(raw: bytes) -> list[tuple[str, FlowDocument]]:
                 errors=[{"loc": ["file"], "msg": "no flows", "type": "archive_empty"}],
             )
         if len(members) > MAX_ARCHIVE_FILES:
-            raise ValidationFailed(f"The archive holds more than {MAX_ARCHIVE_FILES} flows.")
+            raise _too_large(f"The archive holds more than {MAX_ARCHIVE_FILES} flows.")
+        limit_mib = MAX_ARCHIVE_BYTES // (1024 * 1024)
+        if sum(i.file_size for i in members) > MAX_ARCHIVE_BYTES:
+            raise _too_large(f"The flows in the archive expand to more than {limit_mib} MiB.")
         out = []
+        total = 0
         for info in members:
             # Declared sizes can lie (zip bombs): read at most the limit and check.
             with archive.open(info) as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
             if len(data) > MAX_FILE_BYTES:
-                raise ValidationFailed(
+                raise _too_large(
                     f"{info.filename}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB.",
-                    errors=[
-                        {
-                            "loc": ["file"],
-                            "msg": "too large",
-                            "type": "too_large",
-                            "file": info.filename,
-                        }
-                    ],
+                    info.filename,
+                )
+            total += len(data)
+            if total > MAX_ARCHIVE_BYTES:
+                raise _too_large(
+                    f"The flows in the archive expand to more than {limit_mib} MiB.", info.filename
                 )
             out.append((info.filename, parse_document(data, filename=info.filename)))
         return out

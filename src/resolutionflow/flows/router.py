@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Annotated, Any
 
@@ -149,7 +150,8 @@ async def export_library(principal: AnyRole, db: DB) -> Response:
 )
 async def import_library(principal: Engineer, db: DB, request: Request) -> ImportedLibrary:
     # Parsed completely before anything is written: a bad file imports nothing.
-    documents = io.parse_archive(await request.body())
+    # Decompressing and validating is CPU work: off the event loop, so other requests go on.
+    documents = await asyncio.to_thread(io.parse_archive, await request.body())
     flows = [await service.create_flow(db, principal, doc) for _, doc in documents]
     return ImportedLibrary(imported=await service.summaries(db, flows))
 
