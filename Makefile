@@ -16,7 +16,7 @@ OPENAPI := build/openapi.json
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/scripts -type f 2>/dev/null)
 PY_SRC := $(shell find src/resolutionflow -name '*.py' -not -path '*/static/*' 2>/dev/null)
 # Public third-party evaluation sets (never shipped): next to the checkout, or the shared copy.
-RF_EVAL_DIR ?= $(firstword $(wildcard $(CURDIR)/../shared/data/eval /work/shared/data/eval))
+RF_EVAL_DIR ?= $(CURDIR)/../shared/data/eval
 export RF_EVAL_DIR
 
 .PHONY: lock help install run test lint typecheck test-unit test-sqlite test-postgres test-frontend test-e2e bench system-deps api-client clean

@@ -4,7 +4,7 @@ baseline (rank-bm25) in the same run: hit@1, hit@3 and latency p50/p95. Prints f
     .venv/bin/python bench/copilot_eval.py [--full] [--sample N] [--seed S]
     RF_BENCH_DATABASE_URL=postgresql+asyncpg://... .venv/bin/python bench/copilot_eval.py
 
-The sets are read where they are (RF_EVAL_DIR, default /work/shared/data/eval) and never copied;
+The sets are read where they are (RF_EVAL_DIR, default ../shared/data/eval beside the checkout) and never copied;
 without them the bench says so and exits 0. Both are "evaluation use only": nothing of their text
 goes into the repository, this file only names their fields.
 
@@ -77,7 +77,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("RESOLUTIONFLOW_LOG_LEVEL", "WARNING")
 os.environ.setdefault("RESOLUTIONFLOW_SECRET_KEY", secrets.token_urlsafe(32))
 
-EVAL = Path(os.environ.get("RF_EVAL_DIR", "/work/shared/data/eval"))
+EVAL = Path(os.environ.get("RF_EVAL_DIR", ROOT.parent / "shared" / "data" / "eval"))
 POSTMORTEMS = EVAL / "cloud_postmortems" / "incidents_dev.jsonl"
 TICKETS = EVAL / "helpdesk_tickets_conversations" / "tickets_dev.jsonl.gz"
 K = (1, 3)

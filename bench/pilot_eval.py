@@ -19,7 +19,7 @@ Latency (demo library, src/resolutionflow/demo_flows)
   questions, past fixes, "out of knowledge") are answered for at most 8 steps. p50/p95 per call,
   split by where the next step came from (the accepted flow, or the offline stepper).
 
-FloDial (RF_EVAL_DIR/flodial, default /work/shared/data/eval; Raghu et al., EMNLP 2021)
+FloDial (RF_EVAL_DIR/flodial, default ../shared/data/eval beside the checkout; Raghu et al., EMNLP 2021)
   The 12 trees are converted with scripts/convert_eval_flows.py; those the publish validator
   accepts are published into a fresh account (the others are reported as converter gaps, and
   their dialogs cannot be replayed). The data is read where it is and never copied: it has no
@@ -77,7 +77,7 @@ for _name in ("LLM_PROVIDER", "LLM_API_KEY", "LLM_BASE_URL"):
 
 from resolutionflow.pilot.service import MATCH_FROM, match_score  # noqa: E402
 
-EVAL = Path(os.environ.get("RF_EVAL_DIR", "/work/shared/data/eval"))
+EVAL = Path(os.environ.get("RF_EVAL_DIR", ROOT.parent / "shared" / "data" / "eval"))
 FLODIAL = EVAL / "flodial"
 DIALOGS = FLODIAL / "dialogs" / "dialogs_dev.json.gz"
 API = "/api/v1"

@@ -15,7 +15,7 @@ How a match is scored (the same for us and for the peer):
   occurs in that line. Its IP-address plugin is ignored on secret sets (IPs are optional PII
   here, off by default).
 
-Public sets are read where they are (RF_EVAL_DIR, default /work/shared/data/eval) and never
+Public sets are read where they are (RF_EVAL_DIR, default ../shared/data/eval beside the checkout) and never
 copied. Without them only our own cases (tests/redaction/cases.py) are scored.
 Figures are printed, never asserted.
 """
@@ -41,7 +41,7 @@ from tests.redaction.cases import CASES, ORDINARY_TIMELINE  # noqa: E402
 
 from resolutionflow.redaction import RedactionOptions, redact  # noqa: E402
 
-EVAL = Path(os.environ.get("RF_EVAL_DIR", "/work/shared/data/eval"))
+EVAL = Path(os.environ.get("RF_EVAL_DIR", ROOT.parent / "shared" / "data" / "eval"))
 PII_ON = RedactionOptions(emails=True, phones=True, ip_addresses=True)
 Span = tuple[int, int]
 Scanner = Callable[[str], list[Span]]

@@ -1,6 +1,6 @@
 """A local stand-in for the ConnectWise PSA REST API, speaking its wire format over real HTTP.
 
-Shapes follow /work/shared/data/psa/connectwise_subset.json (tickets, notes, configurations,
+Shapes follow ../shared/data/psa/connectwise_subset.json (tickets, notes, configurations,
 companies, contacts, members, time entries), with ConnectWise's habits: Basic auth from
 "{company}+{public}:{private}" plus a `clientId` header, `conditions` filtering, 1-based paging
 whose `Link` URLs carry only page and pageSize, `{"code","message","errors"}` error bodies, an

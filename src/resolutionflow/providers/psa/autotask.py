@@ -1,6 +1,6 @@
 """Autotask (Datto) PSA over its REST API: zone discovery, ticket context, notes, resources.
 
-Wire facts (see /work/shared/data/psa/autotask_reference.json):
+Wire facts (see ../shared/data/psa/autotask_reference.json):
 - The API lives in one of several zones; `GET {discovery}/atservicesrest/v1.0/zoneInformation
   ?user={username}` names it (no auth needed; an unknown user gets a bare HTTP 500).
 - Every call carries `ApiIntegrationCode`, `UserName` and `Secret` headers; writes may carry

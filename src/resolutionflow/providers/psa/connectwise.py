@@ -1,6 +1,6 @@
 """ConnectWise PSA (Manage) over its REST API: tickets, notes, members, status and time entries.
 
-Wire facts this module depends on (see /work/shared/data/psa/README.md): Basic auth built from
+Wire facts this module depends on (see ../shared/data/psa/README.md): Basic auth built from
 "{company}+{public}:{private}", a `clientId` header on every call, the model version pinned in
 `Accept`, 1-based paging whose `Link: rel="next"` URLs drop `conditions`, notes that must set one
 of three display flags, and status changes that ConnectWise may silently ignore.

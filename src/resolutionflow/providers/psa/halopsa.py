@@ -1,6 +1,6 @@
 """HaloPSA over its REST API (v2): OAuth2 client credentials, ticket context, actions (notes).
 
-Wire facts (see /work/shared/data/psa/halopsa_subset.json):
+Wire facts (see ../shared/data/psa/halopsa_subset.json):
 - Token: `POST {base}/auth/token` (form: grant_type=client_credentials, client_id,
   client_secret, scope; hosted tenants add `?tenant=`) → `{"access_token", "expires_in"}`.
   Bad client credentials are an OAuth error body (`{"error": "invalid_client"}`), 400 or 401.
