@@ -105,11 +105,28 @@ def _check_may_grant(principal: Principal, role: Role) -> None:
         raise Forbidden("Only a super admin can grant the super admin role.")
 
 
+# Emails are unique across the installation, so an address can be taken by another account.
+# One answer for every case (active, deactivated or invited; this account or another), naming
+# neither the account nor whether a sign-in exists: an admin learns nothing from it that the
+# account's own user list does not already tell them.
+EMAIL_UNAVAILABLE = (
+    "This email address can't be used for a new user. If the person is already in your "
+    "account, find them in the user list (deactivated people included); otherwise use "
+    "a different address."
+)
+
+
 async def ensure_email_free(db: AsyncSession, email: str) -> None:
     if await db.scalar(select(User.id).where(User.email == email)) is not None:
         raise Conflict(
-            f"Someone with the email {email} already has a ResolutionFlow sign-in.",
-            errors=[{"loc": ["body", "email"], "msg": "already in use", "type": "conflict"}],
+            EMAIL_UNAVAILABLE,
+            errors=[
+                {
+                    "loc": ["body", "email"],
+                    "msg": "can't be used for a new user",
+                    "type": "conflict",
+                }
+            ],
         )
 
 
