@@ -9,13 +9,14 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.tokens import API_TOKEN_PREFIX, decode_access_token, hash_secret
 from resolutionflow.config import get_settings
 from resolutionflow.db import uow
 from resolutionflow.db.session import ReadDB
 from resolutionflow.errors import Forbidden, Unauthorized
-from resolutionflow.models import ApiToken, Role, User
+from resolutionflow.models import ApiToken, RefreshToken, Role, User
 
 # Writing last_used_at on every request would turn reads into writes; minute precision is enough.
 _LAST_USED_GRANULARITY = timedelta(seconds=60)
@@ -56,8 +57,22 @@ async def get_principal(request: Request, db: ReadDB) -> Principal:
         or user.token_version != claims.token_version
     ):
         raise Unauthorized("Your session is no longer valid; sign in again.")
+    if claims.family_id is not None and await _signed_out(db, claims.family_id):
+        raise Unauthorized("You were signed out on this device; sign in again.")
     request.state.user_id = str(user.id)
     return _principal(user)
+
+
+async def _signed_out(db: AsyncSession, family_id: uuid.UUID) -> bool:
+    """Whether the sign-in an access token belongs to has ended (sign-out, or reuse of a rotated
+    refresh token). Its revoked refresh-token rows are the deny-list: they outlive every access
+    token of the family, and revoking them is already what signing out does."""
+    revoked = await db.scalar(
+        select(RefreshToken.id)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_not(None))
+        .limit(1)
+    )
+    return revoked is not None
 
 
 async def _from_api_token(request: Request, db: ReadDB, token: str) -> Principal:

@@ -93,7 +93,11 @@ async def _issue(
     )
     await db.flush()
     access = issue_access_token(
-        settings, user_id=user.id, account_id=user.account_id, token_version=user.token_version
+        settings,
+        user_id=user.id,
+        account_id=user.account_id,
+        token_version=user.token_version,
+        family_id=family_id,
     )
     return IssuedTokens(access, settings.access_token_ttl_s, secret, user)
 

@@ -22,10 +22,18 @@ class AccessClaims:
     user_id: uuid.UUID
     account_id: uuid.UUID
     token_version: int
+    # The sign-in (refresh-token family) it was issued for; signing out or a detected reuse of
+    # that family ends it at once. None for tokens minted outside a sign-in (tests, tools).
+    family_id: uuid.UUID | None = None
 
 
 def issue_access_token(
-    settings: Settings, *, user_id: uuid.UUID, account_id: uuid.UUID, token_version: int
+    settings: Settings,
+    *,
+    user_id: uuid.UUID,
+    account_id: uuid.UUID,
+    token_version: int,
+    family_id: uuid.UUID | None = None,
 ) -> str:
     now = datetime.now(UTC)
     payload = {
@@ -38,6 +46,8 @@ def issue_access_token(
         "exp": now + timedelta(seconds=settings.access_token_ttl_s),
         "jti": secrets.token_hex(8),
     }
+    if family_id is not None:
+        payload["fam"] = str(family_id)
     return jwt.encode(payload, settings.signing_key(), algorithm=ALGORITHM)
 
 
@@ -55,6 +65,7 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims | None:
             user_id=uuid.UUID(payload["sub"]),
             account_id=uuid.UUID(payload["acc"]),
             token_version=int(payload.get("ver", 0)),
+            family_id=uuid.UUID(payload["fam"]) if payload.get("fam") is not None else None,
         )
     except (jwt.PyJWTError, KeyError, ValueError, TypeError):
         return None
