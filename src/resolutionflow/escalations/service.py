@@ -23,7 +23,7 @@ from resolutionflow.jobs import queue
 from resolutionflow.models import Handoff, Job, Notification, Session, Team, TeamMembership, User
 from resolutionflow.outbound import notices, reports
 from resolutionflow.providers.notify.email import smtp_configured
-from resolutionflow.redaction import RedactionOptions, redact
+from resolutionflow.redaction import redact
 from resolutionflow.redaction.policy import options_for
 from resolutionflow.sessions import live
 from resolutionflow.sessions import service as sessions
@@ -212,6 +212,10 @@ async def escalate(
         raise Conflict("This session is already escalated and waiting for pickup.")
     await _check_targets(db, principal, body)
     options = await options_for(db, session.account_id)
+    # The reason is typed in a hurry and often carries what was tried, passwords included. Only
+    # the escalator's own timeline (the `escalated` event) keeps it as written; the handoff every
+    # role reads, the bells and every notice get it redacted.
+    reason = redact(body.reason, options).redacted
     snap = await snapshots.build(db, session, options)
     # The documentation so far travels with the handoff (redacted, as every note is); the PSA
     # integration pushes it to a linked ticket through the escalation hooks.
@@ -220,7 +224,7 @@ async def escalate(
         account_id=session.account_id,
         session_id=session.id,
         escalated_by_id=principal.user_id,
-        reason=body.reason,
+        reason=reason,
         priority=body.priority,
         target_user_id=body.target_user_id,
         target_team_id=body.target_team_id,
@@ -257,7 +261,7 @@ async def escalate(
         session_id=session.id,
         channel="escalation",
         detail=body.priority,
-        counts=reports.counts_in(*snap.get("tried", []), *snap.get("recent_steps", [])),
+        counts=reports.counts_in(reason, *snap.get("tried", []), *snap.get("recent_steps", [])),
         actor_id=principal.user_id,
     )
     people = await _recipients(db, principal, body)
@@ -268,7 +272,7 @@ async def escalate(
                 user_id=person.id,
                 kind="handoff",
                 title=f"{principal.name} escalated “{snap['problem_summary'][:120]}” ({body.priority})",
-                body=body.reason[:500],
+                body=reason[:500],
                 link=f"/handoffs/{handoff.id}",
                 handoff_id=handoff.id,
             )
@@ -280,7 +284,7 @@ async def escalate(
     job = await queue.enqueue(
         db, jobs.ASSESS, jobs.AssessPayload(handoff_id=handoff.id), account_id=session.account_id
     )
-    notices_queued = await _notify_outside(db, principal, handoff, body, snap, people, options)
+    notices_queued = await _notify_outside(db, principal, handoff, body, reason, snap, people)
     return Escalated(handoff, job.id, [j.id for j in notices_queued])
 
 
@@ -289,14 +293,13 @@ async def _notify_outside(
     principal: Principal,
     handoff: Handoff,
     body: EscalateIn,
+    reason: str,
     snap: dict[str, Any],
     people: list[User],
-    options: RedactionOptions,
 ) -> list[Job]:
     """Email and Slack/Teams notices, queued as jobs in the escalating transaction (sent once
-    it commits, retried until delivered). They leave the server: the reason is redacted."""
+    it commits, retried until delivered). They leave the server with the redacted reason."""
     link = f"{get_settings().base_url.rstrip('/')}/handoffs/{handoff.id}"
-    reason = redact(body.reason, options).redacted
     queued: list[Job] = []
     if people and smtp_configured(get_settings()):
         await reports.record(
