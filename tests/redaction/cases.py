@@ -82,6 +82,28 @@ GENERIC_KEY = "f3a9c1e7b2d84a6f9e0c5b1d7a3e8f2c"
 DATTO_KEY = "b8Kq3Zr7Wm1Xt5Yc9Pv2"
 
 CASES: tuple[Case, ...] = (
+    # ---- user / password pairs and long "password ...: value" phrasings (no keyword next to
+    # the value: the way engineers jot credentials down)
+    Case("admin / zPde0IgxLd6Gnc", (("password", "zPde0IgxLd6Gnc"),)),
+    Case("logged in as admin / Tr0ub4dor&3xyz", (("password", "Tr0ub4dor&3xyz"),)),
+    Case(
+        "temp password given to user over phone: Blue-Horse-42",
+        (("password", "Blue-Horse-42"),),
+    ),
+    Case("RDP: 10.0.0.5 administrator Kx9#mPq2zz", (("password", "Kx9#mPq2zz"),)),
+    Case(
+        "creds for the NAS are CONTOSO\\svc_backup / Spring#2025.", (("password", "Spring#2025"),)
+    ),
+    Case("Login: admin/admin123 still works on the old switch", (("password", "admin123"),)),
+    Case("ssh root@10.20.0.4 Pa55w0rd!x (jump host)", (("password", "Pa55w0rd!x"),)),
+    # near misses: the same shapes in ordinary text
+    Case("Upgraded Windows 10 / Server2019 hosts overnight."),
+    Case("Checked the printer / scanner combo and the TCP/IP settings."),
+    Case("admin / settings page was slow; support / helpdesk queue is full."),
+    Case("RDP to FAB-DC01 as administrator worked after the reboot."),
+    Case("maximum password age : 90 days, password history : 24 remembered."),
+    Case("logged in as jsmith / checked mail flow, all fine."),
+    Case("password reset required for user: yes"),
     # ---- passwords in prose (tickets, chat)
     Case(
         "Called user back. Her temp password is Welcome2024! and she must change it at next logon.",

@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from resolutionflow.redaction.model import Candidate
-from resolutionflow.redaction.patterns import assignments, identity, keys, passwords, pii, secrets
+from resolutionflow.redaction.patterns import (
+    assignments,
+    identity,
+    keys,
+    pairs,
+    passwords,
+    pii,
+    secrets,
+)
 
 Detector = Callable[[str, str], Iterable[Candidate]]
 
@@ -20,6 +28,7 @@ ALWAYS: tuple[Detector, ...] = (
     passwords.detect_prose_passwords,
     passwords.detect_command_passwords,
     passwords.detect_url_credentials,
+    pairs.detect_credential_pairs,
     lambda t, _low: identity.detect_cards(t),
     identity.detect_national_ids,
 )

@@ -1,0 +1,152 @@
+"""Credentials the way MSP engineers jot them down, without the word "password" next to the
+value: `admin / zPde0IgxLd6Gnc`, `logged in as admin / Tr0ub4dor&3xyz`,
+`RDP: 10.0.0.5 administrator Kx9#mPq2zz`, and a password sentence whose separator comes after
+a longer clause (`temp password given to user over phone: Blue-Horse-42`).
+
+Precision first: a pair needs an account-looking user (a well-known account name, DOMAIN\\user,
+user@domain, or a name right after "logged in as" / "creds" / "login") AND a value that cannot
+be ordinary text (letters with digits or symbols, at least 6 characters, not a path, version,
+address or number). "printer / scanner", "TCP/IP", "3 / 4" and "Windows 10 / Server 2019"
+stay as they are. Only the value is replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from resolutionflow.redaction.model import Candidate
+from resolutionflow.redaction.patterns.common import (
+    is_code_reference,
+    is_placeholder,
+    keyword_windows,
+)
+
+# Accounts whose name alone says "this is a sign-in".
+_ACCOUNTS = (
+    r"administrator|admin|root|sa|sysadmin|superuser|su|guest|support|helpdesk|operator|"
+    r"service|svc[_-]?\w{1,30}|localadmin|domainadmin|backup|ubnt|pi|postgres|oracle|"
+    r"cisco|manager|tech|technician"
+)
+_USER = rf"""(?P<user>
+      [A-Za-z0-9][\w.-]{{0,30}}\\[\w.$-]{{1,40}}        # DOMAIN\\user
+    | [\w.+-]{{1,40}}@[\w-]{{1,40}}(?:\.[\w-]{{1,40}})+   # user@domain (UPN)
+    | (?:{_ACCOUNTS})(?![\w@\\])
+)"""
+# "logged in as bob / X", "creds: bob / X", "login bob/X": any plain name after these words.
+_LEAD = r"""(?P<lead>\b(?:logged[ ]in[ ]as|log[ ]?in(?:[ ]as)?|sign[ ]?in[ ]as|creds?|credentials|
+    user(?:name)?|account|acct|login[ ]details)\b[ \t]*[:=-]?[ \t]*)"""
+_VALUE = r"(?P<value>[^\s/\\,;()\[\]{}<>\"'`]{6,128})"
+
+_PAIR_RE = re.compile(
+    rf"""(?ix)
+    (?:{_LEAD}(?P<named>[A-Za-z][\w.-]{{0,30}}(?:\\[\w.$-]{{1,40}})?)|(?<![\w\\@./-]){_USER})
+    [ \t]*(?:/|\|)[ \t]*
+    {_VALUE}
+    """
+)
+# Remote-access notes: "RDP: 10.0.0.5 administrator Kx9#mPq2zz", "ssh root@host P4ss!word".
+_REMOTE_RE = re.compile(
+    rf"""(?ix)
+    \b(?:rdp|ssh|vnc|idrac|ilo|ipmi|teamviewer|anydesk|screenconnect|winbox|telnet|sftp|ftp)\b
+    [^\n]{{0,60}}?
+    (?<![\w\\@./-]){_USER}
+    (?:[ \t]+|[ \t]*[/|:][ \t]*)
+    {_VALUE}
+    """
+)
+# "temp password given to user over phone: Blue-Horse-42": a clause of a few words between the
+# keyword and a colon. (Short forms, "password: X" and "password for X: Y", are passwords.py's.)
+_LONG_CLAUSE_RE = re.compile(
+    r"""(?ix)
+    (?<![A-Za-z])(?:passwords?|passwd|passcode|pwd|pin|passphrase)(?![A-Za-z])
+    (?P<clause>[ \t]+[A-Za-z][^\n:=.;!?]{2,60}?)
+    [ \t]*:[ \t]*
+    (?P<value>[^\s,;()\[\]{}<>"'`]{4,128})
+    """
+)
+# "password age: 42 days", "password history: 24": settings about passwords, not passwords.
+_POLICY_WORDS = frozenset(
+    "age history reminder policy policies expiry expiration expires length complexity "
+    "requirement requirements rule rules setting settings strength lockout field prompt "
+    "manager vault hint hints minimum maximum min max format".split()
+)
+_KEYWORDS = (
+    "admin", "root", "sa ", "sa/", "\\", "@", "logged in", "login", "log in", "sign in", "cred",
+    "user", "account", "acct", "guest", "support", "svc", "service", "operator", "backup",
+    "rdp", "ssh", "vnc", "idrac", "ilo", "ipmi", "teamviewer", "anydesk", "screenconnect",
+    "winbox", "telnet", "ftp", "ubnt", "postgres", "oracle", "cisco", "manager", "tech", "pi ",
+    "pi/", "password", "passwd", "passcode", "pwd", "pin", "passphrase",
+)  # fmt: skip
+_SYMBOLS = set("!@#$%^&*()+=?~{}[]|<>_-.")
+_NOT_VALUE_RE = re.compile(
+    r"""(?ix)^(?:
+        \d+(?:[.,:]\d+)*                          # numbers, versions, times
+      | v?\d+(?:\.\d+){1,3}[\w-]*                 # versions
+      | (?:\d{1,3}\.){3}\d{1,3}(?::\d+)?          # IPv4 (with port)
+      | [0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}         # MAC
+      | [\w-]+\.(?:exe|msi|dll|log|txt|pdf|docx?|xlsx?|zip|ps1|bat|cmd|sh|json|xml|csv|png|jpg)
+      | (?:https?|ftp|ssh)://.*
+      | [\w-]+(?:\.[\w-]+)+\.(?:com|net|org|local|lan|io|co|uk|de|internal|corp)   # host names
+      | 0x[0-9a-f]+                               # error codes
+      | kb\d+ | ms\d\d-\d+ | cve-\d+-\d+ | [a-z]{2,5}-\d{2,8}   # patches, advisories, tickets
+    )$"""
+)
+
+
+def _looks_secret(value: str, *, paired: bool = False) -> bool:
+    """A value no one writes as ordinary text: letters mixed with digits or symbols (or an
+    unusual mix of cases), at least 6 characters, and none of the shapes above. `paired`: the
+    value follows an account name, where "Winter2024" is a (weak) password, not a product."""
+    if len(value) < 6 or _NOT_VALUE_RE.match(value) or is_placeholder(value):
+        return False
+    if is_code_reference(value):
+        return False
+    letters = sum(c.isalpha() for c in value)
+    digits = sum(c.isdigit() for c in value)
+    symbols = sum(c in _SYMBOLS or not c.isalnum() for c in value)
+    upper_inside = any(c.isupper() for c in value[1:])
+    lower = any(c.islower() for c in value)
+    if letters == 0:
+        return False
+    if digits or symbols:
+        # "Server2019", "Win10": a word with a number tacked on is a name, not a password.
+        if re.fullmatch(r"[A-Za-z]+\d{1,4}", value) and not (upper_inside and lower):
+            return paired or (bool(re.fullmatch(r"[a-z]+\d{2,4}", value)) and len(value) >= 8)
+        return True
+    return upper_inside and lower and len(value) >= 8
+
+
+# "/user:CONTOSO\\bob /persistent:no", "/pass:X": a command-line switch after the slash, not a
+# value (the command-line detector in passwords.py knows which switches carry passwords).
+_SWITCH_RE = re.compile(r"^[A-Za-z][\w-]{0,20}:")
+
+
+def _value_span(text: str, start: int, end: int) -> tuple[int, int]:
+    # A sentence's full stop or a closing bracket is not part of the value.
+    while end > start and text[end - 1] in ".,:;)]}":
+        end -= 1
+    return start, end
+
+
+def detect_credential_pairs(text: str, lower: str) -> Iterator[Candidate]:
+    for w_start, w_end in keyword_windows(text, lower, _KEYWORDS, before=80, after=160):
+        for regex in (_PAIR_RE, _REMOTE_RE, _LONG_CLAUSE_RE):
+            for m in regex.finditer(text, w_start, w_end):
+                start, end = _value_span(text, m.start("value"), m.end("value"))
+                value = text[start:end]
+                if regex is not _LONG_CLAUSE_RE and _SWITCH_RE.match(value):
+                    continue
+                if regex is _LONG_CLAUSE_RE:
+                    words = m.group("clause").lower().split()
+                    if _POLICY_WORDS.intersection(words[:3]):
+                        continue
+                    # After a longer clause the value must look like a password by itself:
+                    # snake_case names and dotted words do not.
+                    strong = any(c.isdigit() or c in "!@#$%^&*+=?~" for c in value)
+                    pin = value.isdigit() and m.group(0).lower().startswith("pin")
+                    if not pin and not (strong and _looks_secret(value)):
+                        continue
+                elif not _looks_secret(value, paired=True):
+                    continue
+                yield Candidate("password", start, end)
