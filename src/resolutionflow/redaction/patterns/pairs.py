@@ -67,9 +67,37 @@ _LONG_CLAUSE_RE = re.compile(
 )
 # "password age: 42 days", "password history: 24": settings about passwords, not passwords.
 _POLICY_WORDS = frozenset(
-    "age history reminder policy policies expiry expiration expires length complexity "
-    "requirement requirements rule rules setting settings strength lockout field prompt "
-    "manager vault hint hints minimum maximum min max format".split()
+    [
+        "age",
+        "history",
+        "reminder",
+        "policy",
+        "policies",
+        "expiry",
+        "expiration",
+        "expires",
+        "length",
+        "complexity",
+        "requirement",
+        "requirements",
+        "rule",
+        "rules",
+        "setting",
+        "settings",
+        "strength",
+        "lockout",
+        "field",
+        "prompt",
+        "manager",
+        "vault",
+        "hint",
+        "hints",
+        "minimum",
+        "maximum",
+        "min",
+        "max",
+        "format",
+    ]
 )
 _KEYWORDS = (
     "admin", "root", "sa ", "sa/", "\\", "@", "logged in", "login", "log in", "sign in", "cred",
