@@ -426,6 +426,63 @@ def throughput() -> None:
     print(f"  {'our cases with all PII options on (1 pass)':<58} {size / dt / 1e6:6.1f} MB/s")
 
 
+def _real_text() -> dict[str, list[str]]:
+    """Unlabelled real text (help-desk tickets, #ubuntu IRC, cloud post-mortems), where a finding
+    is almost always a false alarm: the tickets are masked by their authors, the others rarely
+    hold a live credential."""
+    out: dict[str, list[str]] = {}
+    tickets = EVAL / "helpdesk_tickets_conversations/tickets_dev.jsonl.gz"
+    if tickets.exists():
+        out["helpdesk tickets"] = [
+            "\n".join(str(c.get("text", "")) for c in t.get("comments", []) or [])
+            for t in _jsonl(tickets)
+        ]
+    irc = EVAL / "ubuntu_irc_disentangled/threads_dev.jsonl"
+    if irc.exists():
+        out["ubuntu IRC threads"] = [
+            "\n".join(str(m.get("text", "")) for m in t.get("messages", []) or [])
+            for t in _jsonl(irc)
+        ]
+    pm = EVAL / "cloud_postmortems/incidents_dev.jsonl"
+    if pm.exists():
+        out["cloud post-mortems"] = [
+            "\n".join(str(v) for v in r.values() if isinstance(v, str)) for r in _jsonl(pm)
+        ]
+    return out
+
+
+def real_text_findings(verbose: bool) -> None:
+    """Findings on real text with and without the user/password pair detector (the baseline run
+    in the same process): how much false-alarm noise the pairs add where nothing is labelled."""
+    from resolutionflow.redaction import patterns
+    from resolutionflow.redaction.patterns import pairs
+
+    corpora = _real_text()
+    if not corpora:
+        return
+    print("\nFindings on unlabelled real text (nearly all would be false alarms), by kind")
+    print(f"  {'corpus':<24} {'docs':>5} | {'without pairs':<28} | with pairs")
+    full = patterns.ALWAYS
+    without = tuple(d for d in full if d is not pairs.detect_credential_pairs)
+    for name, docs in corpora.items():
+        counts = []
+        for detectors in (without, full):
+            patterns.ALWAYS = detectors
+            try:
+                found: dict[str, int] = defaultdict(int)
+                for d in docs:
+                    for f in redact(d).findings:
+                        found[f.kind] += 1
+            finally:
+                patterns.ALWAYS = full
+            counts.append(", ".join(f"{k} {v}" for k, v in sorted(found.items())) or "none")
+        print(f"  {name:<24} {len(docs):>5} | {counts[0]:<28} | {counts[1]}")
+        if verbose:
+            for d in docs:
+                for c in pairs.detect_credential_pairs(d, d.lower()):
+                    print("    pair:", repr(d[max(0, c.start - 60) : c.end + 10]))
+
+
 def main() -> None:
     verbose = "-v" in sys.argv
     print(
@@ -494,6 +551,7 @@ def main() -> None:
                 setattr(total, attr, getattr(total, attr) + getattr(s, attr))
                 if p is not None:
                     setattr(ptotal, attr, getattr(ptotal, attr) + getattr(p, attr))
+    real_text_findings(verbose)
     print("\nAll public secret sets together")
     print(HEADER)
     print(row("gitleaks + detect-secrets + credsweeper", total, ptotal if PEER else None))
