@@ -865,7 +865,9 @@ export interface paths {
         /**
          * Claim Handoff
          * @description Atomic: of two people racing, exactly one gets 200 and the other a 409 naming who has it
-         *     and since when. Claiming again is a no-op; the escalating engineer cannot claim.
+         *     and since when. Claiming again is a no-op; the escalating engineer cannot claim. A handoff
+         *     escalated to a person (or a team) is theirs: anyone else gets a 403 naming who it is for,
+         *     except team admins, whose claim is recorded in the audit log (`handoff.claim_override`).
          */
         post: operations["claim_handoff_api_v1_handoffs__handoff_id__claim_post"];
         delete?: never;
@@ -6048,7 +6050,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
+                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */

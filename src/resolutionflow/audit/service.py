@@ -23,6 +23,7 @@ ACTIONS = (
     "auth.password_change_failed",
     "auth.password_changed",
     "auth.refresh_reuse",
+    "handoff.claim_override",
     "invite.accepted",
     "invite.created",
     "invite.revoked",

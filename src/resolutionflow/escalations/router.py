@@ -14,6 +14,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import func, select, update
 
 from resolutionflow.auth.principal import AnyRole, Engineer, TeamAdmin
+from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import Page, ReadSchema, decode_offset, encode_offset
 from resolutionflow.config import get_settings
 from resolutionflow.db import uow
@@ -130,10 +131,15 @@ async def read_handoff(principal: AnyRole, db: DB, handoff_id: uuid.UUID) -> Han
 
 
 @router.post("/handoffs/{handoff_id}/claim", response_model=HandoffRead)
-async def claim_handoff(principal: Engineer, db: DB, handoff_id: uuid.UUID) -> HandoffRead:
+async def claim_handoff(
+    principal: Engineer, db: DB, request: Request, handoff_id: uuid.UUID
+) -> HandoffRead:
     """Atomic: of two people racing, exactly one gets 200 and the other a 409 naming who has it
-    and since when. Claiming again is a no-op; the escalating engineer cannot claim."""
-    return await service.read(db, await service.claim(db, principal, handoff_id))
+    and since when. Claiming again is a no-op; the escalating engineer cannot claim. A handoff
+    escalated to a person (or a team) is theirs: anyone else gets a 403 naming who it is for,
+    except team admins, whose claim is recorded in the audit log (`handoff.claim_override`)."""
+    handoff = await service.claim(db, principal, handoff_id, client_info(request))
+    return await service.read(db, handoff)
 
 
 @router.post("/handoffs/{handoff_id}/outcome", response_model=HandoffRead)

@@ -12,7 +12,9 @@ from pydantic import StringConstraints
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.audit import service as audit
 from resolutionflow.auth.principal import Principal
+from resolutionflow.common.context import ClientInfo
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
 from resolutionflow.config import get_settings
 from resolutionflow.documentation import service as documentation
@@ -20,7 +22,16 @@ from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFaile
 from resolutionflow.escalations import channels, jobs
 from resolutionflow.escalations import snapshot as snapshots
 from resolutionflow.jobs import queue
-from resolutionflow.models import Handoff, Job, Notification, Session, Team, TeamMembership, User
+from resolutionflow.models import (
+    Handoff,
+    Job,
+    Notification,
+    Role,
+    Session,
+    Team,
+    TeamMembership,
+    User,
+)
 from resolutionflow.outbound import notices, reports
 from resolutionflow.providers.notify.email import smtp_configured
 from resolutionflow.redaction import redact
@@ -374,13 +385,54 @@ async def listing(
     return rows[:limit], len(rows) > limit
 
 
-async def claim(db: AsyncSession, principal: Principal, handoff_id: uuid.UUID) -> Handoff:
-    """One conditional UPDATE decides: of two seniors racing, exactly one changes the row."""
+async def _claim_override(db: AsyncSession, principal: Principal, h: Handoff) -> bool:
+    """Whether `principal` claims a handoff meant for someone else: True for a team admin
+    stepping in (audited), False for the person or team it names (or an open handoff); anyone
+    else is refused, told who it is for."""
+    if h.target_user_id is not None:
+        if h.target_user_id == principal.user_id:
+            return False
+        name = (await _names(db, {h.target_user_id})).get(h.target_user_id) or "someone else"
+        target, error = name, f"This handoff is for {name}; only they or a team admin can claim it."
+    elif h.target_team_id is not None:
+        member = await db.scalar(
+            select(TeamMembership.user_id).where(
+                TeamMembership.team_id == h.target_team_id,
+                TeamMembership.user_id == principal.user_id,
+            )
+        )
+        if member is not None:
+            return False
+        team = await db.scalar(select(Team.name).where(Team.id == h.target_team_id))
+        target = f"the {team} team" if team else "another team"
+        error = f"This handoff is for {target}; only its members or a team admin can claim it."
+    else:
+        return False
+    if principal.role.at_least(Role.team_admin):
+        return True
+    err = Forbidden(error)
+    err.extra.update(
+        {
+            "target_user_id": str(h.target_user_id) if h.target_user_id else None,
+            "target_team_id": str(h.target_team_id) if h.target_team_id else None,
+            "target_name": target,
+        }
+    )
+    raise err
+
+
+async def claim(
+    db: AsyncSession, principal: Principal, handoff_id: uuid.UUID, client: ClientInfo | None
+) -> Handoff:
+    """One conditional UPDATE decides: of two seniors racing, exactly one changes the row. A
+    handoff that names a person (or a team) is theirs to claim; a team admin may step in, and
+    that is audited."""
     h = await get(db, principal, handoff_id)
     if h.escalated_by_id == principal.user_id:
         raise Forbidden("You escalated this session; someone else picks it up.")
     if h.status == "claimed" and h.claimed_by_id == principal.user_id:
         return h  # claiming again is a no-op
+    override = await _claim_override(db, principal, h)
     now = _now()
     result = await db.execute(
         update(Handoff)
@@ -402,6 +454,20 @@ async def claim(db: AsyncSession, principal: Principal, handoff_id: uuid.UUID) -
         )
         raise err
     await db.refresh(h)
+    if override:
+        audit.record_by(
+            db,
+            principal,
+            "handoff.claim_override",
+            client=client,
+            target_type="handoff",
+            target_id=h.id,
+            detail={
+                "session_id": str(h.session_id),
+                "target_user_id": str(h.target_user_id) if h.target_user_id else None,
+                "target_team_id": str(h.target_team_id) if h.target_team_id else None,
+            },
+        )
     session = await db.get(Session, h.session_id, with_for_update=True)
     assert session is not None
     previous = session.owner_id

@@ -23,6 +23,7 @@ const ACTIONS: Record<AuditAction, true> = {
   "invite.accepted": true,
   "invite.revoked": true,
   "job.retried": true,
+  "handoff.claim_override": true,
   "psa.connection_deleted": true,
   "psa.connection_saved": true,
   "psa.member_mapped": true,
