@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from resolutionflow.ai import gateway
@@ -92,7 +92,11 @@ async def list_conversations(
     "/assist/conversations", status_code=201, response_model=conversations.ConversationDetail
 )
 async def create_conversation(
-    principal: Engineer, db: DB, body: conversations.ConversationCreate
+    principal: Engineer,
+    db: DB,
+    body: Annotated[
+        conversations.ConversationCreate, Body(default_factory=conversations.ConversationCreate)
+    ],
 ) -> conversations.ConversationDetail:
     c = await conversations.create(db, principal, body.title)
     return await conversations.detail(db, c)
@@ -151,7 +155,10 @@ async def send_assist_message(
     response_model=SessionDetail,
 )
 async def conversation_to_session(
-    principal: Engineer, db: DB, conversation_id: uuid.UUID, body: conversations.ToSessionIn
+    principal: Engineer,
+    db: DB,
+    conversation_id: uuid.UUID,
+    body: Annotated[conversations.ToSessionIn, Body(default_factory=conversations.ToSessionIn)],
 ) -> SessionDetail:
     """Turn the conversation into a session; the exchange is carried onto its timeline. Doing it
     again returns the same session."""

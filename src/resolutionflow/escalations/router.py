@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import func, select, update
 
@@ -193,7 +193,9 @@ class MarkRead(ReadSchema):
 
 
 @router.post("/notifications/read", response_model=NotificationPage)
-async def mark_read(principal: AnyRole, db: DB, body: MarkRead) -> NotificationPage:
+async def mark_read(
+    principal: AnyRole, db: DB, body: Annotated[MarkRead, Body(default_factory=MarkRead)]
+) -> NotificationPage:
     """Mark the given notifications (or, without ids, all of yours) read."""
     stmt = update(Notification).where(
         Notification.user_id == principal.user_id, Notification.read_at.is_(None)

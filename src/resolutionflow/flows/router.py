@@ -6,7 +6,7 @@ import asyncio
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Path, Query, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Body, Path, Query, Request, Response
 
 from resolutionflow.auth.principal import AnyRole, Engineer
 from resolutionflow.common.schemas import Page, SearchText
@@ -190,7 +190,7 @@ async def publish_flow(
     request: Request,
     background: BackgroundTasks,
     flow_id: uuid.UUID,
-    body: PublishRequest,
+    body: Annotated[PublishRequest, Body(default_factory=PublishRequest)],
 ) -> Published:
     version = await service.publish(db, principal, flow_id, body.change_note)
     # The copilot's semantic index (when embeddings are on), after the publish is committed.

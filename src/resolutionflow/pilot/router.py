@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Body
 
 from resolutionflow.ai import gateway
 from resolutionflow.auth.principal import AnyRole, Engineer, Principal
@@ -112,7 +113,10 @@ async def resolution_package(
 
 @router.post("/sessions/{session_id}/status-update", response_model=updates.StatusUpdate)
 async def status_update(
-    principal: AnyRole, db: DB, session_id: uuid.UUID, body: updates.StatusUpdateIn
+    principal: AnyRole,
+    db: DB,
+    session_id: uuid.UUID,
+    body: Annotated[updates.StatusUpdateIn, Body(default_factory=updates.StatusUpdateIn)],
 ) -> updates.StatusUpdate:
     """A status update for an audience (internal note, client update, email draft), short or
     detailed — for any session, redacted. Nothing is sent: the text is for the engineer to use."""

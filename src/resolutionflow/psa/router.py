@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Body, Query, Request, Response
 from sqlalchemy import select
 
 from resolutionflow.auth.principal import AnyRole, Engineer, TeamAdmin
@@ -232,7 +232,12 @@ async def preview_push(principal: Engineer, db: DB, session_id: uuid.UUID) -> s.
 
 
 @router.post("/sessions/{session_id}/psa/push", status_code=202, response_model=s.PushRead)
-async def push(principal: Engineer, db: DB, session_id: uuid.UUID, body: s.PushIn) -> s.PushRead:
+async def push(
+    principal: Engineer,
+    db: DB,
+    session_id: uuid.UUID,
+    body: Annotated[s.PushIn, Body(default_factory=s.PushIn)],
+) -> s.PushRead:
     """Queues the redacted note for the session's ticket; the outbox sends it at once and
     retries it if the PSA is down. Its state lands on the timeline."""
     session = await sessions.get_session(db, principal, session_id, lock=True)
