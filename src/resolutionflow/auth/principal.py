@@ -89,7 +89,9 @@ async def _from_api_token(request: Request, db: ReadDB, token: str) -> Principal
     api_token, user = row
     if api_token.revoked_at is not None:
         raise Unauthorized("The API token has been revoked.")
-    if api_token.expires_at is not None and api_token.expires_at <= now:
+    # Every token has an expiry (the 0016 migration gave one to older tokens without); one
+    # without is refused rather than trusted for ever.
+    if api_token.expires_at is None or api_token.expires_at <= now:
         raise Unauthorized("The API token has expired.")
     if not user.is_active:
         raise Unauthorized("The API token's owner is deactivated.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Request, Response
 
 from resolutionflow.auth import service as auth_service
 from resolutionflow.auth.cookies import set_refresh_cookie
@@ -41,6 +41,8 @@ async def update_me(principal: CurrentUser, db: DB, body: MeUpdate) -> MeRead:
 async def change_password(
     principal: CurrentUser, db: DB, body: PasswordChange, request: Request
 ) -> Response:
+    """Signs out every other device and revokes every personal API token of yours; this device
+    gets a fresh refresh cookie."""
     client = client_info(request)
     user = await service.change_password(
         db, principal, body.current_password, body.new_password, client
@@ -61,10 +63,22 @@ async def list_tokens(principal: CurrentUser, db: DB) -> Page[ApiTokenRead]:
 
 @router.post("/tokens", status_code=201, response_model=ApiTokenCreated)
 async def create_token(
-    principal: CurrentUser, db: DB, body: ApiTokenCreate, request: Request
+    principal: CurrentUser,
+    db: DB,
+    body: ApiTokenCreate,
+    request: Request,
+    background: BackgroundTasks,
 ) -> ApiTokenCreated:
-    token, secret = await service.create_token(db, principal, body, client_info(request))
-    return ApiTokenCreated(**ApiTokenRead.model_validate(token).model_dump(), token=secret)
+    """Tokens always expire (90 days unless `expires_in_days` says otherwise, at most 365); the
+    owner is told of each new one in the app, and by email when SMTP is configured. Changing
+    the password revokes them all."""
+    created = await service.create_token(db, principal, body, client_info(request))
+    if created.emailed:
+        # After the commit: the notice goes out now rather than at the worker's next poll.
+        background.add_task(request.app.state.jobs.after_response)
+    return ApiTokenCreated(
+        **ApiTokenRead.model_validate(created.token).model_dump(), token=created.secret
+    )
 
 
 @router.delete("/tokens/{token_id}", status_code=204)

@@ -34,9 +34,23 @@ class PasswordChange(WriteSchema):
     new_password: str = Field(max_length=1024)
 
 
+# Every personal API token expires: a leaked one must not work for ever.
+API_TOKEN_DEFAULT_DAYS = 90
+API_TOKEN_MAX_DAYS = 365
+
+
 class ApiTokenCreate(WriteSchema):
     name: Name
-    expires_in_days: int | None = Field(default=90, ge=1, le=365)
+    # Not nullable: asking for no expiry (null) is refused like asking for too long a one.
+    expires_in_days: int = Field(
+        default=API_TOKEN_DEFAULT_DAYS,
+        ge=1,
+        le=API_TOKEN_MAX_DAYS,
+        description=(
+            f"Days until the token stops working, 1 to {API_TOKEN_MAX_DAYS} "
+            f"({API_TOKEN_DEFAULT_DAYS} when left out). Tokens always expire."
+        ),
+    )
 
 
 class ApiTokenRead(ReadSchema):

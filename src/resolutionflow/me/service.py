@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit.service import record_by
@@ -19,7 +20,10 @@ from resolutionflow.config import get_settings
 from resolutionflow.db.scoping import get_in_account
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from resolutionflow.me.schemas import ApiTokenCreate, MeRead
-from resolutionflow.models import Account, ApiToken, User
+from resolutionflow.models import Account, ApiToken, Notification, User
+from resolutionflow.outbound.notices import queue_email
+from resolutionflow.providers.notify.email import smtp_configured
+from resolutionflow.sessions import live
 from resolutionflow.users.service import teams_of
 
 
@@ -93,11 +97,34 @@ async def change_password(
     # Sign out every other device: access tokens carry the version, refresh tokens are revoked.
     user.token_version += 1
     await revoke_all_for_user(db, user.id)
+    # A token minted by whoever knew the old password must not outlive it.
+    revoked_tokens = await _revoke_api_tokens(db, user.id)
     record_by(
-        db, principal, "auth.password_changed", client=client, target_type="user", target_id=user.id
+        db,
+        principal,
+        "auth.password_changed",
+        client=client,
+        target_type="user",
+        target_id=user.id,
+        detail={"api_tokens_revoked": revoked_tokens},
     )
     await db.flush()
     return user
+
+
+async def _revoke_api_tokens(db: AsyncSession, user_id: uuid.UUID) -> int:
+    now = datetime.now(UTC)
+    result = await db.execute(
+        update(ApiToken)
+        .where(
+            ApiToken.user_id == user_id,
+            ApiToken.revoked_at.is_(None),
+            # Expired ones stay listed as expired.
+            or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > now),
+        )
+        .values(revoked_at=now)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 async def list_tokens(db: AsyncSession, principal: Principal) -> list[ApiToken]:
@@ -115,14 +142,20 @@ def _interactive_only(principal: Principal, what: str) -> None:
         raise Forbidden(f"Sign in to {what}; API tokens cannot do it.")
 
 
+@dataclass(frozen=True)
+class CreatedToken:
+    token: ApiToken
+    secret: str
+    # An email job was queued (SMTP is configured): the route wakes the worker after commit.
+    emailed: bool
+
+
 async def create_token(
     db: AsyncSession, principal: Principal, data: ApiTokenCreate, client: ClientInfo
-) -> tuple[ApiToken, str]:
+) -> CreatedToken:
     _interactive_only(principal, "create API tokens")
     secret = new_secret(API_TOKEN_PREFIX)
-    expires = (
-        datetime.now(UTC) + timedelta(days=data.expires_in_days) if data.expires_in_days else None
-    )
+    expires = datetime.now(UTC) + timedelta(days=data.expires_in_days)
     token = ApiToken(
         account_id=principal.account_id,
         user_id=principal.user_id,
@@ -142,7 +175,50 @@ async def create_token(
         target_id=token.id,
         detail={"name": data.name},
     )
-    return token, secret
+    emailed = await _tell_owner_about(db, principal, token, expires, client)
+    return CreatedToken(token, secret, emailed)
+
+
+async def _tell_owner_about(
+    db: AsyncSession, principal: Principal, token: ApiToken, expires: datetime, client: ClientInfo
+) -> bool:
+    """A new token acts as its owner, so the owner hears of it in the app and, when SMTP is
+    configured, by email: someone with a stolen session who mints one cannot do it quietly.
+    Both are written in this transaction (the email as a durable job), so neither exists for a
+    token that was rolled back."""
+    settings = get_settings()
+    when = f"{token.created_at:%Y-%m-%d %H:%M} UTC from {client.ip}"
+    db.add(
+        Notification(
+            account_id=principal.account_id,
+            user_id=principal.user_id,
+            kind="api_token",
+            title=f"New API token “{token.name}”",
+            body=(
+                f"Created {when}; it expires on {expires:%Y-%m-%d}. If this wasn't you, revoke "
+                "it and change your password."
+            ),
+            link="/tokens",
+        )
+    )
+    await live.announce(db, principal.user_id)
+    if not smtp_configured(settings):
+        return False
+    await queue_email(
+        db,
+        principal.account_id,
+        to=principal.email,
+        subject="A new API token was created for your ResolutionFlow sign-in",
+        text=(
+            f"Hello {principal.name},\n\n"
+            f"A personal API token named “{token.name}” ({token.prefix}…) was created for "
+            f"your ResolutionFlow sign-in {principal.email} on {when}. It can act as you "
+            f"until {expires:%Y-%m-%d %H:%M} UTC.\n\n"
+            "If this wasn't you, revoke it and change your password (changing it revokes "
+            f"every API token):\n\n{settings.base_url.rstrip('/')}/tokens\n"
+        ),
+    )
+    return True
 
 
 async def revoke_token(

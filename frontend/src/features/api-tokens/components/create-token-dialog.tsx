@@ -7,11 +7,11 @@ import { formatDate } from "@/lib/format";
 import { fieldErrors, formMessage, toProblem } from "@/lib/problem";
 import { useCreateToken } from "../api/create-token";
 
+// Tokens always expire (the server refuses more than 365 days).
 const EXPIRY_OPTIONS = [
   { value: "30", label: "30 days" },
   { value: "90", label: "90 days" },
   { value: "365", label: "365 days" },
-  { value: "never", label: "Never" },
 ];
 
 export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -32,7 +32,7 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
     e.preventDefault();
     setSubmitted(true);
     if (!name.trim()) return;
-    create.mutate({ name: name.trim(), expires_in_days: expiry === "never" ? null : Number(expiry) });
+    create.mutate({ name: name.trim(), expires_in_days: Number(expiry) });
   }
 
   const created = create.data;

@@ -39,7 +39,7 @@ export function TokensPage() {
     <div>
       <PageHeader
         title="API tokens"
-        description="Personal tokens let scripts call the ResolutionFlow API as you."
+        description="Personal tokens let scripts call the ResolutionFlow API as you. They expire within a year, and changing your password revokes them all."
         actions={addButton}
       />
       {tokens.isPending ? (

@@ -34,7 +34,7 @@ export function PasswordForm() {
           setNext("");
           setConfirm("");
           setSubmitted(false);
-          toast.show("Password changed. Your other devices were signed out.");
+          toast.show("Password changed. Your other devices were signed out and your API tokens were revoked.");
         },
       },
     );
