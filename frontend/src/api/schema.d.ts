@@ -1236,7 +1236,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change Password */
+        /**
+         * Change Password
+         * @description Signs out every other device and revokes every personal API token of yours; this device
+         *     gets a fresh refresh cookie.
+         */
         post: operations["change_password_api_v1_me_password_post"];
         delete?: never;
         options?: never;
@@ -1254,7 +1258,12 @@ export interface paths {
         /** List Tokens */
         get: operations["list_tokens_api_v1_me_tokens_get"];
         put?: never;
-        /** Create Token */
+        /**
+         * Create Token
+         * @description Tokens always expire (90 days unless `expires_in_days` says otherwise, at most 365); the
+         *     owner is told of each new one in the app, and by email when SMTP is configured. Changing
+         *     the password revokes them all.
+         */
         post: operations["create_token_api_v1_me_tokens_post"];
         delete?: never;
         options?: never;
@@ -2288,9 +2297,10 @@ export interface components {
         ApiTokenCreate: {
             /**
              * Expires In Days
+             * @description Days until the token stops working, 1 to 365 (90 when left out). Tokens always expire.
              * @default 90
              */
-            expires_in_days: number | null;
+            expires_in_days: number;
             /** Name */
             name: string;
         };
