@@ -3644,6 +3644,8 @@ export interface components {
             flow_id?: string | null;
             /** Id */
             id: string;
+            /** Input Type */
+            input_type?: ("text" | "secret") | null;
             /** Items */
             items?: string[] | null;
             /** Outcome */
@@ -4539,10 +4541,18 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
-            /** Variables */
+            /**
+             * Variables
+             * @description Captured values as they may be shown: secrets as “••• (secret captured)”, secret-looking values redacted
+             */
             variables: {
                 [key: string]: string;
             };
+            /**
+             * Withheld Variables
+             * @description Captured values only the runner that captured them holds (secrets, redacted values): `current_step` leaves these as {{name}} for the runner to fill in
+             */
+            withheld_variables?: string[];
         };
         /** SessionDetail */
         SessionDetail: {
@@ -4606,10 +4616,18 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
-            /** Variables */
+            /**
+             * Variables
+             * @description Captured values as they may be shown: secrets as “••• (secret captured)”, secret-looking values redacted
+             */
             variables: {
                 [key: string]: string;
             };
+            /**
+             * Withheld Variables
+             * @description Captured values only the runner that captured them holds (secrets, redacted values): `current_step` leaves these as {{name}} for the runner to fill in
+             */
+            withheld_variables?: string[];
         };
         /**
          * SessionPsaRead
@@ -4694,10 +4712,18 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
-            /** Variables */
+            /**
+             * Variables
+             * @description Captured values as they may be shown: secrets as “••• (secret captured)”, secret-looking values redacted
+             */
             variables: {
                 [key: string]: string;
             };
+            /**
+             * Withheld Variables
+             * @description Captured values only the runner that captured them holds (secrets, redacted values): `current_step` leaves these as {{name}} for the runner to fill in
+             */
+            withheld_variables?: string[];
         };
         /** SessionSummary */
         SessionSummary: {
@@ -4924,6 +4950,11 @@ export interface components {
             flow_id: string;
             /** Flow Title */
             flow_title: string;
+            /**
+             * Input Type
+             * @description Input steps: `secret` values are kept by the runner and never sent
+             */
+            input_type?: ("text" | "secret") | null;
             /**
              * Items
              * @default []

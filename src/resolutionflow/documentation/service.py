@@ -8,6 +8,7 @@ from resolutionflow.documentation import templates
 from resolutionflow.documentation.render import Event, Format, Meta, render
 from resolutionflow.models import Account, Session
 from resolutionflow.redaction import redact
+from resolutionflow.redaction.inputs import shown_payload
 from resolutionflow.redaction.policy import options_for
 from resolutionflow.sessions import service as sessions
 
@@ -38,7 +39,9 @@ async def document(db: AsyncSession, session: Session, fmt: Format) -> str:
             seq=e.seq,
             type=e.type,
             created_at=e.created_at,
-            payload=e.payload,
+            # Captured values as the timeline shows them (redacted with their prompt, secrets
+            # never): each field alone would reach `clean` without the prompt that explains it.
+            payload=shown_payload(e.type, e.payload),
             actor_name=names.get(e.actor_id) if e.actor_id else None,
         )
         for e in events

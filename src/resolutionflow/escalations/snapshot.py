@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.models import Flow, PilotFix, Session
 from resolutionflow.redaction import RedactionOptions, redact
+from resolutionflow.redaction.inputs import shown_payload
 from resolutionflow.sessions import service as sessions
 
 RECENT_STEPS = 8
@@ -53,7 +54,10 @@ async def build(db: AsyncSession, session: Session, options: RedactionOptions) -
         "title": clean(session.title),
         "domain": domain,
         "step_count": len(steps),
-        "recent_steps": [clean(_step_line(e.type, e.payload)) for e in steps[-RECENT_STEPS:]],
+        "recent_steps": [
+            clean(_step_line(e.type, shown_payload(e.type, e.payload)))
+            for e in steps[-RECENT_STEPS:]
+        ],
         "variables": {k: clean(v) for k, v in read.variables.items()},
         "tried": [clean(n) for n in notes[-TRIED_NOTES:]],
         "note_count": len(notes),

@@ -18,6 +18,8 @@ MAX_EDGES = 10000
 FlowKind = Literal["troubleshooting", "procedural", "maintenance"]
 NodeType = Literal["question", "action", "checklist", "input", "resolution", "subflow"]
 Outcome = Literal["resolved", "unresolved", "escalate"]
+# "secret": the value is kept by the runner that captured it and never sent, stored or shown.
+InputType = Literal["text", "secret"]
 
 NodeId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
@@ -52,8 +54,20 @@ class Node(_Strict):
         default=None, max_length=100
     )
     variable: Annotated[str, StringConstraints(max_length=64)] | None = None
+    # Input steps only; absent (older files) means "text".
+    input_type: InputType | None = None
     outcome: Outcome | None = None
     flow_id: uuid.UUID | None = None
+
+    @field_validator("input_type", mode="after")
+    @classmethod
+    def _text_is_the_default(cls, value: InputType | None) -> InputType | None:
+        # One spelling per meaning: "text" and no field at all export alike and never differ.
+        return None if value == "text" else value
+
+    @property
+    def secret(self) -> bool:
+        return self.type == "input" and self.input_type == "secret"
 
 
 class Edge(_Strict):
@@ -85,7 +99,7 @@ class FlowDocument(_Strict):
         """The document as stored and exported: no nulls for fields a node type doesn't use."""
         data = self.model_dump(mode="json")
         for node in data["nodes"]:
-            for key in ("position", "items", "variable", "outcome", "flow_id"):
+            for key in ("position", "items", "variable", "input_type", "outcome", "flow_id"):
                 if node.get(key) is None:
                     node.pop(key, None)
         return data

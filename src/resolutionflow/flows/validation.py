@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from resolutionflow.flows.document import Edge, FlowDocument, Node
+from resolutionflow.redaction.inputs import looks_secret
 
 VARIABLE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 PLACEHOLDER = re.compile(r"{{\s*([A-Za-z][A-Za-z0-9_]*)\s*}}")
@@ -265,6 +266,16 @@ def _check_node(node, out, published, flow_id, add) -> None:  # type: ignore[no-
                     node_id=node.id,
                     message=f"“{node.variable}” is not a valid variable name (a letter, then "
                     "letters, digits or _).",
+                )
+            )
+        if node.input_type != "secret" and looks_secret(node.title, node.variable):
+            add(
+                Problem(
+                    code="input_looks_secret",
+                    node_id=node.id,
+                    severity="warning",
+                    message=f"{label} looks like it captures a secret: mark it Secret so the "
+                    "value stays in the runner (otherwise it is redacted wherever it is shown).",
                 )
             )
     if node.type == "subflow":

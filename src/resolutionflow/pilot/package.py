@@ -16,6 +16,7 @@ from resolutionflow.ai.prompt import DataBlock
 from resolutionflow.models import PilotFact, PilotFix, Session
 from resolutionflow.pilot.schemas import ResolutionPackage
 from resolutionflow.redaction import RedactionOptions, redact
+from resolutionflow.redaction.inputs import shown_payload
 from resolutionflow.sessions import service as sessions
 
 ACTION = "resolution_note"
@@ -79,7 +80,7 @@ async def material(db: AsyncSession, session: Session) -> Material:
     follow_ups: list[str] = []
     notes: list[str] = []
     for e in events:
-        pl = e.payload
+        pl = shown_payload(e.type, e.payload)
         if e.type == "answer":
             value = pl.get("answer") or pl.get("value") or "done"
             steps.append(f"{pl.get('title', 'Step')}: {value}")

@@ -31,6 +31,7 @@ from resolutionflow.pilot import model_step, stepper, tiers, triage
 from resolutionflow.pilot import schemas as ps
 from resolutionflow.providers.llm import ImageInput
 from resolutionflow.psa import tickets as psa_tickets
+from resolutionflow.redaction.inputs import SECRET_CAPTURED, captured_value
 from resolutionflow.search.index import coverage, terms
 from resolutionflow.sessions import attachments
 from resolutionflow.sessions import schemas as ss
@@ -554,8 +555,11 @@ async def answer(
             f"“{body.option}” is not one of this step's options: {', '.join(options)}.",
             errors=[{"loc": ["body", "option"], "msg": "unknown option", "type": "value_error"}],
         )
+    # A flow's input step captures a value: kept (on the step, the timeline, a proposed fact)
+    # only as it may be shown — redacted with its prompt, and a secret not at all.
+    said = _captured(b, body.text) if not body.skip else body.text
     step.status = "skipped" if body.skip else "answered"
-    step.answer = body.model_dump(exclude_none=True)
+    step.answer = {**body.model_dump(exclude_none=True), **({"text": said} if said else {})}
     step.answered_at = _now()
     entries: list[tuple[str, dict[str, Any]]] = [
         (
@@ -566,7 +570,7 @@ async def answer(
                 "purpose": b.get("purpose"),
                 "text": _summary(step)["text"],
                 "option": body.option,
-                "answer_text": body.text,
+                "answer_text": said,
                 "skipped": body.skip or None,
             },
         )
@@ -630,8 +634,15 @@ async def _apply(
         else:
             event = ss.AnswerIn(type="answer", node_id=node_id, result=body.text)
         await sessions.append_event(db, principal, session.id, event)
-        # What the engineer found at a flow step is a fact worth keeping (and confirming).
-        found = body.text if step.type == "action" else (body.text if b.get("allow_text") else None)
+        # What the engineer found at a flow step is a fact worth keeping (and confirming); a
+        # captured value as it may be shown, and a secret never.
+        found = (
+            body.text
+            if step.type == "action"
+            else (_captured(b, body.text) if b.get("allow_text") else None)
+        )
+        if b.get("input_type") == "secret":
+            found = None
         if found:
             title = str(b.get("title") or b.get("text") or "Result").splitlines()[0]
             entries += await _propose_fact(db, session, step, f"{title}: {found}"[:2000])
@@ -705,6 +716,17 @@ async def _apply(
             db, session, step, f"{b.get('title', 'Result')}: {body.text}"[:2000]
         )
     return entries
+
+
+def _captured(b: dict[str, Any], text: str | None) -> str | None:
+    """What an answer to a flow's input step may keep of the value typed (other steps' text
+    stays as written)."""
+    if not text or b.get("purpose") != "flow_node" or not b.get("allow_text"):
+        return text
+    if b.get("input_type") == "secret":
+        return SECRET_CAPTURED
+    title = str(b.get("text") or "").strip().split("\n")[0]
+    return captured_value(title, b.get("variable"), text.strip())
 
 
 async def _propose_fact(

@@ -92,6 +92,8 @@ def _flow_step(ctx: Context, conf: float) -> Draft | None:
                 "options": [],
                 "allow_text": True,
                 "variable": node.get("variable"),
+                # A secret's value stays with the client; the timeline says it was captured.
+                "input_type": "secret" if node.get("input_type") == "secret" else "text",
             },
             conf,
             "flow",

@@ -17,6 +17,7 @@ from typing import Any
 
 from resolutionflow.errors import Conflict, ValidationFailed
 from resolutionflow.flows.document import Edge, FlowDocument, Node
+from resolutionflow.redaction.inputs import SECRET_CAPTURED, captured_value, shown_variables
 
 # (flow id, version or None for the latest published) -> (version, graph, flow title)
 GraphLoader = Callable[[uuid.UUID, int | None], Awaitable[tuple[int, FlowDocument, str]]]
@@ -47,6 +48,11 @@ class Engine:
         self.state.setdefault("variables", {})
         self.state.setdefault("ticks", {})
         self.state.setdefault("trail", [])
+        # Names of captured values kept only by the runner (secrets, redacted values).
+        self.state.setdefault("withheld", [])
+        # Sessions from before values were redacted on capture kept them in clear: later
+        # steps' text must not show them either.
+        self.state["variables"] = shown_variables(self.state["variables"])
         self.load = load
         self._graphs: dict[tuple[str, int], tuple[FlowDocument, str]] = {}
 
@@ -157,7 +163,21 @@ class Engine:
                 f'{node.type.capitalize()} steps have a single way on; answer with "".',
                 errors=[{"loc": ["body", "answer"], "msg": "must be empty", "type": "value_error"}],
             )
-        if node.type == "input":
+        if node.type == "input" and node.secret:
+            # The runner keeps a secret (for {{variable}} in later steps on its screen); a value
+            # sent anyway is dropped here, unread: nothing downstream can leak what is not kept.
+            name = node.variable or node.id
+            self.state["variables"][name] = SECRET_CAPTURED
+            self._withhold(name, True)
+            step.add(
+                "answer",
+                **base,
+                variable=node.variable,
+                value=SECRET_CAPTURED,
+                secret=True,
+                result=result,
+            )
+        elif node.type == "input":
             text = (value or "").strip()
             if not text:
                 raise ValidationFailed(
@@ -166,8 +186,13 @@ class Engine:
                 )
             if len(text) > MAX_VALUE:
                 raise ValidationFailed(f"The value is longer than {MAX_VALUE} characters.")
-            self.state["variables"][node.variable or node.id] = text
-            step.add("answer", **base, variable=node.variable, value=text, result=result)
+            # Redacted with its prompt before it is kept ("Password: …" is a password even when
+            # the value alone looks like nothing); only the runner that sent it knows the rest.
+            shown = captured_value(node.title, node.variable, text)
+            name = node.variable or node.id
+            self.state["variables"][name] = shown
+            self._withhold(name, shown != text)
+            step.add("answer", **base, variable=node.variable, value=shown, result=result)
         elif node.type == "checklist":
             all_items = node.items or []
             ticked = set(self._ticks(frame, node.id))
@@ -341,6 +366,14 @@ class Engine:
             version=number,
         )
         await self._arrive(step, doc.start, title)
+
+    def _withhold(self, name: str, withheld: bool) -> None:
+        names = set(self.state["withheld"])
+        if withheld:
+            names.add(name)
+        else:
+            names.discard(name)
+        self.state["withheld"] = sorted(names)
 
     def _tick_key(self, frame: dict[str, Any], node_id: str) -> str:
         return f"{frame['flow_id']}:{frame['version']}:{node_id}"

@@ -64,6 +64,10 @@ class StepView(ReadSchema):
     items: list[str] = []
     ticked: list[int] = []
     variable: str | None = None
+    input_type: Literal["text", "secret"] | None = Field(
+        default=None,
+        description="Input steps: `secret` values are kept by the runner and never sent",
+    )
     outcome: str | None = None
 
 
@@ -90,7 +94,15 @@ class SessionRead(ReadSchema):
     current_node: str | None
     current_step: StepView | None
     flow_outcome: str | None = Field(description="Set when the flow reached a resolution step")
-    variables: dict[str, str]
+    variables: dict[str, str] = Field(
+        description="Captured values as they may be shown: secrets as “••• (secret captured)”, "
+        "secret-looking values redacted"
+    )
+    withheld_variables: list[str] = Field(
+        default_factory=list,
+        description="Captured values only the runner that captured them holds (secrets, "
+        "redacted values): `current_step` leaves these as {{name}} for the runner to fill in",
+    )
     outcome: str | None
     summary: str
     active_seconds: int

@@ -27,6 +27,7 @@ from resolutionflow.models import (
     TeamMembership,
     User,
 )
+from resolutionflow.redaction.inputs import shown_payload
 from resolutionflow.search import index as text_index
 from resolutionflow.sessions import live, search
 from resolutionflow.sessions import schemas as s
@@ -389,7 +390,7 @@ def event_reads(events: list[SessionEvent], names: dict[uuid.UUID, str]) -> list
             actor_id=e.actor_id,
             actor_name=names.get(e.actor_id) if e.actor_id else None,
             created_at=e.created_at,
-            payload=e.payload,
+            payload=shown_payload(e.type, e.payload),
         )
         for e in events
     ]
@@ -402,8 +403,11 @@ async def read(db: AsyncSession, session: Session) -> s.SessionRead:
     step_view = None
     node, doc = await engine.current()
     frame = engine.frame
+    # The engine shows captured values redacted; values only the runner holds stay {{name}} in
+    # the current step, for the runner to fill in from what it kept.
+    withheld = sorted(set(engine.state["withheld"]) & set(engine.state["variables"]))
     if node is not None and doc is not None and frame is not None:
-        variables = engine.state["variables"]
+        variables = {k: v for k, v in engine.state["variables"].items() if k not in withheld}
         _, flow_title = await engine.graph(frame)
         ticks = engine.state["ticks"].get(f"{frame['flow_id']}:{frame['version']}:{node.id}", [])
         step_view = s.StepView(
@@ -419,6 +423,7 @@ async def read(db: AsyncSession, session: Session) -> s.SessionRead:
             items=[fill(i, variables) for i in node.items or []],
             ticked=ticks,
             variable=node.variable,
+            input_type=("secret" if node.secret else "text") if node.type == "input" else None,
             outcome=node.outcome,
         )
     finished = engine.finished
@@ -436,6 +441,7 @@ async def read(db: AsyncSession, session: Session) -> s.SessionRead:
         current_step=step_view,
         flow_outcome=finished["outcome"] if finished else None,
         variables=dict(engine.state["variables"]),
+        withheld_variables=withheld,
         outcome=session.outcome,
         summary=session.summary,
         active_seconds=active_seconds(session),
