@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     # Live session streams re-read the database this often even without a notification.
     sse_poll_interval_s: float = Field(default=5.0, gt=0)
     sse_heartbeat_s: float = Field(default=15.0, gt=0)
+    # The longest a server-sent event stream stays open, whatever `max_seconds` a client asks
+    # for; clients reconnect, and each (re)connection is authorised afresh.
+    sse_max_stream_s: float = Field(default=300.0, gt=0, le=3600)
     log_level: str = "INFO"
     # Argon2 cost knobs; tests lower them so the suite stays fast (never below OWASP minimums in prod).
     argon2_time_cost: int = Field(default=3, ge=1)

@@ -1337,7 +1337,9 @@ export interface paths {
          * @description Server-sent events: `unread` with the unread count when it changes, `changed` whenever
          *     something of yours changed (a new notification, an assessment landing on a handoff you were
          *     told about, a claim) so open screens refetch, heartbeats in between. Works across app
-         *     instances on PostgreSQL (LISTEN/NOTIFY); clients reconnect after `max_seconds`.
+         *     instances on PostgreSQL (LISTEN/NOTIFY). The caller's sign-in is re-checked on every
+         *     wake-up; the stream always ends with `event: end` and `{"reason": …}`: `expired` (its
+         *     lifetime is over: reconnect) or `unauthorized` (the sign-in ended: reconnecting gets 401).
          */
         get: operations["stream_notifications_api_v1_notifications_stream_get"];
         put?: never;
@@ -1968,7 +1970,11 @@ export interface paths {
         /**
          * Stream Session
          * @description Server-sent events: each new timeline event as `event: session_event` with its `seq` as
-         *     the id. Authorised once, here; the stream itself holds no database session open.
+         *     the id. The stream holds no database session open, and re-checks on every wake-up that the
+         *     caller's sign-in is still valid and the session still visible to them. It always ends with
+         *     `event: end` and `{"reason": …}`: `expired` (its lifetime is over: reconnect),
+         *     `unauthorized` (the sign-in ended: reconnecting gets 401) or `forbidden` (the session is no
+         *     longer visible: reconnecting gets 404).
          */
         get: operations["stream_session_api_v1_sessions__session_id__stream_get"];
         put?: never;
@@ -8103,6 +8109,7 @@ export interface operations {
     stream_notifications_api_v1_notifications_stream_get: {
         parameters: {
             query?: {
+                /** @description Close after this many seconds (at most the server's RESOLUTIONFLOW_SSE_MAX_STREAM_S, 5 minutes by default); clients reconnect */
                 max_seconds?: number;
             };
             header?: never;
@@ -9232,7 +9239,7 @@ export interface operations {
             query?: {
                 /** @description Last seq the client has */
                 after?: number | null;
-                /** @description Close after this many seconds; clients reconnect */
+                /** @description Close after this many seconds (at most the server's RESOLUTIONFLOW_SSE_MAX_STREAM_S, 5 minutes by default); clients reconnect */
                 max_seconds?: number;
             };
             header?: never;

@@ -13,16 +13,18 @@ from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import func, select, update
 
-from resolutionflow.auth.principal import AnyRole, Engineer, TeamAdmin
+from resolutionflow.auth.principal import AnyRole, Engineer, TeamAdmin, get_principal
 from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import Page, ReadSchema, decode_offset, encode_offset
 from resolutionflow.config import get_settings
 from resolutionflow.db import uow
 from resolutionflow.db.session import DB
+from resolutionflow.errors import Unauthorized
 from resolutionflow.escalations import channels, metrics, service
 from resolutionflow.escalations.service import EscalateIn, HandoffRead, OutcomeIn
 from resolutionflow.models import Account, Notification
 from resolutionflow.sessions import live
+from resolutionflow.sessions.router import stream_end
 
 router = APIRouter(tags=["escalations"])
 log = logging.getLogger(__name__)
@@ -217,20 +219,37 @@ async def stream_notifications(
     principal: AnyRole,
     db: DB,
     request: Request,
-    max_seconds: Annotated[float, Query(ge=0, le=3600)] = 300,
+    max_seconds: Annotated[
+        float,
+        Query(
+            ge=0,
+            le=3600,
+            description="Close after this many seconds (at most the server's "
+            "RESOLUTIONFLOW_SSE_MAX_STREAM_S, 5 minutes by default); clients reconnect",
+        ),
+    ] = 300,
 ) -> StreamingResponse:
     """Server-sent events: `unread` with the unread count when it changes, `changed` whenever
     something of yours changed (a new notification, an assessment landing on a handoff you were
     told about, a claim) so open screens refetch, heartbeats in between. Works across app
-    instances on PostgreSQL (LISTEN/NOTIFY); clients reconnect after `max_seconds`."""
+    instances on PostgreSQL (LISTEN/NOTIFY). The caller's sign-in is re-checked on every
+    wake-up; the stream always ends with `event: end` and `{"reason": …}`: `expired` (its
+    lifetime is over: reconnect) or `unauthorized` (the sign-in ended: reconnecting gets 401)."""
     user_id = principal.user_id
     settings = get_settings()
+    lifetime = min(max_seconds, settings.sse_max_stream_s)
     await uow.end(db)  # nothing held open for the stream's life
     maker = request.app.state.read_sessionmaker
     await request.app.state.live_listener.ensure()
 
-    async def count() -> int:
+    async def count() -> int | str:
+        """The unread count, or the stream's last event when the sign-in is no longer valid."""
         async with maker() as s:
+            try:
+                # Authorised again on every wake-up, as a new request would be.
+                await get_principal(request, s)
+            except Unauthorized as exc:
+                return stream_end("unauthorized", exc.detail)
             n = await s.scalar(
                 select(func.count()).where(
                     Notification.user_id == user_id, Notification.read_at.is_(None)
@@ -239,17 +258,24 @@ async def stream_notifications(
             return int(n or 0)
 
     async def events() -> AsyncIterator[str]:
-        deadline = asyncio.get_running_loop().time() + max_seconds
+        deadline = asyncio.get_running_loop().time() + lifetime
         last: int | None = None
         async with live.subscription(user_id) as waiter:
+            yield "retry: 3000\n\n"
             while True:
                 waiter.clear()
                 now = await count()
+                if isinstance(now, str):
+                    yield now
+                    return
                 if now != last:
                     last = now
                     yield f'event: unread\ndata: {{"unread": {now}}}\n\n'
                 remaining = deadline - asyncio.get_running_loop().time()
-                if remaining <= 0 or await request.is_disconnected():
+                if await request.is_disconnected():
+                    return
+                if remaining <= 0:
+                    yield stream_end("expired", "Reconnect to keep hearing about notifications.")
                     return
                 wait = min(settings.sse_poll_interval_s, settings.sse_heartbeat_s, remaining)
                 try:

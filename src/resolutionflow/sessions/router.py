@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import urllib.parse
 import uuid
 from collections.abc import AsyncIterator
@@ -12,13 +13,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, BackgroundTasks, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from resolutionflow.auth.principal import AnyRole, Engineer
+from resolutionflow.auth.principal import AnyRole, Engineer, get_principal
 from resolutionflow.common.schemas import Page, ReadSchema, SearchText, decode_offset, encode_offset
 from resolutionflow.config import get_settings
 from resolutionflow.db import uow
 from resolutionflow.db.session import DB, WriteDB
 from resolutionflow.documentation import service as documentation
 from resolutionflow.documentation.service import MEDIA_TYPES
+from resolutionflow.errors import Forbidden, NotFound, Unauthorized
 from resolutionflow.models import SessionAttachment
 from resolutionflow.outbound import reports
 from resolutionflow.pilot.schemas import SessionCreated
@@ -165,11 +167,21 @@ async def stream_session(
     request: Request,
     after: Annotated[int | None, Query(ge=0, description="Last seq the client has")] = None,
     max_seconds: Annotated[
-        float, Query(ge=0, le=3600, description="Close after this many seconds; clients reconnect")
+        float,
+        Query(
+            ge=0,
+            le=3600,
+            description="Close after this many seconds (at most the server's "
+            "RESOLUTIONFLOW_SSE_MAX_STREAM_S, 5 minutes by default); clients reconnect",
+        ),
     ] = 300,
 ) -> StreamingResponse:
     """Server-sent events: each new timeline event as `event: session_event` with its `seq` as
-    the id. Authorised once, here; the stream itself holds no database session open."""
+    the id. The stream holds no database session open, and re-checks on every wake-up that the
+    caller's sign-in is still valid and the session still visible to them. It always ends with
+    `event: end` and `{"reason": …}`: `expired` (its lifetime is over: reconnect),
+    `unauthorized` (the sign-in ended: reconnecting gets 401) or `forbidden` (the session is no
+    longer visible: reconnecting gets 404)."""
     session = await service.get_session(db, principal, session_id)
     last_event_id = request.headers.get("last-event-id", "")
     start = (
@@ -181,22 +193,41 @@ async def stream_session(
     await app.state.live_listener.ensure()
     settings = get_settings()
     account_id = principal.account_id
+    lifetime = min(max_seconds, settings.sse_max_stream_s)
 
     async def events() -> AsyncIterator[str]:
         last = start
-        deadline = asyncio.get_running_loop().time() + max_seconds
+        deadline = asyncio.get_running_loop().time() + lifetime
         async with live.subscription(session_id) as waiter:
             yield "retry: 3000\n\n"
             while True:
                 waiter.clear()
+                ended: str | None = None
+                rows, names = [], {}
                 async with app.state.read_sessionmaker() as read_db:
-                    rows = await service.events_after(read_db, account_id, session_id, last)
-                    names = await service._names(read_db, {e.actor_id for e in rows})
+                    # Authorised again on every wake-up, as a new request would be: a
+                    # deactivated, signed-out or demoted reader stops receiving at once.
+                    try:
+                        current = await get_principal(request, read_db)
+                        await service.get_session(read_db, current, session_id)
+                    except Unauthorized as exc:
+                        ended = stream_end("unauthorized", exc.detail)
+                    except (NotFound, Forbidden):
+                        ended = stream_end("forbidden", "This session is no longer visible to you.")
+                    else:
+                        rows = await service.events_after(read_db, account_id, session_id, last)
+                        names = await service._names(read_db, {e.actor_id for e in rows})
+                if ended is not None:
+                    yield ended
+                    return
                 for item in service.event_reads(rows, names):
                     last = item.seq
                     yield f"id: {item.seq}\nevent: session_event\ndata: {item.model_dump_json()}\n\n"
                 remaining = deadline - asyncio.get_running_loop().time()
-                if remaining <= 0 or await request.is_disconnected():
+                if await request.is_disconnected():
+                    return
+                if remaining <= 0:
+                    yield stream_end("expired", "Reconnect to keep following the session.")
                     return
                 wait = min(settings.sse_poll_interval_s, settings.sse_heartbeat_s, remaining)
                 try:
@@ -209,6 +240,12 @@ async def stream_session(
         media_type="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
+
+
+def stream_end(reason: Literal["expired", "unauthorized", "forbidden"], detail: str) -> str:
+    """The last event of a server-sent event stream: why it ends, so the client knows whether
+    to reconnect (`expired`), to refresh its sign-in (`unauthorized`) or to stop (`forbidden`)."""
+    return f"event: end\ndata: {json.dumps({'reason': reason, 'detail': detail})}\n\n"
 
 
 class AttachmentRead(ReadSchema):
