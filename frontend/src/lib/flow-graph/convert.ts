@@ -26,6 +26,7 @@ export interface FormatNodeIn {
   position?: { x: number; y: number } | null;
   items?: string[] | null;
   variable?: string | null;
+  input_type?: string | null;
   outcome?: string | null;
   flow_id?: string | null;
 }
@@ -55,7 +56,7 @@ export type FormatNodeOut =
   | (BaseOut & { type: "question" })
   | (BaseOut & { type: "action" })
   | (BaseOut & { type: "checklist"; items: string[] })
-  | (BaseOut & { type: "input"; variable: string })
+  | (BaseOut & { type: "input"; variable: string; input_type?: "secret" })
   | (BaseOut & { type: "resolution"; outcome: Outcome })
   | (BaseOut & { type: "subflow"; flow_id: string | null });
 
@@ -72,7 +73,7 @@ export interface FormatOut {
 }
 
 export function newNode(id: string, type: NodeType, title = "", position: Position | null = null): GraphNode {
-  return { id, type, title, body: "", position, items: [], variable: "", outcome: "resolved", flow_id: null };
+  return { id, type, title, body: "", position, items: [], variable: "", input_type: "text", outcome: "resolved", flow_id: null };
 }
 
 export function fromFormatNode(n: FormatNodeIn): GraphNode {
@@ -88,6 +89,7 @@ export function fromFormatNode(n: FormatNodeIn): GraphNode {
         : null,
     items: Array.isArray(n.items) ? n.items.map(String) : [],
     variable: n.variable ?? "",
+    input_type: n.input_type === "secret" ? "secret" : "text",
     outcome: isOutcome(n.outcome) ? n.outcome : "resolved",
     flow_id: n.flow_id ?? null,
   };
@@ -135,7 +137,8 @@ export function toFormatNode(n: GraphNode): FormatNodeOut {
     case "checklist":
       return { ...base, type: "checklist", items: [...n.items] };
     case "input":
-      return { ...base, type: "input", variable: n.variable };
+      // "text" is the format's default: written only when secret, so older files stay as they were.
+      return n.input_type === "secret" ? { ...base, type: "input", variable: n.variable, input_type: "secret" } : { ...base, type: "input", variable: n.variable };
     case "resolution":
       return { ...base, type: "resolution", outcome: n.outcome };
     case "subflow":

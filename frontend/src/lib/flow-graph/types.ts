@@ -15,6 +15,10 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export const FLOW_FORMAT = "resolutionflow.flow/1";
 
+/** An input step's kind of value: a `secret` stays in the runner that captured it. */
+export const INPUT_TYPES = ["text", "secret"] as const;
+export type InputType = (typeof INPUT_TYPES)[number];
+
 export interface Position {
   x: number;
   y: number;
@@ -28,6 +32,7 @@ export interface GraphNode {
   position: Position | null;
   items: string[];
   variable: string;
+  input_type: InputType;
   outcome: Outcome;
   flow_id: string | null;
 }

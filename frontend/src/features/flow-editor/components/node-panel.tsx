@@ -62,19 +62,26 @@ export function NodePanel({ node, flowId, canEdit }: { node: GraphNode; flowId: 
 
         {node.type === "checklist" && <ChecklistItems items={node.items} onChange={(items, key) => update({ items }, key)} />}
         {node.type === "input" && (
-          <InputField
-            label="Variable"
-            value={node.variable}
-            maxLength={64}
-            placeholder="error_code"
-            error={node.variable && !VARIABLE_RE.test(node.variable) ? "Start with a letter; then letters, digits or _." : undefined}
-            hint={
-              <>
-                Later steps can show the captured value as <code>{`{{${node.variable || "name"}}}`}</code>.
-              </>
-            }
-            onChange={(e) => update({ variable: e.target.value.replace(/\s+/g, "_") }, "variable")}
-          />
+          <>
+            <InputField
+              label="Variable"
+              value={node.variable}
+              maxLength={64}
+              placeholder="error_code"
+              error={node.variable && !VARIABLE_RE.test(node.variable) ? "Start with a letter; then letters, digits or _." : undefined}
+              hint={
+                <>
+                  Later steps can show the captured value as <code>{`{{${node.variable || "name"}}}`}</code>.
+                </>
+              }
+              onChange={(e) => update({ variable: e.target.value.replace(/\s+/g, "_") }, "variable")}
+            />
+            <SecretToggle
+              secret={node.input_type === "secret"}
+              disabled={!canEdit}
+              onChange={(secret) => update({ input_type: secret ? "secret" : "text" })}
+            />
+          </>
         )}
         {node.type === "resolution" && (
           <SelectField label="Outcome" value={node.outcome} onChange={(e) => update({ outcome: e.target.value as Outcome })}>
@@ -89,6 +96,33 @@ export function NodePanel({ node, flowId, canEdit }: { node: GraphNode; flowId: 
           <SubflowPicker flowId={flowId} value={node.flow_id} onChange={(flow_id) => update({ flow_id })} />
         )}
         <Connections node={node} />
+      </div>
+    </div>
+  );
+}
+
+/** A password, PIN or key: the runner keeps it (masked), and nothing stores, shows or sends it. */
+function SecretToggle({ secret, disabled, onChange }: { secret: boolean; disabled: boolean; onChange: (secret: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="flex items-start gap-2">
+      <input
+        id={id}
+        type="checkbox"
+        checked={secret}
+        disabled={disabled}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => onChange(e.target.checked)}
+        className="mt-0.5 size-4 shrink-0 accent-indigo-600"
+      />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium text-slate-700">
+          Secret (never shown or sent)
+        </label>
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          For passwords, PINs and keys: the runner masks the field and keeps the value in the browser for later steps; the timeline, ticket
+          note, shares and the copilot only see “••• (secret captured)”.
+        </p>
       </div>
     </div>
   );

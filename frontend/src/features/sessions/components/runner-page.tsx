@@ -22,6 +22,7 @@ import { useSession } from "../api/get-session";
 import { useLiveSession } from "../hooks/use-live-session";
 import { AttachButton } from "./attach-button";
 import { type EventInput, isEnded, type SessionDetail } from "../api/types";
+import { holdValue, useHeldValues } from "../model/held-values";
 import { shortcutFor } from "../model/shortcuts";
 import { backDepth, describeEvent, outcomeLabel } from "../model/timeline";
 import { Composer } from "./composer";
@@ -95,6 +96,7 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, si
   // A summary FlowPilot proposes for "End the session" (its "Resolve now").
   const [resolveSummary, setResolveSummary] = useState<string | null>(null);
   const [switching, setSwitching] = useState(false);
+  const held = useHeldValues(id);
 
   const role = me.data?.role;
   const canWork = hasRole(role, "engineer") && (session.owner_id === me.data?.id || hasRole(role, "team_admin"));
@@ -225,6 +227,8 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, si
               onBack={() => stepInput({ type: "back" })}
               onResolve={() => setResolving(true)}
               onSwitchFlow={() => setSwitching(true)}
+              held={{ withheld: session.withheld_variables ?? [], held, shown: session.variables ?? {} }}
+              onHold={(name, value) => holdValue(id, name, value)}
             />
           ) : (
             <PickFlowCard

@@ -5,11 +5,12 @@
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
 import { Markdown } from "@/components/markdown";
 import { Button } from "@/components/ui/button";
-import { InputField, TextareaField } from "@/components/ui/input";
+import { Field, InputField, TextareaField } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
 import { NODE_TYPE_LABELS, isNodeType } from "@/lib/flow-graph/types";
 import type { EventInput, StepView } from "../api/types";
+import { fillHeld, type HeldFill, showsHeld } from "../model/held-values";
 import { outcomeLabel } from "../model/timeline";
 
 export interface StepCardProps {
@@ -29,12 +30,22 @@ export interface StepCardProps {
   onBack: () => void;
   onResolve: () => void;
   onSwitchFlow: () => void;
+  /** Values only this runner holds, for the step's `{{name}}` placeholders (masked until shown). */
+  held?: Omit<HeldFill, "reveal">;
+  /** Keep what was typed into an input step (`name` is its variable), before it is answered. */
+  onHold?: (name: string, value: string) => void;
 }
 
 export function StepCard(props: StepCardProps) {
-  const { step, flowOutcome, lockedReason, pending, canGoBack, goingBack, onBack, onSwitchFlow } = props;
+  const { flowOutcome, lockedReason, pending, canGoBack, goingBack, onBack, onSwitchFlow, held } = props;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
+  const [reveal, setReveal] = useState(false);
+  useEffect(() => setReveal(false), [props.step.node_id, props.step.flow_id]);
+  // Values the server never had (secrets) or keeps redacted, filled in on this screen only.
+  const fillText = (text: string) => (held ? fillHeld(text, { ...held, reveal }) : text);
+  const step: StepView = { ...props.step, title: fillText(props.step.title), body: fillText(props.step.body), items: props.step.items.map(fillText) };
+  const hasHeld = held !== undefined && [props.step.title, props.step.body, ...props.step.items].some((t) => showsHeld(t, held.withheld, held.held));
   const busy = pending !== null || goingBack;
   const disabled = busy || lockedReason !== null;
 
@@ -70,9 +81,14 @@ export function StepCard(props: StepCardProps) {
               {step.title}
             </h2>
             {step.body && <Markdown source={step.body} className="mt-2 text-[0.95rem]" />}
+            {hasHeld && (
+              <Button variant="ghost" size="sm" className="mt-1" aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
+                {reveal ? "Hide values" : "Show values"}
+              </Button>
+            )}
             {lockedReason && <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">{lockedReason}</p>}
             <div className="mt-4">
-              <StepControls {...props} disabled={disabled} />
+              <StepControls {...props} step={step} disabled={disabled} />
             </div>
           </>
         )}
@@ -120,7 +136,7 @@ function FinishedBanner({
   );
 }
 
-function StepControls({ step, pending, pendingTicks, disabled, onAnswer, onCheck }: StepCardProps & { disabled: boolean }) {
+function StepControls({ step, pending, pendingTicks, disabled, onAnswer, onCheck, onHold }: StepCardProps & { disabled: boolean }) {
   switch (step.type) {
     case "question":
       return (
@@ -168,7 +184,7 @@ function StepControls({ step, pending, pendingTicks, disabled, onAnswer, onCheck
     case "action":
       return <ActionControls step={step} pending={pending} disabled={disabled} onAnswer={onAnswer} />;
     case "input":
-      return <InputControls step={step} pending={pending} disabled={disabled} onAnswer={onAnswer} />;
+      return <InputControls step={step} pending={pending} disabled={disabled} onAnswer={onAnswer} onHold={onHold} />;
     case "checklist":
       return <ChecklistControls step={step} pending={pending} pendingTicks={pendingTicks} disabled={disabled} onAnswer={onAnswer} onCheck={onCheck} />;
     case "subflow":
@@ -209,39 +225,86 @@ function ActionControls({ step, pending, disabled, onAnswer }: Pick<StepCardProp
   );
 }
 
-function InputControls({ step, pending, disabled, onAnswer }: Pick<StepCardProps, "step" | "pending" | "onAnswer"> & { disabled: boolean }) {
+function InputControls({
+  step,
+  pending,
+  disabled,
+  onAnswer,
+  onHold,
+}: Pick<StepCardProps, "step" | "pending" | "onAnswer" | "onHold"> & { disabled: boolean }) {
   const [value, setValue] = useState("");
   const [touched, setTouched] = useState(false);
+  const [shown, setShown] = useState(false);
   useEffect(() => {
     setValue("");
     setTouched(false);
+    setShown(false);
   }, [step.node_id]);
+  const secret = step.input_type === "secret";
   const empty = !value.trim();
   function submit(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
     if (empty) return;
-    onAnswer({ type: "answer", node_id: step.node_id, answer: "", value: value.trim() });
+    onHold?.(step.variable || step.node_id, value.trim());
+    // A secret stays here: the server records only that one was captured.
+    onAnswer(secret ? { type: "answer", node_id: step.node_id, answer: "" } : { type: "answer", node_id: step.node_id, answer: "", value: value.trim() });
   }
+  const placeholder = step.variable ? <code className="rounded bg-slate-100 px-1 font-mono">{`{{${step.variable}}}`}</code> : null;
   return (
     <form onSubmit={submit} className="space-y-3" noValidate>
-      <InputField
-        label={step.title}
-        name={step.variable ?? undefined}
-        value={value}
-        maxLength={2000}
-        disabled={disabled}
-        autoComplete="off"
-        onChange={(e) => setValue(e.target.value)}
-        error={touched && empty ? "Enter a value to continue." : undefined}
-        hint={
-          step.variable ? (
+      {secret ? (
+        <Field
+          label={step.title}
+          error={touched && empty ? "Enter a value to continue." : undefined}
+          hint={
             <>
-              Saved as <code className="rounded bg-slate-100 px-1 font-mono">{`{{${step.variable}}}`}</code> for later steps and the ticket note.
+              Secret: kept in this browser only{placeholder ? <> for later steps ({placeholder})</> : null}. It is never sent; the timeline and the
+              ticket note say “••• (secret captured)”.
             </>
-          ) : undefined
-        }
-      />
+          }
+        >
+          {({ id, describedBy, invalid }) => (
+            <div className="flex gap-2">
+              <input
+                id={id}
+                type={shown ? "text" : "password"}
+                value={value}
+                maxLength={2000}
+                disabled={disabled}
+                autoComplete="off"
+                autoCapitalize="off"
+                autoCorrect="off"
+                spellCheck={false}
+                data-1p-ignore=""
+                data-lpignore="true"
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                onChange={(e) => setValue(e.target.value)}
+                className={cn(
+                  "block w-full rounded-md border-0 bg-white px-2.5 py-1.5 font-mono text-sm text-slate-900 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-500 focus:outline-none disabled:bg-slate-50",
+                  invalid && "ring-red-400",
+                )}
+              />
+              <Button type="button" variant="secondary" size="sm" aria-pressed={shown} aria-controls={id} disabled={disabled} onClick={() => setShown((v) => !v)}>
+                {shown ? "Hide" : "Show"}
+              </Button>
+            </div>
+          )}
+        </Field>
+      ) : (
+        <InputField
+          label={step.title}
+          name={step.variable ?? undefined}
+          value={value}
+          maxLength={2000}
+          disabled={disabled}
+          autoComplete="off"
+          onChange={(e) => setValue(e.target.value)}
+          error={touched && empty ? "Enter a value to continue." : undefined}
+          hint={placeholder ? <>Saved as {placeholder} for later steps and the ticket note.</> : undefined}
+        />
+      )}
       <Button type="submit" disabled={disabled} loading={pending?.type === "answer"}>
         Continue
       </Button>

@@ -95,9 +95,10 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
       }
       if (nodeType === "input") {
         const variable = str(p.variable);
+        // A secret's event carries only "••• (secret captured)": the value never left the runner.
         return {
-          icon: "✎",
-          label: "Value entered",
+          icon: p.secret === true ? "•••" : "✎",
+          label: p.secret === true ? "Secret captured" : "Value entered",
           tone: "default",
           text: title,
           details: withResult([`${variable ? `${variable} = ` : ""}${str(p.value) ?? ""}`]),
