@@ -102,6 +102,7 @@ bench: install
 	$(BIN)/python bench/bench_sessions.py
 	$(BIN)/python bench/redaction.py
 	$(BIN)/python bench/psa_outbox.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) build frontend/node_modules src/resolutionflow/static
