@@ -26,6 +26,9 @@ os.environ.update(
         "RESOLUTIONFLOW_PSA_BACKOFF_BASE_S": "0.01",
         "RESOLUTIONFLOW_PSA_TIMEOUT_S": "3",
         "RESOLUTIONFLOW_PSA_OUTBOX_BACKOFF_S": "0.05",
+        # The vendor stand-ins listen on loopback, which the outbound policy refuses unless the
+        # installation allows it (tests/outbound proves the refusal without this allowlist).
+        "RESOLUTIONFLOW_OUTBOUND_ALLOW": "127.0.0.0/8,::1",
     }
 )
 for _name in ("SMTP_HOST", "LLM_PROVIDER", "LLM_API_KEY", "LLM_BASE_URL", "ENCRYPTION_KEYS"):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -70,6 +70,12 @@ class Settings(BaseSettings):
     llm_backoff_base_s: float = Field(default=0.5, gt=0)
     # A fast answer below this confidence is asked again of the deep model.
     llm_escalate_below: float = Field(default=0.55, ge=0, le=1)
+    # Server-side requests to URLs a tenant configured (PSA, discover, Slack/Teams webhooks, an
+    # account's LLM base URL) never reach loopback, private, link-local, CGNAT or reserved
+    # addresses, except these: comma-separated CIDRs and host names ("*.corp.example" for a
+    # domain's subdomains), e.g. "10.20.0.5/32,ollama.corp.example" for an on-premises
+    # ConnectWise or Ollama. See outbound/policy.py.
+    outbound_allow: str = ""
     # PSA calls: per-request timeout and in-call retries (429/5xx); the outbox then retries a
     # failed push with its own backoff, up to psa_outbox_max_attempts, before marking it failed.
     psa_timeout_s: float = Field(default=20.0, gt=0)
@@ -95,6 +101,14 @@ class Settings(BaseSettings):
     # Argon2 cost knobs; tests lower them so the suite stays fast (never below OWASP minimums in prod).
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_cost: int = Field(default=65536, ge=1024)
+
+    @field_validator("outbound_allow")
+    @classmethod
+    def _outbound_allow_parses(cls, v: str) -> str:
+        from resolutionflow.outbound.policy import OutboundPolicy
+
+        OutboundPolicy.parse(v)  # a typo fails at start, not on the first request
+        return v
 
     @model_validator(mode="after")
     def _production_needs_real_secrets(self) -> Settings:

@@ -10,9 +10,16 @@ from typing import Any
 
 import httpx2
 
-from resolutionflow.providers.llm.base import CompletionRequest, ImageInput, LLMError
+from resolutionflow.outbound import policy
+from resolutionflow.providers.llm.base import (
+    CompletionRequest,
+    ImageInput,
+    LLMError,
+    ProviderConfig,
+)
 from resolutionflow.providers.llm.errors import (
     malformed_error,
+    refused_error,
     status_error,
     timeout_error,
     unreachable_error,
@@ -21,6 +28,18 @@ from resolutionflow.providers.llm.errors import (
 SUPPORTED_IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 
 CHECK_PROMPT = "Reply with the single word: ok"
+
+
+def outbound_client(config: ProviderConfig) -> httpx2.AsyncClient | None:
+    """The SDK's HTTP client: under the outbound policy when the config carries one (a URL an
+    account chose), else None for the SDK's own (the installation's URL)."""
+    if config.outbound is None:
+        return None
+    # The SDKs' own defaults (their timeouts are set per request).
+    return config.outbound.client2(
+        timeout=httpx2.Timeout(timeout=600.0, connect=5.0),
+        limits=httpx2.Limits(max_connections=1000, max_keepalive_connections=100),
+    )
 
 
 def b64(image: ImageInput) -> str:
@@ -59,6 +78,16 @@ def map_sdk_error(exc: BaseException, sdk: Any, secret: str) -> LLMError | None:
     """
     if isinstance(exc, LLMError):
         return exc
+    refused = policy.refusal_of(exc)
+    if refused is not None:
+        return refused_error(str(refused))
+    if isinstance(exc, sdk.APIConnectionError | httpx2.TransportError):
+        kind, words = policy.describe(exc)
+        if kind == "tls":
+            return unreachable_error(words)
+        if policy.is_connect_timeout(exc):
+            # A filtered port reads as a closed one: either way nothing answered.
+            return unreachable_error()
     if isinstance(exc, sdk.APITimeoutError | httpx2.TimeoutException | asyncio.TimeoutError):
         return timeout_error()
     if isinstance(exc, sdk.APIConnectionError | httpx2.TransportError):

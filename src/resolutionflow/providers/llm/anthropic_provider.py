@@ -15,6 +15,7 @@ from resolutionflow.providers.llm._common import (
     b64,
     check_request,
     map_sdk_error,
+    outbound_client,
     tool_name,
 )
 from resolutionflow.providers.llm.base import (
@@ -49,6 +50,7 @@ class AnthropicProvider:
             base_url=config.base_url,
             max_retries=0,  # retries are ours: testable, and they honour Retry-After
             timeout=30.0,  # replaced per request by CompletionRequest.timeout_s
+            http_client=outbound_client(config),
         )
         self._retrier = Retrier(RetryPolicy.from_config(config), sleep=sleep, rand=rand)
 

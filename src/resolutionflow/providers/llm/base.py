@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from resolutionflow.outbound.policy import OutboundPolicy
 
 ErrorKind = Literal[
     "rate_limited",
@@ -17,6 +20,8 @@ ErrorKind = Literal[
     "bad_request",
     "not_found",
     "malformed",
+    "refused",  # the outbound policy refused the base URL's address (never retried)
+    "redirected",  # the base URL answered with a redirect, which is not followed
 ]
 
 #: Kinds worth trying again later without changing anything.
@@ -106,6 +111,8 @@ _DEFAULT_MESSAGES: dict[str, str] = {
     "bad_request": "The model provider refused the request as invalid — check the model name and settings.",
     "not_found": "The model or endpoint was not found — check the model name and base URL in AI settings.",
     "malformed": "The model's reply did not match the expected format; try again.",
+    "refused": "The base URL's address is not allowed from this server (refused) — use the provider's public address, or ask your administrator to allow it.",
+    "redirected": "The base URL answered with a redirect, which is not followed — use the address it redirects to.",
 }
 
 
@@ -168,3 +175,6 @@ class ProviderConfig:
     max_retries: int = 3
     backoff_base_s: float = 0.5
     backoff_max_s: float = 8.0
+    # Set when the base URL is not the installation's own: every connection is then checked
+    # against the outbound policy (outbound/policy.py) and redirects are not followed.
+    outbound: OutboundPolicy | None = None

@@ -102,6 +102,9 @@ def status_error(
     """The LLMError for an HTTP error status (or an error event inside a 200 stream)."""
     etype, code, detail = _body_error(body)
     retry_after = parse_retry_after(headers)
+    if 300 <= status < 400:
+        # Redirects are not followed (the next hop is not checked, and a POST loses its body).
+        return LLMError("redirected", status=status)
     kind = _STATUS_KINDS.get(status)
     if kind is None and status >= 500:
         kind = "server"
@@ -136,8 +139,22 @@ def timeout_error() -> LLMError:
     return LLMError("timeout")
 
 
-def unreachable_error() -> LLMError:
+def unreachable_error(words: str | None = None) -> LLMError:
+    if words:
+        return LLMError(
+            "unreachable",
+            f"Could not reach the model provider ({words}) — check the base URL and the network.",
+        )
     return LLMError("unreachable")
+
+
+def refused_error(words: str) -> LLMError:
+    """The outbound policy refused the address ("refused: private address")."""
+    return LLMError(
+        "refused",
+        f"The base URL's address is not allowed from this server ({words}) — use the "
+        "provider's public address, or ask your administrator to allow it.",
+    )
 
 
 def malformed_error(what: str) -> LLMError:
