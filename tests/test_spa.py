@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
+import re
 import shutil
 import subprocess
 from collections.abc import AsyncIterator
@@ -15,6 +17,7 @@ from httpx import ASGITransport, AsyncClient, Response
 
 from resolutionflow.config import get_settings
 from resolutionflow.static_files import IMMUTABLE
+from tests.fixtures.factories import Factory
 
 REPO = Path(__file__).resolve().parents[1]
 # A hashed chunk big enough to be worth compressing, and its brotli form as
@@ -278,3 +281,95 @@ async def test_the_build_step_writes_what_the_server_sends(
     r, body = await get_raw(spa_client, "/assets/style-Ef34Gh.css", "gzip")
     assert r.headers["content-encoding"] == "gzip"
     assert gzip.decompress(body).decode() == STYLE_CSS
+
+
+def _policy(header: str) -> dict[str, list[str]]:
+    directives = [d.split() for d in header.split(";") if d.strip()]
+    return {d[0]: d[1:] for d in directives}
+
+
+async def test_the_web_ui_carries_a_strict_content_security_policy(
+    spa_client: AsyncClient,
+) -> None:
+    for path in ("/", "/sign-in", "/handoffs/123", "/index.html"):
+        r = await spa_client.get(path)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), path
+        assert len(r.headers.get_list("content-security-policy")) == 1, path
+        policy = _policy(r.headers["content-security-policy"])
+        assert policy["default-src"] == ["'self'"]
+        # No inline or injected code, no inline <style> elements, nothing from elsewhere.
+        assert policy["script-src"] == ["'self'"]
+        assert policy["style-src"] == ["'self'"]
+        assert policy["connect-src"] == ["'self'"]
+        assert policy["object-src"] == ["'none'"]
+        assert policy["base-uri"] == ["'none'"]
+        assert policy["frame-ancestors"] == ["'none'"]
+        assert not any("unsafe" in v for values in policy.values() for v in values), path
+    # A 304 carries it too (the browser keeps the headers it revalidated).
+    first = await spa_client.get("/sign-in")
+    again = await spa_client.get("/sign-in", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+
+
+async def test_api_answers_may_load_and_run_nothing(spa_client: AsyncClient) -> None:
+    for path in ("/api/v1/nothing-here", "/api/health", "/api/openapi.json"):
+        r = await spa_client.get(path)
+        policy = _policy(r.headers["content-security-policy"])
+        assert policy["default-src"] == ["'none'"], path
+        assert policy["frame-ancestors"] == ["'none'"], path
+
+
+async def test_the_api_explorer_allows_only_its_own_inline_script(spa_client: AsyncClient) -> None:
+    r = await spa_client.get("/api/docs")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    policy = _policy(r.headers["content-security-policy"])
+    inline = re.findall(r"<script>(.*?)</script>", r.text, re.DOTALL)
+    assert inline, "FastAPI's explorer page starts Swagger UI with an inline script"
+    hashes = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+        for s in inline
+    ]
+    assert policy["script-src"] == ["https://cdn.jsdelivr.net", *hashes]
+    assert policy["default-src"] == ["'none'"] and policy["frame-ancestors"] == ["'none'"]
+    assert r.headers["content-length"] == str(len(r.content))
+
+
+async def test_an_attachments_own_sandboxing_policy_is_the_only_one(
+    client: AsyncClient, factory: Factory
+) -> None:
+    tenant = await factory.tenant()
+    h = tenant.engineer.headers
+    sid = (await client.post("/api/v1/sessions", headers=h, json={"title": "Logs"})).json()["id"]
+    up = await client.post(
+        f"/api/v1/sessions/{sid}/attachments",
+        params={"filename": "page.html.txt"},
+        headers=h,
+        content=b"<script>alert(1)</script>",
+    )
+    assert up.status_code == 201, up.text
+    got = await client.get(up.json()["url"], headers=h)
+    assert got.headers.get_list("content-security-policy") == [
+        "default-src 'none'; img-src 'self'; sandbox"
+    ]
+
+
+async def test_strict_transport_security_only_when_the_base_url_is_https(
+    spa_client: AsyncClient, database_url: str
+) -> None:
+    for path in ("/", "/api/v1/nothing-here"):
+        assert "strict-transport-security" not in (await spa_client.get(path)).headers
+    from resolutionflow.app import create_app
+
+    app = create_app(get_settings().model_copy(update={"base_url": "https://rf.example.com"}))
+    try:
+        async with AsyncClient(
+            transport=ASGITransport(app=app), base_url="http://internal"
+        ) as behind_a_proxy:
+            for path in ("/", "/sign-in", "/api/v1/nothing-here", "/api/health"):
+                r = await behind_a_proxy.get(path)
+                assert r.headers["strict-transport-security"] == (
+                    "max-age=31536000; includeSubDomains"
+                ), path
+    finally:
+        await app.state.engine.dispose()

@@ -1,7 +1,9 @@
-"""ASGI middleware: request ids + request logs, body size limit, security headers."""
+"""ASGI middleware: request ids + request logs, body size limit, security headers (CSP, HSTS)."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import logging
 import re
@@ -22,6 +24,70 @@ _SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 
+# The web UI: code and styles only from its own files. Vite's build has no inline script or
+# style element, and React applies `style=` props through the CSSOM, which CSP does not govern
+# (tests/e2e/test_csp.py walks the built UI and fails on any violation).
+SPA_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+# API answers are data, never pages: nothing in them may load or run (a `text/html` ticket note
+# opened directly included).
+API_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+# The OpenAPI explorer (/api/docs) is FastAPI's Swagger UI page: its assets come from the
+# jsDelivr CDN and it starts with an inline script, allowed by its hash (computed from the page).
+_DOCS_CDN = "https://cdn.jsdelivr.net"
+HSTS = b"max-age=31536000; includeSubDomains"
+_INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
+
+
+def docs_policy(page: bytes) -> str:
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(m).digest()).decode()}'"
+        for m in _INLINE_SCRIPT.findall(page)
+    )
+    return "; ".join(
+        (
+            "default-src 'none'",
+            f"script-src {_DOCS_CDN} {hashes}".rstrip(),
+            f"style-src {_DOCS_CDN} 'unsafe-inline'",
+            "img-src 'self' data: https://fastapi.tiangolo.com",
+            "connect-src 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        )
+    )
+
+
+def _policy_for(path: str) -> str:
+    return API_POLICY if path == "/api" or path.startswith("/api/") else SPA_POLICY
+
+
+def _is_docs_page(scope: Scope, headers: list[tuple[bytes, bytes]]) -> bool:
+    docs_url = getattr(scope.get("app"), "docs_url", None)
+    if not docs_url or not scope["path"].startswith(docs_url):
+        return False
+    return any(k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in headers)
+
+
+def _hsts(scope: Scope) -> bool:
+    """Strict-Transport-Security when the installation says it is reached over https (a TLS
+    proxy in front: the request itself may arrive as plain http)."""
+    state = getattr(scope.get("app"), "state", None)
+    settings = getattr(state, "settings", None)
+    return str(getattr(settings, "base_url", "")).lower().startswith("https://")
+
 
 class RequestContextMiddleware:
     """Gives every request an id (echoed as X-Request-ID) and logs one line when it ends."""
@@ -39,16 +105,36 @@ class RequestContextMiddleware:
         started = time.perf_counter()
         status = 500
 
+        held: Message | None = None  # the explorer page's start, until its body is known
+        body = b""
+
         async def send_wrapper(message: Message) -> None:
-            nonlocal status
+            nonlocal status, held, body
             if message["type"] == "http.response.start":
                 status = message["status"]
                 headers = [h for h in message.get("headers", []) if h[0].lower() != b"x-request-id"]
                 headers.append((b"x-request-id", request_id.encode()))
-                # A route may set a stricter value (share pages: no-referrer); never send two.
+                # A route may set a stricter value (share pages: no-referrer; attachments: their
+                # own sandboxing CSP); never send two.
                 present = {h[0].lower() for h in headers}
                 headers.extend(h for h in _SECURITY_HEADERS if h[0] not in present)
+                if b"strict-transport-security" not in present and _hsts(scope):
+                    headers.append((b"strict-transport-security", HSTS))
                 message["headers"] = headers
+                if b"content-security-policy" not in present:
+                    if _is_docs_page(scope, headers):
+                        held = message
+                        return
+                    csp = _policy_for(scope["path"]).encode()
+                    headers.append((b"content-security-policy", csp))
+            elif message["type"] == "http.response.body" and held is not None:
+                body += message.get("body", b"")
+                if message.get("more_body", False):
+                    return
+                held["headers"].append((b"content-security-policy", docs_policy(body).encode()))
+                await send(held)
+                held = None
+                message = {"type": "http.response.body", "body": body}
             await send(message)
 
         try:
