@@ -84,3 +84,27 @@ async def test_a_get_cannot_write(app: FastAPI) -> None:
     async with app.state.read_sessionmaker() as db:
         with pytest.raises(DBAPIError):
             await db.execute(text("CREATE TABLE rf_should_not_exist (x int)"))
+
+
+async def test_a_burst_of_writes_larger_than_the_pool_all_succeed(
+    app: FastAPI, client: AsyncClient, factory: Factory
+) -> None:
+    """Each write's sign-in check hands its connection back before the write begins: forty
+    appends at once (the pool holds twenty) never wait on each other's read connections."""
+    tenant = await factory.tenant()
+    h = tenant.engineer.headers
+    sid = (await client.post("/api/v1/sessions", headers=h, json={"title": "Burst"})).json()["id"]
+    answers = await asyncio.gather(
+        *(
+            client.post(
+                f"/api/v1/sessions/{sid}/events",
+                headers=h,
+                json={"type": "note", "text": f"note {n}"},
+            )
+            for n in range(40)
+        )
+    )
+    assert [r.status_code for r in answers] == [201] * 40, {r.text for r in answers}
+    timeline = (await client.get(f"/api/v1/sessions/{sid}", headers=h)).json()
+    notes = [e for e in timeline["timeline"] if e["type"] == "note"]
+    assert len(notes) == 40

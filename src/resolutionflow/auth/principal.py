@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow.auth.tokens import API_TOKEN_PREFIX, decode_access_token, hash_secret
 from resolutionflow.config import get_settings
 from resolutionflow.db import uow
-from resolutionflow.db.session import ReadDB
+from resolutionflow.db.session import SAFE_METHODS, ReadDB
 from resolutionflow.errors import Forbidden, Unauthorized
 from resolutionflow.models import ApiToken, RefreshToken, Role, User
 
@@ -41,6 +41,15 @@ def _bearer(request: Request) -> str | None:
 
 
 async def get_principal(request: Request, db: ReadDB) -> Principal:
+    principal = await _resolve(request, db)
+    if request.method not in SAFE_METHODS:
+        # A write goes on in a unit of work of its own: hand this connection back now, or a
+        # burst of writes holds every pooled connection while waiting for a second one.
+        await db.close()
+    return principal
+
+
+async def _resolve(request: Request, db: ReadDB) -> Principal:
     token = _bearer(request)
     if token is None:
         raise Unauthorized()
