@@ -22,7 +22,10 @@ async def test_the_default_is_the_offline_engine(client: AsyncClient, factory: F
     assert body["provider"] is None and body["api_key_set"] is False
     assert body["effective_provider"] == "offline"
     assert body["effective_note"] == "no model is configured"
-    assert body["installation"]["provider"] == "offline"
+    assert body["installation"] == {
+        "provided": False,
+        "description": "None: the offline engine answers unless you configure a model",
+    }
     r = await client.post("/api/v1/ai/settings/test", headers=tenant.admin.headers)
     assert r.json()["ok"] is True and "Nothing leaves this server" in r.json()["message"]
 

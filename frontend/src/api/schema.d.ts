@@ -3257,18 +3257,16 @@ export interface components {
             /** Imported */
             imported: components["schemas"]["FlowSummary"][];
         };
-        /** InstallationDefaults */
+        /**
+         * InstallationDefaults
+         * @description All an account learns of the installation's own model settings: whether there is a
+         *     model the administrator provides (never its URL, provider, models or key).
+         */
         InstallationDefaults: {
-            /** Api Key Set */
-            api_key_set: boolean;
-            /** Base Url */
-            base_url: string | null;
-            /** Deep Model */
-            deep_model: string | null;
-            /** Fast Model */
-            fast_model: string | null;
-            /** Provider */
-            provider: string;
+            /** Description */
+            description: string;
+            /** Provided */
+            provided: boolean;
         };
         /**
          * IntakeFile

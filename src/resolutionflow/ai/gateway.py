@@ -182,6 +182,7 @@ def _provider(plan: Plan) -> LLMProvider:
             base_url=ai.base_url,
             max_retries=s.llm_max_retries,
             backoff_base_s=s.llm_backoff_base_s,
+            outbound=settings.outbound_for(ai),
         )
     )
 

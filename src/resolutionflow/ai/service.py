@@ -15,7 +15,9 @@ from resolutionflow.ai.settings import (
     EffectiveAI,
     InstallationDefaults,
     effective,
+    key_destination,
     load,
+    outbound_for,
 )
 from resolutionflow.common import crypto
 from resolutionflow.common.schemas import ReadSchema
@@ -27,7 +29,6 @@ from resolutionflow.providers.llm import LLMError, ProviderConfig
 async def read(db: AsyncSession, account_id: uuid.UUID) -> AISettingsRead:
     row = await load(db, account_id)
     eff = await effective(db, account_id)
-    s = get_settings()
     spent = await usage.month_spend(db, account_id)
     budget = row.monthly_budget_usd if row else None
     return AISettingsRead(
@@ -41,15 +42,20 @@ async def read(db: AsyncSession, account_id: uuid.UUID) -> AISettingsRead:
         effective_fast_model=eff.fast_model,
         effective_deep_model=eff.deep_model,
         effective_note=eff.note,
-        installation=InstallationDefaults(
-            provider=s.llm_provider,
-            fast_model=s.llm_fast_model,
-            deep_model=s.llm_deep_model,
-            base_url=s.llm_base_url,
-            api_key_set=s.llm_api_key is not None,
-        ),
+        installation=installation_defaults(),
         month_spend_usd=spent,
         budget_reached=budget is not None and spent >= budget,
+    )
+
+
+def installation_defaults() -> InstallationDefaults:
+    # Tenants learn that there is a model, never which URL, provider, models or key it uses.
+    provided = get_settings().llm_provider != "offline"
+    return InstallationDefaults(
+        provided=provided,
+        description="Provided by your administrator"
+        if provided
+        else "None: the offline engine answers unless you configure a model",
     )
 
 
@@ -58,6 +64,7 @@ async def save(db: AsyncSession, account_id: uuid.UUID, body: AISettingsWrite) -
     if row is None:
         row = AISettings(account_id=account_id)
         db.add(row)
+    key_went_to = key_destination(row.provider, row.base_url)
     fields = body.model_dump(exclude_unset=True)
     if "provider" in fields and fields["provider"] != row.provider:
         # A URL, models and key belong to the provider they were entered for: switching
@@ -72,6 +79,11 @@ async def save(db: AsyncSession, account_id: uuid.UUID, body: AISettingsWrite) -
     if "api_key" in fields and fields["api_key"] is not None:
         # The key is stored encrypted and never read back out through the API.
         row.api_key_encrypted = crypto.encrypt(fields["api_key"]) if fields["api_key"] else None
+    elif key_destination(row.provider, row.base_url) != key_went_to:
+        # A saved key only goes where it was saved for (scheme, host and port): pointing the
+        # URL elsewhere without typing the key again drops it, or whoever may edit the settings
+        # could read it off the Authorization header at a server of their own.
+        row.api_key_encrypted = None
     await db.flush()
     return await read(db, account_id)
 
@@ -101,6 +113,7 @@ async def test_connection(eff: EffectiveAI) -> ConnectionTest:
             api_key=eff.api_key or "not-needed",
             base_url=eff.base_url,
             max_retries=0,
+            outbound=outbound_for(eff),
         )
     )
     try:

@@ -15,7 +15,6 @@ import { useSaveAISettings } from "../api/save-ai-settings";
 import {
   changesBetween,
   draftFrom,
-  inheritsInstallation,
   modelPlaceholder,
   type ProviderChoice,
   providerLabel,
@@ -31,7 +30,7 @@ function providerOptions(s: AISettings): RadioCardOption<ProviderChoice>[] {
     {
       value: "inherit",
       label: "Use installation default",
-      description: `Whatever the server is configured with (now: ${providerLabel(s.installation.provider)}).`,
+      description: `${s.installation.description}.`,
     },
     {
       value: "offline",
@@ -61,9 +60,8 @@ export function AISettingsForm({ settings }: { settings: AISettings }) {
   const errorFor = (field: (typeof SHOWN_FIELDS)[number]): string | undefined =>
     (local as Record<string, string | undefined>)[field] ?? server[field];
 
-  const provider = resolvedProvider(draft, settings);
+  const provider = resolvedProvider(draft);
   const remote = provider === "anthropic" || provider === "openai";
-  const inherits = inheritsInstallation(draft, settings);
   const keySaved = settings.api_key_set;
 
   function update(patch: Partial<SettingsDraft>) {
@@ -114,26 +112,19 @@ export function AISettingsForm({ settings }: { settings: AISettings }) {
             inputMode="url"
             autoComplete="off"
             spellCheck={false}
-            placeholder={
-              inherits && settings.installation.base_url
-                ? settings.installation.base_url
-                : provider === "openai"
-                  ? "https://api.openai.com/v1"
-                  : "https://api.anthropic.com"
-            }
+            placeholder={provider === "openai" ? "https://api.openai.com/v1" : "https://api.anthropic.com"}
             value={draft.baseUrl}
             onChange={(e) => update({ baseUrl: e.target.value })}
-            hint={
+            hint={`${
               provider === "openai"
                 ? "Leave empty for OpenAI. Azure OpenAI: https://<resource>.openai.azure.com/openai/v1 · Ollama: http://localhost:11434/v1 · vLLM / LM Studio: their /v1 URL."
                 : "Leave empty for the Anthropic API; set it only for a proxy or gateway."
-            }
+            } A saved key is never sent to a new host: type it again when you change the host.`}
             error={errorFor("base_url")}
           />
           <ApiKeyField
             draft={draft}
             keySaved={keySaved}
-            installationKey={inherits && settings.installation.api_key_set}
             error={errorFor("api_key")}
             onChange={update}
           />
@@ -142,7 +133,7 @@ export function AISettingsForm({ settings }: { settings: AISettings }) {
               label="Fast model"
               autoComplete="off"
               spellCheck={false}
-              placeholder={modelPlaceholder(draft, settings, "fast")}
+              placeholder={modelPlaceholder(draft, "fast")}
               value={draft.fastModel}
               onChange={(e) => update({ fastModel: e.target.value })}
               hint="Quick suggestions and short answers. Empty uses the default shown."
@@ -152,7 +143,7 @@ export function AISettingsForm({ settings }: { settings: AISettings }) {
               label="Deep model"
               autoComplete="off"
               spellCheck={false}
-              placeholder={modelPlaceholder(draft, settings, "deep")}
+              placeholder={modelPlaceholder(draft, "deep")}
               value={draft.deepModel}
               onChange={(e) => update({ deepModel: e.target.value })}
               hint="Harder questions and escalation briefings. Empty uses the default shown."
@@ -225,13 +216,11 @@ export function AISettingsForm({ settings }: { settings: AISettings }) {
 function ApiKeyField({
   draft,
   keySaved,
-  installationKey,
   error,
   onChange,
 }: {
   draft: SettingsDraft;
   keySaved: boolean;
-  installationKey: boolean;
   error?: string;
   onChange: (patch: Partial<SettingsDraft>) => void;
 }) {
@@ -239,9 +228,7 @@ function ApiKeyField({
     ? "The saved key will be removed when you save."
     : keySaved
       ? "A key is saved — leave empty to keep it."
-      : installationKey
-        ? "Leave empty to use the installation's key."
-        : "Stored encrypted; never shown again after saving.";
+      : "Stored encrypted; never shown again after saving.";
   return (
     <div className="space-y-1.5">
       <InputField

@@ -17,7 +17,7 @@ function baseSettings(over: Settings = {}): Settings {
     effective_fast_model: "offline",
     effective_deep_model: "offline",
     effective_note: "no model is configured",
-    installation: { provider: "offline", fast_model: null, deep_model: null, base_url: null, api_key_set: false },
+    installation: { provided: false, description: "None: the offline engine answers unless you configure a model" },
     month_spend_usd: "0",
     budget_reached: false,
     ...over,

@@ -47,22 +47,18 @@ export function draftFrom(s: AISettings): SettingsDraft {
   };
 }
 
-/** The provider the draft would use (before the "no key → offline" rule). */
-export function resolvedProvider(draft: SettingsDraft, s: AISettings): string {
-  return draft.provider === "inherit" ? s.installation.provider : draft.provider;
-}
-
-/** Does the draft's provider inherit the installation's URL, key and models? */
-export function inheritsInstallation(draft: SettingsDraft, s: AISettings): boolean {
-  return draft.provider === "inherit" || draft.provider === s.installation.provider;
+/**
+ * The provider the draft would use (before the "no key → offline" rule). "inherit" means whatever
+ * the administrator provides, which the API does not describe beyond that.
+ */
+export function resolvedProvider(draft: SettingsDraft): ProviderChoice {
+  return draft.provider;
 }
 
 /** The model an empty field falls back to, for the placeholder. */
-export function modelPlaceholder(draft: SettingsDraft, s: AISettings, tier: "fast" | "deep"): string {
-  const provider = resolvedProvider(draft, s);
+export function modelPlaceholder(draft: SettingsDraft, tier: "fast" | "deep"): string {
+  const provider = resolvedProvider(draft);
   if (provider !== "anthropic" && provider !== "openai") return "offline";
-  const installed = tier === "fast" ? s.installation.fast_model : s.installation.deep_model;
-  if (inheritsInstallation(draft, s) && installed) return installed;
   return DEFAULT_MODELS[provider][tier];
 }
 
