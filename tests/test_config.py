@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -54,3 +59,65 @@ def test_refresh_cookie_is_secure_by_default_only_in_production() -> None:
         environment="production", secret_key="k" * 40, cookie_secure=False, _env_file=None
     )  # type: ignore[call-arg]
     assert (prod.secure_cookies, dev.secure_cookies, forced.secure_cookies) == (True, False, False)
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    """The usual umask, under which files and directories come out readable by everyone."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_the_generated_key_is_private_from_its_first_moment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask_022: None
+) -> None:
+    monkeypatch.delenv("RESOLUTIONFLOW_SECRET_KEY", raising=False)
+    # A chmod after writing leaves a moment when the key is readable: only a mode given when
+    # the file (and the directory) is created counts here.
+    monkeypatch.setattr(os, "chmod", lambda *a, **k: None)
+    monkeypatch.setattr(Path, "chmod", lambda *a, **k: None)
+    data_dir = tmp_path / "srv" / "data"
+    key = Settings(data_dir=data_dir, _env_file=None).signing_key()  # type: ignore[call-arg]
+    assert _mode(data_dir) == 0o700 and _mode(data_dir.parent) == 0o700
+    assert _mode(data_dir / "secret_key") == 0o600
+    assert (data_dir / "secret_key").read_text() == key
+    assert [p.name for p in data_dir.iterdir()] == ["secret_key"]  # no temporary file left
+
+
+def test_a_readable_key_and_data_dir_from_an_earlier_version_are_tightened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RESOLUTIONFLOW_SECRET_KEY", raising=False)
+    data_dir = tmp_path / "data"
+    data_dir.mkdir(mode=0o755)
+    data_dir.chmod(0o755)
+    (data_dir / "secret_key").write_text("k" * 64)
+    (data_dir / "secret_key").chmod(0o644)
+    key = Settings(data_dir=data_dir, _env_file=None).signing_key()  # type: ignore[call-arg]
+    assert key == "k" * 64
+    assert _mode(data_dir) == 0o700 and _mode(data_dir / "secret_key") == 0o600
+
+
+def test_processes_starting_at_once_agree_on_one_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RESOLUTIONFLOW_SECRET_KEY", raising=False)
+    start = threading.Barrier(8)
+
+    def first_start() -> str:
+        settings = Settings(data_dir=tmp_path / "data", _env_file=None)  # type: ignore[call-arg]
+        start.wait()
+        return settings.signing_key()
+
+    with ThreadPoolExecutor(8) as pool:
+        keys = list(pool.map(lambda _: first_start(), range(8)))
+    assert len(set(keys)) == 1 and len(keys[0]) >= 40
+    assert (tmp_path / "data" / "secret_key").read_text() == keys[0]
+    assert [p.name for p in (tmp_path / "data").iterdir()] == ["secret_key"]

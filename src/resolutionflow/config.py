@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
@@ -141,19 +143,87 @@ class Settings(BaseSettings):
         """The secret key; generated into the data dir on first start when unset."""
         if self.secret_key is not None:
             return self.secret_key.get_secret_value()
-        key_file = self.data_dir / "secret_key"
+        key_file = self.private_data_dir() / "secret_key"
         if key_file.exists():
+            tighten(key_file, PRIVATE_FILE)
             key = key_file.read_text().strip()
-            self.secret_key = SecretStr(key)
-            return key
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_urlsafe(48)
-        key_file.write_text(key)
-        key_file.chmod(0o600)
+        else:
+            key = _create_key_file(key_file)
         self.secret_key = SecretStr(key)
         return key
+
+    def private_data_dir(self) -> Path:
+        """The data dir (the SQLite database, the generated key, attachments), readable by this
+        user only: created 0700, an existing one tightened."""
+        return private_dir(self.data_dir, tighten_existing=True)
 
 
 @lru_cache
 def get_settings() -> Settings:
     return Settings()
+
+
+# --- the data dir: nothing in it is anyone else's business ------------------------------------
+
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+log = logging.getLogger("resolutionflow.config")
+
+
+def private_dir(path: Path, *, tighten_existing: bool = False) -> Path:
+    """Creates `path` and its missing parents 0700 (a mode given at creation, never a chmod
+    after: no moment when others may look in). An existing `path` is left as it is unless
+    `tighten_existing` (the data dir)."""
+    missing: list[Path] = []
+    at = path
+    while not at.exists():
+        missing.append(at)
+        at = at.parent
+    for d in reversed(missing):
+        d.mkdir(mode=PRIVATE_DIR, exist_ok=True)  # exist_ok: another process may be first
+    if tighten_existing and not missing:
+        tighten(path, PRIVATE_DIR)
+    return path
+
+
+def tighten(path: Path, mode: int) -> None:
+    """Takes group and other access away from a file or directory of ours made by an earlier
+    version (or by hand); one that belongs to someone else is left alone."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return
+    if st.st_mode & 0o077 and (not hasattr(os, "geteuid") or st.st_uid == os.geteuid()):
+        os.chmod(path, mode)
+        log.warning("restricted access to %s to its owner (it was %o)", path, st.st_mode & 0o777)
+
+
+def private_file(path: Path) -> None:
+    """Creates `path` empty, 0600 from its first moment, unless it exists (then tightened)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        tighten(path, PRIVATE_FILE)
+    else:
+        os.close(fd)
+
+
+def _create_key_file(key_file: Path) -> str:
+    """Writes a new key into `key_file`, 0600 from creation; of processes starting at once
+    (`serve --workers N`), the first to publish its key wins and the others read it."""
+    key = secrets.token_urlsafe(48)
+    tmp = key_file.with_name(f".{key_file.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            # A hard link publishes the complete file at once and never replaces one.
+            os.link(tmp, key_file)
+        except FileExistsError:
+            return key_file.read_text().strip()
+    finally:
+        tmp.unlink(missing_ok=True)
+    return key

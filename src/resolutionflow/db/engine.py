@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
-from resolutionflow.config import Settings
+from resolutionflow.config import PRIVATE_FILE, Settings, private_dir, private_file, tighten
 
 
 def _sqlite_begin_immediate(conn: Any) -> None:
@@ -43,14 +44,25 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _private_sqlite_file(settings: Settings, url: str) -> None:
+    """The database file is made 0600 before SQLite first opens it (SQLite would make it 0644),
+    in a directory made 0700; SQLite gives its -wal and -shm files the database file's mode."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    in_data_dir = path.parent.resolve() == settings.data_dir.resolve()
+    # The data dir is ours to tighten; another directory someone chose is only created.
+    private_dir(path.parent, tighten_existing=in_data_dir)
+    private_file(path)
+    for suffix in ("-wal", "-shm", "-journal"):
+        tighten(path.with_name(path.name + suffix), PRIVATE_FILE)
+
+
 def make_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
     url = url or settings.effective_database_url
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            from pathlib import Path
-
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _private_sqlite_file(settings, url)
         # hide_parameters: DB errors must not carry bound values (hashes, emails) into logs.
         engine = create_async_engine(url, connect_args={"timeout": 10}, hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)

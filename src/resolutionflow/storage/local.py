@@ -1,5 +1,5 @@
 """Local-disk storage under `<data_dir>/attachments`, written atomically (temp file + rename +
-fsync) so an acknowledged upload survives a crash."""
+fsync) so an acknowledged upload survives a crash, readable by the server's user only."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import re
 from pathlib import Path
 
+from resolutionflow.config import PRIVATE_FILE, private_dir
 from resolutionflow.storage.base import StorageError
 
 _KEY = re.compile(r"^[A-Za-z0-9_-]{1,128}(/[A-Za-z0-9_-]{1,128})*$")
@@ -25,11 +26,15 @@ class LocalStorage:
     async def put(self, key: str, data: bytes) -> None:
         await asyncio.to_thread(self._put, self._path(key), data)
 
-    @staticmethod
-    def _put(path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def _put(self, path: Path, data: bytes) -> None:
+        # Attachments are customers' screenshots and logs: the directories are 0700 and each
+        # file 0600 from the moment it exists.
+        private_dir(self.root, tighten_existing=True)
+        private_dir(path.parent)
         tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "wb") as handle:
+        tmp.unlink(missing_ok=True)  # left by a crash, perhaps with an older mode
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
