@@ -301,13 +301,37 @@ def open_provider(conn: PsaConnection) -> PsaProvider:
     return provider_for(conn.provider, config)
 
 
+# A test or a discovery may be pointed at any address the outbound policy allows, so what it
+# reports of a failed answer is the kind and the status, in our words: never the remote's.
+_PLAIN: dict[str, str] = {
+    "credentials": "The PSA refused the keys ({status}).",
+    "permission": "The PSA refused the request ({status}): the API member lacks a permission.",
+    "not_found": "The PSA found nothing there ({status}).",
+    "wrong_codebase": "The address answered ({status}), but not as this PSA's API.",
+    "redirected": "The PSA answered with a redirect ({status}); it is not followed.",
+    "rate_limited": "The PSA is rate limiting us ({status}).",
+    "server": "The PSA answered {status}.",
+}
+
+
+def plain_failure(error: PsaError) -> PsaError:
+    """`error` without words from the remote's body. Errors raised without a status are ours
+    (a bad company id, a refused or unreachable address) and are kept."""
+    if error.status is None:
+        return error
+    words = _PLAIN.get(error.kind, "The PSA refused the request ({status}).")
+    return PsaError(error.kind, words.format(status=error.status), status=error.status)
+
+
 async def run_test(provider: PsaProvider) -> s.TestResult:
     try:
         version = await provider.test()
     except PsaError as exc:
-        return s.TestResult(ok=False, kind=exc.kind, message=exc.message)
+        plain = plain_failure(exc)
+        return s.TestResult(ok=False, kind=plain.kind, message=plain.message)
     finally:
         await provider.aclose()
+    version = version[:100]  # a label the PSA gave itself: shown, but not at any length
     return s.TestResult(ok=True, version=version, message=f"Connected (version {version}).")
 
 

@@ -86,7 +86,7 @@ async def discover(principal: TeamAdmin, db: DB, body: s.DiscoverIn) -> s.Discov
     try:
         found = await uow.while_released(db, connectwise.discover(body.site, body.company_id))
     except PsaError as exc:
-        raise connections.PsaFailed(exc) from exc
+        raise connections.PsaFailed(connections.plain_failure(exc)) from exc
     return s.DiscoverRead(
         base_url=found["base_url"],
         codebase=found["codebase"],

@@ -1,5 +1,6 @@
 """Slack and Microsoft Teams incoming webhooks: one short message per escalation. The text is
-built from the redacted handoff snapshot; the URL carries its own token and is stored encrypted."""
+built from the redacted handoff snapshot; the URL carries its own token and is stored encrypted.
+A team admin chooses the URL, so it is sent under the outbound policy (outbound/policy.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 import httpx
+
+from resolutionflow.outbound.policy import OutboundPolicy, describe
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +23,14 @@ class WebhookError(Exception):
 
 
 def check_url(url: str) -> str:
-    """https only (http on loopback, for local test servers); the URL is a secret."""
-    parts = urlsplit(url)
+    """https only (http on loopback, for local test servers) to an address the outbound policy
+    allows (a literal one is checked here, a name when sending); the URL is a secret."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise ValueError("must be an https:// incoming-webhook URL") from None
+    if refused := OutboundPolicy.from_settings().check_url(url):
+        raise ValueError(f"{refused}; this server does not send there")
     if parts.scheme == "https" and parts.hostname:
         return url
     if parts.scheme == "http" and parts.hostname in _LOOPBACK:
@@ -50,13 +59,23 @@ def payload(kind: Kind, title: str, text: str, link: str) -> dict[str, object]:
 
 
 async def send(
-    kind: Kind, url: str, title: str, text: str, link: str, timeout_s: float = 10.0
+    kind: Kind,
+    url: str,
+    title: str,
+    text: str,
+    link: str,
+    timeout_s: float = 10.0,
+    *,
+    outbound: OutboundPolicy | None = None,
 ) -> None:
     try:
-        async with httpx.AsyncClient(timeout=timeout_s, follow_redirects=False) as client:
+        policy = outbound or OutboundPolicy.from_settings()
+        async with policy.client(timeout=timeout_s) as client:
             r = await client.post(url, json=payload(kind, title, text, link))
         if r.status_code >= 300:
+            # The status only: the body is the remote's, and a redirect is not followed.
             raise WebhookError(f"{kind} webhook answered {r.status_code}")
-    except httpx.HTTPError as exc:
-        # Never the URL in the message: it is the credential.
-        raise WebhookError(f"{kind} webhook unreachable ({type(exc).__name__})") from None
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        # Never the URL in the message (it is the credential), and only the kind of failure.
+        _, words = describe(exc)
+        raise WebhookError(f"{kind} webhook: {words}") from None

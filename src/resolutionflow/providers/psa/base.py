@@ -23,6 +23,7 @@ ErrorKind = Literal[
     "wrong_codebase",  # the base URL answers, but it is not this PSA's API
     "redirected",  # a 3xx on the API: call the api-* host directly
     "unsupported",  # this provider cannot do that
+    "refused",  # the outbound policy refused the address (loopback, private ...): never retried
 ]
 
 _ADVICE: dict[str, str] = {
@@ -37,6 +38,8 @@ _ADVICE: dict[str, str] = {
     "wrong_codebase": "Check the base URL (or discover it from the site and company id).",
     "redirected": "Use the PSA's API host directly as the base URL.",
     "unsupported": "",
+    "refused": "Use the PSA's public address, or ask the administrator of this installation "
+    "to allow this one.",
 }
 
 

@@ -5,7 +5,8 @@ Retries: 429 honouring Retry-After, 5xx and transport failures with exponential 
 stored it (429, or the connection never opened): a timeout after sending may have created the
 note, and the outbox decides what to do about that by reading the ticket's notes first.
 Redirects are never followed (a POST through a redirecting proxy loses its body); a 3xx is
-logged and reported so the admin can point the base URL at the API host.
+logged and reported so the admin can point the base URL at the API host. Every connection goes
+through the outbound policy (outbound/policy.py): the PSA's address is a tenant's choice.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 
 import httpx
 
+from resolutionflow.outbound.policy import OutboundPolicy, describe
 from resolutionflow.providers.llm.errors import parse_retry_after
 from resolutionflow.providers.psa.base import ErrorKind, PsaError
 
@@ -78,10 +80,11 @@ class PsaHttp:
         policy: RetryPolicy | None = None,
         sleep: Sleep | None = None,
         secrets: tuple[str, ...] = (),
+        outbound: OutboundPolicy | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self._client = httpx.AsyncClient(
-            headers=dict(headers), timeout=timeout_s, follow_redirects=False, verify=_tls()
+        self._client = (outbound or OutboundPolicy.from_settings()).client(
+            headers=dict(headers), timeout=timeout_s, verify=_tls()
         )
         self._explain = explain
         self.policy = policy or RetryPolicy()
@@ -127,11 +130,13 @@ class PsaHttp:
                 # still end as a PsaError, never escape as a 500.
                 raise PsaError("unreachable", "The PSA address is not a valid URL.") from exc
             except httpx.HTTPError as exc:
+                kind, words = describe(exc)
+                if kind == "refused":
+                    raise PsaError("refused", f"The PSA address was {words}.") from None
                 never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout))
-                error = PsaError(
-                    "unreachable",
-                    self._scrub(f"Could not reach the PSA ({type(exc).__name__})."),
-                )
+                # The kind only ("unreachable", "TLS failed", "timed out"): never the exception's
+                # text, and a filtered port reads like a closed one.
+                error = PsaError("unreachable", f"Could not reach the PSA ({words}).")
                 if (idempotent or never_sent) and retries < self.policy.max_retries:
                     retries += 1
                     await self._sleep(self._backoff(retries))

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from resolutionflow.outbound.policy import OutboundPolicy
 from resolutionflow.providers.psa.base import ConfigField, PsaProvider
 from resolutionflow.providers.psa.http import RetryPolicy, Sleep
 
@@ -62,7 +63,9 @@ def provider_for(
 
 
 def check_url(url: str) -> str | None:
-    """None when `url` is acceptable: https, or http on loopback (local stand-ins in tests)."""
+    """None when `url` is acceptable: https, or http on loopback (local stand-ins in tests),
+    to an address the outbound policy allows (a literal one is checked here, a name when
+    connecting)."""
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
@@ -71,6 +74,8 @@ def check_url(url: str) -> str | None:
         return "is not a valid URL"
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
         return "is not a valid URL"  # httpx refuses control characters at request time
+    if refused := OutboundPolicy.from_settings().check_url(url):
+        return f"is {refused}; this server does not connect there"
     if parts.scheme == "https" and parts.hostname:
         return None
     if parts.scheme == "http" and parts.hostname in _LOOPBACK:
