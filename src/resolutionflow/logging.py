@@ -24,8 +24,17 @@ _SECRET_VALUES = re.compile(
 )
 
 
+# An absolute URL's path and query: Slack and Teams webhooks (and signed URLs generally) carry
+# their credential there. The scheme and host stay, which is what a reader of the log needs.
+_URL_REST = re.compile(r"""(\b[a-z][a-z0-9+.-]*://[^/\s?#"'<>]+)[/?#][^\s"'<>]+""", re.I)
+# HTTP client libraries that log each request's full URL at INFO ("HTTP Request: POST <url>")
+# or their connection details at DEBUG; their warnings still show.
+QUIET_LOGGERS = ("httpx", "httpx2", "httpcore", "httpcore2")
+
+
 def scrub(value: Any) -> Any:
     if isinstance(value, str):
+        value = _URL_REST.sub(r"\1/[redacted]", value)
         return _SECRET_VALUES.sub(lambda m: (m.group(1) or "") + "[redacted]", value)
     if isinstance(value, dict):
         return {
@@ -66,3 +75,10 @@ def configure_logging(level: str = "INFO") -> None:
         logging.getLogger(name).propagate = True
     # Uvicorn's access log prints the raw query string; our middleware logs requests instead.
     logging.getLogger("uvicorn.access").disabled = True
+    quiet_http_clients()
+
+
+def quiet_http_clients() -> None:
+    """httpx logs "HTTP Request: POST <full URL>" at INFO: a webhook's URL is its credential."""
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)

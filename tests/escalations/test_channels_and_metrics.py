@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -13,7 +14,10 @@ import pytest
 from httpx import AsyncClient
 from sqlalchemy import select
 
+from resolutionflow.escalations import channels
+from resolutionflow.logging import QUIET_LOGGERS, JsonFormatter, configure_logging
 from resolutionflow.models import Account
+from resolutionflow.providers.notify import webhook
 from tests.auth.support import assert_problem
 from tests.fixtures.factories import Factory
 
@@ -156,3 +160,62 @@ async def test_metrics_pickup_resolution_rates_and_accuracy(
     assert_problem(
         await client.get("/api/v1/escalations/metrics", headers=admin, params={"days": 0}), 422
     )
+
+
+@pytest.fixture
+def production_logging() -> Iterator[None]:
+    """Logging as `serve` configures it, put back afterwards (it replaces the root handlers)."""
+    root = logging.getLogger()
+    names = ("uvicorn", "uvicorn.error", "uvicorn.access", *QUIET_LOGGERS)
+    saved = (root.handlers[:], root.level)
+    loggers = {
+        n: (lg.handlers[:], lg.level, lg.propagate, lg.disabled)
+        for n in names
+        for lg in [logging.getLogger(n)]
+    }
+    configure_logging("DEBUG")
+    yield
+    root.handlers[:], level = saved
+    root.setLevel(level)
+    for n, (handlers, lvl, propagate, disabled) in loggers.items():
+        lg = logging.getLogger(n)
+        lg.handlers[:], lg.propagate, lg.disabled = handlers, propagate, disabled
+        lg.setLevel(lvl)
+
+
+@pytest.mark.usefixtures("production_logging")
+async def test_a_webhook_send_logs_no_url_path_or_token(
+    hooks: Hooks, caplog: pytest.LogCaptureFixture
+) -> None:
+    """httpx logs "HTTP Request: POST <url>" at INFO, and a webhook's URL is its credential."""
+    logging.getLogger().addHandler(caplog.handler)  # configure_logging replaced the handlers
+    caplog.set_level(logging.DEBUG)
+    url = f"{hooks.url}/services/T0/B0/LoggedT0K3N"
+    await webhook.send("slack", url, "Escalated", "Mail is down", "https://rf.example/handoffs/1")
+    hooks.fail_path = "/services/T0/B0/LoggedT0K3N"
+    failed = await channels.deliver([("slack", url)], "Escalated", "Mail is down", "https://x/h")
+    assert failed == ["slack webhook answered 500"]
+    assert [p for p, _ in hooks.received] == ["/services/T0/B0/LoggedT0K3N"] * 2
+    # The failure is logged (a warning), so logging was on and captured.
+    assert any("slack webhook answered 500" in r.getMessage() for r in caplog.records)
+    formatter = JsonFormatter()
+    logged = caplog.text + "\n".join(formatter.format(r) for r in caplog.records)
+    assert "LoggedT0K3N" not in logged and "/services/" not in logged
+
+
+def test_the_json_formatter_drops_url_paths_whoever_logs_them() -> None:
+    # A library (or a later change) that logs a full URL anyway: the path and query go.
+    record = logging.makeLogRecord(
+        {
+            "name": "httpx",
+            "levelno": logging.INFO,
+            "levelname": "INFO",
+            "msg": 'HTTP Request: POST %s "HTTP/1.1 200 OK"',
+            "args": ("https://hooks.slack.com/services/T0/B0/FormatT0K3N?x=1",),
+            "target": "https://outlook.office.com/webhook/abc/IncomingWebhook/FormatT0K3N2",
+        }
+    )
+    line = JsonFormatter().format(record)
+    assert "FormatT0K3N" not in line and "/services/" not in line
+    assert "https://hooks.slack.com/[redacted]" in line
+    assert "https://outlook.office.com/[redacted]" in line
