@@ -6,9 +6,11 @@ import asyncio
 import json
 import logging
 
+import pytest
 from fastapi import FastAPI
 from httpx import ASGITransport, AsyncClient
 
+from resolutionflow.config import get_settings
 from resolutionflow.logging import JsonFormatter
 from tests.fixtures.factories import PASSWORD, Factory, unique
 
@@ -17,14 +19,16 @@ def _client_from(app: FastAPI, ip: str) -> AsyncClient:
     return AsyncClient(transport=ASGITransport(app=app, client=(ip, 1234)), base_url="http://t")
 
 
-async def test_parallel_wrong_passwords_for_one_email_stop_at_the_limit(
-    app: FastAPI, factory: Factory
+async def test_parallel_wrong_passwords_from_one_address_stop_at_the_free_failures(
+    app: FastAPI, factory: Factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # A wait long enough that no serialised attempt outlives it, however slow the machine.
+    monkeypatch.setattr(get_settings(), "login_delay_base_s", 60)
     tenant = await factory.tenant()
+    free = get_settings().login_free_failures
 
     async def attempt(n: int) -> int:
-        # Each guess from its own address, so only the per-email limit applies.
-        async with _client_from(app, f"172.16.{n // 250}.{n % 250 + 1}") as c:
+        async with _client_from(app, "172.16.9.9") as c:
             r = await c.post(
                 "/api/v1/auth/login",
                 json={"email": tenant.viewer.email, "password": f"guess-{n}-{PASSWORD}"},
@@ -33,7 +37,25 @@ async def test_parallel_wrong_passwords_for_one_email_stop_at_the_limit(
 
     statuses = await asyncio.gather(*(attempt(n) for n in range(12)))
     assert sorted(set(statuses)) == [401, 429]
-    assert statuses.count(401) == 5, statuses
+    assert statuses.count(401) == free, statuses
+
+
+async def test_parallel_spraying_from_one_address_stops_at_its_cap(
+    app: FastAPI, factory: Factory
+) -> None:
+    cap = get_settings().login_max_failures_per_ip
+
+    async def attempt(n: int) -> int:
+        async with _client_from(app, "172.16.9.10") as c:
+            r = await c.post(
+                "/api/v1/auth/login",
+                json={"email": f"{unique('spray')}@example.com", "password": f"guess-{n}"},
+            )
+            return r.status_code
+
+    statuses = await asyncio.gather(*(attempt(n) for n in range(cap + 5)))
+    assert statuses.count(401) == cap, statuses
+    assert statuses.count(429) == 5, statuses
 
 
 async def test_parallel_creation_of_one_email_gives_one_user_and_409s(

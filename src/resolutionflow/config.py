@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import secrets
@@ -34,10 +35,20 @@ class Settings(BaseSettings):
     # is plain http on loopback, where a Secure cookie would never be sent back).
     cookie_secure: bool | None = None
 
-    # Failed sign-in throttling: this many failures inside the window locks out for the window.
-    login_max_failures_per_email: int = 5
-    login_max_failures_per_ip: int = 20
-    login_failure_window_s: int = 15 * 60
+    # Failed sign-in throttling (auth/throttle.py), over failures inside the window. Per email
+    # *and* client address: after this many failures, each further one doubles the wait before
+    # the next attempt from that address (1 s, 2 s, 4 s ... up to the maximum); an address with
+    # no failures is never held back, so nobody elsewhere can lock a person out.
+    login_free_failures: int = Field(default=3, ge=1)
+    login_delay_base_s: float = Field(default=1.0, gt=0)
+    login_delay_max_s: float = Field(default=300.0, gt=0)
+    # Per address across every email (password spraying): this many failures lock the address
+    # out until its oldest failure leaves the window.
+    login_max_failures_per_ip: int = Field(default=20, ge=1)
+    login_failure_window_s: int = Field(default=15 * 60, ge=60)
+    # Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs
+    # (e.g. "10.0.0.0/8,192.0.2.7"). From any other peer the header is ignored. Empty: none.
+    trusted_proxies: str = ""
 
     max_body_bytes: int = 1_048_576
     # Flow documents, imports and library archives.
@@ -113,6 +124,15 @@ class Settings(BaseSettings):
         return v
 
     @model_validator(mode="after")
+    def _trusted_proxies_parse(self) -> Settings:
+        _networks(self.trusted_proxies)  # a typo fails at start, not at the first sign-in
+        return self
+
+    @property
+    def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        return _networks(self.trusted_proxies)
+
+    @model_validator(mode="after")
     def _production_needs_real_secrets(self) -> Settings:
         if self.environment == "production" and self.secret_key is None:
             raise ValueError("RESOLUTIONFLOW_SECRET_KEY must be set in production")
@@ -156,6 +176,18 @@ class Settings(BaseSettings):
         """The data dir (the SQLite database, the generated key, attachments), readable by this
         user only: created 0700, an existing one tightened."""
         return private_dir(self.data_dir, tighten_existing=True)
+
+
+@lru_cache(maxsize=16)
+def _networks(value: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    try:
+        return tuple(
+            ipaddress.ip_network(item.strip(), strict=False)
+            for item in value.split(",")
+            if item.strip()
+        )
+    except ValueError as exc:
+        raise ValueError(f"RESOLUTIONFLOW_TRUSTED_PROXIES: {exc}") from None
 
 
 @lru_cache

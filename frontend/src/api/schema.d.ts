@@ -6095,7 +6095,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
+                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.throttled" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */

@@ -23,6 +23,7 @@ ACTIONS = (
     "auth.password_change_failed",
     "auth.password_changed",
     "auth.refresh_reuse",
+    "auth.throttled",
     "handoff.claim_override",
     "invite.accepted",
     "invite.created",

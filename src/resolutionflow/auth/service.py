@@ -35,7 +35,7 @@ async def login(
     db: AsyncSession, settings: Settings, email: str, password: str, client: ClientInfo
 ) -> IssuedTokens:
     email = normalise_email(email)
-    await throttle.check(db, settings, email, client.ip)
+    attempt = await throttle.begin(db, settings, email, client.ip)
     user = await db.scalar(select(User).where(User.email == email))
     if user is None or user.password_hash is None:
         await burn_verification_time_async(password)
@@ -43,7 +43,15 @@ async def login(
     else:
         ok = await verify_password_async(password, user.password_hash)
     if not ok or user is None or not user.is_active:
-        throttle.record_failure(db, email, client.ip)
+        throttle.failed(
+            db,
+            settings,
+            attempt,
+            client=client,
+            account_id=user.account_id if user else None,
+            actor_id=user.id if user else None,
+            actor_email=email,
+        )
         record(
             db,
             "auth.login_failed",
@@ -57,7 +65,7 @@ async def login(
         )
         # One message for every cause, so the answer does not reveal which emails exist.
         raise Unauthorized("The email or password is incorrect.", persist=True)
-    await throttle.clear(db, settings, email)
+    await throttle.succeeded(db, settings, attempt)
     user.last_login_at = datetime.now(UTC)
     record(
         db,

@@ -64,10 +64,21 @@ async def change_password(
     _interactive_only(principal, "change your password")
     user = await _me(db, principal)
     settings = get_settings()
-    # Guessing the current password with a stolen session is throttled like sign-in.
-    await throttle.check(db, settings, user.email, client.ip)
+    # Guessing the current password with a stolen session is throttled per user, from every
+    # address together (the guesser holds the session; strangers cannot add to this count).
+    attempt = await throttle.begin(
+        db, settings, throttle.password_change_identity(user.id), client.ip, per_address=False
+    )
     if user.password_hash is None or not await verify_password_async(current, user.password_hash):
-        throttle.record_failure(db, user.email, client.ip)
+        throttle.failed(
+            db,
+            settings,
+            attempt,
+            client=client,
+            account_id=user.account_id,
+            actor_id=user.id,
+            actor_email=user.email,
+        )
         record_by(
             db,
             principal,
@@ -94,6 +105,7 @@ async def change_password(
             errors=[{"loc": ["body", "new_password"], "msg": "unchanged", "type": "invalid"}],
         )
     user.password_hash = await hash_password_async(new)
+    await throttle.succeeded(db, settings, attempt)
     # Sign out every other device: access tokens carry the version, refresh tokens are revoked.
     user.token_version += 1
     await revoke_all_for_user(db, user.id)

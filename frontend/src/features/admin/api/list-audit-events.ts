@@ -13,6 +13,7 @@ const ACTIONS: Record<AuditAction, true> = {
   "auth.login_failed": true,
   "auth.logout": true,
   "auth.refresh_reuse": true,
+  "auth.throttled": true,
   "auth.password_changed": true,
   "auth.password_change_failed": true,
   "user.created": true,
