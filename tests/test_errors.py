@@ -58,3 +58,26 @@ async def test_the_500_log_line_names_the_request_id(
     r = await broken_client.get("/api/v1/teams", headers=tenant.viewer.headers)
     errors = [rec for rec in caplog.records if rec.getMessage() == "unhandled error"]
     assert errors and getattr(errors[-1], "request_id", None) == r.json()["request_id"]
+
+
+async def test_an_exhausted_connection_pool_is_a_503_to_retry_not_a_500() -> None:
+    from fastapi import FastAPI
+    from httpx import ASGITransport
+    from httpx import AsyncClient as Client
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    from resolutionflow.errors import install_error_handlers
+
+    probe = FastAPI()
+    install_error_handlers(probe)
+
+    @probe.get("/busy")
+    async def busy() -> None:
+        raise PoolTimeout("QueuePool limit of size 10 overflow 10 reached")
+
+    async with Client(transport=ASGITransport(app=probe), base_url="http://t") as c:
+        r = await c.get("/busy")
+    assert r.status_code == 503
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.headers["retry-after"] == "2"
+    assert "QueuePool" not in r.text

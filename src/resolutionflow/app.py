@@ -6,6 +6,7 @@ import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
@@ -19,7 +20,12 @@ from resolutionflow.auth.router import router as auth_router
 from resolutionflow.config import Settings, get_settings
 from resolutionflow.db.engine import make_engine, make_read_engine, make_sessionmaker
 from resolutionflow.documentation.router import router as documentation_router
-from resolutionflow.errors import MethodNotAllowed, NotFound, install_error_handlers
+from resolutionflow.errors import (
+    MethodNotAllowed,
+    NotFound,
+    declare_problems,
+    install_error_handlers,
+)
 from resolutionflow.escalations.router import router as escalations_router
 from resolutionflow.flowgen.router import router as flowgen_router
 from resolutionflow.flows.router import router as flows_router
@@ -117,6 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     psa_hooks.register()
 
     install_error_handlers(app)
+    _document_problems(app)
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.max_body_bytes,
@@ -131,6 +138,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     _mount_spa(app)
     return app
+
+
+def _document_problems(app: FastAPI) -> None:
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = declare_problems(build())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _mount_spa(app: FastAPI) -> None:

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("resolutionflow.errors")
@@ -130,6 +131,50 @@ _HTTP_TITLES = {
 }
 
 
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "ProblemDetails",
+    "description": "An RFC 9457 problem: what went wrong, for people (`detail`) and programs "
+    "(`type`, `status`); `errors` lists field problems (`loc`, `msg`, `type`).",
+    "type": "object",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}},
+        "request_id": {"type": "string"},
+    },
+    "additionalProperties": True,
+}
+
+
+def declare_problems(schema: dict[str, Any]) -> dict[str, Any]:
+    """Every API operation's error answers, as they really are: problem+json for any 4xx
+    (FastAPI documents only its own 422 shape, as application/json)."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    assert components.get("ProblemDetails", PROBLEM_SCHEMA) is PROBLEM_SCHEMA, "name taken"
+    components["ProblemDetails"] = PROBLEM_SCHEMA
+    ref = {"$ref": "#/components/schemas/ProblemDetails"}
+    problem = {"content": {PROBLEM_JSON: {"schema": ref}}}
+    for path, operations in schema.get("paths", {}).items():
+        if not path.startswith("/api/"):
+            continue
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            if "422" in responses:
+                responses["422"] = {"description": "Validation failed", **problem}
+            responses["4XX"] = {
+                "description": "A problem: not signed in (401), not allowed (403), not found "
+                "or another account's (404), a conflict (409), too large (413), invalid (422), "
+                "too many requests (429)",
+                **problem,
+            }
+    for unused in ("HTTPValidationError", "ValidationError"):
+        components.pop(unused, None)
+    return schema
+
+
 def problem_response(
     status: int,
     slug: str,
@@ -228,6 +273,20 @@ def install_error_handlers(app: FastAPI) -> None:
             "This conflicts with data that already exists (perhaps saved a moment ago); "
             "reload and try again.",
             request,
+        )
+
+    @app.exception_handler(PoolTimeout)
+    async def _busy(request: Request, exc: PoolTimeout) -> JSONResponse:
+        # Every pooled connection was busy for the whole pool timeout: overload, not a bug in
+        # the request. Nothing was stored; the client may try again shortly.
+        log.warning("database pool exhausted", extra={"route": request.url.path})
+        return problem_response(
+            503,
+            "busy",
+            "Service busy",
+            "The server is too busy to take this request right now; try again in a moment.",
+            request,
+            headers={"Retry-After": "2"},
         )
 
     @app.exception_handler(Exception)

@@ -102,7 +102,9 @@ async def test_discovery_never_reads_a_loopback_service(
         headers=h,
         json={"site": f"cw.attacker.example:{cw.port}", "company_id": "acme"},
     )
-    assert r.status_code == 502 and r.json()["errors"][0]["kind"] == "refused", r.text
+    # Refused when it connects: a problem with the site typed (422 on the field), by kind.
+    assert r.status_code == 422 and r.json()["errors"][0]["kind"] == "refused", r.text
+    assert r.json()["errors"][0]["loc"] == ["body", "site"]
     assert "company_name" not in r.text and "Acme" not in r.text
     assert cw.requests == []
 

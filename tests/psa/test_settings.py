@@ -162,7 +162,9 @@ async def test_discover_finds_the_api_base_from_site_and_company(
         headers=tenant.admin.headers,
         json={"site": cw.url, "company_id": "nobody"},
     )
-    assert r.status_code == 502 and "nobody" in r.json()["detail"]
+    # An unknown company is a problem with what was typed: a 422 on that field.
+    assert r.status_code == 422 and "nobody" in r.json()["detail"], r.text
+    assert r.json()["errors"][0]["loc"] == ["body", "company_id"]
     r = await client.post(
         f"{URL}/discover",
         headers=tenant.admin.headers,

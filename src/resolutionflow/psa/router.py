@@ -86,12 +86,29 @@ async def discover(principal: TeamAdmin, db: DB, body: s.DiscoverIn) -> s.Discov
     try:
         found = await uow.while_released(db, connectwise.discover(body.site, body.company_id))
     except PsaError as exc:
-        raise connections.PsaFailed(connections.plain_failure(exc)) from exc
+        plain = connections.plain_failure(exc)
+        if plain.kind in SITE_PROBLEMS:
+            # Nothing answers as ConnectWise for what was typed: a problem with the input (422
+            # on the field), not a PSA that failed us.
+            field = "company_id" if plain.kind == "not_found" else "site"
+            raise ValidationFailed(
+                plain.message,
+                errors=[
+                    {"loc": ["body", field], "msg": plain.message, "type": "value_error",
+                     "kind": plain.kind}
+                ],
+            ) from exc  # fmt: skip
+        raise connections.PsaFailed(plain) from exc
     return s.DiscoverRead(
         base_url=found["base_url"],
         codebase=found["codebase"],
         company_name=found.get("company_name"),
     )
+
+
+SITE_PROBLEMS = frozenset(
+    {"unreachable", "refused", "redirected", "wrong_codebase", "not_found", "invalid"}
+)
 
 
 def raise_site(problem: str) -> None:

@@ -105,9 +105,18 @@ class TestResult(ReadSchema):
 
 
 class DiscoverIn(WriteSchema):
-    site: Annotated[str, StringConstraints(min_length=3, max_length=300, pattern=r"^[^\s\x00]+$")]
+    # A host name (na.myconnectwise.net) or an https:// URL of one: letters, digits, dots and
+    # hyphens in the host, so a typo is a 422 here rather than a failed call to nowhere.
+    site: Annotated[
+        str,
+        StringConstraints(
+            min_length=3,
+            max_length=300,
+            pattern=r"^(?:https?://)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}(?::\d{1,5})?/?$",
+        ),
+    ]
     company_id: Annotated[
-        str, StringConstraints(min_length=1, max_length=100, pattern=r"^[^\s\x00/]+$")
+        str, StringConstraints(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.-]+$")
     ]
 
 
