@@ -3235,11 +3235,6 @@ export interface components {
             /** Tried */
             tried: string[];
         };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
-        };
         /** Hypothesis */
         Hypothesis: {
             /** Id */
@@ -4031,6 +4026,20 @@ export interface components {
              * @enum {string}
              */
             severity: "error" | "warning";
+        };
+        /**
+         * ProblemDetails
+         * @description An RFC 9457 problem: what went wrong, for people (`detail`) and programs (`type`, `status`); `errors` lists field problems (`loc`, `msg`, `type`).
+         */
+        ProblemDetails: {
+            detail: string;
+            errors?: Record<string, never>[];
+            request_id?: string;
+            status: number;
+            title: string;
+            type: string;
+        } & {
+            [key: string]: unknown;
         };
         /** ProblemOut */
         ProblemOut: {
@@ -5350,19 +5359,6 @@ export interface components {
             name?: string | null;
             role?: components["schemas"]["Role"] | null;
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-        };
         /** ValidationReport */
         ValidationReport: {
             /** Problems */
@@ -5422,6 +5418,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5444,6 +5449,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5466,6 +5480,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5490,6 +5513,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5499,13 +5531,13 @@ export interface operations {
                     "application/json": components["schemas"]["AccountRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5519,6 +5551,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5543,6 +5584,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5552,13 +5602,13 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelsRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5572,6 +5622,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5592,6 +5651,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5616,6 +5684,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5625,13 +5702,13 @@ export interface operations {
                     "application/json": components["schemas"]["NoteTemplateRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5649,6 +5726,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5658,13 +5744,13 @@ export interface operations {
                     "application/json": components["schemas"]["resolutionflow__documentation__templates__PreviewRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5678,6 +5764,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5702,6 +5797,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -5711,13 +5815,13 @@ export interface operations {
                     "application/json": components["schemas"]["AccountCreated"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5733,6 +5837,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5742,13 +5855,13 @@ export interface operations {
                     "application/json": components["schemas"]["AccountRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5768,6 +5881,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5777,13 +5899,13 @@ export interface operations {
                     "application/json": components["schemas"]["AccountRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5797,6 +5919,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5821,6 +5952,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5830,13 +5970,13 @@ export interface operations {
                     "application/json": components["schemas"]["AISettingsRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5850,6 +5990,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5873,6 +6022,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5882,13 +6040,13 @@ export interface operations {
                     "application/json": components["schemas"]["UsageReport"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5907,6 +6065,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5916,13 +6083,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ConversationSummary_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5940,6 +6107,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -5949,13 +6125,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5971,6 +6147,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -5980,13 +6165,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6002,6 +6187,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -6009,13 +6203,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6035,6 +6229,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The reply; with `Accept: text/event-stream`, the same reply streamed as server-sent events (`delta`, `reset`, then `reply`). */
             200: {
                 headers: {
@@ -6045,13 +6248,13 @@ export interface operations {
                     "text/event-stream": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6071,6 +6274,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -6080,13 +6292,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6107,6 +6319,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6116,13 +6337,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AuditEventRead_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6138,6 +6359,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6147,13 +6377,13 @@ export interface operations {
                     "application/json": components["schemas"]["InvitePreview"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6173,6 +6403,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6182,13 +6421,13 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6206,6 +6445,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6215,13 +6463,13 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6235,6 +6483,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -6253,6 +6510,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6275,6 +6541,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6284,13 +6559,13 @@ export interface operations {
                     "application/json": components["schemas"]["EscalationMetrics"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6316,6 +6591,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6325,13 +6609,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_FlowSummary_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6349,6 +6633,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -6358,13 +6651,13 @@ export interface operations {
                     "application/json": components["schemas"]["FlowRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6380,6 +6673,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6389,13 +6691,13 @@ export interface operations {
                     "application/json": components["schemas"]["FlowRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6415,6 +6717,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6424,13 +6735,13 @@ export interface operations {
                     "application/json": components["schemas"]["FlowRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6446,6 +6757,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6455,13 +6775,13 @@ export interface operations {
                     "application/json": components["schemas"]["FlowRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6480,6 +6800,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6489,13 +6818,13 @@ export interface operations {
                     "application/json": components["schemas"]["DiffRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6515,6 +6844,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6524,13 +6862,13 @@ export interface operations {
                     "application/json": components["schemas"]["FlowRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6546,6 +6884,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -6555,13 +6902,13 @@ export interface operations {
                     "application/json": components["schemas"]["FlowRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6579,6 +6926,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6588,13 +6944,13 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6614,6 +6970,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6623,13 +6988,13 @@ export interface operations {
                     "application/json": components["schemas"]["Published"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6645,6 +7010,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6654,13 +7028,13 @@ export interface operations {
                     "application/json": components["schemas"]["FlowRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6676,6 +7050,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6685,13 +7068,13 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationReport"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6707,6 +7090,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6716,13 +7108,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_VersionSummary_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6739,6 +7131,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6748,13 +7149,13 @@ export interface operations {
                     "application/json": components["schemas"]["VersionRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6771,6 +7172,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6780,13 +7190,13 @@ export interface operations {
                     "application/json": components["schemas"]["FlowRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6800,6 +7210,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6820,6 +7239,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6847,6 +7275,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -6856,13 +7293,13 @@ export interface operations {
                     "application/json": components["schemas"]["GeneratedFlow"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6880,6 +7317,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -6889,13 +7335,13 @@ export interface operations {
                     "application/json": components["schemas"]["GeneratedFlow"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6913,6 +7359,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -6937,6 +7392,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -6964,6 +7428,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -6973,13 +7446,13 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationReport"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6993,6 +7466,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7017,6 +7499,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -7026,13 +7517,13 @@ export interface operations {
                     "application/json": components["schemas"]["FolderRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7048,6 +7539,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -7055,13 +7555,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7081,6 +7581,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7090,13 +7599,13 @@ export interface operations {
                     "application/json": components["schemas"]["FolderRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7116,6 +7625,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7125,13 +7643,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_HandoffRead_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7147,6 +7665,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7156,13 +7683,13 @@ export interface operations {
                     "application/json": components["schemas"]["HandoffRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7178,6 +7705,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7187,13 +7723,13 @@ export interface operations {
                     "application/json": components["schemas"]["HandoffRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7213,6 +7749,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7222,13 +7767,13 @@ export interface operations {
                     "application/json": components["schemas"]["HandoffRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7245,6 +7790,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7254,13 +7808,13 @@ export interface operations {
                     "application/json": components["schemas"]["PsaSettingsRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7281,6 +7835,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7290,13 +7853,13 @@ export interface operations {
                     "application/json": components["schemas"]["PsaSettingsRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7313,6 +7876,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -7320,13 +7892,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7346,6 +7918,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7355,13 +7936,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_PushRead_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7379,6 +7960,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7388,13 +7978,13 @@ export interface operations {
                     "application/json": components["schemas"]["DiscoverRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7411,6 +8001,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7420,13 +8019,13 @@ export interface operations {
                     "application/json": components["schemas"]["MembersRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7449,6 +8048,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7458,13 +8066,13 @@ export interface operations {
                     "application/json": components["schemas"]["MembersRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7478,6 +8086,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7505,6 +8122,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7514,13 +8140,13 @@ export interface operations {
                     "application/json": components["schemas"]["TestResult"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7536,6 +8162,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7545,13 +8180,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_InviteRead_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7567,6 +8202,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -7574,13 +8218,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7596,6 +8240,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7605,13 +8258,13 @@ export interface operations {
                     "application/json": components["schemas"]["InviteIssued"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7630,6 +8283,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7639,13 +8301,13 @@ export interface operations {
                     "application/json": components["schemas"]["JobPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7661,6 +8323,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7670,13 +8341,13 @@ export interface operations {
                     "application/json": components["schemas"]["JobRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7692,6 +8363,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7701,13 +8381,13 @@ export interface operations {
                     "application/json": components["schemas"]["JobRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7726,6 +8406,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7735,13 +8424,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_KnowledgeDocumentRead_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7762,6 +8451,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -7771,13 +8469,13 @@ export interface operations {
                     "application/json": components["schemas"]["KnowledgeDocumentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7793,6 +8491,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7802,13 +8509,13 @@ export interface operations {
                     "application/json": components["schemas"]["KnowledgeDocumentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7824,6 +8531,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -7831,13 +8547,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7853,6 +8569,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7862,13 +8587,13 @@ export interface operations {
                     "application/json": components["schemas"]["KnowledgeDocumentRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7882,6 +8607,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7906,6 +8640,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7915,13 +8658,13 @@ export interface operations {
                     "application/json": components["schemas"]["MeRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7939,6 +8682,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -7946,13 +8698,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7966,6 +8718,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -7990,6 +8751,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -7999,13 +8769,13 @@ export interface operations {
                     "application/json": components["schemas"]["ApiTokenCreated"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8021,6 +8791,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -8028,13 +8807,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8051,6 +8830,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8060,13 +8848,13 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8084,6 +8872,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8093,13 +8890,13 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8116,6 +8913,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8125,13 +8931,13 @@ export interface operations {
                     "text/event-stream": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8147,6 +8953,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8156,13 +8971,13 @@ export interface operations {
                     "application/json": components["schemas"]["PushRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8179,6 +8994,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8188,13 +9012,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketSummaryRead"][];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8210,6 +9034,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8219,13 +9052,13 @@ export interface operations {
                     "application/json": components["schemas"]["PublicShareView"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8243,6 +9076,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8252,13 +9094,13 @@ export interface operations {
                     "application/json": components["schemas"]["PreviewResponse"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8272,6 +9114,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8296,6 +9147,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8305,13 +9165,13 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulePreview"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8336,6 +9196,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8345,13 +9214,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_SessionSummary_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8369,6 +9238,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -8378,13 +9256,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionCreated"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8400,6 +9278,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8409,13 +9296,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8437,6 +9324,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -8446,13 +9342,13 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8469,6 +9365,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8478,13 +9383,13 @@ export interface operations {
                     "application/octet-stream": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8504,6 +9409,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The reply; with `Accept: text/event-stream`, the same reply streamed as server-sent events (`delta`, `reset`, then `reply`). */
             200: {
                 headers: {
@@ -8514,13 +9428,13 @@ export interface operations {
                     "text/event-stream": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8540,6 +9454,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8551,13 +9474,13 @@ export interface operations {
                     "text/plain; charset=utf-8": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8577,6 +9500,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -8586,13 +9518,13 @@ export interface operations {
                     "application/json": components["schemas"]["HandoffRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8612,6 +9544,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -8621,13 +9562,13 @@ export interface operations {
                     "application/json": components["schemas"]["EventsAppended"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8643,6 +9584,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8652,13 +9602,13 @@ export interface operations {
                     "application/json": components["schemas"]["PilotState"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8678,6 +9628,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -8687,13 +9646,13 @@ export interface operations {
                     "application/json": components["schemas"]["FactRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8714,6 +9673,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8723,13 +9691,13 @@ export interface operations {
                     "application/json": components["schemas"]["FactRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8749,6 +9717,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -8758,13 +9735,13 @@ export interface operations {
                     "application/json": components["schemas"]["FixRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8785,6 +9762,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8794,13 +9780,13 @@ export interface operations {
                     "application/json": components["schemas"]["FixRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8816,6 +9802,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8825,13 +9820,13 @@ export interface operations {
                     "application/json": components["schemas"]["StepResult"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8852,6 +9847,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8861,13 +9865,13 @@ export interface operations {
                     "application/json": components["schemas"]["StepResult"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8887,6 +9891,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8896,13 +9909,13 @@ export interface operations {
                     "application/json": components["schemas"]["PilotState"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8918,6 +9931,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8927,13 +9949,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPsaRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8949,6 +9971,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -8958,13 +9989,13 @@ export interface operations {
                     "application/json": components["schemas"]["resolutionflow__psa__schemas__PreviewRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8984,6 +10015,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             202: {
                 headers: {
@@ -8993,13 +10033,13 @@ export interface operations {
                     "application/json": components["schemas"]["PushRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9019,6 +10059,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9028,13 +10077,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9050,6 +10099,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9059,13 +10117,13 @@ export interface operations {
                     "application/json": components["schemas"]["RedactionReportRead"][];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9081,6 +10139,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9090,13 +10157,13 @@ export interface operations {
                     "application/json": components["schemas"]["ResolutionPackage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9112,6 +10179,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9121,13 +10197,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ShareRead_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9147,6 +10223,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -9156,13 +10241,13 @@ export interface operations {
                     "application/json": components["schemas"]["ShareCreated"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9179,6 +10264,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -9186,13 +10280,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9212,6 +10306,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9221,13 +10324,13 @@ export interface operations {
                     "application/json": components["schemas"]["StatusUpdate"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9248,6 +10351,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9257,13 +10369,13 @@ export interface operations {
                     "text/event-stream": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9279,6 +10391,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9288,13 +10409,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9312,6 +10433,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9323,13 +10453,13 @@ export interface operations {
                     "text/plain; charset=utf-8": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9343,6 +10473,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9367,6 +10506,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -9376,13 +10524,13 @@ export interface operations {
                     "application/json": components["schemas"]["TeamRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9398,6 +10546,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9407,13 +10564,13 @@ export interface operations {
                     "application/json": components["schemas"]["TeamDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9429,6 +10586,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -9436,13 +10602,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9462,6 +10628,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9471,13 +10646,13 @@ export interface operations {
                     "application/json": components["schemas"]["TeamDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9494,6 +10669,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -9501,13 +10685,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9524,6 +10708,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {
@@ -9531,13 +10724,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9560,6 +10753,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9569,13 +10771,13 @@ export interface operations {
                     "application/json": components["schemas"]["Page_UserRead_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9593,6 +10795,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -9602,13 +10813,13 @@ export interface operations {
                     "application/json": components["schemas"]["UserCreated"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9624,6 +10835,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9633,13 +10853,13 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9659,6 +10879,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Successful Response */
             200: {
                 headers: {
@@ -9668,13 +10897,13 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
