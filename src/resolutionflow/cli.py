@@ -96,7 +96,10 @@ def serve(
         "host": host or settings.host,
         "port": port or settings.port,
         "log_config": None,
-        "proxy_headers": True,
+        # X-Forwarded-For/-Proto only from the proxies the operator named (none by default):
+        # uvicorn would otherwise trust any loopback peer's header.
+        "proxy_headers": bool(settings.trusted_proxies.strip()),
+        "forwarded_allow_ips": ",".join(str(n) for n in settings.trusted_proxy_networks) or "",
         # Live streams stay open; a restart must not wait on them for ever.
         "timeout_graceful_shutdown": 10,
     }
