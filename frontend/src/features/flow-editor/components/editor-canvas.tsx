@@ -2,6 +2,9 @@
  * The editable canvas. The graph lives in the editor store; this component keeps a local copy of
  * React Flow's nodes only for what changes every frame (drag positions, measured sizes) and
  * commits positions to the store on drag end, so a drag is one undo step.
+ *
+ * It opens already fitted to the graph and hands React Flow a size guess for unmeasured nodes
+ * (see `canvas-view.ts`), so a big flow's first paint draws only the nodes on screen.
  */
 import "@xyflow/react/dist/style.css";
 import {
@@ -15,16 +18,30 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  type Viewport,
 } from "@xyflow/react";
-import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { FLOW_NODE_TYPES } from "@/components/flow-canvas/flow-node";
 import { minimapColour } from "@/components/flow-canvas/minimap";
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, needsLayout } from "@/lib/flow-graph/layout";
 import { type FlowRFNode, problemsByNode, RFNodeCache, toRFEdge } from "@/lib/flow-graph/react-flow";
 import type { GraphEdge, Position } from "@/lib/flow-graph/types";
+import {
+  dropMeasuredGuesses,
+  FIT_MAX_ZOOM,
+  FIT_PADDING,
+  fittedViewport,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  withMeasured,
+  withSizeGuess,
+} from "../model/canvas-view";
+import { useAfterFirstPaint } from "../hooks/use-after-first-paint";
 import { useEditor, useEditorStoreApi } from "../model/editor-context";
 
 export const VISIBLE_ONLY_ABOVE = 150;
+/** The Controls' "fit view" button: nodes never scrolled into view are unmeasured, count them too. */
+const FIT_ALL = { includeHiddenNodes: true };
 
 const pairKey = (source: string, target: string) => `${source}\u0000${target}`;
 
@@ -40,6 +57,8 @@ export function EditorCanvas({ wrapperRef }: { wrapperRef: RefObject<HTMLDivElem
   const fitRequest = useEditor((s) => s.fitRequest);
   const focusRequest = useEditor((s) => s.focusRequest);
   const rf = useReactFlow();
+  // The minimap draws every node: it can come a frame after the nodes on screen.
+  const showMiniMap = useAfterFirstPaint();
 
   const cache = useRef(new RFNodeCache());
   const measured = useRef(new Map<string, { width: number; height: number }>());
@@ -65,18 +84,27 @@ export function EditorCanvas({ wrapperRef }: { wrapperRef: RefObject<HTMLDivElem
     }));
   }, [nodes, start, selectedNodeIds, problemMap, diff]);
 
-  // Local nodes = derived nodes + measured sizes + in-progress drag positions.
-  const [local, setLocal] = useState<{ src: FlowRFNode[]; nodes: FlowRFNode[] }>(() => ({ src: derived, nodes: derived }));
+  // Local nodes = derived nodes + measured sizes (or a guess) + in-progress drag positions.
+  const toLocal = (d: FlowRFNode) => {
+    const m = measured.current.get(d.id);
+    return m ? withMeasured(d, m) : withSizeGuess(d);
+  };
+  const [local, setLocal] = useState<{ src: FlowRFNode[]; nodes: FlowRFNode[] }>(() => ({ src: derived, nodes: derived.map(toLocal) }));
   if (local.src !== derived) {
     const prevSrc = new Map(local.src.map((n) => [n.id, n]));
     const prevLocal = new Map(local.nodes.map((n) => [n.id, n]));
-    const next = derived.map((d) => {
-      if (prevSrc.get(d.id) === d) return prevLocal.get(d.id) ?? d;
-      const m = measured.current.get(d.id);
-      return m ? { ...d, measured: m } : d;
-    });
+    const next = derived.map((d) => (prevSrc.get(d.id) === d ? (prevLocal.get(d.id) ?? toLocal(d)) : toLocal(d)));
     setLocal({ src: derived, nodes: next });
   }
+
+  // The view the canvas opens with: fitted to the graph, worked out before React Flow mounts (it
+  // needs the pane's size), so React Flow never lays out the whole graph at the wrong zoom first.
+  const [initialView, setInitialView] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const el = wrapperRef.current;
+    setInitialView(fittedViewport(local.nodes, el?.clientWidth ?? 0, el?.clientHeight ?? 0) ?? { x: 0, y: 0, zoom: 1 });
+    // Once, on mount: later fits are asked for through `fitRequest`.
+  }, []);
 
   const edgeCache = useRef(new Map<string, { src: GraphEdge; key: string; rf: Edge }>());
   const rfEdges = useMemo(() => {
@@ -116,7 +144,7 @@ export function EditorCanvas({ wrapperRef }: { wrapperRef: RefObject<HTMLDivElem
           else selection.delete(c.id);
         }
       }
-      if (applied.length > 0) setLocal((l) => ({ src: l.src, nodes: applyNodeChanges(applied, l.nodes) }));
+      if (applied.length > 0) setLocal((l) => ({ src: l.src, nodes: dropMeasuredGuesses(applyNodeChanges(applied, l.nodes)) }));
       if (selection) store.getState().select([...selection], store.getState().selectedEdgeIds);
     },
     [store],
@@ -166,11 +194,17 @@ export function EditorCanvas({ wrapperRef }: { wrapperRef: RefObject<HTMLDivElem
     if (needsLayout(s.nodes)) s.placeUnpositioned(layoutGraph(s));
   }, [store]);
 
+  const fitted = useRef(fitRequest);
   useEffect(() => {
-    if (fitRequest === 0 && nodes.length === 0) return;
-    const t = window.setTimeout(() => void rf.fitView({ padding: 0.2, duration: 200, maxZoom: 1.25 }), 30);
+    // The canvas opens fitted (initialView); after that, only when asked (load, auto-layout), not
+    // on every node change. Nodes never scrolled into view are unmeasured: count their guessed size.
+    if (fitRequest === fitted.current) return;
+    fitted.current = fitRequest;
+    const t = window.setTimeout(
+      () => void rf.fitView({ padding: FIT_PADDING, duration: 200, maxZoom: FIT_MAX_ZOOM, includeHiddenNodes: true }),
+      30,
+    );
     return () => window.clearTimeout(t);
-    // Only when asked (load, auto-layout), not on every node change.
   }, [fitRequest]);
 
   useEffect(() => {
@@ -185,34 +219,35 @@ export function EditorCanvas({ wrapperRef }: { wrapperRef: RefObject<HTMLDivElem
 
   return (
     <div ref={wrapperRef} className="h-full w-full" data-testid="flow-canvas">
-      <ReactFlow<FlowRFNode>
-        nodes={local.nodes}
-        edges={rfEdges}
-        nodeTypes={FLOW_NODE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={commitDrag}
-        onConnect={onConnect}
-        onPaneClick={() => store.getState().select([], [])}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-        // Small graphs keep every node in the DOM (handy for tests and find-in-page); big ones
-        // render only what is on screen.
-        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
-        minZoom={0.1}
-        maxZoom={2}
-        snapToGrid
-        snapGrid={[8, 8]}
-        defaultEdgeOptions={{ type: "smoothstep" }}
-        proOptions={{ hideAttribution: true }}
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.25 }}
-      >
-        <Background gap={16} />
-        <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Mini map" />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      {initialView && (
+        <ReactFlow<FlowRFNode>
+          nodes={local.nodes}
+          edges={rfEdges}
+          nodeTypes={FLOW_NODE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={commitDrag}
+          onConnect={onConnect}
+          onPaneClick={() => store.getState().select([], [])}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+          // Small graphs keep every node in the DOM (handy for tests and find-in-page); big ones
+          // render only what is on screen.
+          onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
+          defaultViewport={initialView}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
+          snapToGrid
+          snapGrid={[8, 8]}
+          defaultEdgeOptions={{ type: "smoothstep" }}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={16} />
+          {showMiniMap && <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Mini map" />}
+          <Controls showInteractive={false} fitViewOptions={FIT_ALL} />
+        </ReactFlow>
+      )}
     </div>
   );
 }

@@ -29,5 +29,5 @@ export function FlowEditorPage() {
       </div>
     );
   }
-  return <FlowEditor key={flow.data.id} flow={flow.data} />;
+  return <FlowEditor key={flow.data.flow.id} flow={flow.data.flow} graph={flow.data.graph} />;
 }

@@ -5,14 +5,14 @@ import { Link, useBlocker } from "react-router";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { layoutGraph } from "@/lib/flow-graph/layout";
-import { flowKindLabel, type GraphProblem } from "@/lib/flow-graph/types";
+import { type EditorGraph, flowKindLabel, type GraphProblem } from "@/lib/flow-graph/types";
 import { useCurrentUser } from "@/lib/current-user";
 import { ApiError, errorMessage } from "@/lib/problem";
 import { hasRole } from "@/lib/roles";
 import { useAccount } from "../api/get-account";
 import { usePublishFlow } from "../api/publish-flow";
 import type { FlowRead } from "../api/types";
-import { editorGraphFrom, useAutosave } from "../hooks/use-autosave";
+import { useAutosave } from "../hooks/use-autosave";
 import { useLiveValidation } from "../hooks/use-live-validation";
 import { hasUnsavedWork } from "../model/autosave-machine";
 import { type ClipboardData, copySelection } from "../model/clipboard";
@@ -30,8 +30,8 @@ import { PublishDialog } from "./publish-dialog";
 import { SaveStatus } from "./save-status";
 import { SidePanel } from "./side-panel";
 
-export function FlowEditor({ flow }: { flow: FlowRead }) {
-  const [store] = useState(() => createEditorStore(editorGraphFrom(flow)));
+export function FlowEditor({ flow, graph }: { flow: FlowRead; graph: EditorGraph }) {
+  const [store] = useState(() => createEditorStore(graph));
   return (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>

@@ -7,24 +7,15 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { api, unwrap } from "@/api/client";
 import { queryKeys } from "@/api/query-keys";
-import { fromFormat, toFormat } from "@/lib/flow-graph/convert";
-import { layoutGraph, needsLayout } from "@/lib/flow-graph/layout";
-import type { EditorGraph } from "@/lib/flow-graph/types";
+import { toFormat } from "@/lib/flow-graph/convert";
 import { ApiError, errorMessage } from "@/lib/problem";
 import { saveDraft } from "../api/save-draft";
 import type { FlowRead } from "../api/types";
 import { autosaveReducer, initialAutosave } from "../model/autosave-machine";
+import { editorGraphFrom } from "../model/editor-graph";
 import { type EditorStore, graphOf, trackedOf } from "../model/editor-store";
 
 export const AUTOSAVE_DELAY_MS = 1000;
-
-/** The draft of a flow as the editor opens it: laid out when some node has no position. */
-export function editorGraphFrom(flow: Pick<FlowRead, "draft">): EditorGraph {
-  const g = fromFormat(flow.draft as Parameters<typeof fromFormat>[0]);
-  if (!needsLayout(g.nodes)) return g;
-  const pos = layoutGraph(g);
-  return { ...g, nodes: g.nodes.map((n) => (n.position ? n : { ...n, position: pos.get(n.id) ?? null })) };
-}
 
 export function useAutosave(store: EditorStore, flowId: string, initialRevision: number) {
   const [state, dispatch] = useReducer(autosaveReducer, initialAutosave);

@@ -5,6 +5,7 @@ import type { GraphProblem } from "@/lib/flow-graph/types";
 import { ApiError, errorMessage } from "@/lib/problem";
 import { validateGraph } from "../api/validate-graph";
 import { type EditorStore, graphOf } from "../model/editor-store";
+import { afterNextPaint } from "./use-after-first-paint";
 
 export const VALIDATE_DELAY_MS = 500;
 
@@ -59,11 +60,13 @@ export function useLiveValidation(store: EditorStore, flowId: string) {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void run(), VALIDATE_DELAY_MS);
     };
-    void run();
+    // The first check waits for the editor's first frame: serialising a big graph can wait that long.
+    const cancelFirst = afterNextPaint(() => void run());
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.nodes !== prev.nodes || s.edges !== prev.edges || s.meta !== prev.meta || s.start !== prev.start) schedule();
     });
     return () => {
+      cancelFirst();
       unsubscribe();
       window.clearTimeout(timer);
       controller.current?.abort();
