@@ -103,15 +103,15 @@ def test_the_built_ui_runs_under_its_content_security_policy(page: Page, base_ur
 
     # The canvas: React Flow positions and transforms every node with inline styles.
     _visit(page, f"/flows/{flow_id}/edit", lambda p: p.get_by_test_id("flow-canvas"))
+    page.get_by_test_id(re.compile("^node-")).first.click()
     canvas = page.get_by_test_id("flow-canvas")
     box = canvas.bounding_box()
     assert box is not None
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(box["x"] + 20, box["y"] + box["height"] - 20)
     page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] / 2 + 80, box["y"] + box["height"] / 2 + 40)
+    page.mouse.move(box["x"] + 100, box["y"] + box["height"] - 60)
     page.mouse.up()
     page.mouse.wheel(0, -200)
-    page.get_by_test_id(re.compile("^node-")).first.click()
     page.wait_for_timeout(400)
 
     # A session with its timeline (markdown notes), and the handoff's context screen.
