@@ -120,3 +120,22 @@ async def test_non_json_content_type_is_refused(client: AsyncClient, factory: Fa
     )
     assert r.status_code in (400, 415, 422)
     assert r.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_numbers_past_the_databases_integers_are_a_422_not_a_500(
+    client: AsyncClient, factory: Factory
+) -> None:
+    """Found by the fuzzer on PostgreSQL: a version or sequence number past 32 bits reached the
+    query and the database refused it (a 500)."""
+    import uuid
+
+    tenant = await factory.tenant()
+    h = tenant.admin.headers
+    flow_id, session_id = uuid.uuid4(), uuid.uuid4()
+    for url in (
+        f"/api/v1/flows/{flow_id}/export?version=15270263621",
+        f"/api/v1/sessions/{session_id}/stream?after=99999999999&max_seconds=0",
+    ):
+        r = await client.get(url, headers=h)
+        assert r.status_code == 422, (url, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")

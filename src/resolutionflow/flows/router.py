@@ -223,7 +223,7 @@ async def export_flow(
     principal: AnyRole,
     db: DB,
     flow_id: uuid.UUID,
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Annotated[int | None, Query(ge=1, le=999_999_999)] = None,
 ) -> Response:
     flow = await service.get_flow(db, principal, flow_id)
     doc = await service.graph_at(db, flow, str(version) if version else "draft")

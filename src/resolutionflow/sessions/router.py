@@ -165,7 +165,9 @@ async def stream_session(
     db: DB,
     session_id: uuid.UUID,
     request: Request,
-    after: Annotated[int | None, Query(ge=0, description="Last seq the client has")] = None,
+    after: Annotated[
+        int | None, Query(ge=0, le=2_147_483_647, description="Last seq the client has")
+    ] = None,
     max_seconds: Annotated[
         float,
         Query(
