@@ -8,12 +8,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.errors import Conflict
-from resolutionflow.jobs import kinds
+from resolutionflow.jobs import kinds, repository
 from resolutionflow.models.job import Job, JobState
 from resolutionflow.sessions import live
 
@@ -41,7 +40,7 @@ async def enqueue(
     if kinds.get(kind.name) is None:
         raise ValueError(f"job kind {kind.name!r} is not registered")
     if idempotency_key is not None:
-        existing = await _by_key(db, account_id, kind.name, idempotency_key)
+        existing = await repository.by_idempotency_key(db, account_id, kind.name, idempotency_key)
         if existing is not None:
             return existing
     job = Job(
@@ -66,20 +65,12 @@ async def enqueue(
             async with db.begin_nested():
                 db.add(job)
         except IntegrityError:
-            winner = await _by_key(db, account_id, kind.name, idempotency_key)
+            winner = await repository.by_idempotency_key(db, account_id, kind.name, idempotency_key)
             if winner is None:
                 raise
             return winner
     await live.announce(db, WAKE_ID)
     return job
-
-
-async def _by_key(db: AsyncSession, account_id: uuid.UUID, kind: str, key: str) -> Job | None:
-    return await db.scalar(
-        select(Job).where(
-            Job.account_id == account_id, Job.kind == kind, Job.idempotency_key == key
-        )
-    )
 
 
 async def retry(db: AsyncSession, job: Job) -> Job:

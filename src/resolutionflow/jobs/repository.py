@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import NotFound
-from resolutionflow.models import Job, Role, Schedule
+from resolutionflow.models import Job, JobState, Role, Schedule
 
 
 def visible_jobs(principal: Principal) -> Select[Job]:
@@ -46,3 +46,22 @@ async def list_schedules(db: AsyncSession, principal: Principal) -> list[Schedul
     if principal.role is not Role.super_admin:
         query = query.where(Schedule.account_id == principal.account_id)
     return list(await db.scalars(query.order_by(Schedule.next_run_at, Schedule.name)))
+
+
+async def by_idempotency_key(
+    db: AsyncSession, account_id: uuid.UUID, kind: str, key: str
+) -> Job | None:
+    return await db.scalar(
+        select(Job).where(
+            Job.account_id == account_id, Job.kind == kind, Job.idempotency_key == key
+        )
+    )
+
+
+async def queued_of_kind(db: AsyncSession, account_id: uuid.UUID, kind: str) -> uuid.UUID | None:
+    """A job of this kind still waiting to run in the account, if any."""
+    return await db.scalar(
+        select(Job.id).where(
+            Job.account_id == account_id, Job.kind == kind, Job.state == JobState.queued.value
+        )
+    )

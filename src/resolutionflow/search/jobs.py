@@ -6,12 +6,10 @@ from __future__ import annotations
 import uuid
 
 from pydantic import BaseModel
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resolutionflow.jobs import kinds, queue
+from resolutionflow.jobs import kinds, queue, repository
 from resolutionflow.jobs.context import JobContext
-from resolutionflow.models import Job, JobState
 from resolutionflow.search import vectors
 
 
@@ -44,12 +42,5 @@ async def queue_fill(db: AsyncSession, account_id: uuid.UUID) -> None:
     """Queues a fill unless one is already waiting for this account (embeddings on only)."""
     if vectors.embedder() is None:
         return
-    waiting = await db.scalar(
-        select(Job.id).where(
-            Job.account_id == account_id,
-            Job.kind == FILL.name,
-            Job.state == JobState.queued.value,
-        )
-    )
-    if waiting is None:
+    if await repository.queued_of_kind(db, account_id, FILL.name) is None:
         await queue.enqueue(db, FILL, FillPayload(), account_id=account_id)
