@@ -9,6 +9,13 @@ from resolutionflow.models.flow import Flow, FlowVersion, Folder
 from resolutionflow.models.handoff import Handoff, Notification
 from resolutionflow.models.job import Job, JobState, Misfire, Schedule
 from resolutionflow.models.knowledge import KnowledgeChunk, KnowledgeDocument
+from resolutionflow.models.maintenance import (
+    MaintenanceBatch,
+    MaintenanceBatchItem,
+    MaintenanceSchedule,
+    Target,
+    TargetList,
+)
 from resolutionflow.models.outbound import RedactionReport
 from resolutionflow.models.pilot import PilotFact, PilotFix, PilotStep
 from resolutionflow.models.psa import PsaConnection, PsaMemberLink, PsaPush
@@ -35,6 +42,9 @@ __all__ = [
     "KnowledgeChunk",
     "KnowledgeDocument",
     "LoginFailure",
+    "MaintenanceBatch",
+    "MaintenanceBatchItem",
+    "MaintenanceSchedule",
     "Misfire",
     "Notification",
     "PilotFact",
@@ -51,6 +61,8 @@ __all__ = [
     "SessionAttachment",
     "SessionEvent",
     "SessionShare",
+    "Target",
+    "TargetList",
     "Team",
     "TeamMembership",
     "TextVector",
