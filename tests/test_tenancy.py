@@ -246,7 +246,82 @@ async def _push(client: AsyncClient, owner: Tenant) -> str:
     return str(r.json()["id"])
 
 
+MAINTENANCE_FLOW: dict[str, Any] = {
+    "format": "resolutionflow.flow/1",
+    "title": "Patch",
+    "kind": "maintenance",
+    "start": "a",
+    "nodes": [
+        {"id": "a", "type": "action", "title": "Patch {{target.label}}"},
+        {"id": "r", "type": "resolution", "title": "Patched", "outcome": "resolved"},
+    ],
+    "edges": [{"source": "a", "target": "r", "label": ""}],
+}
+
+
+async def _target_list(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post(
+        "/api/v1/target-lists",
+        headers=owner.admin.headers,
+        json={"name": unique("L"), "targets": [{"label": "SRV-01", "client": "Fabrikam"}]},
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+async def _maintenance_flow(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post("/api/v1/flows", headers=owner.admin.headers, json=MAINTENANCE_FLOW)
+    assert r.status_code == 201, r.text
+    flow_id = str(r.json()["id"])
+    r = await client.post(f"/api/v1/flows/{flow_id}/publish", headers=owner.admin.headers, json={})
+    assert r.status_code == 200, r.text
+    return flow_id
+
+
+async def _maintenance_batch(client: AsyncClient, owner: Tenant) -> dict[str, Any]:
+    r = await client.post(
+        "/api/v1/maintenance/batches",
+        headers=owner.admin.headers,
+        json={
+            "flow_id": await _maintenance_flow(client, owner),
+            "targets": [{"label": "SRV-01"}],
+        },
+    )
+    assert r.status_code == 201, r.text
+    return dict(r.json())
+
+
+async def _batch(client: AsyncClient, owner: Tenant) -> str:
+    return str((await _maintenance_batch(client, owner))["id"])
+
+
+async def _batch_item(client: AsyncClient, owner: Tenant, batch_id: str | None = None) -> str:
+    """An item of the batch in the same path."""
+    assert batch_id is not None
+    r = await client.get(f"/api/v1/maintenance/batches/{batch_id}", headers=owner.admin.headers)
+    return str(r.json()["items"][0]["id"])
+
+
+async def _maintenance_schedule(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post(
+        "/api/v1/maintenance/schedules",
+        headers=owner.admin.headers,
+        json={
+            "flow_id": await _maintenance_flow(client, owner),
+            "target_list_id": await _target_list(client, owner),
+            "cron": "0 2 * * 1",
+            "timezone": "Europe/London",
+        },
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
 MAKERS: dict[str, Maker] = {
+    "target_list_id": _target_list,
+    "batch_id": _batch,
+    "item_id": _batch_item,
+    "schedule_id": _maintenance_schedule,
     "push_id": _push,
     "handoff_id": _handoff,
     "step_id": _step,
@@ -284,6 +359,12 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/handoffs/{handoff_id}/outcome"): {"cause_correct": True},
     ("POST", "/api/v1/sessions/{session_id}/psa/ticket"): {"ticket_id": "42"},
     ("PUT", "/api/v1/integrations/psa/members/{user_id}"): {"member_id": None},
+    ("PUT", "/api/v1/target-lists/{target_list_id}"): {
+        "name": "Renamed",
+        "targets": [{"label": "SRV-02"}],
+    },
+    ("POST", "/api/v1/maintenance/batches/{batch_id}/items/{item_id}/skip"): {"reason": "x"},
+    ("POST", "/api/v1/maintenance/batches/{batch_id}/items/{item_id}/fail"): {"reason": "x"},
 }
 # Raw (non-JSON) bodies, for upload routes.
 RAW_BODIES: dict[tuple[str, str], bytes] = {
@@ -294,6 +375,7 @@ QUERIES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/flows/{flow_id}/diff"): "?from=1&to=draft",
     # Streams stay open; max_seconds=0 sends what there is and closes.
     ("GET", "/api/v1/sessions/{session_id}/stream"): "?max_seconds=0",
+    ("GET", "/api/v1/maintenance/batches/{batch_id}/stream"): "?max_seconds=0",
     ("POST", "/api/v1/sessions/{session_id}/attachments"): "?filename=shot.png",
 }
 
@@ -346,6 +428,8 @@ async def test_other_accounts_ids_are_not_found(
             ids[name] = await _pilot_session(client, owner)
         elif name in ("step_id", "fact_id", "fix_id"):
             ids[name] = await MAKERS[name](client, owner, ids.get("session_id"))  # type: ignore[call-arg]
+        elif name == "item_id":
+            ids[name] = await _batch_item(client, owner, ids.get("batch_id"))
         elif name == "attachment_id":
             ids[name] = await _attachment(client, owner, ids.get("session_id"))
         elif name == "share_id":

@@ -34,6 +34,8 @@ from resolutionflow.jobs.handlers import make_worker
 from resolutionflow.jobs.router import router as jobs_router
 from resolutionflow.knowledge.router import router as knowledge_router
 from resolutionflow.logging import configure_logging
+from resolutionflow.maintenance import service as maintenance
+from resolutionflow.maintenance.router import router as maintenance_router
 from resolutionflow.me.router import router as me_router
 from resolutionflow.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from resolutionflow.pilot.router import router as pilot_router
@@ -80,6 +82,7 @@ def api_router() -> APIRouter:
         escalations_router,
         psa_router,
         jobs_router,
+        maintenance_router,
     ):
         api.include_router(router)
     return api
@@ -121,6 +124,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.psa_outbox = Outbox(app.state.sessionmaker)
     app.state.jobs = make_worker(settings, app.state.sessionmaker, app.state.live_listener)
     psa_hooks.register()
+    maintenance.register()
 
     install_error_handlers(app)
     _document_problems(app)

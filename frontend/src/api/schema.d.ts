@@ -1209,6 +1209,241 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/maintenance/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Batches
+         * @description Running batches first, then the newest; each with its counts.
+         */
+        get: operations["list_batches_api_v1_maintenance_batches_get"];
+        put?: never;
+        /**
+         * Launch Batch
+         * @description One session per target (from a target list, snapshotted now, or the targets given),
+         *     titled with the target, with `{{target.<field>}}` filled in.
+         */
+        post: operations["launch_batch_api_v1_maintenance_batches_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/batches/{batch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Batch */
+        get: operations["get_batch_api_v1_maintenance_batches__batch_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/batches/{batch_id}/items/{item_id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim Item
+         * @description Take a target of a team pool (the batch's team members and team admins).
+         */
+        post: operations["claim_item_api_v1_maintenance_batches__batch_id__items__item_id__claim_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/batches/{batch_id}/items/{item_id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fail Item
+         * @description The target failed, with the reason (its session ends as unresolved).
+         */
+        post: operations["fail_item_api_v1_maintenance_batches__batch_id__items__item_id__fail_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/batches/{batch_id}/items/{item_id}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Skip Item
+         * @description The target is skipped with the reason (its session ends as abandoned); 409 when it is
+         *     already done, skipped or failed.
+         */
+        post: operations["skip_item_api_v1_maintenance_batches__batch_id__items__item_id__skip_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/batches/{batch_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Batch Report
+         * @description A summary table (target, outcome, engineer, duration), then each target's redacted
+         *     documentation grouped by client.
+         */
+        get: operations["batch_report_api_v1_maintenance_batches__batch_id__report_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/batches/{batch_id}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream Batch
+         * @description Server-sent events: `event: batch` with the whole batch (as GET returns it) now and
+         *     whenever it changes — any event on one of its sessions, a skip, a claim, completion.
+         *     Holds no database session between wake-ups, re-checks the sign-in on each, and ends with
+         *     `event: end` {reason: expired|unauthorized|forbidden} like the session stream.
+         */
+        get: operations["stream_batch_api_v1_maintenance_batches__batch_id__stream_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Schedules */
+        get: operations["list_schedules_api_v1_maintenance_schedules_get"];
+        put?: never;
+        /**
+         * Create Schedule
+         * @description Run this flow against this target list on this cron (in this IANA time zone); 422
+         *     names the field (cron, timezone, flow_id, target_list_id, ...).
+         */
+        post: operations["create_schedule_api_v1_maintenance_schedules_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/schedules/{schedule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Schedule */
+        get: operations["get_schedule_api_v1_maintenance_schedules__schedule_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Schedule
+         * @description The schedule stops; the batches it launched stay.
+         */
+        delete: operations["delete_schedule_api_v1_maintenance_schedules__schedule_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Schedule
+         * @description Change any part; `{"active": false}` pauses, `{"active": true}` resumes (from the next
+         *     slot: slots passed while paused are not owed).
+         */
+        patch: operations["update_schedule_api_v1_maintenance_schedules__schedule_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/maintenance/schedules/{schedule_id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run Schedule Now
+         * @description Launch a batch now, outside the schedule's slots.
+         */
+        post: operations["run_schedule_now_api_v1_maintenance_schedules__schedule_id__run_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/schedules/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Schedule Agenda
+         * @description Every slot of the active schedules in the next `days` days, in time order.
+         */
+        get: operations["schedule_agenda_api_v1_maintenance_schedules_agenda_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2019,6 +2254,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/target-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Target Lists */
+        get: operations["list_target_lists_api_v1_target_lists_get"];
+        put?: never;
+        /**
+         * Create Target List
+         * @description A named set of targets; labels are unique in a list (422 naming the repeated one).
+         */
+        post: operations["create_target_list_api_v1_target_lists_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/target-lists/{target_list_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Target List */
+        get: operations["get_target_list_api_v1_target_lists__target_list_id__get"];
+        /**
+         * Replace Target List
+         * @description The list as it should be; running batches keep the targets they were launched with.
+         */
+        put: operations["replace_target_list_api_v1_target_lists__target_list_id__put"];
+        post?: never;
+        /**
+         * Delete Target List
+         * @description 409 while a maintenance schedule uses the list.
+         */
+        delete: operations["delete_target_list_api_v1_target_lists__target_list_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/target-lists/csv-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Target Csv
+         * @description Reads a CSV of targets and lists each row's problems; stores nothing. Save the valid
+         *     `targets` with POST or PUT of a target list.
+         */
+        post: operations["preview_target_csv_api_v1_target_lists_csv_preview_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -2285,6 +2587,11 @@ export interface components {
              * @default
              */
             answer: string;
+            /**
+             * Apply To Remaining
+             * @description On a maintenance batch session: give the same answer on every remaining target of the batch that is at this step (each records where it came from)
+             */
+            apply_to_remaining?: boolean | null;
             /** Items */
             items?: (number | string)[] | null;
             /** Node Id */
@@ -2429,6 +2736,220 @@ export interface components {
              * @enum {string}
              */
             type: "back";
+        };
+        /** BatchCounts */
+        BatchCounts: {
+            /**
+             * Done
+             * @default 0
+             */
+            done: number;
+            /**
+             * Escalated
+             * @default 0
+             */
+            escalated: number;
+            /**
+             * Failed
+             * @default 0
+             */
+            failed: number;
+            /**
+             * In Progress
+             * @default 0
+             */
+            in_progress: number;
+            /**
+             * Pending
+             * @default 0
+             */
+            pending: number;
+            /**
+             * Skipped
+             * @default 0
+             */
+            skipped: number;
+            /**
+             * Total
+             * @default 0
+             */
+            total: number;
+        };
+        /** BatchCreate */
+        BatchCreate: {
+            /** Assignee User Id */
+            assignee_user_id?: string | null;
+            /**
+             * Assignment
+             * @description user (assignee_user_id; the launcher when none), pool (the team claims targets) or round_robin (the team's members in turn); default from what is given
+             */
+            assignment?: ("user" | "pool" | "round_robin") | null;
+            /**
+             * Client Tickets
+             * @description Client name → PSA ticket: on completion each client gets one note there
+             */
+            client_tickets?: {
+                [key: string]: string;
+            };
+            /**
+             * Flow Id
+             * Format: uuid
+             */
+            flow_id: string;
+            /** Target List Id */
+            target_list_id?: string | null;
+            /** Targets */
+            targets?: components["schemas"]["TargetIn"][] | null;
+            /** Team Id */
+            team_id?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** BatchItemRead */
+        BatchItemRead: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Assignee Id */
+            assignee_id: string | null;
+            /** Assignee Name */
+            assignee_name: string | null;
+            /** Client */
+            client: string;
+            /** Fields */
+            fields: {
+                [key: string]: string;
+            };
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Label */
+            label: string;
+            /** Last Event At */
+            last_event_at: string | null;
+            /** Last Event Type */
+            last_event_type: string | null;
+            /** Position */
+            position: number;
+            /** Reason */
+            reason: string;
+            /** Session Id */
+            session_id: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "in_progress" | "done" | "skipped" | "failed" | "escalated";
+            /** Target Id */
+            target_id: string | null;
+        };
+        /** BatchPage */
+        BatchPage: {
+            /** Items */
+            items: components["schemas"]["BatchSummary"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** BatchRead */
+        BatchRead: {
+            /** Assignee User Id */
+            assignee_user_id: string | null;
+            /**
+             * Assignment
+             * @enum {string}
+             */
+            assignment: "user" | "pool" | "round_robin";
+            /** Client Tickets */
+            client_tickets: {
+                [key: string]: string;
+            };
+            /** Completed At */
+            completed_at: string | null;
+            counts: components["schemas"]["BatchCounts"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Flow Id */
+            flow_id: string | null;
+            /** Flow Title */
+            flow_title: string;
+            /** Flow Version */
+            flow_version: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Items */
+            items: components["schemas"]["BatchItemRead"][];
+            /** Psa Notes */
+            psa_notes: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /** Schedule Id */
+            schedule_id: string | null;
+            /** Slot At */
+            slot_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "running" | "completed" | "cancelled";
+            /** Target List Id */
+            target_list_id: string | null;
+            /** Team Id */
+            team_id: string | null;
+            /** Title */
+            title: string;
+        };
+        /** BatchSummary */
+        BatchSummary: {
+            /** Assignee User Id */
+            assignee_user_id: string | null;
+            /**
+             * Assignment
+             * @enum {string}
+             */
+            assignment: "user" | "pool" | "round_robin";
+            /** Completed At */
+            completed_at: string | null;
+            counts: components["schemas"]["BatchCounts"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Flow Id */
+            flow_id: string | null;
+            /** Flow Title */
+            flow_title: string;
+            /** Flow Version */
+            flow_version: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Schedule Id */
+            schedule_id: string | null;
+            /** Slot At */
+            slot_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "running" | "completed" | "cancelled";
+            /** Target List Id */
+            target_list_id: string | null;
+            /** Team Id */
+            team_id: string | null;
+            /** Title */
+            title: string;
         };
         /** CalibrationBucket */
         CalibrationBucket: {
@@ -2633,6 +3154,45 @@ export interface components {
              * @enum {string}
              */
             tier: "fast" | "deep";
+        };
+        /**
+         * CsvPreview
+         * @description Nothing is stored: `targets` are the valid rows, ready for POST/PUT of a target list.
+         */
+        CsvPreview: {
+            /** Error Count */
+            error_count: number;
+            /**
+             * Fields
+             * @description The columns read as target fields
+             */
+            fields: string[];
+            /** Rows */
+            rows: components["schemas"]["CsvRow"][];
+            /** Targets */
+            targets: components["schemas"]["TargetIn"][];
+        };
+        /** CsvPreviewIn */
+        CsvPreviewIn: {
+            /**
+             * Csv
+             * @description A header row (label, client, notes, psa_company_id, psa_config_id; any other column becomes a field), then one target per row
+             */
+            csv: string;
+        };
+        /** CsvRow */
+        CsvRow: {
+            /** Errors */
+            errors: string[];
+            /** Label */
+            label: string;
+            /** Ok */
+            ok: boolean;
+            /**
+             * Row
+             * @description Line number in the file (the header is line 1)
+             */
+            row: number;
         };
         /** DiffRead */
         DiffRead: {
@@ -3343,6 +3903,11 @@ export interface components {
              */
             status: "pending" | "accepted" | "expired" | "revoked";
         };
+        /** ItemReasonIn */
+        ItemReasonIn: {
+            /** Reason */
+            reason: string;
+        };
         /** JobPage */
         JobPage: {
             /** Items */
@@ -3487,6 +4052,200 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+        };
+        /** MaintenanceAgenda */
+        MaintenanceAgenda: {
+            /** Items */
+            items: components["schemas"]["MaintenanceAgendaEntry"][];
+        };
+        /** MaintenanceAgendaEntry */
+        MaintenanceAgendaEntry: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Schedule Id
+             * Format: uuid
+             */
+            schedule_id: string;
+            /** Title */
+            title: string;
+        };
+        /** MaintenanceLastBatch */
+        MaintenanceLastBatch: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "running" | "completed" | "cancelled";
+        };
+        /** MaintenanceScheduleCreate */
+        MaintenanceScheduleCreate: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            /** Assignee User Id */
+            assignee_user_id?: string | null;
+            /** Assignment */
+            assignment?: ("user" | "pool" | "round_robin") | null;
+            /** Client Tickets */
+            client_tickets?: {
+                [key: string]: string;
+            };
+            /** Cron */
+            cron: string;
+            /**
+             * Flow Id
+             * Format: uuid
+             */
+            flow_id: string;
+            /**
+             * Missed
+             * @description A slot missed while nothing ran: run it once, or skip
+             * @default run_once
+             * @enum {string}
+             */
+            missed: "run_once" | "skip";
+            /**
+             * Overdue
+             * @description A slot that comes while the previous batch is unfinished: start anyway, or skip it (both notify the assignees)
+             * @default start
+             * @enum {string}
+             */
+            overdue: "start" | "skip";
+            /**
+             * Target List Id
+             * Format: uuid
+             */
+            target_list_id: string;
+            /** Team Id */
+            team_id?: string | null;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title?: string | null;
+        };
+        /** MaintenanceScheduleList */
+        MaintenanceScheduleList: {
+            /** Items */
+            items: components["schemas"]["MaintenanceScheduleRead"][];
+        };
+        /** MaintenanceScheduleRead */
+        MaintenanceScheduleRead: {
+            /** Active */
+            active: boolean;
+            /** Assignee User Id */
+            assignee_user_id: string | null;
+            /**
+             * Assignment
+             * @enum {string}
+             */
+            assignment: "user" | "pool" | "round_robin";
+            /** Client Tickets */
+            client_tickets: {
+                [key: string]: string;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Cron */
+            cron: string;
+            /**
+             * Flow Id
+             * Format: uuid
+             */
+            flow_id: string;
+            /** Flow Title */
+            flow_title: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Is Overdue
+             * @description The last batch is unfinished and a later slot has already come
+             */
+            is_overdue: boolean;
+            last_batch: components["schemas"]["MaintenanceLastBatch"] | null;
+            /** Last Slot At */
+            last_slot_at: string | null;
+            /**
+             * Missed
+             * @enum {string}
+             */
+            missed: "run_once" | "skip";
+            /**
+             * Next Runs
+             * @description The next five slots (UTC)
+             */
+            next_runs: string[];
+            /**
+             * Overdue
+             * @enum {string}
+             */
+            overdue: "start" | "skip";
+            /**
+             * Target List Id
+             * Format: uuid
+             */
+            target_list_id: string;
+            /** Target List Name */
+            target_list_name: string;
+            /** Team Id */
+            team_id: string | null;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+        };
+        /** MaintenanceScheduleUpdate */
+        MaintenanceScheduleUpdate: {
+            /**
+             * Active
+             * @description false pauses, true resumes
+             */
+            active?: boolean | null;
+            /** Assignee User Id */
+            assignee_user_id?: string | null;
+            /** Assignment */
+            assignment?: ("user" | "pool" | "round_robin") | null;
+            /** Client Tickets */
+            client_tickets?: {
+                [key: string]: string;
+            } | null;
+            /** Cron */
+            cron?: string | null;
+            /** Flow Id */
+            flow_id?: string | null;
+            /** Missed */
+            missed?: ("run_once" | "skip") | null;
+            /** Overdue */
+            overdue?: ("start" | "skip") | null;
+            /** Target List Id */
+            target_list_id?: string | null;
+            /** Team Id */
+            team_id?: string | null;
+            /** Timezone */
+            timezone?: string | null;
+            /** Title */
+            title?: string | null;
         };
         /** MarkRead */
         MarkRead: {
@@ -5020,6 +5779,143 @@ export interface components {
              */
             type: "switch_flow";
         };
+        /**
+         * TargetIn
+         * @description A machine or client site. `fields` are what flows read as `{{target.<name>}}`.
+         */
+        TargetIn: {
+            /**
+             * Client
+             * @default
+             */
+            client: string;
+            /** Fields */
+            fields?: {
+                [key: string]: string;
+            };
+            /**
+             * Id
+             * @description On PUT: keep this existing target's id (omit for a new one)
+             */
+            id?: string | null;
+            /** Label */
+            label: string;
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+            /** Psa Company Id */
+            psa_company_id?: string | null;
+            /** Psa Config Id */
+            psa_config_id?: string | null;
+        };
+        /** TargetListCreate */
+        TargetListCreate: {
+            /** Name */
+            name: string;
+            /** Targets */
+            targets: components["schemas"]["TargetIn"][];
+            /** Team Id */
+            team_id?: string | null;
+        };
+        /** TargetListPage */
+        TargetListPage: {
+            /** Items */
+            items: components["schemas"]["TargetListSummary"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** TargetListRead */
+        TargetListRead: {
+            /** Clients */
+            clients: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Target Count */
+            target_count: number;
+            /** Targets */
+            targets: components["schemas"]["TargetRead"][];
+            /** Team Id */
+            team_id: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** TargetListSummary */
+        TargetListSummary: {
+            /** Clients */
+            clients: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Target Count */
+            target_count: number;
+            /** Team Id */
+            team_id: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * TargetListUpdate
+         * @description The whole list as it should be (targets given with their `id` keep it).
+         */
+        TargetListUpdate: {
+            /** Name */
+            name: string;
+            /** Targets */
+            targets: components["schemas"]["TargetIn"][];
+            /** Team Id */
+            team_id?: string | null;
+        };
+        /** TargetRead */
+        TargetRead: {
+            /** Client */
+            client: string;
+            /** Fields */
+            fields: {
+                [key: string]: string;
+            };
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Label */
+            label: string;
+            /** Notes */
+            notes: string;
+            /** Position */
+            position: number;
+            /** Psa Company Id */
+            psa_company_id: string | null;
+            /** Psa Config Id */
+            psa_config_id: string | null;
+        };
         /** TeamCreate */
         TeamCreate: {
             /**
@@ -6307,7 +7203,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.throttled" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
+                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.throttled" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */
@@ -8598,6 +9494,625 @@ export interface operations {
             };
         };
     };
+    list_batches_api_v1_maintenance_batches_get: {
+        parameters: {
+            query?: {
+                /** @description Only batches with a target assigned to the caller */
+                assigned_to_me?: boolean;
+                cursor?: string | null;
+                limit?: number;
+                schedule_id?: string | null;
+                status?: ("running" | "completed" | "cancelled") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchPage"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    launch_batch_api_v1_maintenance_batches_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchCreate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    get_batch_api_v1_maintenance_batches__batch_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    claim_item_api_v1_maintenance_batches__batch_id__items__item_id__claim_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchItemRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    fail_item_api_v1_maintenance_batches__batch_id__items__item_id__fail_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemReasonIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchItemRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    skip_item_api_v1_maintenance_batches__batch_id__items__item_id__skip_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemReasonIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchItemRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    batch_report_api_v1_maintenance_batches__batch_id__report_get: {
+        parameters: {
+            query?: {
+                /** @description `client` leaves out internal notes, command output and names */
+                audience?: "internal" | "client";
+                format?: "markdown" | "html";
+            };
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": unknown;
+                    "text/markdown; charset=utf-8": unknown;
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    stream_batch_api_v1_maintenance_batches__batch_id__stream_get: {
+        parameters: {
+            query?: {
+                /** @description Close after this many seconds (at most RESOLUTIONFLOW_SSE_MAX_STREAM_S); clients reconnect */
+                max_seconds?: number;
+            };
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    list_schedules_api_v1_maintenance_schedules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceScheduleList"];
+                };
+            };
+        };
+    };
+    create_schedule_api_v1_maintenance_schedules_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaintenanceScheduleCreate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceScheduleRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    get_schedule_api_v1_maintenance_schedules__schedule_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceScheduleRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    delete_schedule_api_v1_maintenance_schedules__schedule_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    update_schedule_api_v1_maintenance_schedules__schedule_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaintenanceScheduleUpdate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceScheduleRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    run_schedule_now_api_v1_maintenance_schedules__schedule_id__run_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    schedule_agenda_api_v1_maintenance_schedules_agenda_get: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceAgenda"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     read_me_api_v1_me_get: {
         parameters: {
             query?: never;
@@ -10451,6 +11966,253 @@ export interface operations {
                     "text/html; charset=utf-8": unknown;
                     "text/markdown; charset=utf-8": unknown;
                     "text/plain; charset=utf-8": unknown;
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    list_target_lists_api_v1_target_lists_get: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetListPage"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    create_target_list_api_v1_target_lists_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetListCreate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetListRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    get_target_list_api_v1_target_lists__target_list_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                target_list_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetListRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    replace_target_list_api_v1_target_lists__target_list_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                target_list_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetListUpdate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetListRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    delete_target_list_api_v1_target_lists__target_list_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                target_list_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    preview_target_csv_api_v1_target_lists_csv_preview_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CsvPreviewIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsvPreview"];
                 };
             };
             /** @description Validation failed */

@@ -22,7 +22,8 @@ from resolutionflow.redaction.inputs import SECRET_CAPTURED, captured_value, sho
 # (flow id, version or None for the latest published) -> (version, graph, flow title)
 GraphLoader = Callable[[uuid.UUID, int | None], Awaitable[tuple[int, FlowDocument, str]]]
 
-PLACEHOLDER = re.compile(r"{{\s*([A-Za-z][A-Za-z0-9_]*)\s*}}")
+# {{name}}, or a dotted name ({{target.ip}}: a maintenance batch fills in its target).
+PLACEHOLDER = re.compile(r"{{\s*([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*)\s*}}")
 MAX_VALUE = 2000
 
 

@@ -148,6 +148,11 @@ class AnswerIn(WriteSchema):
         default=None, max_length=100
     )
     result: Text | None = None
+    apply_to_remaining: bool | None = Field(
+        default=None,
+        description="On a maintenance batch session: give the same answer on every remaining "
+        "target of the batch that is at this step (each records where it came from)",
+    )
 
 
 class CheckIn(WriteSchema):

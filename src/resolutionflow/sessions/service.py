@@ -39,6 +39,9 @@ ENDED = ("resolved", "unresolved", "abandoned")
 # Called in the resolving transaction with (db, session, principal): where integrations (the PSA
 # push on resolve) join in.
 ON_RESOLVED: list[Callable[[AsyncSession, Session, Principal], Awaitable[None]]] = []
+# Called in the appending transaction with (db, session, principal, event) after every event
+# appended through `append_event`: where features that own sessions (maintenance batches) join in.
+ON_APPENDED: list[Callable[[AsyncSession, Session, Principal, Any], Awaitable[None]]] = []
 
 
 def _now() -> datetime:
@@ -204,8 +207,15 @@ async def create_session(
 
 
 async def append_event(
-    db: AsyncSession, principal: Principal, session_id: uuid.UUID, event: Any
+    db: AsyncSession,
+    principal: Principal,
+    session_id: uuid.UUID,
+    event: Any,
+    *,
+    mark: dict[str, Any] | None = None,
 ) -> tuple[Session, list[SessionEvent]]:
+    """`mark`: more fields for the answer entry (an answer applied from another session says
+    where it came from)."""
     session = await get_session(db, principal, session_id, lock=True)
     may_work(principal, session)
     kind = event.type
@@ -226,6 +236,12 @@ async def append_event(
         step = await engine.answer(
             event.node_id, event.answer, value=event.value, items=event.items, result=event.result
         )
+        extra = dict(mark or {})
+        if getattr(event, "apply_to_remaining", False):
+            extra["apply_to_remaining"] = True
+        for entry_kind, payload in step.entries:
+            if entry_kind == "answer":
+                payload.update(extra)
     elif kind == "check":
         step = await engine.tick(event.node_id, event.item, event.checked)
     elif kind == "back":
@@ -271,6 +287,8 @@ async def append_event(
     if kind == "resolve":
         for hook in ON_RESOLVED:
             await hook(db, session, principal)
+    for appended in ON_APPENDED:
+        await appended(db, session, principal, event)
     return session, events
 
 

@@ -1,0 +1,1 @@
+"""Maintenance: target lists, batches across many targets, schedules, the report per client."""

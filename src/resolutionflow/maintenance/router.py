@@ -1,0 +1,354 @@
+"""HTTP routes of target lists, maintenance batches and maintenance schedules."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import uuid
+from collections.abc import AsyncIterator
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import StreamingResponse
+
+from resolutionflow.auth.principal import AnyRole, Engineer, get_principal
+from resolutionflow.common.context import client_info
+from resolutionflow.common.schemas import decode_offset, encode_offset
+from resolutionflow.config import get_settings
+from resolutionflow.db.session import DB
+from resolutionflow.errors import NotFound, Unauthorized
+from resolutionflow.maintenance import report, service
+from resolutionflow.maintenance import repository as repo
+from resolutionflow.maintenance import schemas as s
+from resolutionflow.sessions import live
+from resolutionflow.sessions.router import stream_end
+
+router = APIRouter(tags=["maintenance"])
+
+Limit = Annotated[int, Query(ge=1, le=200)]
+CursorParam = Annotated[str | None, Query(max_length=512)]
+
+
+# --- target lists ------------------------------------------------------------------------------
+
+
+@router.post("/target-lists", status_code=201, response_model=s.TargetListRead)
+async def create_target_list(
+    principal: Engineer, db: DB, body: s.TargetListCreate
+) -> s.TargetListRead:
+    """A named set of targets; labels are unique in a list (422 naming the repeated one)."""
+    return await service.list_read(db, await service.create_list(db, principal, body))
+
+
+@router.get("/target-lists", response_model=s.TargetListPage)
+async def list_target_lists(
+    principal: AnyRole, db: DB, limit: Limit = 50, cursor: CursorParam = None
+) -> s.TargetListPage:
+    offset = decode_offset(cursor)
+    rows, more = await repo.list_lists(db, principal, limit, offset)
+    return s.TargetListPage(
+        items=await service.list_summaries(db, rows),
+        next_cursor=encode_offset(offset + limit) if more else None,
+    )
+
+
+@router.post("/target-lists/csv-preview", response_model=s.CsvPreview)
+async def preview_target_csv(principal: Engineer, body: s.CsvPreviewIn) -> s.CsvPreview:
+    """Reads a CSV of targets and lists each row's problems; stores nothing. Save the valid
+    `targets` with POST or PUT of a target list."""
+    return service.preview_csv(body.csv)
+
+
+@router.get("/target-lists/{target_list_id}", response_model=s.TargetListRead)
+async def get_target_list(
+    principal: AnyRole, db: DB, target_list_id: uuid.UUID
+) -> s.TargetListRead:
+    return await service.list_read(db, await repo.get_list(db, principal, target_list_id))
+
+
+@router.put("/target-lists/{target_list_id}", response_model=s.TargetListRead)
+async def replace_target_list(
+    principal: Engineer, db: DB, target_list_id: uuid.UUID, body: s.TargetListUpdate
+) -> s.TargetListRead:
+    """The list as it should be; running batches keep the targets they were launched with."""
+    target_list = await service.update_list(db, principal, target_list_id, body)
+    return await service.list_read(db, target_list)
+
+
+@router.delete("/target-lists/{target_list_id}", status_code=204, response_class=Response)
+async def delete_target_list(principal: Engineer, db: DB, target_list_id: uuid.UUID) -> Response:
+    """409 while a maintenance schedule uses the list."""
+    await service.delete_list(db, principal, target_list_id)
+    return Response(status_code=204)
+
+
+# --- batches -----------------------------------------------------------------------------------
+
+
+@router.post("/maintenance/batches", status_code=201, response_model=s.BatchRead)
+async def launch_batch(
+    principal: Engineer, db: DB, request: Request, body: s.BatchCreate
+) -> s.BatchRead:
+    """One session per target (from a target list, snapshotted now, or the targets given),
+    titled with the target, with `{{target.<field>}}` filled in."""
+    batch = await service.launch_from_request(db, principal, body, client_info(request))
+    return await service.batch_read(db, batch)
+
+
+@router.get("/maintenance/batches", response_model=s.BatchPage)
+async def list_batches(
+    principal: AnyRole,
+    db: DB,
+    status: s.BatchStatus | None = None,
+    assigned_to_me: Annotated[
+        bool, Query(description="Only batches with a target assigned to the caller")
+    ] = False,
+    schedule_id: uuid.UUID | None = None,
+    limit: Limit = 50,
+    cursor: CursorParam = None,
+) -> s.BatchPage:
+    """Running batches first, then the newest; each with its counts."""
+    offset = decode_offset(cursor)
+    rows, more = await repo.list_batches(
+        db,
+        principal.account_id,
+        status=status,
+        assignee_id=principal.user_id if assigned_to_me else None,
+        schedule_id=schedule_id,
+        limit=limit,
+        offset=offset,
+    )
+    return s.BatchPage(
+        items=await service.batch_summaries(db, rows),
+        next_cursor=encode_offset(offset + limit) if more else None,
+    )
+
+
+@router.get("/maintenance/batches/{batch_id}", response_model=s.BatchRead)
+async def get_batch(principal: AnyRole, db: DB, batch_id: uuid.UUID) -> s.BatchRead:
+    return await service.batch_read(db, await repo.get_batch(db, principal.account_id, batch_id))
+
+
+async def _close(
+    principal: Engineer,
+    db: DB,
+    request: Request,
+    batch_id: uuid.UUID,
+    item_id: uuid.UUID,
+    verdict: str,
+    reason: str,
+) -> s.BatchItemRead:
+    batch, item = await service.close_item(
+        db, principal, batch_id, item_id, verdict, reason, client_info(request)
+    )
+    return await service.item_read(db, batch, item.id)
+
+
+@router.post("/maintenance/batches/{batch_id}/items/{item_id}/skip", response_model=s.BatchItemRead)
+async def skip_item(
+    principal: Engineer,
+    db: DB,
+    request: Request,
+    batch_id: uuid.UUID,
+    item_id: uuid.UUID,
+    body: s.ItemReasonIn,
+) -> s.BatchItemRead:
+    """The target is skipped with the reason (its session ends as abandoned); 409 when it is
+    already done, skipped or failed."""
+    return await _close(principal, db, request, batch_id, item_id, "skipped", body.reason)
+
+
+@router.post("/maintenance/batches/{batch_id}/items/{item_id}/fail", response_model=s.BatchItemRead)
+async def fail_item(
+    principal: Engineer,
+    db: DB,
+    request: Request,
+    batch_id: uuid.UUID,
+    item_id: uuid.UUID,
+    body: s.ItemReasonIn,
+) -> s.BatchItemRead:
+    """The target failed, with the reason (its session ends as unresolved)."""
+    return await _close(principal, db, request, batch_id, item_id, "failed", body.reason)
+
+
+@router.post(
+    "/maintenance/batches/{batch_id}/items/{item_id}/claim", response_model=s.BatchItemRead
+)
+async def claim_item(
+    principal: Engineer, db: DB, batch_id: uuid.UUID, item_id: uuid.UUID
+) -> s.BatchItemRead:
+    """Take a target of a team pool (the batch's team members and team admins)."""
+    batch, item = await service.claim_item(db, principal, batch_id, item_id)
+    return await service.item_read(db, batch, item.id)
+
+
+REPORT_TYPES = {"markdown": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8"}
+
+
+@router.get(
+    "/maintenance/batches/{batch_id}/report",
+    response_class=Response,
+    responses={200: {"content": {t: {} for t in REPORT_TYPES.values()}}},
+)
+async def batch_report(
+    principal: AnyRole,
+    db: DB,
+    batch_id: uuid.UUID,
+    format: Literal["markdown", "html"] = "markdown",
+    audience: Annotated[
+        Literal["internal", "client"],
+        Query(description="`client` leaves out internal notes, command output and names"),
+    ] = "internal",
+) -> Response:
+    """A summary table (target, outcome, engineer, duration), then each target's redacted
+    documentation grouped by client."""
+    batch = await repo.get_batch(db, principal.account_id, batch_id)
+    body = await report.markdown(db, batch, audience)
+    if format == "html":
+        body = report.html(body)
+    return Response(body, media_type=REPORT_TYPES[format])
+
+
+@router.get(
+    "/maintenance/batches/{batch_id}/stream",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+async def stream_batch(
+    principal: AnyRole,
+    db: DB,
+    batch_id: uuid.UUID,
+    request: Request,
+    max_seconds: Annotated[
+        float,
+        Query(
+            ge=0,
+            le=3600,
+            description="Close after this many seconds (at most RESOLUTIONFLOW_SSE_MAX_STREAM_S); "
+            "clients reconnect",
+        ),
+    ] = 300,
+) -> StreamingResponse:
+    """Server-sent events: `event: batch` with the whole batch (as GET returns it) now and
+    whenever it changes — any event on one of its sessions, a skip, a claim, completion.
+    Holds no database session between wake-ups, re-checks the sign-in on each, and ends with
+    `event: end` {reason: expired|unauthorized|forbidden} like the session stream."""
+    await repo.get_batch(db, principal.account_id, batch_id)
+    app = request.app
+    await app.state.live_listener.ensure()
+    settings = get_settings()
+    lifetime = min(max_seconds, settings.sse_max_stream_s)
+
+    async def events() -> AsyncIterator[str]:
+        last = ""
+        deadline = asyncio.get_running_loop().time() + lifetime
+        async with live.subscription(batch_id) as waiter:
+            yield "retry: 3000\n\n"
+            while True:
+                waiter.clear()
+                ended: str | None = None
+                data = ""
+                async with app.state.read_sessionmaker() as read_db:
+                    try:
+                        current = await get_principal(request, read_db)
+                        batch = await repo.get_batch(read_db, current.account_id, batch_id)
+                        data = (await service.batch_read(read_db, batch)).model_dump_json()
+                    except Unauthorized as exc:
+                        ended = stream_end("unauthorized", exc.detail)
+                    except NotFound:
+                        ended = stream_end("forbidden", "This batch is no longer visible to you.")
+                if ended is not None:
+                    yield ended
+                    return
+                digest = hashlib.sha256(data.encode()).hexdigest()
+                if digest != last:
+                    last = digest
+                    yield f"event: batch\ndata: {data}\n\n"
+                remaining = deadline - asyncio.get_running_loop().time()
+                if await request.is_disconnected():
+                    return
+                if remaining <= 0:
+                    yield stream_end("expired", "Reconnect to keep following the batch.")
+                    return
+                wait = min(settings.sse_poll_interval_s, settings.sse_heartbeat_s, remaining)
+                try:
+                    await asyncio.wait_for(waiter.wait(), timeout=wait)
+                except TimeoutError:
+                    yield ": keep-alive\n\n"
+
+    return StreamingResponse(
+        events(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
+
+
+# --- schedules ---------------------------------------------------------------------------------
+
+
+async def _schedule_read(
+    db: DB, account_id: uuid.UUID, schedule_id: uuid.UUID
+) -> s.MaintenanceScheduleRead:
+    row = await repo.get_schedule(db, account_id, schedule_id)
+    return (await service.schedule_reads(db, [row]))[0]
+
+
+@router.post("/maintenance/schedules", status_code=201, response_model=s.MaintenanceScheduleRead)
+async def create_schedule(
+    principal: Engineer, db: DB, request: Request, body: s.MaintenanceScheduleCreate
+) -> s.MaintenanceScheduleRead:
+    """Run this flow against this target list on this cron (in this IANA time zone); 422
+    names the field (cron, timezone, flow_id, target_list_id, ...)."""
+    row, _ = await service.create_schedule(db, principal, body, client_info(request))
+    return await _schedule_read(db, principal.account_id, row.id)
+
+
+@router.get("/maintenance/schedules", response_model=s.MaintenanceScheduleList)
+async def list_schedules(principal: AnyRole, db: DB) -> s.MaintenanceScheduleList:
+    rows = await repo.list_schedules(db, principal.account_id)
+    return s.MaintenanceScheduleList(items=await service.schedule_reads(db, rows))
+
+
+@router.get("/maintenance/schedules/agenda", response_model=s.MaintenanceAgenda)
+async def schedule_agenda(
+    principal: AnyRole, db: DB, days: Annotated[int, Query(ge=1, le=92)] = 30
+) -> s.MaintenanceAgenda:
+    """Every slot of the active schedules in the next `days` days, in time order."""
+    return service.agenda(await repo.list_schedules(db, principal.account_id), days)
+
+
+@router.get("/maintenance/schedules/{schedule_id}", response_model=s.MaintenanceScheduleRead)
+async def get_schedule(
+    principal: AnyRole, db: DB, schedule_id: uuid.UUID
+) -> s.MaintenanceScheduleRead:
+    return await _schedule_read(db, principal.account_id, schedule_id)
+
+
+@router.patch("/maintenance/schedules/{schedule_id}", response_model=s.MaintenanceScheduleRead)
+async def update_schedule(
+    principal: Engineer, db: DB, schedule_id: uuid.UUID, body: s.MaintenanceScheduleUpdate
+) -> s.MaintenanceScheduleRead:
+    """Change any part; `{"active": false}` pauses, `{"active": true}` resumes (from the next
+    slot: slots passed while paused are not owed)."""
+    row, _ = await service.update_schedule(db, principal, schedule_id, body)
+    return await _schedule_read(db, principal.account_id, row.id)
+
+
+@router.delete("/maintenance/schedules/{schedule_id}", status_code=204, response_class=Response)
+async def delete_schedule(
+    principal: Engineer, db: DB, request: Request, schedule_id: uuid.UUID
+) -> Response:
+    """The schedule stops; the batches it launched stay."""
+    await service.delete_schedule(db, principal, schedule_id, client_info(request))
+    return Response(status_code=204)
+
+
+@router.post(
+    "/maintenance/schedules/{schedule_id}/run", status_code=201, response_model=s.BatchRead
+)
+async def run_schedule_now(
+    principal: Engineer, db: DB, request: Request, schedule_id: uuid.UUID
+) -> s.BatchRead:
+    """Launch a batch now, outside the schedule's slots."""
+    batch = await service.run_now(db, principal, schedule_id, client_info(request))
+    return await service.batch_read(db, batch)
