@@ -54,7 +54,7 @@ def relevance(words: list[str], title: str, body: str) -> float:
     return round(min(1.0, score * breadth), 3)
 
 
-# Reciprocal-rank fusion constant: how much the engine's order (bm25 / ts_rank_cd, which weighs
+# Reciprocal-rank fusion constant: how much the engine's order (bm25 / ts_rank, which weighs
 # rare words) and the word-coverage order each count. Coverage alone throws away what the
 # engine knows about rarity (bench/copilot_eval.py measured it); the engine alone has no
 # notion of "how much of the question is answered".
