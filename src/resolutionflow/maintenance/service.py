@@ -71,7 +71,7 @@ def check_targets(targets: Sequence[s.TargetIn], where: str = "targets") -> None
         if key in seen:
             errors.append(
                 {
-                    "loc": ["body", where, i, "label"],
+                    "loc": ["body", where, str(i), "label"],
                     "msg": f"“{target.label}” is already target {seen[key] + 1} of this list",
                     "type": "duplicate",
                 }
@@ -145,7 +145,7 @@ async def update_list(
     for i, given in enumerate(data.targets):
         current = existing.get(given.id) if given.id else None
         if given.id is not None and current is None:
-            raise _invalid(("targets", i, "id"), "No such target in this list.")
+            raise _invalid(("targets", str(i), "id"), "No such target in this list.")
         if current is None:
             db.add(_target(list_id, principal.account_id, i, given))
             continue
