@@ -103,6 +103,10 @@ async def load_demo(db: AsyncSession) -> bool:
     admin = users["admin@acme.example"]
     created = await _load_flows(db, account, admin) or created
     created = await _load_memory(db, account, users["engineer@acme.example"], admin) or created
+    from resolutionflow.maintenance import demo as maintenance_demo
+
+    engineer = users["engineer@acme.example"]
+    created = await maintenance_demo.load(db, account, admin, engineer) or created
     return created
 
 
