@@ -103,6 +103,7 @@ bench: install
 	$(BIN)/python bench/redaction.py
 	$(BIN)/python bench/psa_outbox.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/maintenance.py
 
 clean:
 	rm -rf $(VENV) build frontend/node_modules src/resolutionflow/static

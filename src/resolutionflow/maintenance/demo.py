@@ -73,7 +73,7 @@ async def load(db: AsyncSession, account: Account, admin: User, engineer: User) 
         s.MaintenanceScheduleCreate(
             flow_id=flow_id,
             target_list_id=target_list.id,
-            cron="0 21 * * 3",  # the Wednesday after Patch Tuesday, 21:00 UK time
+            cron="0 21 * * 3",  # Wednesdays at 21:00 UK time
             timezone="Europe/London",
             title="Monthly patching — Fabrikam and Contoso",
             assignee_user_id=engineer.id,

@@ -34,6 +34,7 @@ from resolutionflow.models import (
     Role,
     Schedule,
     Session,
+    SessionEvent,
     Target,
     TargetList,
 )
@@ -464,22 +465,34 @@ async def launch(
         other: tuple[int, FlowDocument, str] = await sessions.loader(db, account_id)(fid, number)
         return other
 
-    for position, target in enumerate(targets):
-        owner_id = plan.owner(position)
-        item_id = uuid.uuid4()
-        session = Session(
-            account_id=account_id,
-            owner_id=owner_id,
-            title=f"{target.label} — {batch.title}"[:200],
-            status="active",
-            state={},
-            active_seconds=0,
-            active_since=now,
-            last_seq=0,
-            summary="",
+    # Built in bulk (one flush for the sessions, one for their events and items): a batch of
+    # hundreds of targets launches in one short transaction. Nobody follows these sessions yet,
+    # so only the batch is announced.
+    made: list[tuple[Session, list[tuple[str, dict[str, Any]]]]] = []
+    item_ids: list[uuid.UUID] = []
+    for target in targets:
+        item_ids.append(uuid.uuid4())
+        made.append(
+            (
+                Session(
+                    account_id=account_id,
+                    owner_id=plan.owner(len(made)),
+                    title=f"{target.label} — {batch.title}"[:200],
+                    status="active",
+                    state={},
+                    active_seconds=0,
+                    active_since=now,
+                    last_seq=0,
+                    summary="",
+                    updated_at=now,
+                ),
+                [],
+            )
         )
-        db.add(session)
-        await db.flush()
+    db.add_all(session for session, _ in made)
+    await db.flush()
+    events: list[SessionEvent] = []
+    for position, (target, (session, _)) in enumerate(zip(targets, made, strict=True)):
         await search.index_session(db, session)
         engine = Engine({"variables": target.variables()}, load)
         step = await engine.start(flow_id, version)
@@ -495,19 +508,31 @@ async def launch(
                 "client": target.client or None,
             },
         )
-        count = 1 + len(step.entries)
+        entries = [started, *step.entries]
         engine.state["batch"] = {
             "batch_id": str(batch.id),
-            "item_id": str(item_id),
-            "start_seq": count,
+            "item_id": str(item_ids[position]),
+            "start_seq": len(entries),
         }
         session.state = engine.state
         session.current_node = engine.frame["node"] if engine.frame else None
         session.flow_id, session.flow_version = flow_id, version
-        await sessions.append_as(db, session, actor_id, [started, *step.entries])
+        for seq, (kind, payload) in enumerate(entries, 1):
+            events.append(
+                SessionEvent(
+                    account_id=account_id,
+                    session_id=session.id,
+                    seq=seq,
+                    type=kind,
+                    actor_id=actor_id,
+                    created_at=now,
+                    payload={k: v for k, v in payload.items() if v is not None},
+                )
+            )
+        session.last_seq = len(entries)
         db.add(
             MaintenanceBatchItem(
-                id=item_id,
+                id=item_ids[position],
                 account_id=account_id,
                 batch_id=batch.id,
                 position=position,
@@ -519,11 +544,14 @@ async def launch(
                 psa_company_id=target.psa_company_id,
                 psa_config_id=target.psa_config_id,
                 session_id=session.id,
-                assignee_id=owner_id,
+                assignee_id=session.owner_id,
                 state="open",
                 reason="",
             )
         )
+    db.add_all(events)
+    await db.flush()
+    await search.index_events(db, events)
     await db.flush()
     await live.announce(db, batch.id)
     return batch
