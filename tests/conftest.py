@@ -52,13 +52,13 @@ from tests.fixtures.factories import Factory  # noqa: E402
 
 @pytest.fixture(scope="session")
 def database_url() -> Iterator[str]:
-    url, cleanup = create_test_database(os.environ.get("RF_TEST_DATABASE_URL"), _DATA_DIR)
-    os.environ["RESOLUTIONFLOW_DATABASE_URL"] = url
+    database = create_test_database(os.environ.get("RF_TEST_DATABASE_URL"), _DATA_DIR)
+    os.environ.update(database.environment())
     get_settings.cache_clear()
     try:
-        yield url
+        yield database.url
     finally:
-        drop_test_database(cleanup)
+        drop_test_database(database)
 
 
 @pytest.fixture(scope="session")

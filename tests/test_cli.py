@@ -15,7 +15,11 @@ CLI = str(Path(sys.executable).parent / "resolutionflow")
 
 @pytest.fixture
 def cli_env(tmp_path: Path) -> dict[str, str]:
-    drop = {"RESOLUTIONFLOW_DATABASE_URL", "RESOLUTIONFLOW_SECRET_KEY"}
+    drop = {
+        "RESOLUTIONFLOW_DATABASE_URL",
+        "RESOLUTIONFLOW_DATABASE_OWNER_URL",
+        "RESOLUTIONFLOW_SECRET_KEY",
+    }
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env["RESOLUTIONFLOW_DATA_DIR"] = str(tmp_path / "data")
     return env

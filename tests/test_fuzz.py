@@ -45,11 +45,12 @@ def server() -> Iterator[str]:
         # A database of its own on the test server, so fuzzed writes never meet other tests.
         from tests.fixtures.database import create_test_database, drop_test_database
 
-        url, cleanup = create_test_database(pg_server, Path(data_dir))
-        env["RESOLUTIONFLOW_DATABASE_URL"] = url
+        database = create_test_database(pg_server, Path(data_dir))
+        env.update(database.environment())
     else:
         env.pop("RESOLUTIONFLOW_DATABASE_URL", None)
-        cleanup = None
+        env.pop("RESOLUTIONFLOW_DATABASE_OWNER_URL", None)
+        database = None
     port = _free_port()
     log = open(Path(data_dir) / "server.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
@@ -74,8 +75,8 @@ def server() -> Iterator[str]:
         proc.terminate()
         proc.wait(timeout=20)
         log.close()
-        if pg_server:
-            drop_test_database(cleanup)
+        if database is not None:
+            drop_test_database(database)
 
 
 @pytest.mark.parametrize("role", list(ROLES))

@@ -60,7 +60,7 @@ def _password(prompt: str) -> str:
 def db_upgrade() -> None:
     """Apply every pending migration."""
     settings = get_settings()
-    migrate.upgrade(settings.effective_database_url)
+    migrate.prepare(settings)
     console.print("database is up to date")
 
 
@@ -83,7 +83,7 @@ def serve(
     settings = get_settings()
     configure()
     settings.signing_key()  # generate the key file before any worker needs it
-    migrate.upgrade(settings.effective_database_url)
+    migrate.prepare(settings)
     if demo:
         from resolutionflow.demo import database_is_empty, load_demo
 
@@ -129,7 +129,7 @@ def worker(
 
     settings = get_settings()
     configure()
-    migrate.upgrade(settings.effective_database_url)
+    migrate.prepare(settings)
 
     async def run() -> int:
         engine = make_engine(settings)
@@ -163,7 +163,7 @@ def demo() -> None:
     """Load the demo account, users and data (safe to run again)."""
     from resolutionflow.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
 
-    migrate.upgrade(get_settings().effective_database_url)
+    migrate.prepare(get_settings())
     created = _in_unit_of_work(load_demo)
     console.print("demo data loaded" if created else "demo data already present")
     for user in DEMO_USERS:
@@ -180,7 +180,7 @@ def create_account(
     from resolutionflow.accounts.service import create_account as create
 
     password = _password("Password for the team admin")
-    migrate.upgrade(get_settings().effective_database_url)
+    migrate.prepare(get_settings())
 
     async def work(db: AsyncSession) -> uuid.UUID:
         created = await create(
@@ -219,7 +219,7 @@ def create_user(
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     password = _password(f"Password for {email}")
-    migrate.upgrade(get_settings().effective_database_url)
+    migrate.prepare(get_settings())
 
     async def work(db: AsyncSession) -> uuid.UUID:
         await get_account(db, account_uuid)
@@ -272,7 +272,7 @@ def rotate_keys() -> None:
     from resolutionflow.common.rotation import rotate_all
 
     settings = get_settings()
-    migrate.upgrade(settings.effective_database_url)
+    migrate.prepare(settings)
 
     async def run() -> Any:
         engine = make_engine(settings)

@@ -14,6 +14,14 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+def _async_driver(url: str) -> str:
+    # Operators paste plain postgres URLs; the app needs the asyncpg driver.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix) :]
+    return url
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="RESOLUTIONFLOW_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
@@ -23,6 +31,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
     # Empty means "a SQLite file in data_dir"; resolved in `effective_database_url`.
     database_url: str = ""
+    # PostgreSQL with row-level security: the role that owns the schema and runs the migrations,
+    # when the app's own role (database_url) is a non-owner. Empty: database_url does both.
+    database_owner_url: str = ""
     secret_key: SecretStr | None = None
     base_url: str = "http://127.0.0.1:8000"
     host: str = "127.0.0.1"
@@ -141,13 +152,15 @@ class Settings(BaseSettings):
     @property
     def effective_database_url(self) -> str:
         if self.database_url:
-            url = self.database_url
-            # Operators paste plain postgres URLs; the app needs the asyncpg driver.
-            for prefix in ("postgres://", "postgresql://"):
-                if url.startswith(prefix):
-                    return "postgresql+asyncpg://" + url[len(prefix) :]
-            return url
+            return _async_driver(self.database_url)
         return f"sqlite+aiosqlite:///{(self.data_dir / 'resolutionflow.db').resolve()}"
+
+    @property
+    def migration_database_url(self) -> str:
+        """Who runs the migrations: the schema owner when one is configured."""
+        if self.database_owner_url:
+            return _async_driver(self.database_owner_url)
+        return self.effective_database_url
 
     @property
     def secure_cookies(self) -> bool:

@@ -61,6 +61,7 @@ def base_url(server_data_dir: Path) -> Iterator[str]:
         "RESOLUTIONFLOW_ARGON2_MEMORY_COST": "1024",
     }
     env.pop("RESOLUTIONFLOW_DATABASE_URL", None)
+    env.pop("RESOLUTIONFLOW_DATABASE_OWNER_URL", None)
     log = open(Path(data_dir) / "server.log", "w")  # noqa: SIM115
     cli = Path(sys.executable).parent / "resolutionflow"
     server = subprocess.Popen(

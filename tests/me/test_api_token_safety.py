@@ -15,6 +15,7 @@ from httpx import AsyncClient
 from sqlalchemy import select
 
 from resolutionflow.auth.tokens import hash_secret, new_secret
+from resolutionflow.db import rls
 from resolutionflow.models import ApiToken, Job, Role
 from tests.auth.support import assert_problem, audit_events, bearer, login
 from tests.fixtures.factories import PASSWORD, Factory
@@ -133,6 +134,9 @@ async def test_a_token_without_expiry_is_refused_until_the_migration_dates_it(
             migration.upgrade()
 
     async with app.state.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # What migrations/env.py does: a data migration sees every account's rows.
+            await conn.exec_driver_sql(f"SET LOCAL {rls.ALL_ACCOUNTS_SETTING} = 'on'")
         await conn.run_sync(upgrade)
 
     assert (await client.get("/api/v1/me", headers=bearer(secret))).status_code == 200

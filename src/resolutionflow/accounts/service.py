@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow.audit.service import record
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.context import ClientInfo
+from resolutionflow.db import rls
 from resolutionflow.errors import Conflict, NotFound
 from resolutionflow.models import Account, Role, User
 from resolutionflow.users.schemas import UserCreate
@@ -30,7 +31,8 @@ async def _unique_slug(db: AsyncSession, name: str) -> str:
 async def _name_taken(db: AsyncSession, name: str, except_id: uuid.UUID | None = None) -> bool:
     # Compared in Python with casefold: SQLite's lower() is ASCII-only.
     wanted = name.casefold()
-    rows = await db.execute(select(Account.id, Account.name))
+    async with rls.across_accounts(db):  # names are unique across the installation
+        rows = (await db.execute(select(Account.id, Account.name))).all()
     return any(n.casefold() == wanted and i != except_id for i, n in rows)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.tokens import API_TOKEN_PREFIX, decode_access_token, hash_secret
 from resolutionflow.config import get_settings
-from resolutionflow.db import uow
+from resolutionflow.db import rls, uow
 from resolutionflow.db.session import SAFE_METHODS, ReadDB
 from resolutionflow.errors import Forbidden, Unauthorized
 from resolutionflow.models import ApiToken, RefreshToken, Role, User
@@ -42,6 +42,11 @@ def _bearer(request: Request) -> str | None:
 
 async def get_principal(request: Request, db: ReadDB) -> Principal:
     principal = await _resolve(request, db)
+    if principal.role is not Role.super_admin:
+        # Row-level security (PostgreSQL): from here on the request sees only its account's
+        # rows, including in the sign-in check's transaction that is still open on a read.
+        request.state.tenant_account_id = principal.account_id
+        await rls.reapply(db)
     if request.method not in SAFE_METHODS:
         # A write goes on in a unit of work of its own: hand this connection back now, or a
         # burst of writes holds every pooled connection while waiting for a second one.

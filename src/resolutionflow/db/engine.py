@@ -9,6 +9,7 @@ from sqlalchemy import event, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from resolutionflow.config import PRIVATE_FILE, Settings, private_dir, private_file, tighten
+from resolutionflow.db import rls
 
 
 def _sqlite_begin_immediate(conn: Any) -> None:
@@ -90,4 +91,7 @@ def make_read_engine(settings: Settings, write_engine: AsyncEngine) -> AsyncEngi
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[Any]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    # TenantSession: on PostgreSQL each transaction states its tenant for row-level security.
+    return async_sessionmaker(
+        engine, expire_on_commit=False, autoflush=False, sync_session_class=rls.TenantSession
+    )

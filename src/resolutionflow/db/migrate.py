@@ -9,7 +9,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from resolutionflow.config import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -35,6 +38,39 @@ def alembic_config(database_url: str) -> Config:
 def upgrade(database_url: str, revision: str = "head") -> None:
     """Blocking; call it from a thread when an event loop is running."""
     command.upgrade(alembic_config(database_url), revision)
+
+
+def prepare(settings: Settings) -> None:
+    """Brings the schema to head as its owner, then lets the app's role use it (when the two
+    differ: PostgreSQL with row-level security, where the app's role must not own the tables).
+    Blocking, like `upgrade`."""
+    upgrade(settings.migration_database_url)
+    if settings.database_owner_url:
+        asyncio.run(
+            grant_app_role(settings.migration_database_url, settings.effective_database_url)
+        )
+
+
+async def grant_app_role(owner_url: str, app_url: str) -> None:
+    """Data rights (never DDL, never ownership) on every table and sequence to the app's role.
+    Idempotent: it runs after every upgrade, so tables a migration added are covered."""
+    role = make_url(app_url).username
+    if not role or role == make_url(owner_url).username:
+        return
+    engine = create_async_engine(owner_url)
+    try:
+        async with engine.begin() as conn:
+            quoted = '"' + role.replace('"', '""') + '"'
+            for statement in (
+                f"GRANT USAGE ON SCHEMA public TO {quoted}",
+                f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted}",
+                f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}",
+                # The schema's version is the owner's business.
+                f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {quoted}",
+            ):
+                await conn.exec_driver_sql(statement)
+    finally:
+        await engine.dispose()
 
 
 async def upgrade_async(database_url: str) -> None:

@@ -18,14 +18,23 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.db import rls
 from resolutionflow.errors import AppError
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+def request_tenant(request: Request) -> rls.Tenant:
+    """The account a request's units of work are confined to on PostgreSQL: asked when each
+    transaction begins, because the caller is known only once the sign-in check has run
+    (`auth.principal` records it; unset means a public route or the super admin)."""
+    return lambda: getattr(request.state, "tenant_account_id", None)
+
+
 async def get_read_db(request: Request) -> AsyncIterator[AsyncSession]:
     maker = request.app.state.read_sessionmaker
     async with maker() as db:
+        rls.confine(db, request_tenant(request))
         try:
             yield db
         finally:
@@ -39,6 +48,7 @@ ReadDB = Annotated[AsyncSession, Depends(get_read_db, scope="function")]
 async def _writing(request: Request) -> AsyncIterator[AsyncSession]:
     maker = request.app.state.sessionmaker
     async with maker() as db:
+        rls.confine(db, request_tenant(request))
         try:
             yield db
         except AppError as exc:

@@ -5,19 +5,25 @@ slow call. Only `db/`, the job runner and the CLI commit; everything else goes t
 from __future__ import annotations
 
 import inspect
+import uuid
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from resolutionflow.db import rls
+
 T = TypeVar("T")
 Transaction = AbstractAsyncContextManager[AsyncSession]
 
 
 @asynccontextmanager
-async def _transaction(maker: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+async def _transaction(
+    maker: async_sessionmaker[AsyncSession], account_id: uuid.UUID | None
+) -> AsyncIterator[AsyncSession]:
     async with maker() as db:
+        rls.confine(db, account_id)
         try:
             yield db
         except BaseException:
@@ -26,9 +32,12 @@ async def _transaction(maker: async_sessionmaker[AsyncSession]) -> AsyncIterator
         await db.commit()
 
 
-def transaction(maker: async_sessionmaker[AsyncSession]) -> Transaction:
-    """A fresh unit of work: commits when the block succeeds, rolls back when it raises."""
-    return _transaction(maker)
+def transaction(
+    maker: async_sessionmaker[AsyncSession], *, account_id: uuid.UUID | None = None
+) -> Transaction:
+    """A fresh unit of work: commits when the block succeeds, rolls back when it raises. With
+    `account_id`, PostgreSQL's row-level security confines it to that account's rows."""
+    return _transaction(maker, account_id)
 
 
 async def while_released(db: AsyncSession, slow: Awaitable[T]) -> T:

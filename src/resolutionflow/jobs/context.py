@@ -49,14 +49,14 @@ class JobContext:
 
     def transaction(self) -> uow.Transaction:
         """A unit of work for intermediate writes (committed on success)."""
-        return uow.transaction(self.sessionmaker)
+        return uow.transaction(self.sessionmaker, account_id=self.account_id)
 
     @asynccontextmanager
     async def finishing(self) -> AsyncIterator[AsyncSession]:
         """The job's final writes: they commit together with the job's success, and only while
         this worker still holds the job. After a crash before this commit the job runs again
         and nothing of it was stored; after it, the job never runs again."""
-        async with uow.transaction(self.sessionmaker) as db:
+        async with uow.transaction(self.sessionmaker, account_id=self.account_id) as db:
             yield db
             done = await db.execute(
                 update(Job)

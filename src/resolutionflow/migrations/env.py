@@ -9,6 +9,7 @@ from sqlalchemy.engine import Connection
 
 from resolutionflow import models  # noqa: F401  (registers every table on the metadata)
 from resolutionflow.config import Settings
+from resolutionflow.db import rls
 from resolutionflow.db.base import Model
 from resolutionflow.db.engine import make_engine
 from resolutionflow.db.migrate import include_name
@@ -22,6 +23,10 @@ def _url() -> str:
 
 
 def _run(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        # Tenant tables force row-level security even on their owner: a data migration sees
+        # and writes every account's rows (session-wide, for this migration connection only).
+        connection.exec_driver_sql(f"SET {rls.ALL_ACCOUNTS_SETTING} = 'on'")
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -16,6 +16,7 @@ from resolutionflow.auth.principal import Principal
 from resolutionflow.auth.service import normalise_email, revoke_all_for_user
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.common.schemas import PageParams
+from resolutionflow.db import rls
 from resolutionflow.db.scoping import get_in_account, readable
 from resolutionflow.errors import Conflict, Forbidden
 from resolutionflow.models import Invite, Role, Team, TeamMembership, User
@@ -117,7 +118,9 @@ EMAIL_UNAVAILABLE = (
 
 
 async def ensure_email_free(db: AsyncSession, email: str) -> None:
-    if await db.scalar(select(User.id).where(User.email == email)) is not None:
+    async with rls.across_accounts(db):  # an email signs in to one account only
+        taken = await db.scalar(select(User.id).where(User.email == email))
+    if taken is not None:
         raise Conflict(
             EMAIL_UNAVAILABLE,
             errors=[
