@@ -35,8 +35,17 @@ async def _me(db: AsyncSession, principal: Principal) -> User:
 
 
 async def read_me(db: AsyncSession, principal: Principal) -> MeRead:
-    user = await _me(db, principal)
-    account = await db.get(Account, user.account_id)
+    # The user and their account's name in one round trip (this is read on every page load).
+    row = (
+        await db.execute(
+            select(User, Account.name)
+            .outerjoin(Account, Account.id == User.account_id)
+            .where(User.id == principal.user_id)
+        )
+    ).one_or_none()
+    if row is None:
+        raise NotFound("Your user no longer exists.")
+    user, account_name = row
     teams = await teams_of(db, [user.id])
     return MeRead(
         id=user.id,
@@ -44,7 +53,7 @@ async def read_me(db: AsyncSession, principal: Principal) -> MeRead:
         name=user.name,
         role=user.role,
         account_id=user.account_id,
-        account_name=account.name if account else "",
+        account_name=account_name or "",
         is_active=user.is_active,
         created_at=user.created_at,
         last_login_at=user.last_login_at,

@@ -184,6 +184,40 @@ async def put(
     )
 
 
+@dataclass(frozen=True)
+class Row:
+    kind: str
+    ref_id: uuid.UUID
+    account_id: uuid.UUID
+    title: str
+    body: str
+    parent_id: uuid.UUID | None = None
+
+
+async def add(db: AsyncSession, rows: list[Row]) -> None:
+    """Insert rows for pieces that have none yet (just created: an appended event), in one
+    statement. `put()` is for pieces that may already have a row."""
+    if not rows:
+        return
+    await db.execute(
+        text(
+            "INSERT INTO text_search (kind, ref_id, parent_id, account_id, title, body) "
+            "VALUES (:kind, :ref_id, :parent_id, :account_id, :title, :body)"
+        ),
+        [
+            {
+                "kind": r.kind,
+                "ref_id": _key(db, r.ref_id),
+                "parent_id": _key(db, r.parent_id),
+                "account_id": _key(db, r.account_id),
+                "title": r.title,
+                "body": r.body,
+            }
+            for r in rows
+        ],
+    )
+
+
 async def delete(db: AsyncSession, kind: str, ref_id: uuid.UUID) -> None:
     await db.execute(
         text("DELETE FROM text_search WHERE kind = :kind AND ref_id = :ref_id"),

@@ -342,5 +342,5 @@ async def append_event(
         background.add_task(request.app.state.jobs.after_response)
     names = {principal.user_id: principal.name}
     return EventsAppended(
-        session=await service.read(db, session), events=service.event_reads(events, names)
+        session=await service.read(db, session, names), events=service.event_reads(events, names)
     )

@@ -37,15 +37,17 @@ async def index_session(db: AsyncSession, session: Session) -> None:
 
 
 async def index_events(db: AsyncSession, events: list[SessionEvent]) -> None:
-    for event in events:
-        body = event_text(event.type, event.payload)
-        if body:
-            await search.put(
-                db,
-                kind="session_event",
-                ref_id=event.id,
-                parent_id=event.session_id,
-                account_id=event.account_id,
-                title="",
-                body=body,
-            )
+    """Rows for just-appended events (new ids: nothing to replace), in one statement."""
+    rows = [
+        search.Row(
+            kind="session_event",
+            ref_id=event.id,
+            parent_id=event.session_id,
+            account_id=event.account_id,
+            title="",
+            body=body,
+        )
+        for event in events
+        if (body := event_text(event.type, event.payload))
+    ]
+    await search.add(db, rows)

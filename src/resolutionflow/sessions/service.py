@@ -400,8 +400,10 @@ async def events_of(db: AsyncSession, session: Session) -> list[SessionEvent]:
 
 
 def event_reads(events: list[SessionEvent], names: dict[uuid.UUID, str]) -> list[s.EventRead]:
+    # Built without validation: every field comes from a stored row of the same types, and a
+    # timeline is read often and grows long (validating copied each payload once more).
     return [
-        s.EventRead(
+        s.EventRead.model_construct(
             id=e.id,
             seq=e.seq,
             type=e.type,
@@ -414,8 +416,14 @@ def event_reads(events: list[SessionEvent], names: dict[uuid.UUID, str]) -> list
     ]
 
 
-async def read(db: AsyncSession, session: Session) -> s.SessionRead:
-    names = await _names(db, {session.owner_id})
+async def read(
+    db: AsyncSession, session: Session, names: dict[uuid.UUID, str] | None = None
+) -> s.SessionRead:
+    """`names`: user names the caller already has (the caller's own, the timeline's actors);
+    the owner's is read only when it is not among them."""
+    names = names or {}
+    if session.owner_id is not None and session.owner_id not in names:
+        names = names | await _names(db, {session.owner_id})
     titles = await _flow_titles(db, {session.flow_id})
     engine = Engine(session.state, loader(db, session.account_id))
     step_view = None
@@ -473,9 +481,11 @@ async def read(db: AsyncSession, session: Session) -> s.SessionRead:
 
 async def detail(db: AsyncSession, session: Session) -> s.SessionDetail:
     events = await events_of(db, session)
-    names = await _names(db, {e.actor_id for e in events})
-    return s.SessionDetail(
-        **(await read(db, session)).model_dump(), timeline=event_reads(events, names)
+    names = await _names(db, {session.owner_id, *(e.actor_id for e in events)})
+    head = await read(db, session, names)
+    return s.SessionDetail.model_construct(
+        **{name: getattr(head, name) for name in type(head).model_fields},
+        timeline=event_reads(events, names),
     )
 
 
