@@ -148,3 +148,32 @@ async def test_a_failing_smtp_server_is_retried_and_the_delivery_recorded(
             break
         await asyncio.sleep(0.05)
     assert sorted(r[0] for r, _ in flaky_inbox.messages) == sorted(j.payload["to"] for j in emails)
+
+
+async def test_an_invite_email_is_a_job_retried_until_the_smtp_server_takes_it(
+    app: FastAPI, client: AsyncClient, factory: Factory, flaky_inbox: _FlakyInbox
+) -> None:
+    tenant = await factory.tenant()
+    address = "retried.invite@example.com"
+    r = await client.post(
+        "/api/v1/users",
+        json={"email": address, "name": "Retried Invite", "role": "engineer"},
+        headers=tenant.admin.headers,
+    )
+    assert r.status_code == 201, r.text
+    assert r.json()["invite"]["emailed"] is True
+    await app.state.jobs.drain()
+
+    [job] = await _jobs(app, tenant, "notify.email")
+    assert job.state == "failed" and "451" in job.last_error
+    assert flaky_inbox.messages == []
+    # The link is a credential: it is not in the job's clear payload.
+    assert "/invite/" not in str(job.payload)
+
+    await _time_passes(app, tenant)
+    await Worker(app.state.sessionmaker).run_due()
+    [job] = await _jobs(app, tenant, "notify.email")
+    assert (job.state, job.attempts) == ("succeeded", 2)
+    [(recipients, message)] = flaky_inbox.messages
+    assert recipients == [address]
+    assert "/invite/" in str(message.get_body(("plain",)).get_content())  # type: ignore[union-attr]

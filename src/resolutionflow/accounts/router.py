@@ -75,14 +75,17 @@ async def create_account(
     )
     issued = None
     if created.admin.invite is not None and created.admin.invite_token is not None:
-        issued = deliver_invite(
+        issued = await deliver_invite(
             get_settings(),
-            background,
+            db,
             created.admin.invite,
             created.admin.invite_token,
             account_name=created.account.name,
             inviter_name=principal.name,
         )
+    if issued is not None and issued.emailed:
+        # After the commit: the email goes out now rather than at the worker's next poll.
+        background.add_task(request.app.state.jobs.after_response)
     read = await _read(db, created.account)
     return AccountCreated(**read.model_dump(), admin_user_id=created.admin.user.id, invite=issued)
 

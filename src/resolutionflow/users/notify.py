@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from fastapi import BackgroundTasks
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.config import Settings
 from resolutionflow.models import Invite
-from resolutionflow.providers.notify.email import send_email, smtp_configured
+from resolutionflow.outbound.notices import queue_email
+from resolutionflow.providers.notify.email import smtp_configured
 from resolutionflow.users.invites import invite_url
 from resolutionflow.users.schemas import InviteIssued
 
 
-def deliver_invite(
+async def deliver_invite(
     settings: Settings,
-    background: BackgroundTasks,
+    db: AsyncSession,
     invite: Invite,
     token: str,
     *,
     account_name: str,
     inviter_name: str,
 ) -> InviteIssued:
+    """Queues the invite email as a job in the caller's unit of work: it exists exactly when the
+    invite was stored, survives a restart, and is retried while the SMTP server refuses (its
+    body, which carries the link, is encrypted in the job). The caller kicks the worker after
+    the response (`jobs.after_response`)."""
     url = invite_url(settings, token)
     if not smtp_configured(settings):
         return InviteIssued(
@@ -31,11 +36,9 @@ def deliver_invite(
         f"Set your password and sign in here:\n\n{url}\n\n"
         f"The link works until {invite.expires_at:%Y-%m-%d %H:%M} UTC.\n"
     )
-    # Background tasks run after the response, i.e. after the request-edge commit: no email
-    # ever points at an invite that was rolled back.
-    background.add_task(
-        send_email,
-        settings,
+    await queue_email(
+        db,
+        invite.account_id,
         to=invite.email,
         subject=f"You're invited to {account_name} on ResolutionFlow",
         text=text,

@@ -58,14 +58,17 @@ async def create_user(
     issued = None
     if created.invite is not None and created.invite_token is not None:
         account = await db.get(Account, principal.account_id)
-        issued = deliver_invite(
+        issued = await deliver_invite(
             get_settings(),
-            background,
+            db,
             created.invite,
             created.invite_token,
             account_name=account.name if account else "",
             inviter_name=principal.name,
         )
+    if issued is not None and issued.emailed:
+        # After the commit: the email goes out now rather than at the worker's next poll.
+        background.add_task(request.app.state.jobs.after_response)
     return UserCreated(**read.model_dump(), invite=issued)
 
 
@@ -103,14 +106,17 @@ async def resend_invite(
 ) -> InviteIssued:
     invite, token = await invites.resend(db, principal, invite_id, client_info(request))
     account = await db.get(Account, principal.account_id)
-    return deliver_invite(
+    issued = await deliver_invite(
         get_settings(),
-        background,
+        db,
         invite,
         token,
         account_name=account.name if account else "",
         inviter_name=principal.name,
     )
+    if issued.emailed:
+        background.add_task(request.app.state.jobs.after_response)
+    return issued
 
 
 @router.delete("/invites/{invite_id}", status_code=204)

@@ -1,15 +1,12 @@
-"""Email over SMTP with aiosmtplib. Called only after the unit of work has committed."""
+"""Email over SMTP with aiosmtplib; the `notify.email` job (outbound/notices.py) is its caller."""
 
 from __future__ import annotations
 
-import logging
 from email.message import EmailMessage
 
 import aiosmtplib
 
 from resolutionflow.config import Settings
-
-log = logging.getLogger("resolutionflow.email")
 
 
 def smtp_configured(settings: Settings) -> bool:
@@ -47,14 +44,3 @@ async def deliver(settings: Settings, *, to: str, subject: str, text: str) -> No
         raise EmailNotSent(f"the SMTP server answered {exc.code}") from None
     except (aiosmtplib.SMTPException, OSError, ValueError) as exc:
         raise EmailNotSent(f"the SMTP server could not be reached ({type(exc).__name__})") from None
-
-
-async def send_email(settings: Settings, *, to: str, subject: str, text: str) -> bool:
-    """Send one message; False (and a log line without the body) when the server refuses."""
-    try:
-        await deliver(settings, to=to, subject=subject, text=text)
-    except EmailNotSent as exc:
-        # The body may hold an invite link (a credential): log who and why, never the content.
-        log.warning("email not sent", extra={"to": to, "error": exc.reason})
-        return False
-    return True
