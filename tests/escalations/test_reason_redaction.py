@@ -4,12 +4,19 @@ escalating engineer's timeline keeps the words as typed."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import uuid
+from pathlib import Path
+from typing import Any
 
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from fastapi import FastAPI
 from httpx import AsyncClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from resolutionflow.db import rls
 from resolutionflow.models import Handoff, Notification
 from tests.fixtures.factories import Factory
 
@@ -81,3 +88,57 @@ async def test_the_reason_is_redacted_for_everyone_but_the_escalators_timeline(
     )
     escalation = next(x for x in reports.json() if x["channel"] == "escalation")
     assert escalation["counts"] == {"email": 1, "password": 1}
+
+
+MIGRATION = (
+    Path(__file__).resolve().parents[2]
+    / "src/resolutionflow/migrations/versions/2026-12-07-0600_redact_stored_reasons.py"
+)
+
+
+async def test_reasons_stored_before_redaction_are_redacted_by_the_migration(
+    client: AsyncClient, factory: Factory, app: FastAPI
+) -> None:
+    tenant = await factory.tenant()
+    sid = (
+        await client.post(
+            "/api/v1/sessions", headers=tenant.engineer.headers, json={"title": "Old escalation"}
+        )
+    ).json()["id"]
+    r = await client.post(
+        f"/api/v1/sessions/{sid}/escalate",
+        headers=tenant.engineer.headers,
+        json={"reason": "escalating", "priority": "high"},
+    )
+    assert r.status_code == 201, r.text
+    handoff_id = uuid.UUID(r.json()["id"])
+    # As the release before redacted reasons stored them: as typed.
+    async with factory._db() as db:
+        await db.execute(update(Handoff).where(Handoff.id == handoff_id).values(reason=REASON))
+        await db.execute(
+            update(Notification).where(Notification.handoff_id == handoff_id).values(body=REASON)
+        )
+        await db.commit()
+
+    spec = importlib.util.spec_from_file_location("redact_stored_reasons", MIGRATION)
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+
+    def upgrade(sync_conn: Any) -> None:
+        with Operations.context(MigrationContext.configure(sync_conn)):
+            migration.upgrade()
+
+    async with app.state.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            await conn.exec_driver_sql(f"SET LOCAL {rls.ALL_ACCOUNTS_SETTING} = 'on'")
+        await conn.run_sync(upgrade)
+
+    one = await client.get(f"/api/v1/handoffs/{handoff_id}", headers=tenant.viewer.headers)
+    assert (
+        one.json()["reason"]
+        == f"Her password is [REDACTED:password]; she is {EMAIL} and cannot sign in anywhere"
+    )
+    notes = await client.get("/api/v1/notifications", headers=tenant.admin.headers)
+    assert SECRET not in notes.text
+    assert REASON not in notes.text
