@@ -142,3 +142,34 @@ async def test_of_a_teams_racing_members_and_an_admin_exactly_one_wins(
     assert all(r.status_code == 409 for r in allowed if r not in winners)
     final = await _status(client, tenant, handoff["id"])
     assert final["claimed_by"] == winners[0].json()["claimed_by"]
+
+
+async def test_each_viewer_is_told_whether_they_may_pick_it_up(
+    client: AsyncClient, factory: Factory
+) -> None:
+    tenant = await factory.tenant()
+    priya = await _named(client, factory, tenant, "Priya Senior")
+    bystander = await _named(client, factory, tenant, "Bob Bystander")
+    member = await _named(client, factory, tenant, "Nina Network")
+    team_id = await factory.team(tenant, [member])
+    for_priya = await _escalated(client, tenant, target_user_id=str(priya.id))
+    for_team = await _escalated(client, tenant, target_team_id=str(team_id))
+    open_one = await _escalated(client, tenant)
+
+    async def right(person: Person, handoff: dict[str, Any]) -> tuple[str, str | None]:
+        r = await client.get(f"/api/v1/handoffs/{handoff['id']}", headers=person.headers)
+        assert r.status_code == 200, r.text
+        return r.json()["you_may_claim"], r.json()["target_name"]
+
+    assert await right(priya, for_priya) == ("yes", "Priya Senior")
+    assert await right(bystander, for_priya) == ("not_theirs", "Priya Senior")
+    assert await right(tenant.admin, for_priya) == ("as_admin", "Priya Senior")
+    assert await right(tenant.engineer, for_priya) == ("no", "Priya Senior")  # escalated it
+    assert await right(tenant.viewer, for_priya) == ("no", "Priya Senior")
+    assert (await right(member, for_team))[0] == "yes"
+    assert (await right(bystander, for_team))[0] == "not_theirs"
+    assert (await right(bystander, open_one)) == ("yes", None)
+    # The queue says the same, row by row.
+    queue = await client.get("/api/v1/handoffs", headers=bystander.headers)
+    rights = {h["id"]: h["you_may_claim"] for h in queue.json()["items"]}
+    assert rights[for_priya["id"]] == "not_theirs" and rights[open_one["id"]] == "yes"

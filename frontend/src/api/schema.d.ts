@@ -3016,6 +3016,12 @@ export interface components {
             /** Text */
             text: string;
         };
+        /**
+         * ClaimRight
+         * @description Whether the viewer may pick a handoff up, so the screen offers only what will work.
+         * @enum {string}
+         */
+        ClaimRight: "yes" | "as_admin" | "not_theirs" | "no";
         /** CommandOutputIn */
         CommandOutputIn: {
             /** Command */
@@ -3788,12 +3794,15 @@ export interface components {
             status: "unclaimed" | "claimed" | "cancelled";
             /** Step Count */
             step_count: number;
+            /** Target Name */
+            target_name: string | null;
             /** Target Team Id */
             target_team_id: string | null;
             /** Target User Id */
             target_user_id: string | null;
             /** Tried */
             tried: string[];
+            you_may_claim: components["schemas"]["ClaimRight"];
         };
         /** Hypothesis */
         Hypothesis: {

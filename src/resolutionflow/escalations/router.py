@@ -53,7 +53,7 @@ async def escalate(
 
     await uow.while_released(db, once_stored())
     await db.refresh(handoff)
-    return await service.read(db, handoff)
+    return await service.read(db, principal, handoff)
 
 
 @router.get("/account/escalation-channels", response_model=channels.ChannelsRead)
@@ -122,14 +122,14 @@ async def list_handoffs(
     offset = decode_offset(cursor)
     rows, more = await service.listing(db, principal, status, team_id, target, limit, offset)
     return Page(
-        items=[await service.read(db, h) for h in rows],
+        items=[await service.read(db, principal, h) for h in rows],
         next_cursor=encode_offset(offset + limit) if more else None,
     )
 
 
 @router.get("/handoffs/{handoff_id}", response_model=HandoffRead)
 async def read_handoff(principal: AnyRole, db: DB, handoff_id: uuid.UUID) -> HandoffRead:
-    return await service.read(db, await service.get(db, principal, handoff_id))
+    return await service.read(db, principal, await service.get(db, principal, handoff_id))
 
 
 @router.post("/handoffs/{handoff_id}/claim", response_model=HandoffRead)
@@ -141,7 +141,7 @@ async def claim_handoff(
     escalated to a person (or a team) is theirs: anyone else gets a 403 naming who it is for,
     except team admins, whose claim is recorded in the audit log (`handoff.claim_override`)."""
     handoff = await service.claim(db, principal, handoff_id, client_info(request))
-    return await service.read(db, handoff)
+    return await service.read(db, principal, handoff)
 
 
 @router.post("/handoffs/{handoff_id}/outcome", response_model=HandoffRead)
@@ -149,7 +149,9 @@ async def handoff_outcome(
     principal: Engineer, db: DB, handoff_id: uuid.UUID, body: OutcomeIn
 ) -> HandoffRead:
     """After the claimed session is resolved: was the AI's likely cause right?"""
-    return await service.read(db, await service.record_outcome(db, principal, handoff_id, body))
+    return await service.read(
+        db, principal, await service.record_outcome(db, principal, handoff_id, body)
+    )
 
 
 class NotificationRead(ReadSchema):

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import StringConstraints
@@ -57,6 +58,15 @@ class OutcomeIn(WriteSchema):
     cause_correct: bool
 
 
+class ClaimRight(StrEnum):
+    """Whether the viewer may pick a handoff up, so the screen offers only what will work."""
+
+    yes = "yes"  # open, or meant for them (or their team)
+    as_admin = "as_admin"  # meant for someone else; a team admin may step in (audited)
+    not_theirs = "not_theirs"  # meant for someone else
+    no = "no"  # they escalated it, or their role only reads
+
+
 class HandoffRead(ReadSchema):
     id: uuid.UUID
     session_id: uuid.UUID
@@ -79,6 +89,9 @@ class HandoffRead(ReadSchema):
     claimed_at: datetime | None
     target_user_id: uuid.UUID | None
     target_team_id: uuid.UUID | None
+    # Who it is meant for (a person's name, or "the <name> team"); None when open to anyone.
+    target_name: str | None
+    you_may_claim: ClaimRight
     cause_correct: bool | None
     notified_count: int
 
@@ -96,8 +109,10 @@ async def _names(db: AsyncSession, ids: set[uuid.UUID | None]) -> dict[uuid.UUID
     }
 
 
-async def read(db: AsyncSession, h: Handoff) -> HandoffRead:
+async def read(db: AsyncSession, principal: Principal, h: Handoff) -> HandoffRead:
+    """The handoff as `principal` sees it (`you_may_claim` is theirs)."""
     names = await _names(db, {h.escalated_by_id, h.claimed_by_id})
+    claimability = await _claimability(db, principal, h)
     notified = await db.scalar(
         select(func.count()).select_from(Notification).where(Notification.handoff_id == h.id)
     )
@@ -124,6 +139,8 @@ async def read(db: AsyncSession, h: Handoff) -> HandoffRead:
         claimed_at=h.claimed_at,
         target_user_id=h.target_user_id,
         target_team_id=h.target_team_id,
+        target_name=claimability.target_name,
+        you_may_claim=claimability.right,
         cause_correct=h.cause_correct,
         notified_count=int(notified or 0),
     )
@@ -385,40 +402,61 @@ async def listing(
     return rows[:limit], len(rows) > limit
 
 
+@dataclass(frozen=True)
+class _Claimability:
+    right: ClaimRight
+    target_name: str | None  # the person or team it is meant for
+
+
+async def _claimability(db: AsyncSession, principal: Principal, h: Handoff) -> _Claimability:
+    if h.target_user_id is not None:
+        target_name = (await _names(db, {h.target_user_id})).get(h.target_user_id)
+        meant_for_them = h.target_user_id == principal.user_id
+    elif h.target_team_id is not None:
+        team = await db.scalar(select(Team.name).where(Team.id == h.target_team_id))
+        target_name = f"the {team} team" if team else None
+        meant_for_them = (
+            await db.scalar(
+                select(TeamMembership.user_id).where(
+                    TeamMembership.team_id == h.target_team_id,
+                    TeamMembership.user_id == principal.user_id,
+                )
+            )
+            is not None
+        )
+    else:
+        target_name, meant_for_them = None, True
+    if h.escalated_by_id == principal.user_id or not principal.role.at_least(Role.engineer):
+        right = ClaimRight.no
+    elif meant_for_them:
+        right = ClaimRight.yes
+    elif principal.role.at_least(Role.team_admin):
+        right = ClaimRight.as_admin
+    else:
+        right = ClaimRight.not_theirs
+    return _Claimability(right, target_name)
+
+
 async def _claim_override(db: AsyncSession, principal: Principal, h: Handoff) -> bool:
     """Whether `principal` claims a handoff meant for someone else: True for a team admin
     stepping in (audited), False for the person or team it names (or an open handoff); anyone
     else is refused, told who it is for."""
-    if h.target_user_id is not None:
-        if h.target_user_id == principal.user_id:
-            return False
-        name = (await _names(db, {h.target_user_id})).get(h.target_user_id) or "someone else"
-        target, error = name, f"This handoff is for {name}; only they or a team admin can claim it."
-    elif h.target_team_id is not None:
-        member = await db.scalar(
-            select(TeamMembership.user_id).where(
-                TeamMembership.team_id == h.target_team_id,
-                TeamMembership.user_id == principal.user_id,
-            )
+    found = await _claimability(db, principal, h)
+    if found.right is ClaimRight.not_theirs:
+        target = found.target_name or (
+            "someone else" if h.target_user_id is not None else "another team"
         )
-        if member is not None:
-            return False
-        team = await db.scalar(select(Team.name).where(Team.id == h.target_team_id))
-        target = f"the {team} team" if team else "another team"
-        error = f"This handoff is for {target}; only its members or a team admin can claim it."
-    else:
-        return False
-    if principal.role.at_least(Role.team_admin):
-        return True
-    err = Forbidden(error)
-    err.extra.update(
-        {
-            "target_user_id": str(h.target_user_id) if h.target_user_id else None,
-            "target_team_id": str(h.target_team_id) if h.target_team_id else None,
-            "target_name": target,
-        }
-    )
-    raise err
+        who = "only they" if h.target_user_id is not None else "only its members"
+        err = Forbidden(f"This handoff is for {target}; {who} or a team admin can claim it.")
+        err.extra.update(
+            {
+                "target_user_id": str(h.target_user_id) if h.target_user_id else None,
+                "target_team_id": str(h.target_team_id) if h.target_team_id else None,
+                "target_name": target,
+            }
+        )
+        raise err
+    return found.right is ClaimRight.as_admin
 
 
 async def claim(

@@ -58,6 +58,8 @@ function handoff(overrides: Record<string, unknown> = {}) {
     claimed_at: null,
     target_user_id: null,
     target_team_id: null,
+    target_name: null,
+    you_may_claim: "yes",
     cause_correct: null,
     ...overrides,
   };
@@ -208,6 +210,28 @@ describe("Escalate dialog", () => {
 });
 
 describe("Handoff context screen", () => {
+  it("offers no 'Start here' on a handoff meant for someone else, and says who it is for", async () => {
+    fakeServer({
+      handoff: () => json(200, handoff({ target_user_id: SENIOR, target_name: "Sam Senior", you_may_claim: "not_theirs" })),
+    });
+    renderAt(`/handoffs/${HID}`);
+    const dialog = await screen.findByRole("dialog", { name: "Handoff context" }, { timeout: 5000 });
+    expect(within(dialog).getByTestId("meant-for-other")).toHaveTextContent("meant for Sam Senior; only they or a team admin");
+    expect(within(dialog).queryByRole("button", { name: /Start here/ })).toBeNull();
+    expect(within(dialog).getByRole("link", { name: "Open the session" })).toBeInTheDocument();
+  });
+
+  it("lets a team admin step in on someone else's handoff, saying it is audited", async () => {
+    fakeServer({
+      role: "team_admin",
+      handoff: () => json(200, handoff({ target_user_id: SENIOR, target_name: "Sam Senior", you_may_claim: "as_admin" })),
+    });
+    renderAt(`/handoffs/${HID}`);
+    const dialog = await screen.findByRole("dialog", { name: "Handoff context" }, { timeout: 5000 });
+    expect(within(dialog).getByText(/meant for Sam Senior; as a team admin you can step in/)).toBeInTheDocument();
+    expect(within(dialog).getByRole("button", { name: "Step in and start here" })).toHaveFocus();
+  });
+
   it("shows the four sections before the session, focuses 'Start here', and Escape doesn't close it", async () => {
     fakeServer({ role: "team_admin" });
     const { u, router } = renderAt(`/handoffs/${HID}`);

@@ -361,7 +361,24 @@ function StartSection({
         <div className="flex flex-wrap gap-2">{overlay ? closeButton : backToQueue}</div>
       </>
     );
-  } else if (ownEscalation || !canClaim) {
+  } else if (handoff.you_may_claim === "not_theirs") {
+    body = (
+      <>
+        <p data-testid="meant-for-other" className="text-sm text-slate-600">
+          This escalation is meant for {handoff.target_name ?? "someone else"}; only{" "}
+          {handoff.target_team_id ? "its members" : "they"} or a team admin can pick it up.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          {overlay ? closeButton : (
+            <>
+              {backToQueue}
+              {openSession}
+            </>
+          )}
+        </div>
+      </>
+    );
+  } else if (ownEscalation || !canClaim || handoff.you_may_claim === "no") {
     body = (
       <>
         <p className="text-sm text-slate-600">
@@ -381,6 +398,12 @@ function StartSection({
     body = (
       <>
         <p className="text-sm text-slate-600">
+          {handoff.you_may_claim === "as_admin" && (
+            <>
+              It is meant for {handoff.target_name ?? "someone else"}; as a team admin you can step in, and the audit log
+              records that you did.{" "}
+            </>
+          )}
           Picking it up makes you the session's owner and tells {handoff.escalated_by_name ?? "the engineer"} you've got it.
         </p>
         {claimError !== null && claimError !== undefined && !conflict && (
@@ -390,7 +413,7 @@ function StartSection({
         )}
         <div className="flex flex-wrap gap-2">
           <Button ref={primaryRef} onClick={onClaim} loading={claiming} className="px-5">
-            Start here
+            {handoff.you_may_claim === "as_admin" ? "Step in and start here" : "Start here"}
           </Button>
         </div>
       </>
