@@ -11,7 +11,8 @@ from httpx import ASGITransport, AsyncClient
 from pydantic import ValidationError
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from resolutionflow.auth.client_address import resolve, throttle_bucket
+from resolutionflow.auth.client_address import throttle_bucket
+from resolutionflow.common.context import resolve
 from resolutionflow.config import Settings, get_settings
 from resolutionflow.models import Role
 from tests.auth.support import assert_problem, audit_events
@@ -141,3 +142,21 @@ async def test_behind_a_trusted_proxy_each_client_is_throttled_on_its_own(
     assert {e["ip"] for e in failed} == {"198.51.100.50"}
     (signed_in,) = await audit_events(client, tenant.admin.headers, "auth.login")
     assert signed_in["ip"] == "198.51.100.60"
+
+
+async def test_every_audit_entry_records_the_client_behind_a_trusted_proxy(
+    app: FastAPI, client: AsyncClient, factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(get_settings(), "trusted_proxies", "10.9.0.0/16")
+    tenant = await factory.tenant((Role.team_admin,))
+    transport = ASGITransport(app=app, client=("10.9.0.5", 40000))
+    async with AsyncClient(transport=transport, base_url="http://t") as proxy:
+        r = await proxy.post(
+            "/api/v1/users",
+            json={"email": "behind.proxy@example.com", "name": "Behind Proxy", "role": "viewer"},
+            headers={**tenant.admin.headers, "X-Forwarded-For": "6.6.6.6, 198.51.100.70"},
+        )
+    assert r.status_code == 201, r.text
+    (created,) = await audit_events(client, tenant.admin.headers, "user.created")
+    # Not the proxy's address, and not the part of the header the client wrote.
+    assert created["ip"] == "198.51.100.70"

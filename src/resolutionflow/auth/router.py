@@ -7,13 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 
 from resolutionflow.auth import service
-from resolutionflow.auth.client_address import sign_in_client
 from resolutionflow.auth.cookies import (
     clear_refresh_cookie,
     read_refresh_cookie,
     set_refresh_cookie,
 )
 from resolutionflow.auth.schemas import InviteAccept, InvitePreview, LoginRequest, TokenResponse
+from resolutionflow.common.context import client_info
 from resolutionflow.config import get_settings
 from resolutionflow.db.session import DB
 from resolutionflow.users import invites
@@ -32,7 +32,7 @@ def _respond(response: Response, issued: service.IssuedTokens) -> TokenResponse:
 @router.post("/login", response_model=TokenResponse)
 async def login(body: LoginRequest, request: Request, response: Response, db: DB) -> TokenResponse:
     issued = await service.login(
-        db, get_settings(), str(body.email), body.password, sign_in_client(request)
+        db, get_settings(), str(body.email), body.password, client_info(request)
     )
     return _respond(response, issued)
 
@@ -40,14 +40,14 @@ async def login(body: LoginRequest, request: Request, response: Response, db: DB
 @router.post("/refresh", response_model=TokenResponse)
 async def refresh(request: Request, response: Response, db: DB) -> TokenResponse:
     issued = await service.refresh(
-        db, get_settings(), read_refresh_cookie(request), sign_in_client(request)
+        db, get_settings(), read_refresh_cookie(request), client_info(request)
     )
     return _respond(response, issued)
 
 
 @router.post("/logout", status_code=204)
 async def logout(request: Request, db: DB) -> Response:
-    await service.logout(db, read_refresh_cookie(request), sign_in_client(request))
+    await service.logout(db, read_refresh_cookie(request), client_info(request))
     response = Response(status_code=204)
     clear_refresh_cookie(response, get_settings())
     return response
@@ -69,7 +69,7 @@ async def preview_invite(token: InviteToken, db: DB) -> InvitePreview:
 async def accept_invite(
     token: InviteToken, body: InviteAccept, request: Request, response: Response, db: DB
 ) -> TokenResponse:
-    client = sign_in_client(request)
+    client = client_info(request)
     user = await invites.accept(db, token, body.password, body.name, client)
     issued = await service.start_family(db, get_settings(), user, client)
     return _respond(response, issued)

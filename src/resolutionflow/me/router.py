@@ -7,9 +7,9 @@ import uuid
 from fastapi import APIRouter, BackgroundTasks, Request, Response
 
 from resolutionflow.auth import service as auth_service
-from resolutionflow.auth.client_address import sign_in_client
 from resolutionflow.auth.cookies import set_refresh_cookie
 from resolutionflow.auth.principal import CurrentUser
+from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import Page
 from resolutionflow.config import get_settings
 from resolutionflow.db.session import DB
@@ -43,7 +43,7 @@ async def change_password(
 ) -> Response:
     """Signs out every other device and revokes every personal API token of yours; this device
     gets a fresh refresh cookie."""
-    client = sign_in_client(request)
+    client = client_info(request)
     user = await service.change_password(
         db, principal, body.current_password, body.new_password, client
     )
@@ -72,7 +72,7 @@ async def create_token(
     """Tokens always expire (90 days unless `expires_in_days` says otherwise, at most 365); the
     owner is told of each new one in the app, and by email when SMTP is configured. Changing
     the password revokes them all."""
-    created = await service.create_token(db, principal, body, sign_in_client(request))
+    created = await service.create_token(db, principal, body, client_info(request))
     if created.emailed:
         # After the commit: the notice goes out now rather than at the worker's next poll.
         background.add_task(request.app.state.jobs.after_response)
@@ -85,5 +85,5 @@ async def create_token(
 async def revoke_token(
     principal: CurrentUser, db: DB, token_id: uuid.UUID, request: Request
 ) -> Response:
-    await service.revoke_token(db, principal, token_id, sign_in_client(request))
+    await service.revoke_token(db, principal, token_id, client_info(request))
     return Response(status_code=204)
