@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from resolutionflow.auth.principal import AnyRole, Engineer, TeamAdmin, get_principal
+from resolutionflow.auth.principal import AnyRole, Engineer, Principal, TeamAdmin
 from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import Page, ReadSchema, decode_offset, encode_offset
 from resolutionflow.config import get_settings
 from resolutionflow.db import uow
 from resolutionflow.db.session import DB
-from resolutionflow.errors import Unauthorized
 from resolutionflow.escalations import channels, metrics, service
 from resolutionflow.escalations.service import EscalateIn, HandoffRead, OutcomeIn
 from resolutionflow.models import Account, Notification
-from resolutionflow.sessions import live
-from resolutionflow.sessions.router import stream_end
+from resolutionflow.sessions import streams
 
 router = APIRouter(tags=["escalations"])
 log = logging.getLogger(__name__)
@@ -238,59 +235,29 @@ async def stream_notifications(
     wake-up; the stream always ends with `event: end` and `{"reason": …}`: `expired` (its
     lifetime is over: reconnect) or `unauthorized` (the sign-in ended: reconnecting gets 401)."""
     user_id = principal.user_id
-    settings = get_settings()
-    lifetime = min(max_seconds, settings.sse_max_stream_s)
     await uow.end(db)  # nothing held open for the stream's life
-    maker = request.app.state.read_sessionmaker
     await request.app.state.live_listener.ensure()
+    last: int | None = None
 
-    async def count() -> int | str:
-        """The unread count, or the stream's last event when the sign-in is no longer valid."""
-        async with maker() as s:
-            try:
-                # Authorised again on every wake-up, as a new request would be.
-                await get_principal(request, s)
-            except Unauthorized as exc:
-                return stream_end("unauthorized", exc.detail)
-            n = await s.scalar(
-                select(func.count()).where(
-                    Notification.user_id == user_id, Notification.read_at.is_(None)
-                )
+    async def tick(read_db: AsyncSession, current: Principal) -> list[str]:
+        nonlocal last
+        unread = await read_db.scalar(
+            select(func.count()).where(
+                Notification.user_id == user_id, Notification.read_at.is_(None)
             )
-            return int(n or 0)
+        )
+        if unread == last:
+            return []
+        last = unread
+        return [f'event: unread\ndata: {{"unread": {int(unread or 0)}}}\n\n']
 
-    async def events() -> AsyncIterator[str]:
-        deadline = asyncio.get_running_loop().time() + lifetime
-        last: int | None = None
-        async with live.subscription(user_id) as waiter:
-            yield "retry: 3000\n\n"
-            while True:
-                waiter.clear()
-                now = await count()
-                if isinstance(now, str):
-                    yield now
-                    return
-                if now != last:
-                    last = now
-                    yield f'event: unread\ndata: {{"unread": {now}}}\n\n'
-                remaining = deadline - asyncio.get_running_loop().time()
-                if await request.is_disconnected():
-                    return
-                if remaining <= 0:
-                    yield stream_end("expired", "Reconnect to keep hearing about notifications.")
-                    return
-                wait = min(settings.sse_poll_interval_s, settings.sse_heartbeat_s, remaining)
-                try:
-                    await asyncio.wait_for(waiter.wait(), timeout=wait)
-                except TimeoutError:
-                    yield ": keep-alive\n\n"
-                else:
-                    # Something of yours changed (a new notification, an assessment landing on a
-                    # handoff you were told about, a claim): open screens refetch.
-                    yield "event: changed\ndata: {}\n\n"
-
-    return StreamingResponse(
-        events(),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    return streams.follow(
+        request,
+        channel=user_id,
+        max_seconds=max_seconds,
+        tick=tick,
+        expired="Reconnect to keep hearing about notifications.",
+        # Something of yours changed (a new notification, an assessment landing on a handoff
+        # you were told about, a claim): open screens refetch.
+        on_wake="event: changed\ndata: {}\n\n",
     )

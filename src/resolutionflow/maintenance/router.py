@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import uuid
-from collections.abc import AsyncIterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from resolutionflow.auth.principal import AnyRole, Engineer, get_principal
+from resolutionflow.auth.principal import AnyRole, Engineer, Principal
 from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import decode_offset, encode_offset
-from resolutionflow.config import get_settings
 from resolutionflow.db.session import DB
-from resolutionflow.errors import NotFound, Unauthorized
 from resolutionflow.maintenance import report, service
 from resolutionflow.maintenance import repository as repo
 from resolutionflow.maintenance import schemas as s
-from resolutionflow.sessions import live
-from resolutionflow.sessions.router import stream_end
+from resolutionflow.sessions import streams
 
 router = APIRouter(tags=["maintenance"])
 
@@ -234,52 +230,26 @@ async def stream_batch(
     Holds no database session between wake-ups, re-checks the sign-in on each, and ends with
     `event: end` {reason: expired|unauthorized|forbidden} like the session stream."""
     await repo.get_batch(db, principal.account_id, batch_id)
-    app = request.app
-    await app.state.live_listener.ensure()
-    settings = get_settings()
-    lifetime = min(max_seconds, settings.sse_max_stream_s)
+    await request.app.state.live_listener.ensure()
+    last = ""
 
-    async def events() -> AsyncIterator[str]:
-        last = ""
-        deadline = asyncio.get_running_loop().time() + lifetime
-        async with live.subscription(batch_id) as waiter:
-            yield "retry: 3000\n\n"
-            while True:
-                waiter.clear()
-                ended: str | None = None
-                data = ""
-                async with app.state.read_sessionmaker() as read_db:
-                    try:
-                        current = await get_principal(request, read_db)
-                        batch = await repo.get_batch(read_db, current.account_id, batch_id)
-                        data = (await service.batch_read(read_db, batch)).model_dump_json()
-                    except Unauthorized as exc:
-                        ended = stream_end("unauthorized", exc.detail)
-                    except NotFound:
-                        ended = stream_end("forbidden", "This batch is no longer visible to you.")
-                if ended is not None:
-                    yield ended
-                    return
-                digest = hashlib.sha256(data.encode()).hexdigest()
-                if digest != last:
-                    last = digest
-                    yield f"event: batch\ndata: {data}\n\n"
-                remaining = deadline - asyncio.get_running_loop().time()
-                if await request.is_disconnected():
-                    return
-                if remaining <= 0:
-                    yield stream_end("expired", "Reconnect to keep following the batch.")
-                    return
-                wait = min(settings.sse_poll_interval_s, settings.sse_heartbeat_s, remaining)
-                try:
-                    await asyncio.wait_for(waiter.wait(), timeout=wait)
-                except TimeoutError:
-                    yield ": keep-alive\n\n"
+    async def tick(read_db: AsyncSession, current: Principal) -> list[str]:
+        nonlocal last
+        batch = await repo.get_batch(read_db, current.account_id, batch_id)
+        data = (await service.batch_read(read_db, batch)).model_dump_json()
+        digest = hashlib.sha256(data.encode()).hexdigest()
+        if digest == last:
+            return []
+        last = digest
+        return [f"event: batch\ndata: {data}\n\n"]
 
-    return StreamingResponse(
-        events(),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    return streams.follow(
+        request,
+        channel=batch_id,
+        max_seconds=max_seconds,
+        tick=tick,
+        gone="This batch is no longer visible to you.",
+        expired="Reconnect to keep following the batch.",
     )
 
 

@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
 import urllib.parse
 import uuid
-from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, BackgroundTasks, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from resolutionflow.auth.principal import AnyRole, Engineer, get_principal
+from resolutionflow.auth.principal import AnyRole, Engineer, Principal
 from resolutionflow.common.schemas import Page, ReadSchema, SearchText, decode_offset, encode_offset
-from resolutionflow.config import get_settings
 from resolutionflow.db import uow
 from resolutionflow.db.session import DB, WriteDB
 from resolutionflow.documentation import service as documentation
 from resolutionflow.documentation.service import MEDIA_TYPES
-from resolutionflow.errors import Forbidden, NotFound, Unauthorized
 from resolutionflow.models import SessionAttachment
 from resolutionflow.outbound import reports
 from resolutionflow.pilot.schemas import SessionCreated
 from resolutionflow.search import jobs as index_jobs
-from resolutionflow.sessions import attachments, live, service
+from resolutionflow.sessions import attachments, service, streams
 from resolutionflow.sessions.schemas import (
     EventIn,
     EventsAppended,
@@ -191,63 +187,30 @@ async def stream_session(
         if after is not None
         else (int(last_event_id) if last_event_id.isdigit() else session.last_seq)
     )
-    app = request.app
-    await app.state.live_listener.ensure()
-    settings = get_settings()
-    account_id = principal.account_id
-    lifetime = min(max_seconds, settings.sse_max_stream_s)
+    await request.app.state.live_listener.ensure()
+    last = start
 
-    async def events() -> AsyncIterator[str]:
-        last = start
-        deadline = asyncio.get_running_loop().time() + lifetime
-        async with live.subscription(session_id) as waiter:
-            yield "retry: 3000\n\n"
-            while True:
-                waiter.clear()
-                ended: str | None = None
-                rows, names = [], {}
-                async with app.state.read_sessionmaker() as read_db:
-                    # Authorised again on every wake-up, as a new request would be: a
-                    # deactivated, signed-out or demoted reader stops receiving at once.
-                    try:
-                        current = await get_principal(request, read_db)
-                        await service.get_session(read_db, current, session_id)
-                    except Unauthorized as exc:
-                        ended = stream_end("unauthorized", exc.detail)
-                    except (NotFound, Forbidden):
-                        ended = stream_end("forbidden", "This session is no longer visible to you.")
-                    else:
-                        rows = await service.events_after(read_db, account_id, session_id, last)
-                        names = await service._names(read_db, {e.actor_id for e in rows})
-                if ended is not None:
-                    yield ended
-                    return
-                for item in service.event_reads(rows, names):
-                    last = item.seq
-                    yield f"id: {item.seq}\nevent: session_event\ndata: {item.model_dump_json()}\n\n"
-                remaining = deadline - asyncio.get_running_loop().time()
-                if await request.is_disconnected():
-                    return
-                if remaining <= 0:
-                    yield stream_end("expired", "Reconnect to keep following the session.")
-                    return
-                wait = min(settings.sse_poll_interval_s, settings.sse_heartbeat_s, remaining)
-                try:
-                    await asyncio.wait_for(waiter.wait(), timeout=wait)
-                except TimeoutError:
-                    yield ": keep-alive\n\n"
+    async def tick(read_db: AsyncSession, current: Principal) -> list[str]:
+        nonlocal last
+        await service.get_session(read_db, current, session_id)
+        rows = await service.events_after(read_db, current.account_id, session_id, last)
+        names = await service._names(read_db, {e.actor_id for e in rows})
+        frames = []
+        for item in service.event_reads(rows, names):
+            last = item.seq
+            frames.append(
+                f"id: {item.seq}\nevent: session_event\ndata: {item.model_dump_json()}\n\n"
+            )
+        return frames
 
-    return StreamingResponse(
-        events(),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    return streams.follow(
+        request,
+        channel=session_id,
+        max_seconds=max_seconds,
+        tick=tick,
+        gone="This session is no longer visible to you.",
+        expired="Reconnect to keep following the session.",
     )
-
-
-def stream_end(reason: Literal["expired", "unauthorized", "forbidden"], detail: str) -> str:
-    """The last event of a server-sent event stream: why it ends, so the client knows whether
-    to reconnect (`expired`), to refresh its sign-in (`unauthorized`) or to stop (`forbidden`)."""
-    return f"event: end\ndata: {json.dumps({'reason': reason, 'detail': detail})}\n\n"
 
 
 class AttachmentRead(ReadSchema):
