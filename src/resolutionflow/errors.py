@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -287,6 +287,23 @@ def install_error_handlers(app: FastAPI) -> None:
             "The server is too busy to take this request right now; try again in a moment.",
             request,
             headers={"Retry-After": "2"},
+        )
+
+    @app.exception_handler(DBAPIError)
+    async def _database_error(request: Request, exc: DBAPIError) -> JSONResponse:
+        if not exc.connection_invalidated:
+            return await _unexpected(request, exc)
+        # The server dropped the connection (a restart, a failover, an idle timeout): the pool
+        # has discarded its connections and the next request gets fresh ones. Nothing of this
+        # one was stored.
+        log.warning("database connection lost", extra={"route": request.url.path})
+        return problem_response(
+            503,
+            "database-unavailable",
+            "Database connection lost",
+            "The connection to the database was lost; nothing was saved. Try again.",
+            request,
+            headers={"Retry-After": "1"},
         )
 
     @app.exception_handler(Exception)

@@ -8,8 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Exists, exists, literal, select, update
 
 from resolutionflow.auth.tokens import API_TOKEN_PREFIX, decode_access_token, hash_secret
 from resolutionflow.config import get_settings
@@ -63,7 +62,14 @@ async def _resolve(request: Request, db: ReadDB) -> Principal:
     claims = decode_access_token(get_settings(), token)
     if claims is None:
         raise Unauthorized("Your session has expired or the token is invalid; sign in again.")
-    user = await db.get(User, claims.user_id)
+    # One round trip: the user, and whether the sign-in the token belongs to has ended.
+    signed_out = _signed_out(claims.family_id) if claims.family_id is not None else literal(False)
+    row = (
+        await db.execute(
+            select(User, signed_out.label("signed_out")).where(User.id == claims.user_id)
+        )
+    ).one_or_none()
+    user = row[0] if row is not None else None
     if (
         user is None
         or not user.is_active
@@ -71,22 +77,17 @@ async def _resolve(request: Request, db: ReadDB) -> Principal:
         or user.token_version != claims.token_version
     ):
         raise Unauthorized("Your session is no longer valid; sign in again.")
-    if claims.family_id is not None and await _signed_out(db, claims.family_id):
+    if row is not None and row.signed_out:
         raise Unauthorized("You were signed out on this device; sign in again.")
     request.state.user_id = str(user.id)
     return _principal(user)
 
 
-async def _signed_out(db: AsyncSession, family_id: uuid.UUID) -> bool:
+def _signed_out(family_id: uuid.UUID) -> Exists:
     """Whether the sign-in an access token belongs to has ended (sign-out, or reuse of a rotated
     refresh token). Its revoked refresh-token rows are the deny-list: they outlive every access
     token of the family, and revoking them is already what signing out does."""
-    revoked = await db.scalar(
-        select(RefreshToken.id)
-        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_not(None))
-        .limit(1)
-    )
-    return revoked is not None
+    return exists().where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_not(None))
 
 
 async def _from_api_token(request: Request, db: ReadDB, token: str) -> Principal:

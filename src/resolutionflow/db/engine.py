@@ -69,8 +69,12 @@ def make_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin_immediate)
         return engine
+    # No pre-ping: it costs a round trip on every checkout (two per write request). A
+    # connection the server dropped fails its one statement, after which SQLAlchemy discards
+    # the pool's connections; recycling them every 5 minutes keeps idle ones from going stale
+    # behind a proxy or a firewall that forgets quiet connections.
     return create_async_engine(
-        url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True
+        url, pool_recycle=300, pool_size=10, max_overflow=10, hide_parameters=True
     )
 
 
