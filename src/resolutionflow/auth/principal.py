@@ -41,11 +41,13 @@ def _bearer(request: Request) -> str | None:
 
 async def get_principal(request: Request, db: ReadDB) -> Principal:
     principal = await _resolve(request, db)
-    if principal.role is not Role.super_admin:
-        # Row-level security (PostgreSQL): from here on the request sees only its account's
-        # rows, including in the sign-in check's transaction that is still open on a read.
-        request.state.tenant_account_id = principal.account_id
-        await rls.reapply(db)
+    # Row-level security (PostgreSQL): from here on the request sees only its account's rows
+    # (the super admin's, every account's), including in the sign-in check's transaction that
+    # is still open on a read.
+    request.state.tenant_account_id = (
+        None if principal.role is Role.super_admin else principal.account_id
+    )
+    await rls.reapply(db)
     if request.method not in SAFE_METHODS:
         # A write goes on in a unit of work of its own: hand this connection back now, or a
         # burst of writes holds every pooled connection while waiting for a second one.
@@ -62,6 +64,9 @@ async def _resolve(request: Request, db: ReadDB) -> Principal:
     claims = decode_access_token(get_settings(), token)
     if claims is None:
         raise Unauthorized("Your session has expired or the token is invalid; sign in again.")
+    # The token names its account: the check itself already runs confined to it (row-level
+    # security), which spares re-confining the transaction once the caller is known.
+    request.state.tenant_account_id = claims.account_id
     # One round trip: the user, and whether the sign-in the token belongs to has ended.
     signed_out = _signed_out(claims.family_id) if claims.family_id is not None else literal(False)
     row = (

@@ -50,6 +50,7 @@ _SET = text(
 # each transaction begins (the request edge's: the caller is known only after the sign-in check).
 Tenant = uuid.UUID | Callable[[], uuid.UUID | None] | None
 _INFO_KEY = "tenant"
+_UNSET = object()
 
 
 def protect_table(table: str, column: str = "account_id") -> list[str]:
@@ -88,9 +89,14 @@ def _parameters(account_id: uuid.UUID | None) -> dict[str, str]:
     return {"account_id": str(account_id), "all_accounts": "off"}
 
 
+_APPLIED_KEY = "tenant_applied"  # what the transaction under way was last told
+
+
 def _on_begin(session: Session, _transaction: SessionTransaction, connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
-        connection.execute(_SET, _parameters(_account_of(session)))
+        account_id = _account_of(session)
+        connection.execute(_SET, _parameters(account_id))
+        session.info[_APPLIED_KEY] = account_id
 
 
 def _on_postgresql(db: AsyncSession) -> bool:
@@ -100,8 +106,12 @@ def _on_postgresql(db: AsyncSession) -> bool:
 async def reapply(db: AsyncSession) -> None:
     """Re-reads the session's tenant inside a transaction already under way (the sign-in check's,
     which began before the caller was known)."""
-    if db.in_transaction() and _on_postgresql(db):
-        await db.execute(_SET, _parameters(_account_of(db.sync_session)))
+    if not (db.in_transaction() and _on_postgresql(db)):
+        return  # the next transaction reads it when it begins
+    account_id = _account_of(db.sync_session)
+    if db.sync_session.info.get(_APPLIED_KEY, _UNSET) != account_id:
+        await db.execute(_SET, _parameters(account_id))
+        db.sync_session.info[_APPLIED_KEY] = account_id
 
 
 @asynccontextmanager
@@ -113,6 +123,7 @@ async def across_accounts(db: AsyncSession) -> AsyncIterator[None]:
         yield
         return
     await db.execute(_SET, _parameters(None))
+    db.sync_session.info[_APPLIED_KEY] = None
     try:
         yield
     finally:
