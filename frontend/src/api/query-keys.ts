@@ -74,5 +74,16 @@ export const queryKeys = {
   notifications: {
     all: ["notifications"] as const,
   },
+  // Maintenance batches are read by the maintenance pages, the session runner's batch bar and Home.
+  maintenance: {
+    all: ["maintenance"] as const,
+    batches: ["maintenance", "batches"] as const,
+    batchList: (params: Record<string, unknown>) => ["maintenance", "batches", "list", params] as const,
+    batch: (id: string) => ["maintenance", "batches", "detail", id] as const,
+    schedules: ["maintenance", "schedules"] as const,
+    agenda: (days: number) => ["maintenance", "schedules", "agenda", days] as const,
+    targetLists: ["maintenance", "target-lists"] as const,
+    targetList: (id: string) => ["maintenance", "target-lists", "detail", id] as const,
+  },
   invitePreview: (token: string) => ["invite-preview", token] as const,
 };

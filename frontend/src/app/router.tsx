@@ -76,6 +76,16 @@ const TeamDetailPage = named(() => import("@/features/admin/components/team-deta
 const PeoplePage = named(() => import("@/features/admin/components/people-page"), "PeoplePage");
 const AuditPage = named(() => import("@/features/admin/components/audit-page"), "AuditPage");
 const JobsPage = named(() => import("@/features/jobs/components/jobs-page"), "JobsPage");
+// Maintenance: schedules, batches (and their live status page), target lists.
+const SchedulesPage = named(() => import("@/features/maintenance/components/schedules-page"), "SchedulesPage");
+const BatchesPage = named(() => import("@/features/maintenance/components/batches-page"), "BatchesPage");
+const LaunchBatchPage = named(() => import("@/features/maintenance/components/launch-batch-page"), "LaunchBatchPage");
+const BatchPage = named(() => import("@/features/maintenance/components/batch-page"), "BatchPage");
+const TargetListsPage = named(() => import("@/features/maintenance/components/target-lists-page"), "TargetListsPage");
+const TargetListEditorPage = named(
+  () => import("@/features/maintenance/components/target-list-editor-page"),
+  "TargetListEditorPage",
+);
 const AccountSettingsPage = named(
   () => import("@/features/account-settings/components/account-settings-page"),
   "AccountSettingsPage",
@@ -244,6 +254,13 @@ export const routes: RouteObject[] = [
           // One route for both, so the page (and an answer being written) stays mounted when a new
           // conversation gets its id.
           { path: "assist/:id?", ...page(<AssistPage />, "engineer") },
+          { path: "maintenance", ...page(<SchedulesPage />) },
+          { path: "maintenance/batches", ...page(<BatchesPage />) },
+          { path: "maintenance/batches/new", ...page(<LaunchBatchPage />, "engineer") },
+          { path: "maintenance/batches/:id", ...page(<BatchPage />, undefined, { wide: true }) },
+          { path: "maintenance/target-lists", ...page(<TargetListsPage />) },
+          { path: "maintenance/target-lists/new", ...page(<TargetListEditorPage />, "engineer", { wide: true }) },
+          { path: "maintenance/target-lists/:id", ...page(<TargetListEditorPage />, undefined, { wide: true }) },
           { path: "knowledge", ...page(<KnowledgePage />) },
           { path: "knowledge/:id", ...page(<DocumentDetailPage />) },
           { path: "teams", ...page(<TeamsPage />) },

@@ -5,11 +5,11 @@ const labels = (role: string | null) => navItemsFor(role).map((i) => i.label);
 
 describe("navItemsFor", () => {
   it("shows a viewer only what every role can see", () => {
-    expect(labels("viewer")).toEqual(["Home", "Sessions", "Flows", "Knowledge", "Teams", "Profile", "API tokens"]);
+    expect(labels("viewer")).toEqual(["Home", "Sessions", "Flows", "Knowledge", "Teams", "Schedules", "Batches", "Target lists", "Profile", "API tokens"]);
   });
 
   it("gives an engineer what a viewer sees plus ResolutionAssist and Escalations (nothing admin)", () => {
-    expect(labels("engineer")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Escalations", "Knowledge", "Teams", "Profile", "API tokens"]);
+    expect(labels("engineer")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Escalations", "Knowledge", "Teams", "Schedules", "Batches", "Target lists", "Profile", "API tokens"]);
     expect(labels("viewer")).not.toContain("ResolutionAssist");
     expect(labels("viewer")).not.toContain("Escalations");
   });
@@ -26,7 +26,7 @@ describe("navItemsFor", () => {
   });
 
   it("shows everything to a super admin", () => {
-    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Escalations", "Knowledge", "Teams", "People", "Audit log", "Jobs", "Account settings", "AI settings", "PSA integration", "Accounts", "Profile", "API tokens"]);
+    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Flows", "ResolutionAssist", "Escalations", "Knowledge", "Teams", "Schedules", "Batches", "Target lists", "People", "Audit log", "Jobs", "Account settings", "AI settings", "PSA integration", "Accounts", "Profile", "API tokens"]);
   });
 
   it("shows nothing for an unknown or missing role", () => {
@@ -37,7 +37,17 @@ describe("navItemsFor", () => {
 
 describe("groupedNavFor", () => {
   it("drops the Administration group entirely for viewers", () => {
-    expect(groupedNavFor("viewer").map((g) => g.group)).toEqual(["main", "you"]);
-    expect(groupedNavFor("team_admin").map((g) => g.group)).toEqual(["main", "admin", "you"]);
+    expect(groupedNavFor("viewer").map((g) => g.group)).toEqual(["main", "maintenance", "you"]);
+    expect(groupedNavFor("team_admin").map((g) => g.group)).toEqual(["main", "maintenance", "admin", "you"]);
+  });
+
+  it("puts Maintenance's three parts under their own heading", () => {
+    const maintenance = groupedNavFor("engineer").find((g) => g.group === "maintenance")!;
+    expect(maintenance.label).toBe("Maintenance");
+    expect(maintenance.items.map((i) => [i.label, i.to])).toEqual([
+      ["Schedules", "/maintenance"],
+      ["Batches", "/maintenance/batches"],
+      ["Target lists", "/maintenance/target-lists"],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /** The sidebar's items, and which roles see them. Routes use the same minimum roles. */
 import { hasRole, type Role } from "@/lib/roles";
 
-export type NavGroup = "main" | "admin" | "you";
+export type NavGroup = "main" | "maintenance" | "admin" | "you";
 
 export interface NavItem {
   to: string;
@@ -18,6 +18,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/handoffs", label: "Escalations", minRole: "engineer", group: "main" },
   { to: "/knowledge", label: "Knowledge", minRole: "viewer", group: "main" },
   { to: "/teams", label: "Teams", minRole: "viewer", group: "main" },
+  { to: "/maintenance", label: "Schedules", minRole: "viewer", group: "maintenance" },
+  { to: "/maintenance/batches", label: "Batches", minRole: "viewer", group: "maintenance" },
+  { to: "/maintenance/target-lists", label: "Target lists", minRole: "viewer", group: "maintenance" },
   { to: "/admin/people", label: "People", minRole: "team_admin", group: "admin" },
   { to: "/admin/audit", label: "Audit log", minRole: "team_admin", group: "admin" },
   { to: "/admin/jobs", label: "Jobs", minRole: "team_admin", group: "admin" },
@@ -31,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 export const NAV_GROUP_LABELS: Record<NavGroup, string | null> = {
   main: null,
+  maintenance: "Maintenance",
   admin: "Administration",
   you: "You",
 };

@@ -21,7 +21,7 @@ export function Sidebar({ role }: { role: string }) {
                 <li key={item.to}>
                   <NavLink
                     to={item.to}
-                    end={item.to === "/"}
+                    end={item.to === "/" || item.to === "/maintenance"}
                     className={({ isActive }) =>
                       cn(
                         "block rounded-md px-2 py-1.5 text-sm font-medium",
