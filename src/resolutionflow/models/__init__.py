@@ -21,6 +21,7 @@ from resolutionflow.models.pilot import PilotFact, PilotFix, PilotStep
 from resolutionflow.models.psa import PsaConnection, PsaMemberLink, PsaPush
 from resolutionflow.models.session import Session, SessionEvent
 from resolutionflow.models.share import SessionShare
+from resolutionflow.models.step import Step, StepFlag, StepLink, StepRating
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
 from resolutionflow.models.vector import TextVector
 
@@ -61,6 +62,10 @@ __all__ = [
     "SessionAttachment",
     "SessionEvent",
     "SessionShare",
+    "Step",
+    "StepFlag",
+    "StepLink",
+    "StepRating",
     "Target",
     "TargetList",
     "Team",
