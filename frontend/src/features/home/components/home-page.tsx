@@ -6,6 +6,7 @@ import { useCurrentUser } from "@/lib/current-user";
 import { formatDate } from "@/lib/format";
 import { hasRole, type Role, roleLabel } from "@/lib/roles";
 import { EscalationsCard } from "./escalations-card";
+import { MaintenanceCard } from "./maintenance-card";
 
 interface QuickLink {
   to: string;
@@ -54,6 +55,8 @@ export function HomePage() {
           <p className="mt-1 text-sm font-medium text-slate-900">{me.account_name}</p>
         </div>
       </section>
+
+      {hasRole(me.role, "engineer") && <MaintenanceCard />}
 
       {hasRole(me.role, "team_admin") && <EscalationsCard />}
 
