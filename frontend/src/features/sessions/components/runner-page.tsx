@@ -21,6 +21,7 @@ import { useAppendEvent } from "../api/append-event";
 import { useSession } from "../api/get-session";
 import { useLiveSession } from "../hooks/use-live-session";
 import { AttachButton } from "./attach-button";
+import { BatchBar } from "./batch-bar";
 import { type EventInput, isEnded, type SessionDetail } from "../api/types";
 import { holdValue, useHeldValues } from "../model/held-values";
 import { shortcutFor } from "../model/shortcuts";
@@ -96,7 +97,11 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, si
   // A summary FlowPilot proposes for "End the session" (its "Resolve now").
   const [resolveSummary, setResolveSummary] = useState<string | null>(null);
   const [switching, setSwitching] = useState(false);
+  // A batch session's "Same answer for all remaining targets" (see BatchBar): for the next answer only.
+  const [applyToRemaining, setApplyToRemaining] = useState(false);
   const held = useHeldValues(id);
+  const stepKey = session.current_step?.node_id;
+  useEffect(() => setApplyToRemaining(false), [id, stepKey]);
 
   const role = me.data?.role;
   const canWork = hasRole(role, "engineer") && (session.owner_id === me.data?.id || hasRole(role, "team_admin"));
@@ -126,7 +131,9 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, si
 
   const stepInput = (input: EventInput) => {
     if (stepMutation.isPending) return;
-    stepMutation.mutate(input, { onError: failed });
+    const applies = applyToRemaining && input.type === "answer" && (step?.type === "question" || step?.type === "checklist");
+    if (applies) setApplyToRemaining(false);
+    stepMutation.mutate(applies ? { ...input, apply_to_remaining: true } : input, { onError: failed });
   };
   const add = (mutation: typeof composerMutation) => (input: EventInput) =>
     mutation.mutateAsync(input).catch((error: unknown) => {
@@ -195,6 +202,13 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, si
         actions={headerActions?.(session, { canWork })}
       />
       {banner?.(session)}
+      <BatchBar
+        session={session}
+        canWork={canWork && !ended}
+        canApply={!pilotMode && (step?.type === "question" || step?.type === "checklist") && session.flow_outcome === null}
+        applyToRemaining={applyToRemaining}
+        onApplyToRemainingChange={setApplyToRemaining}
+      />
       <div className="grid items-start gap-4 lg:grid-cols-2 2xl:grid-cols-[minmax(0,5fr)_minmax(0,4fr)_minmax(0,4fr)]">
         <div className="space-y-4 lg:row-span-2 2xl:row-span-1">
           {pilotMode ? (
