@@ -9,11 +9,12 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy import Exists, exists, literal, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.tokens import API_TOKEN_PREFIX, decode_access_token, hash_secret
 from resolutionflow.config import get_settings
 from resolutionflow.db import rls, uow
-from resolutionflow.db.session import SAFE_METHODS, ReadDB
+from resolutionflow.db.session import SAFE_METHODS, ReadDB, WriteDB
 from resolutionflow.errors import Forbidden, Unauthorized
 from resolutionflow.models import ApiToken, RefreshToken, Role, User
 
@@ -39,7 +40,24 @@ def _bearer(request: Request) -> str | None:
     return value.strip()
 
 
-async def get_principal(request: Request, db: ReadDB) -> Principal:
+async def get_principal(request: Request, read: ReadDB, write: WriteDB) -> Principal:
+    """The sign-in check's unit of work: a read's own read-only one; on a write, PostgreSQL's
+    write transaction itself (one connection, no second BEGIN), or on SQLite the read-only one,
+    handed back before the write begins so the write lock is held only while writing."""
+    if request.method in SAFE_METHODS:
+        return await authenticate(request, read)
+    if write.bind is not None and write.bind.dialect.name == "postgresql":
+        return await authenticate(request, write)
+    try:
+        return await authenticate(request, read)
+    finally:
+        # Hand this connection back now, or a burst of writes holds every pooled connection
+        # while waiting for a second one.
+        await read.close()
+
+
+async def authenticate(request: Request, db: AsyncSession) -> Principal:
+    """Who is calling, checked in `db` (also by live streams on every wake-up)."""
     principal = await _resolve(request, db)
     # Row-level security (PostgreSQL): from here on the request sees only its account's rows
     # (the super admin's, every account's), including in the sign-in check's transaction that
@@ -48,14 +66,10 @@ async def get_principal(request: Request, db: ReadDB) -> Principal:
         None if principal.role is Role.super_admin else principal.account_id
     )
     await rls.reapply(db)
-    if request.method not in SAFE_METHODS:
-        # A write goes on in a unit of work of its own: hand this connection back now, or a
-        # burst of writes holds every pooled connection while waiting for a second one.
-        await db.close()
     return principal
 
 
-async def _resolve(request: Request, db: ReadDB) -> Principal:
+async def _resolve(request: Request, db: AsyncSession) -> Principal:
     token = _bearer(request)
     if token is None:
         raise Unauthorized()
@@ -95,7 +109,7 @@ def _signed_out(family_id: uuid.UUID) -> Exists:
     return exists().where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_not(None))
 
 
-async def _from_api_token(request: Request, db: ReadDB, token: str) -> Principal:
+async def _from_api_token(request: Request, db: AsyncSession, token: str) -> Principal:
     now = datetime.now(UTC)
     row = (
         await db.execute(

@@ -1,12 +1,14 @@
 """The request-edge units of work.
 
-- `ReadDB`: a read-only transaction (no write lock on SQLite, READ ONLY on PostgreSQL). The
-  sign-in check uses it, and so does every GET/HEAD request.
-- `WriteDB`: a writing unit of work on any method (GET routes that record what left).
-- `DB`: on GET/HEAD the same read session; on other methods a writing unit of work that
-  commits when the route succeeds and rolls back when it raises. Its transaction begins at the
+- `ReadDB`: a read-only transaction (no write lock on SQLite, READ ONLY on PostgreSQL). Every
+  GET/HEAD request uses it, and so does the sign-in check of a GET, and of a write on SQLite.
+- `WriteDB`: the request's writing unit of work, on any method (GET routes that record what
+  left use it directly).
+- `DB`: on GET/HEAD the read session; on other methods the writing unit of work, which commits
+  when the route succeeds and rolls back when it raises. On SQLite its transaction begins at the
   route's first statement (after the sign-in check), so the write lock is held for the writing
-  part only; a slow call in the middle goes through `db.uow.while_released`.
+  part only; on PostgreSQL the sign-in check is its first statement (one connection per
+  request). A slow call in the middle goes through `db.uow.while_released`.
 """
 
 from __future__ import annotations
@@ -65,22 +67,22 @@ async def _writing(request: Request) -> AsyncIterator[AsyncSession]:
             await db.commit()
 
 
-async def get_db(request: Request, read: ReadDB) -> AsyncIterator[AsyncSession]:
-    if request.method in SAFE_METHODS:
-        yield read
-        return
-    async with _writing(request) as db:
-        yield db
-
-
 async def get_write_db(request: Request) -> AsyncIterator[AsyncSession]:
+    # Creating the session costs nothing until its first statement: a request that never
+    # writes (a GET) never takes a connection or a lock for it.
     async with _writing(request) as db:
         yield db
 
 
 # scope="function" ends the dependency before the response is sent, so the commit happens first.
-DB = Annotated[AsyncSession, Depends(get_db, scope="function")]
-# For the few GET routes that record something (what left the server, a model call's cost):
-# a writing unit of work whatever the method; its transaction begins at its first write-side
-# statement, so reads before it take no lock.
+# For the few GET routes that record something (what left the server, a model call's cost): a
+# writing unit of work whatever the method; its transaction begins at its first write-side
+# statement, so reads before it take no lock. One per request: `DB` on a write is the same one.
 WriteDB = Annotated[AsyncSession, Depends(get_write_db, scope="function")]
+
+
+def get_db(request: Request, read: ReadDB, write: WriteDB) -> AsyncSession:
+    return read if request.method in SAFE_METHODS else write
+
+
+DB = Annotated[AsyncSession, Depends(get_db)]

@@ -21,7 +21,7 @@ from fastapi import Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resolutionflow.auth.principal import Principal, get_principal
+from resolutionflow.auth.principal import Principal, authenticate
 from resolutionflow.config import get_settings
 from resolutionflow.db import rls
 from resolutionflow.db.session import request_tenant
@@ -66,7 +66,7 @@ def follow(
                 async with maker() as db:
                     rls.confine(db, request_tenant(request))
                     try:
-                        frames = await tick(db, await get_principal(request, db))
+                        frames = await tick(db, await authenticate(request, db))
                     except Unauthorized as exc:
                         yield stream_end("unauthorized", exc.detail)
                         return
