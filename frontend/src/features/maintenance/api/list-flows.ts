@@ -12,7 +12,8 @@ async function runnableFlows(signal: AbortSignal): Promise<FlowOption[]> {
       unwrap(api.GET("/api/v1/flows", { params: { query: { kind, limit: LIMIT, sort: "updated" } }, signal })),
     ),
   );
-  return [...maintenance!.items, ...procedural!.items].filter((f) => f.latest_version != null && !f.archived);
+  const byId = new Map([...maintenance!.items, ...procedural!.items].map((f) => [f.id, f]));
+  return [...byId.values()].filter((f) => f.latest_version != null && !f.archived);
 }
 
 export function useRunnableFlows() {
