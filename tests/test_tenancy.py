@@ -317,7 +317,28 @@ async def _maintenance_schedule(client: AsyncClient, owner: Tenant) -> str:
     return str(r.json()["id"])
 
 
+async def _library_step(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post(
+        "/api/v1/steps",
+        headers=owner.admin.headers,
+        json={"title": unique("Clear the credential"), "body": "cmdkey /list", "kind": "action"},
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+async def _step_flag(client: AsyncClient, owner: Tenant) -> str:
+    step_id = await _library_step(client, owner)
+    r = await client.post(
+        f"/api/v1/steps/{step_id}/flags", headers=owner.admin.headers, json={"reason": "Wrong"}
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
 MAKERS: dict[str, Maker] = {
+    "library_step_id": _library_step,
+    "flag_id": _step_flag,
     "target_list_id": _target_list,
     "batch_id": _batch,
     "item_id": _batch_item,
@@ -365,6 +386,9 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     },
     ("POST", "/api/v1/maintenance/batches/{batch_id}/items/{item_id}/skip"): {"reason": "x"},
     ("POST", "/api/v1/maintenance/batches/{batch_id}/items/{item_id}/fail"): {"reason": "x"},
+    ("PUT", "/api/v1/steps/{library_step_id}"): {"title": "Renamed", "kind": "action"},
+    ("PUT", "/api/v1/steps/{library_step_id}/rating"): {"stars": 4},
+    ("POST", "/api/v1/steps/{library_step_id}/flags"): {"reason": "Outdated"},
 }
 # Raw (non-JSON) bodies, for upload routes.
 RAW_BODIES: dict[tuple[str, str], bytes] = {

@@ -48,6 +48,7 @@ from resolutionflow.sessions.live import Listener
 from resolutionflow.sessions.router import router as sessions_router
 from resolutionflow.sharing.router import router as sharing_router
 from resolutionflow.static_files import SpaFiles
+from resolutionflow.steps.router import router as steps_router
 from resolutionflow.teams.router import router as teams_router
 from resolutionflow.users.router import router as users_router
 
@@ -83,6 +84,7 @@ def api_router() -> APIRouter:
         psa_router,
         jobs_router,
         maintenance_router,
+        steps_router,
     ):
         api.include_router(router)
     return api

@@ -2254,6 +2254,215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Steps
+         * @description Full text over titles, bodies, answers, tags and category (every word, as a prefix),
+         *     with filters; best match first when searching, else the most recently updated.
+         */
+        get: operations["list_steps_api_v1_steps_get"];
+        put?: never;
+        /**
+         * Create Step
+         * @description A new library step (by hand, or "save to library" from an editor node).
+         */
+        post: operations["create_step_api_v1_steps_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steps/{library_step_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Step */
+        get: operations["get_step_api_v1_steps__library_step_id__get"];
+        /**
+         * Replace Step
+         * @description The step as it should be; its revision goes up, so linked flow nodes offer "update from
+         *     library". The author, a team admin of the owner team, or a super admin.
+         */
+        put: operations["replace_step_api_v1_steps__library_step_id__put"];
+        post?: never;
+        /**
+         * Delete Step
+         * @description Removes the step, its ratings, flags and links; flow nodes keep their text.
+         */
+        delete: operations["delete_step_api_v1_steps__library_step_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steps/{library_step_id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flag Step
+         * @description "This step is wrong", with a reason; open until a team admin resolves or dismisses it.
+         */
+        post: operations["flag_step_api_v1_steps__library_step_id__flags_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steps/{library_step_id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rate Step
+         * @description Your 1 to 5 stars and optional review; rating again replaces them.
+         */
+        put: operations["rate_step_api_v1_steps__library_step_id__rating_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steps/{library_step_id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Step Ratings
+         * @description Every rating and review of the step, newest first.
+         */
+        get: operations["list_step_ratings_api_v1_steps__library_step_id__ratings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steps/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Step Facets */
+        get: operations["step_facets_api_v1_steps_facets_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steps/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Step Flags
+         * @description "This step is wrong" flags, newest first (the review queue reads `status=open`).
+         */
+        get: operations["list_step_flags_api_v1_steps_flags_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steps/flags/{flag_id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss Step Flag
+         * @description The step was right. Team admins of the step's owner team.
+         */
+        post: operations["dismiss_step_flag_api_v1_steps_flags__flag_id__dismiss_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steps/flags/{flag_id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve Step Flag
+         * @description The step was wrong and has been fixed. Team admins of the step's owner team.
+         */
+        post: operations["resolve_step_flag_api_v1_steps_flags__flag_id__resolve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steps/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggest Steps
+         * @description Library steps for a problem, ranked as FlowPilot and the copilot rank them: text
+         *     relevance with the bounded quality boost (ratings, verified uses, open flags).
+         */
+        get: operations["suggest_steps_api_v1_steps_suggestions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/target-lists": {
         parameters: {
             query?: never;
@@ -3483,6 +3692,70 @@ export interface components {
              */
             updated_at: string;
         };
+        /** FlagClose */
+        FlagClose: {
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
+        /** FlagCreate */
+        FlagCreate: {
+            /** Reason */
+            reason: string;
+        };
+        /** FlagPage */
+        FlagPage: {
+            /** Items */
+            items: components["schemas"]["FlagRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** FlagRead */
+        FlagRead: {
+            /** Closed At */
+            closed_at: string | null;
+            /** Closed By Id */
+            closed_by_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * May Close
+             * @description Whether the caller may resolve or dismiss it
+             */
+            may_close: boolean;
+            /** Note */
+            note: string;
+            /** Reason */
+            reason: string;
+            /** Reporter Id */
+            reporter_id: string | null;
+            /** Reporter Name */
+            reporter_name: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "resolved" | "dismissed";
+            /**
+             * Step Id
+             * Format: uuid
+             */
+            step_id: string;
+            /** Step Title */
+            step_title: string;
+            /** Team Id */
+            team_id: string | null;
+        };
         /** FlowDocument */
         FlowDocument: {
             /**
@@ -4418,6 +4691,10 @@ export interface components {
             /** Outcome */
             outcome?: ("resolved" | "unresolved" | "escalate") | null;
             position?: components["schemas"]["Position"] | null;
+            /** Step Id */
+            step_id?: string | null;
+            /** Step Revision */
+            step_revision?: number | null;
             /**
              * Title
              * @default
@@ -5073,6 +5350,40 @@ export interface components {
             /** Sessions */
             sessions: number;
         };
+        /** RatingIn */
+        RatingIn: {
+            /**
+             * Review
+             * @default
+             */
+            review: string;
+            /** Stars */
+            stars: number;
+        };
+        /** RatingPage */
+        RatingPage: {
+            /** Items */
+            items: components["schemas"]["RatingRead"][];
+        };
+        /** RatingRead */
+        RatingRead: {
+            /** Review */
+            review: string;
+            /** Stars */
+            stars: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** User Name */
+            user_name: string;
+        };
         /** RedactionReportRead */
         RedactionReportRead: {
             /** Actor Name */
@@ -5695,6 +6006,133 @@ export interface components {
             text?: string | null;
         };
         /**
+         * StepCreate
+         * @description A reusable step. A question needs at least two distinct answers; a script reference
+         *     names its script. `{{variable}}` placeholders in the title or body are filled in when the
+         *     step runs inside a flow, like any node's.
+         */
+        StepCreate: {
+            /** Answers */
+            answers?: string[];
+            /**
+             * Body
+             * @default
+             */
+            body: string;
+            /**
+             * Category
+             * @default
+             */
+            category: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "question" | "action" | "check" | "script_ref";
+            /** Script Ref */
+            script_ref?: string | null;
+            /** Tags */
+            tags?: string[];
+            /**
+             * Team Id
+             * @description The owner team (none: account)
+             */
+            team_id?: string | null;
+            /** Title */
+            title: string;
+        };
+        /**
+         * StepFacets
+         * @description What the library's filters offer: every tag and category in use.
+         */
+        StepFacets: {
+            /** Categories */
+            categories: string[];
+            /** Tags */
+            tags: string[];
+        };
+        /** StepPage */
+        StepPage: {
+            /** Items */
+            items: components["schemas"]["StepRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** StepRead */
+        StepRead: {
+            /** Answers */
+            answers: string[];
+            /** Body */
+            body: string;
+            /** Can Edit */
+            can_edit: boolean;
+            /** Category */
+            category: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Id */
+            created_by_id: string | null;
+            /** Created By Name */
+            created_by_name: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "question" | "action" | "check" | "script_ref";
+            /**
+             * Linked Nodes
+             * @description Published flow nodes linked to this step
+             */
+            linked_nodes: number;
+            my_rating?: components["schemas"]["RatingRead"] | null;
+            /** Open Flags */
+            open_flags: number;
+            /** Rating Avg */
+            rating_avg: number | null;
+            /** Rating Count */
+            rating_count: number;
+            /** Revision */
+            revision: number;
+            /** Script Ref */
+            script_ref: string | null;
+            /**
+             * Snippet
+             * @description Matched text, <mark>ed, when searched
+             */
+            snippet?: string | null;
+            /** Tags */
+            tags: string[];
+            /** Team Id */
+            team_id: string | null;
+            /** Team Name */
+            team_name: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Variables
+             * @description The {{variable}} names the step uses
+             */
+            variables: string[];
+            /**
+             * Verified Uses
+             * @description Resolved sessions that passed a linked flow node
+             */
+            verified_uses: number;
+        };
+        /**
          * StepResult
          * @description What answering a step returns: the next step and the updated confidence and tier.
          */
@@ -5711,6 +6149,65 @@ export interface components {
              * @enum {string}
              */
             tier: "discovery" | "exploring" | "guided";
+        };
+        /**
+         * StepSuggestion
+         * @description A library step ranked for a problem: text relevance, and that relevance with the step's
+         *     quality signal (ratings, verified uses, open flags) applied.
+         */
+        StepSuggestion: {
+            /**
+             * Quality
+             * @description -1..1: ratings, verified uses and open flags combined
+             */
+            quality: number;
+            /** Relevance */
+            relevance: number;
+            /** Score */
+            score: number;
+            step: components["schemas"]["StepRead"];
+        };
+        /** StepSuggestionPage */
+        StepSuggestionPage: {
+            /** Items */
+            items: components["schemas"]["StepSuggestion"][];
+        };
+        /**
+         * StepUpdate
+         * @description The step as it should be (PUT replaces it). `revision`, when given, must be the step's
+         *     current revision (409 otherwise: someone else saved in between).
+         */
+        StepUpdate: {
+            /** Answers */
+            answers?: string[];
+            /**
+             * Body
+             * @default
+             */
+            body: string;
+            /**
+             * Category
+             * @default
+             */
+            category: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "question" | "action" | "check" | "script_ref";
+            /** Revision */
+            revision?: number | null;
+            /** Script Ref */
+            script_ref?: string | null;
+            /** Tags */
+            tags?: string[];
+            /**
+             * Team Id
+             * @description The owner team (none: account)
+             */
+            team_id?: string | null;
+            /** Title */
+            title: string;
         };
         /**
          * StepView
@@ -7212,7 +7709,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.throttled" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
+                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.throttled" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */
@@ -11975,6 +12472,547 @@ export interface operations {
                     "text/html; charset=utf-8": unknown;
                     "text/markdown; charset=utf-8": unknown;
                     "text/plain; charset=utf-8": unknown;
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    list_steps_api_v1_steps_get: {
+        parameters: {
+            query?: {
+                category?: string | null;
+                cursor?: string | null;
+                kind?: ("question" | "action" | "check" | "script_ref") | null;
+                limit?: number;
+                /** @description Contains this text */
+                q?: string | null;
+                sort?: "relevance" | "rating" | "uses" | "updated" | "title";
+                tag?: string | null;
+                team_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepPage"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    create_step_api_v1_steps_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepCreate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    get_step_api_v1_steps__library_step_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                library_step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    replace_step_api_v1_steps__library_step_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                library_step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepUpdate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    delete_step_api_v1_steps__library_step_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                library_step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    flag_step_api_v1_steps__library_step_id__flags_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                library_step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagCreate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    rate_step_api_v1_steps__library_step_id__rating_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                library_step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    list_step_ratings_api_v1_steps__library_step_id__ratings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                library_step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingPage"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    step_facets_api_v1_steps_facets_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepFacets"];
+                };
+            };
+        };
+    };
+    list_step_flags_api_v1_steps_flags_get: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                status?: ("open" | "resolved" | "dismissed") | null;
+                step_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagPage"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    dismiss_step_flag_api_v1_steps_flags__flag_id__dismiss_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagClose"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    resolve_step_flag_api_v1_steps_flags__flag_id__resolve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagClose"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    suggest_steps_api_v1_steps_suggestions_get: {
+        parameters: {
+            query: {
+                limit?: number;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepSuggestionPage"];
                 };
             };
             /** @description Validation failed */

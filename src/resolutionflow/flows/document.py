@@ -58,6 +58,11 @@ class Node(_Strict):
     input_type: InputType | None = None
     outcome: Outcome | None = None
     flow_id: uuid.UUID | None = None
+    # The library step this node was inserted from (or saved to), and the step revision it
+    # copied: publishing syncs the links, the editor offers "update from library" when the
+    # step's revision moved on.
+    step_id: uuid.UUID | None = None
+    step_revision: int | None = Field(default=None, ge=1, le=2**31 - 1)
 
     @field_validator("input_type", mode="after")
     @classmethod
@@ -99,7 +104,16 @@ class FlowDocument(_Strict):
         """The document as stored and exported: no nulls for fields a node type doesn't use."""
         data = self.model_dump(mode="json")
         for node in data["nodes"]:
-            for key in ("position", "items", "variable", "input_type", "outcome", "flow_id"):
+            for key in (
+                "position",
+                "items",
+                "variable",
+                "input_type",
+                "outcome",
+                "flow_id",
+                "step_id",
+                "step_revision",
+            ):
                 if node.get(key) is None:
                     node.pop(key, None)
         return data

@@ -30,6 +30,7 @@ from resolutionflow.flows.schemas import (
 )
 from resolutionflow.flows.validation import Problem, PublishedFlows, errors_only, validate
 from resolutionflow.models import Account, Flow, FlowVersion, Folder, Role, User
+from resolutionflow.steps import links as step_links
 
 
 def _now() -> datetime:
@@ -282,6 +283,7 @@ async def publish(
     flow.latest_version = number
     flow.published_revision = flow.draft_revision
     await db.flush()
+    await step_links.sync_links(db, flow.account_id, flow.id, flow.draft)
     return number
 
 
