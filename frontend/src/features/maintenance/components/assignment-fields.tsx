@@ -39,14 +39,18 @@ export function AssignmentFields({
   const teams = useTeams();
   const people = useAssignablePeople(teams.data);
   const others = (people ?? []).filter((p) => p.id !== me?.id);
+  // An assignee saved earlier who is in none of the teams you can see (or left them).
+  const unknown = value.userId !== "" && value.userId !== me?.id && people !== null && !others.some((p) => p.id === value.userId);
+  const selected = value.userId === me?.id ? "" : value.userId;
 
   return (
     <div className="space-y-3">
       <RadioCards legend="Assignment" name="assignment" options={OPTIONS} value={value.assignment} onChange={(a) => onChange({ ...value, assignment: a })} />
       {errors.assignment && <p className="text-xs text-red-600">{errors.assignment}</p>}
       {value.assignment === "user" ? (
-        <SelectField label="Engineer" value={value.userId} onChange={(e) => onChange({ ...value, userId: e.target.value })} error={errors.assignee_user_id}>
+        <SelectField label="Engineer" value={selected} onChange={(e) => onChange({ ...value, userId: e.target.value })} error={errors.assignee_user_id}>
           <option value="">Me{me ? ` (${me.name})` : ""}</option>
+          {unknown && <option value={value.userId}>The current assignee (not in your teams)</option>}
           {people === null && teams.isPending && <option disabled>Loading people…</option>}
           {others.map((p) => (
             <option key={p.id} value={p.id}>

@@ -57,15 +57,22 @@ const batch = {
   psa_notes: {},
 };
 
-function fakeServer(opts: { batchId?: string | null } = {}) {
+function fakeServer(opts: { batchId?: string | null; pool?: boolean } = {}) {
   const posted: Record<string, unknown>[] = [];
   const asked: string[] = [];
+  const served = opts.pool
+    ? { ...batch, assignment: "pool", assignee_user_id: null, items: batch.items.map((i) => ({ ...i, assignee_id: null, assignee_name: null })) }
+    : batch;
   stubApi(fakeUser(), async ({ input, route }) => {
     asked.push(route);
     if (route === `GET /api/v1/sessions/${SID}`) return json(200, session(SID, "FAB-DC01", opts.batchId === undefined ? BATCH : opts.batchId));
     if (route === `GET /api/v1/sessions/${NEXT_SID}`) return json(200, session(NEXT_SID, "FAB-APP01"));
     if (route.endsWith("/documentation")) return markdown("# note");
-    if (route === `GET /api/v1/maintenance/batches/${BATCH}`) return json(200, batch);
+    if (route === `GET /api/v1/maintenance/batches/${BATCH}`) return json(200, served);
+    if (route === `POST /api/v1/maintenance/batches/${BATCH}/items/item-0/claim`) {
+      posted.push({ claim: "item-0" });
+      return json(200, { ...served.items[0], assignee_id: ME_ID });
+    }
     if (route === `POST /api/v1/sessions/${SID}/events`) {
       const body = (await input.json()) as Record<string, unknown>;
       posted.push(body);
@@ -111,6 +118,15 @@ describe("Runner: the batch bar", () => {
     await u.keyboard("n");
     await waitFor(() => expect(router.state.location.pathname).toBe(`/sessions/${NEXT_SID}`));
     expect(await screen.findByRole("heading", { name: "Pre-checks on FAB-APP01" })).toBeInTheDocument();
+  });
+
+  it("offers to claim an unclaimed target of a team pool", async () => {
+    const { posted } = fakeServer({ pool: true });
+    const { u } = renderApp(`/sessions/${SID}`);
+    const bar = await screen.findByRole("region", { name: "Maintenance batch" });
+    await u.click(await within(bar).findByRole("button", { name: "Claim this target" }));
+    await waitFor(() => expect(posted).toEqual([{ claim: "item-0" }]));
+    expect(await screen.findByText("FAB-DC01 is yours.")).toBeInTheDocument();
   });
 
   it("is not there for a session outside any batch, and asks for no batch", async () => {

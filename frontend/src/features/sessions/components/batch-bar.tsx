@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useCurrentUser } from "@/lib/current-user";
 import { errorMessage } from "@/lib/problem";
+import { hasRole } from "@/lib/roles";
 import { useClaimBatchItem, useSessionBatch } from "../api/get-batch";
 import type { SessionDetail } from "../api/types";
 import { batchIdOf, nextTarget, positionText } from "../model/batch";
@@ -49,6 +50,10 @@ function Bar({ batchId, session, canWork, canApply, applyToRemaining, onApplyToR
   const next = data ? nextTarget(data.items, session.id, me?.id, data.assignment === "pool") : null;
   const position = data ? positionText(data.items, session.id) : null;
   const finished = data ? data.counts.done + data.counts.skipped + data.counts.failed : 0;
+  // An unclaimed target of a team pool: take it here to work it.
+  const own = data?.items.find((i) => i.session_id === session.id);
+  const claimable =
+    data?.assignment === "pool" && own !== undefined && own.assignee_id === null && (own.status === "pending" || own.status === "in_progress");
 
   function goNext() {
     if (!next || claim.isPending) return;
@@ -92,6 +97,23 @@ function Bar({ batchId, session, canWork, canApply, applyToRemaining, onApplyToR
         )}
         {batch.isError && <span className="text-red-700"> · couldn't load the batch</span>}
       </div>
+      {claimable && hasRole(me?.role, "engineer") && (
+        <Button
+          size="sm"
+          loading={claim.isPending}
+          onClick={() =>
+            claim.mutate(own.id, {
+              onSuccess: () => {
+                void qc.invalidateQueries({ queryKey: queryKeys.sessions.detail(session.id) });
+                toast.show(`${own.label} is yours.`);
+              },
+              onError: (error) => toast.show(errorMessage(error), "error"),
+            })
+          }
+        >
+          Claim this target
+        </Button>
+      )}
       {canWork && canApply && (
         <label htmlFor={applyId} className="flex items-center gap-1.5 text-sm text-slate-700">
           <input
