@@ -104,6 +104,7 @@ bench: install
 	$(BIN)/python bench/psa_outbox.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/maintenance.py
+	$(BIN)/python bench/step_ranking.py
 
 clean:
 	rm -rf $(VENV) build frontend/node_modules src/resolutionflow/static
