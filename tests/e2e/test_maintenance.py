@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import DEMO_PASSWORD, sign_in
+from tests.e2e.test_csp import RECORD_VIOLATIONS
 
 ENGINEER = "engineer@acme.example"
 ADMIN = "admin@acme.example"  # publishing a flow is a team admin's
@@ -102,6 +103,8 @@ def test_schedule_run_now_work_skip_and_report(
     target_list.raise_for_status()
     list_id = target_list.json()["id"]
 
+    # The screens run under the content security policy (progress widths, the report's HTML).
+    page.context.add_init_script(RECORD_VIOLATIONS)
     sign_in(page, ENGINEER)
     nav = page.get_by_role("navigation", name="Main")
     nav.get_by_role("link", name="Schedules").click()
@@ -213,3 +216,10 @@ def test_schedule_run_now_work_skip_and_report(
     assert download.value.suggested_filename.endswith("-client.md")
     report_dialog.get_by_role("button", name="Close").click()
     expect(report_dialog).to_have_count(0)
+
+    # Home: the batch is finished, so nothing waits for the engineer there.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Home").click()
+    card = page.get_by_role("region", name="Maintenance")
+    expect(card).to_be_visible()
+    expect(card).not_to_contain_text(title)
+    assert page.evaluate("window.__csp") == []
