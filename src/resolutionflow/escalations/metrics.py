@@ -7,11 +7,12 @@ import statistics
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.common.schemas import ReadSchema
-from resolutionflow.models import Flow, Handoff, Session, User
+from resolutionflow.escalations import repository
+from resolutionflow.models import Session
 
 
 class RateRow(ReadSchema):
@@ -48,11 +49,7 @@ def _median(values: list[float]) -> float | None:
 
 async def compute(db: AsyncSession, account_id: uuid.UUID, days: int) -> EscalationMetrics:
     since = datetime.now(UTC) - timedelta(days=days)
-    handoffs = list(
-        await db.scalars(
-            select(Handoff).where(Handoff.account_id == account_id, Handoff.created_at >= since)
-        )
-    )
+    handoffs = await repository.handoffs_since(db, account_id, since)
     claimed = [h for h in handoffs if h.claimed_at is not None]
     ended = {
         sid: ended_at
@@ -70,26 +67,10 @@ async def compute(db: AsyncSession, account_id: uuid.UUID, days: int) -> Escalat
             to_resolution.append((end - h.claimed_at).total_seconds())
     escalated_sessions = {h.session_id for h in handoffs}
 
-    flow_names = {
-        i: t
-        for i, t in await db.execute(
-            select(Flow.id, Flow.title).where(Flow.account_id == account_id)
-        )
-    }
-    people = {
-        i: n
-        for i, n in await db.execute(
-            select(User.id, User.name).where(User.account_id == account_id)
-        )
-    }
+    flow_names = await repository.flow_titles(db, account_id)
+    people = await repository.user_names(db, account_id)
     per_flow_totals: dict[uuid.UUID, list[int]] = {}
-    for fid, sid in await db.execute(
-        select(Session.flow_id, Session.id).where(
-            Session.account_id == account_id,
-            Session.created_at >= since,
-            Session.flow_id.is_not(None),
-        )
-    ):
+    for fid, sid in await repository.sessions_with_flow_since(db, account_id, since):
         if fid is None:
             continue
         t = per_flow_totals.setdefault(fid, [0, 0])
@@ -106,15 +87,7 @@ async def compute(db: AsyncSession, account_id: uuid.UUID, days: int) -> Escalat
     )[:20]
     # Per engineer: who escalated (the session's owner may have changed at the claim).
     by_engineer: dict[uuid.UUID, list[int]] = {}
-    owned = await db.execute(
-        select(Session.owner_id, func.count())
-        .where(
-            Session.account_id == account_id,
-            Session.created_at >= since,
-            Session.owner_id.is_not(None),
-        )
-        .group_by(Session.owner_id)
-    )
+    owned = await repository.sessions_per_owner_since(db, account_id, since)
     for owner, n in owned:
         if owner is not None:
             by_engineer[owner] = [int(n), 0]

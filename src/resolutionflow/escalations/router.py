@@ -18,7 +18,7 @@ from resolutionflow.common.schemas import Page, ReadSchema, decode_offset, encod
 from resolutionflow.config import get_settings
 from resolutionflow.db import uow
 from resolutionflow.db.session import DB
-from resolutionflow.escalations import channels, metrics, service
+from resolutionflow.escalations import channels, metrics, repository, service
 from resolutionflow.escalations.service import EscalateIn, HandoffRead, OutcomeIn
 from resolutionflow.models import Account, Notification
 from resolutionflow.sessions import streams
@@ -173,12 +173,7 @@ async def list_notifications(
     unread_only: bool = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> NotificationPage:
-    query = select(Notification).where(
-        Notification.account_id == principal.account_id, Notification.user_id == principal.user_id
-    )
-    if unread_only:
-        query = query.where(Notification.read_at.is_(None))
-    rows = list(await db.scalars(query.order_by(Notification.created_at.desc()).limit(limit)))
+    rows = await repository.my_notifications(db, principal, unread_only=unread_only, limit=limit)
     unread = await db.scalar(
         select(func.count()).where(
             Notification.user_id == principal.user_id, Notification.read_at.is_(None)

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import StringConstraints
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit import service as audit
@@ -19,8 +19,8 @@ from resolutionflow.common.context import ClientInfo
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
 from resolutionflow.config import get_settings
 from resolutionflow.documentation import service as documentation
-from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from resolutionflow.escalations import channels, jobs
+from resolutionflow.errors import Conflict, Forbidden, ValidationFailed
+from resolutionflow.escalations import channels, jobs, repository
 from resolutionflow.escalations import snapshot as snapshots
 from resolutionflow.jobs import queue
 from resolutionflow.models import (
@@ -147,43 +147,16 @@ async def read(db: AsyncSession, principal: Principal, h: Handoff) -> HandoffRea
 
 
 async def get(db: AsyncSession, principal: Principal, handoff_id: uuid.UUID) -> Handoff:
-    h = await db.scalar(
-        select(Handoff).where(Handoff.id == handoff_id, Handoff.account_id == principal.account_id)
-    )
-    if h is None:
-        raise NotFound("No such handoff.")
-    return h
+    return await repository.get_handoff(db, principal, handoff_id)
 
 
 async def _recipients(db: AsyncSession, principal: Principal, body: EscalateIn) -> list[User]:
-    """The target person; else the target team's people; else the escalator's teams'
-    engineers and team admins; else the account's team admins."""
-    base = select(User).where(
-        User.account_id == principal.account_id,
-        User.id != principal.user_id,
-        User.role.in_(("engineer", "team_admin", "super_admin")),
-        User.is_active.is_(True),
-    )
-    if body.target_user_id is not None:
-        return list(await db.scalars(base.where(User.id == body.target_user_id)))
-    if body.target_team_id is not None:
-        members = select(TeamMembership.user_id).where(
-            TeamMembership.team_id == body.target_team_id
-        )
-        return list(await db.scalars(base.where(User.id.in_(members))))
-    my_teams = select(TeamMembership.team_id).where(TeamMembership.user_id == principal.user_id)
-    mates = select(TeamMembership.user_id).where(TeamMembership.team_id.in_(my_teams))
-    people = list(await db.scalars(base.where(User.id.in_(mates))))
-    return people or list(await db.scalars(base.where(User.role == "team_admin")))
+    return await repository.recipients(db, principal, body.target_user_id, body.target_team_id)
 
 
 async def _check_targets(db: AsyncSession, principal: Principal, body: EscalateIn) -> None:
     if body.target_user_id is not None:
-        user = await db.scalar(
-            select(User).where(
-                User.id == body.target_user_id, User.account_id == principal.account_id
-            )
-        )
+        user = await repository.user_in_account(db, principal, body.target_user_id)
         if user is None or not user.is_active:
             raise ValidationFailed(
                 "No such person in this account.",
@@ -206,11 +179,7 @@ async def _check_targets(db: AsyncSession, principal: Principal, body: EscalateI
                 ],
             )
     if body.target_team_id is not None:
-        team = await db.scalar(
-            select(Team).where(
-                Team.id == body.target_team_id, Team.account_id == principal.account_id
-            )
-        )
+        team = await repository.team_in_account(db, principal, body.target_team_id)
         if team is None:
             raise ValidationFailed(
                 "No such team in this account.",
@@ -380,26 +349,7 @@ async def listing(
     limit: int,
     offset: int,
 ) -> tuple[list[Handoff], bool]:
-    query = select(Handoff).where(Handoff.account_id == principal.account_id)
-    if status != "all":
-        query = query.where(Handoff.status == status)
-    if team_id is not None:
-        query = query.where(Handoff.target_team_id == team_id)
-    if target == "me":
-        mine = select(TeamMembership.team_id).where(TeamMembership.user_id == principal.user_id)
-        query = query.where(
-            or_(
-                Handoff.target_user_id == principal.user_id,
-                Handoff.target_team_id.in_(mine),
-                Handoff.target_user_id.is_(None) & Handoff.target_team_id.is_(None),
-            )
-        )
-    rows = list(
-        await db.scalars(
-            query.order_by(Handoff.created_at.desc(), Handoff.id).offset(offset).limit(limit + 1)
-        )
-    )
-    return rows[:limit], len(rows) > limit
+    return await repository.list_handoffs(db, principal, status, team_id, target, limit, offset)
 
 
 @dataclass(frozen=True)
