@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit.service import record_by
@@ -26,6 +26,7 @@ from resolutionflow.outbound import reports
 from resolutionflow.redaction import RedactionOptions, redact
 from resolutionflow.sessions import schemas as session_schemas
 from resolutionflow.sessions import service as sessions
+from resolutionflow.sharing import repository
 from resolutionflow.sharing.schemas import PublicShareView, ShareCreate
 
 UNAVAILABLE = "This link is no longer available."
@@ -78,18 +79,7 @@ async def list_shares(
     db: AsyncSession, principal: Principal, session_id: uuid.UUID
 ) -> list[SessionShare]:
     session = await sessions.get_session(db, principal, session_id)
-    return list(
-        (
-            await db.scalars(
-                select(SessionShare)
-                .where(
-                    SessionShare.account_id == session.account_id,
-                    SessionShare.session_id == session.id,
-                )
-                .order_by(SessionShare.created_at.desc(), SessionShare.id)
-            )
-        ).all()
-    )
+    return await repository.shares_of(db, session)
 
 
 async def revoke_share(
@@ -100,15 +90,7 @@ async def revoke_share(
     client: ClientInfo | None = None,
 ) -> None:
     session = await sessions.get_session(db, principal, session_id)
-    share = await db.scalar(
-        select(SessionShare).where(
-            SessionShare.id == share_id,
-            SessionShare.account_id == session.account_id,
-            SessionShare.session_id == session.id,
-        )
-    )
-    if share is None:
-        raise NotFound(f"No share with id {share_id}.")
+    share = await repository.get_share(db, session, share_id)
     if share.revoked_at is not None:
         raise Conflict("This link is already revoked.")
     share.revoked_at = _now()
@@ -124,16 +106,7 @@ async def revoke_share(
 
 
 async def _live_share(db: AsyncSession, token: str) -> tuple[SessionShare, Session]:
-    row = (
-        await db.execute(
-            select(SessionShare, Session)
-            .join(Session, Session.id == SessionShare.session_id)
-            .where(
-                SessionShare.token_hash == hash_secret(token),
-                SessionShare.account_id == Session.account_id,
-            )
-        )
-    ).one_or_none()
+    row = await repository.by_token_hash(db, hash_secret(token))
     if row is None:
         raise NotFound(UNAVAILABLE)
     share, session = row
