@@ -14,17 +14,17 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow import search
 from resolutionflow.ai import gateway
 from resolutionflow.ai.prompt import DataBlock
-from resolutionflow.assist import answering, reply
+from resolutionflow.assist import answering, reply, repository
 from resolutionflow.assist.retrieval import Retrieval, retrieve
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
-from resolutionflow.errors import NotFound, ValidationFailed
+from resolutionflow.errors import ValidationFailed
 from resolutionflow.models import AssistConversation, AssistMessage, Session
 from resolutionflow.providers.llm import ImageInput
 from resolutionflow.search import index as text_index
@@ -103,15 +103,7 @@ class Prepared:
 async def get(
     db: AsyncSession, principal: Principal, conversation_id: uuid.UUID, *, lock: bool = False
 ) -> AssistConversation:
-    query = select(AssistConversation).where(
-        AssistConversation.id == conversation_id,
-        AssistConversation.account_id == principal.account_id,
-        AssistConversation.user_id == principal.user_id,
-    )
-    conversation = await db.scalar(query.with_for_update() if lock else query)
-    if conversation is None:
-        raise NotFound("No such conversation.")
-    return conversation
+    return await repository.get_conversation(db, principal, conversation_id, lock=lock)
 
 
 async def create(db: AsyncSession, principal: Principal, title: str) -> AssistConversation:
@@ -266,19 +258,7 @@ async def finish(
 async def listing(
     db: AsyncSession, principal: Principal, q: str | None, limit: int, offset: int
 ) -> tuple[list[ConversationSummary], bool]:
-    counts = (
-        select(AssistMessage.conversation_id, func.count().label("n"))
-        .group_by(AssistMessage.conversation_id)
-        .subquery()
-    )
-    query = (
-        select(AssistConversation, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.conversation_id == AssistConversation.id)
-        .where(
-            AssistConversation.account_id == principal.account_id,
-            AssistConversation.user_id == principal.user_id,
-        )
-    )
+    query = repository.own_conversations_with_counts(principal)
     if q:
         found = text_index.parents_matching(db, principal.account_id, q, KINDS)
         if found is None:

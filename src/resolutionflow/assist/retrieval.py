@@ -9,12 +9,12 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow import search
+from resolutionflow.assist import repository
 from resolutionflow.flows import search as flow_search
-from resolutionflow.models import Flow, FlowVersion
 from resolutionflow.search import vectors
 from resolutionflow.search.index import coverage, terms
 
@@ -135,15 +135,7 @@ async def _flows(
     order += [fid for fid in near if fid not in order]
     if not order:
         return []
-    rows = await db.execute(
-        select(Flow, FlowVersion.graph)
-        .join(
-            FlowVersion,
-            and_(FlowVersion.flow_id == Flow.id, FlowVersion.number == Flow.latest_version),
-        )
-        .where(Flow.account_id == account_id, Flow.archived_at.is_(None), Flow.id.in_(order))
-    )
-    found = {flow.id: (flow, graph) for flow, graph in rows}
+    found = await repository.published_flows_with_graph(db, account_id, order)
     out = []
     for fid in order:
         if fid not in found:
