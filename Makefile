@@ -105,6 +105,7 @@ bench: install
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/maintenance.py
 	$(BIN)/python bench/step_ranking.py
+	$(BIN)/python bench/flywheel.py
 
 clean:
 	rm -rf $(VENV) build frontend/node_modules src/resolutionflow/static

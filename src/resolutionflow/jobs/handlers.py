@@ -13,6 +13,7 @@ from resolutionflow.sessions.live import Listener
 
 def load_all() -> None:
     from resolutionflow.escalations import jobs as escalation_jobs  # noqa: F401
+    from resolutionflow.flywheel import jobs as flywheel_jobs  # noqa: F401
     from resolutionflow.maintenance import jobs as maintenance_jobs  # noqa: F401
     from resolutionflow.outbound import notices  # noqa: F401
     from resolutionflow.psa import jobs as psa_jobs  # noqa: F401

@@ -18,6 +18,7 @@ from resolutionflow.models.maintenance import (
 )
 from resolutionflow.models.outbound import RedactionReport
 from resolutionflow.models.pilot import PilotFact, PilotFix, PilotStep
+from resolutionflow.models.proposal import FlywheelState, Proposal, ProposalComment
 from resolutionflow.models.psa import PsaConnection, PsaMemberLink, PsaPush
 from resolutionflow.models.session import Session, SessionEvent
 from resolutionflow.models.share import SessionShare
@@ -35,6 +36,7 @@ __all__ = [
     "AuditEvent",
     "Flow",
     "FlowVersion",
+    "FlywheelState",
     "Folder",
     "Handoff",
     "Invite",
@@ -51,6 +53,8 @@ __all__ = [
     "PilotFact",
     "PilotFix",
     "PilotStep",
+    "Proposal",
+    "ProposalComment",
     "PsaConnection",
     "PsaMemberLink",
     "PsaPush",

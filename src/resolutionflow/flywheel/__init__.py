@@ -1,0 +1,1 @@
+"""The knowledge flywheel: proposals from sessions, the review queue, and coverage gaps."""
