@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, StringConstraints, field_validator
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.ai import repository
 from resolutionflow.ai.routing import Tier
 from resolutionflow.common import crypto
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
@@ -89,7 +89,7 @@ def outbound_for(ai: EffectiveAI) -> OutboundPolicy | None:
 
 
 async def load(db: AsyncSession, account_id: object) -> AISettings | None:
-    return await db.scalar(select(AISettings).where(AISettings.account_id == account_id))
+    return await repository.settings_of(db, account_id)
 
 
 async def effective(db: AsyncSession, account_id: object) -> EffectiveAI:

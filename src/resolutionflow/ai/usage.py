@@ -6,9 +6,9 @@ import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.ai import repository
 from resolutionflow.common.schemas import ReadSchema
 from resolutionflow.models import AICall
 from resolutionflow.providers.llm import Usage
@@ -61,11 +61,7 @@ def month_start(now: datetime | None = None) -> datetime:
 
 
 async def month_spend(db: AsyncSession, account_id: uuid.UUID) -> Decimal:
-    total = await db.scalar(
-        select(func.coalesce(func.sum(AICall.cost_usd), 0)).where(
-            AICall.account_id == account_id, AICall.created_at >= month_start()
-        )
-    )
+    total = await repository.spend_since(db, account_id, month_start())
     return Decimal(str(total or 0)).quantize(Decimal("0.000001"))
 
 
@@ -95,28 +91,7 @@ class UsageReport(ReadSchema):
 async def report(
     db: AsyncSession, account_id: uuid.UUID, since: datetime, until: datetime
 ) -> list[UsageRow]:
-    day = func.date(AICall.created_at)
-    rows = await db.execute(
-        select(
-            day,
-            AICall.provider,
-            AICall.model,
-            AICall.action,
-            func.count(),
-            func.sum(func.cast(AICall.outcome == "fallback", AICall.input_tokens.type)),
-            func.sum(AICall.input_tokens),
-            func.sum(AICall.output_tokens),
-            func.sum(AICall.cache_read_tokens),
-            func.sum(AICall.cost_usd),
-        )
-        .where(
-            AICall.account_id == account_id,
-            AICall.created_at >= since,
-            AICall.created_at < until,
-        )
-        .group_by(day, AICall.provider, AICall.model, AICall.action)
-        .order_by(day.desc(), AICall.provider, AICall.model, AICall.action)
-    )
+    rows = await repository.usage_by_day(db, account_id, since, until)
     out = []
     for d, provider, model, action, calls, fallbacks, tin, tout, tcache, cost in rows:
         out.append(
