@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import String, Uuid, and_, delete, select, text
+from sqlalchemy import String, Uuid, and_, delete, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resolutionflow.config import get_settings
 from resolutionflow.db import uow
-from resolutionflow.models import Flow, TextVector
+from resolutionflow.models import TextVector
 from resolutionflow.providers.embeddings import (
     Embedder,
     EmbeddingConfig,
@@ -25,6 +25,7 @@ from resolutionflow.providers.embeddings import (
     cosine,
 )
 from resolutionflow.redaction import RedactionOptions, redact
+from resolutionflow.search import repository
 
 log = logging.getLogger(__name__)
 
@@ -67,10 +68,7 @@ def _key(db: AsyncSession, value: uuid.UUID) -> Any:
 
 
 async def _missing(db: AsyncSession, account_id: uuid.UUID, model: str, limit: int) -> list[Piece]:
-    have = select(TextVector.ref_id).where(
-        TextVector.account_id == account_id, TextVector.model == model
-    )
-    known = {r for r in (await db.scalars(have)).all()}
+    known = await repository.vector_ref_ids(db, account_id, model)
     out: list[Piece] = []
     rows = await db.execute(
         text(
@@ -85,13 +83,7 @@ async def _missing(db: AsyncSession, account_id: uuid.UUID, model: str, limit: i
             out.append(Piece(kind, ref_id, parent_id, f"{title}\n{body}"[:MAX_CHARS]))
             if len(out) >= limit:
                 return out
-    flows = await db.execute(
-        select(Flow.id, Flow.title, Flow.description).where(
-            Flow.account_id == account_id,
-            Flow.latest_version.is_not(None),
-            Flow.archived_at.is_(None),
-        )
-    )
+    flows = await repository.published_flow_texts(db, account_id)
     for fid, title, description in flows:
         if fid not in known:
             out.append(Piece("flow", fid, fid, f"{title}\n{description}"[:MAX_CHARS]))
@@ -182,11 +174,7 @@ async def nearest(
     emb = embedder()
     if emb is None:
         return []
-    rows = await db.execute(
-        select(TextVector.kind, TextVector.ref_id, TextVector.parent_id, TextVector.vector).where(
-            TextVector.account_id == account_id, TextVector.model == emb.model
-        )
-    )
+    rows = await repository.vectors_of(db, account_id, emb.model)
     scored: dict[str, list[Near]] = {}
     for kind, ref_id, parent_id, v in rows:
         scored.setdefault(kind, []).append(Near(kind, ref_id, parent_id, cosine(vector, v)))
