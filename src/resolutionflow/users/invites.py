@@ -17,6 +17,7 @@ from resolutionflow.config import Settings, get_settings
 from resolutionflow.db.scoping import get_in_account
 from resolutionflow.errors import Conflict, Forbidden, Gone, NotFound
 from resolutionflow.models import Account, Invite, Role, User
+from resolutionflow.users import repository
 from resolutionflow.users.schemas import InviteRead, InviteStatus
 
 
@@ -67,13 +68,7 @@ async def issue(
 async def list_invites(
     db: AsyncSession, principal: Principal, *, pending_only: bool
 ) -> list[InviteRead]:
-    inviter = User.__table__.alias("inviter")
-    rows = await db.execute(
-        select(Invite, inviter.c.name)
-        .outerjoin(inviter, inviter.c.id == Invite.invited_by_id)
-        .where(Invite.account_id == principal.account_id)
-        .order_by(Invite.created_at.desc())
-    )
+    rows = await repository.invites_with_inviter(db, principal)
     now = datetime.now(UTC)
     out = []
     for invite, inviter_name in rows:

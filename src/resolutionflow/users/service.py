@@ -20,10 +20,9 @@ from resolutionflow.db import rls
 from resolutionflow.db.scoping import get_in_account, readable
 from resolutionflow.errors import Conflict, Forbidden
 from resolutionflow.models import Invite, Role, Team, TeamMembership, User
-from resolutionflow.users import invites
+from resolutionflow.users import invites, repository
+from resolutionflow.users.repository import ADMIN_ROLES
 from resolutionflow.users.schemas import TeamRef, UserCreate, UserRead, UserStatus, UserUpdate
-
-ADMIN_ROLES = (Role.team_admin.value, Role.super_admin.value)
 
 
 def user_status(user: User) -> UserStatus:
@@ -183,16 +182,6 @@ async def create_user(
     return CreatedUser(user, invite, token)
 
 
-async def _active_admin_ids(db: AsyncSession, account_id: uuid.UUID) -> list[uuid.UUID]:
-    # Lock the admin rows (PostgreSQL) so two admins demoting each other cannot both succeed.
-    query = (
-        select(User.id)
-        .where(User.account_id == account_id, User.is_active.is_(True), User.role.in_(ADMIN_ROLES))
-        .with_for_update()
-    )
-    return list((await db.scalars(query)).all())
-
-
 async def update_user(
     db: AsyncSession, principal: Principal, user_id: uuid.UUID, data: UserUpdate, client: ClientInfo
 ) -> User:
@@ -225,7 +214,7 @@ async def update_user(
         and (deactivate or (new_role is not None and new_role.value not in ADMIN_ROLES))
     )
     if loses_admin:
-        admins = await _active_admin_ids(db, user.account_id)
+        admins = await repository.active_admin_ids(db, user.account_id)
         if admins == [user.id] or set(admins) <= {user.id}:
             raise Conflict(
                 "This is the account's last team admin. Make someone else a team admin first."
