@@ -19,6 +19,7 @@ from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import get_settings
 from resolutionflow.db.scoping import get_in_account
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from resolutionflow.me import repository
 from resolutionflow.me.schemas import ApiTokenCreate, MeRead
 from resolutionflow.models import Account, ApiToken, Notification, User
 from resolutionflow.outbound.notices import queue_email
@@ -149,12 +150,7 @@ async def _revoke_api_tokens(db: AsyncSession, user_id: uuid.UUID) -> int:
 
 
 async def list_tokens(db: AsyncSession, principal: Principal) -> list[ApiToken]:
-    rows = await db.scalars(
-        select(ApiToken)
-        .where(ApiToken.account_id == principal.account_id, ApiToken.user_id == principal.user_id)
-        .order_by(ApiToken.created_at.desc())
-    )
-    return list(rows.all())
+    return await repository.my_tokens(db, principal)
 
 
 def _interactive_only(principal: Principal, what: str) -> None:
