@@ -6,15 +6,16 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.accounts import repository
 from resolutionflow.audit.service import record
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.db import rls
 from resolutionflow.errors import Conflict, NotFound
-from resolutionflow.models import Account, Role, User
+from resolutionflow.models import Account, Role
 from resolutionflow.users.schemas import UserCreate
 from resolutionflow.users.service import CreatedUser, create_user
 
@@ -37,10 +38,7 @@ async def _name_taken(db: AsyncSession, name: str, except_id: uuid.UUID | None =
 
 
 async def user_count(db: AsyncSession, account_id: uuid.UUID) -> int:
-    return int(
-        await db.scalar(select(func.count()).select_from(User).where(User.account_id == account_id))
-        or 0
-    )
+    return await repository.user_count(db, account_id)
 
 
 @dataclass
