@@ -8,11 +8,11 @@ import uuid
 from collections import Counter
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.common.schemas import ReadSchema
-from resolutionflow.models import RedactionReport, Session, User
+from resolutionflow.models import RedactionReport, Session
+from resolutionflow.outbound import repository
 
 _MARKER = re.compile(r"\[REDACTED:([a-z_]+)\]")
 
@@ -61,16 +61,7 @@ class RedactionReportRead(ReadSchema):
 async def for_session(
     db: AsyncSession, session: Session, limit: int = 100
 ) -> list[RedactionReportRead]:
-    rows = await db.execute(
-        select(RedactionReport, User.name)
-        .outerjoin(User, User.id == RedactionReport.actor_id)
-        .where(
-            RedactionReport.account_id == session.account_id,
-            RedactionReport.session_id == session.id,
-        )
-        .order_by(RedactionReport.created_at.desc(), RedactionReport.id)
-        .limit(limit)
-    )
+    rows = await repository.reports_of(db, session, limit)
     return [
         RedactionReportRead(
             id=r.id,
