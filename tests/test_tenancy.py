@@ -386,6 +386,9 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     },
     ("POST", "/api/v1/maintenance/batches/{batch_id}/items/{item_id}/skip"): {"reason": "x"},
     ("POST", "/api/v1/maintenance/batches/{batch_id}/items/{item_id}/fail"): {"reason": "x"},
+    ("POST", "/api/v1/maintenance/batches/{batch_id}/cancel"): {"reason": "x"},
+    # The walk's batch has one target without a client.
+    ("PUT", "/api/v1/maintenance/batches/{batch_id}/client-tickets"): {"": "1001"},
     ("PUT", "/api/v1/steps/{library_step_id}"): {"title": "Renamed", "kind": "action"},
     ("PUT", "/api/v1/steps/{library_step_id}/rating"): {"stars": 4},
     ("POST", "/api/v1/steps/{library_step_id}/flags"): {"reason": "Outdated"},

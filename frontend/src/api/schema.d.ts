@@ -1251,6 +1251,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/maintenance/batches/{batch_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Batch
+         * @description Stop a running batch (its launcher or a team admin): pending and in-progress targets are
+         *     skipped with the reason and their sessions end as abandoned; escalated ones stay with the
+         *     senior; no PSA note goes out. 409 once the batch has finished.
+         */
+        post: operations["cancel_batch_api_v1_maintenance_batches__batch_id__cancel_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/batches/{batch_id}/client-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Client Tickets
+         * @description The PSA ticket each client's note goes to on completion (the whole map; 422 naming a
+         *     client the batch does not have; 409 once the batch has finished).
+         */
+        put: operations["set_client_tickets_api_v1_maintenance_batches__batch_id__client_tickets_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/maintenance/batches/{batch_id}/items/{item_id}/claim": {
         parameters: {
             query?: never;
@@ -2946,6 +2989,28 @@ export interface components {
              */
             type: "back";
         };
+        /** BatchCancelIn */
+        BatchCancelIn: {
+            /** Reason */
+            reason: string;
+        };
+        /** BatchCancellation */
+        BatchCancellation: {
+            /**
+             * Cancelled At
+             * Format: date-time
+             */
+            cancelled_at: string;
+            /** Cancelled By Id */
+            cancelled_by_id: string | null;
+            /** Cancelled By Name */
+            cancelled_by_name: string | null;
+            /**
+             * Reason
+             * @description Redacted
+             */
+            reason: string;
+        };
         /** BatchCounts */
         BatchCounts: {
             /**
@@ -3069,6 +3134,8 @@ export interface components {
              * @enum {string}
              */
             assignment: "user" | "pool" | "round_robin";
+            /** @description Who cancelled the batch, when and why (status `cancelled`) */
+            cancellation?: components["schemas"]["BatchCancellation"] | null;
             /** Client Tickets */
             client_tickets: {
                 [key: string]: string;
@@ -3231,6 +3298,14 @@ export interface components {
          * @enum {string}
          */
         ClaimRight: "yes" | "as_admin" | "not_theirs" | "no";
+        /**
+         * ClientTicketsIn
+         * @description Client name → PSA ticket, for every client that should get a note (a blank ticket or a
+         *     client left out: no note).
+         */
+        ClientTicketsIn: {
+            [key: string]: string;
+        };
         /** CommandOutputIn */
         CommandOutputIn: {
             /** Command */
@@ -7709,7 +7784,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.throttled" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
+                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.throttled" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_cancelled" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */
@@ -10097,6 +10172,94 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    cancel_batch_api_v1_maintenance_batches__batch_id__cancel_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchCancelIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    set_client_tickets_api_v1_maintenance_batches__batch_id__client_tickets_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientTicketsIn"];
+            };
+        };
         responses: {
             /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
             "4XX": {

@@ -29,6 +29,7 @@ ACTIONS = (
     "invite.created",
     "invite.revoked",
     "job.retried",
+    "maintenance.batch_cancelled",
     "maintenance.batch_launched",
     "maintenance.item_failed",
     "maintenance.item_skipped",

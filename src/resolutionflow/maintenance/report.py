@@ -123,11 +123,20 @@ async def markdown(
     title = batch.title if only_client is None else f"{batch.title} — {only_client}"
     parts = [f"# {clean(title)}"]
     started = f"{batch.created_at:%Y-%m-%d %H:%M} UTC"
-    finished = f", completed {batch.completed_at:%Y-%m-%d %H:%M} UTC" if batch.completed_at else ""
+    ended = "cancelled" if batch.status == "cancelled" else "completed"
+    finished = f", {ended} {batch.completed_at:%Y-%m-%d %H:%M} UTC" if batch.completed_at else ""
     parts.append(
         f"{clean(batch.flow_title)} (v{batch.flow_version}) across {len(rows)} "
         f"target{'s' if len(rows) != 1 else ''}; started {started}{finished}."
     )
+    if batch.status == "cancelled":
+        found = await repo.cancellation(db, batch)
+        line = "**This batch was cancelled**"
+        if found is not None and audience == "internal":
+            event, name = found
+            reason = str((event.detail or {}).get("reason", ""))
+            line += f" by {clean(name or 'a former user')}: {clean(reason)}"
+        parts.append(line + ".")
     tally = {k: statuses.count(k) for k in OUTCOMES if statuses.count(k)}
     parts.append(", ".join(f"{OUTCOMES[k]}: {n}" for k, n in tally.items()) + ".")
     header = "| Target | Client | Outcome | Engineer | Duration |\n|---|---|---|---|---|"

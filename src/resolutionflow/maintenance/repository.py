@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import NotFound
 from resolutionflow.models import (
+    AuditEvent,
     Flow,
     MaintenanceBatch,
     MaintenanceBatchItem,
@@ -238,6 +239,43 @@ async def items_of(
     if lock:
         query = query.with_for_update(of=MaintenanceBatchItem)
     return [(item, session) for item, session in (await db.execute(query)).all()]
+
+
+async def lock_sessions(db: AsyncSession, session_ids: list[uuid.UUID]) -> list[Session]:
+    """The sessions, locked and read afresh (a copy loaded before the lock may be stale)."""
+    if not session_ids:
+        return []
+    return list(
+        await db.scalars(
+            select(Session)
+            .where(Session.id.in_(session_ids))
+            .order_by(Session.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    )
+
+
+async def cancellation(
+    db: AsyncSession, batch: MaintenanceBatch
+) -> tuple[AuditEvent, str | None] | None:
+    """The audit entry that cancelled the batch (it keeps who, when and the redacted reason),
+    with the canceller's name."""
+    row = (
+        await db.execute(
+            select(AuditEvent, User.name)
+            .outerjoin(User, User.id == AuditEvent.actor_id)
+            .where(
+                AuditEvent.account_id == batch.account_id,
+                AuditEvent.action == "maintenance.batch_cancelled",
+                AuditEvent.target_type == "maintenance_batch",
+                AuditEvent.target_id == str(batch.id),
+            )
+            .order_by(AuditEvent.created_at.desc())
+            .limit(1)
+        )
+    ).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 async def get_item(

@@ -178,6 +178,27 @@ async def claim_item(
     return await service.item_read(db, batch, item.id)
 
 
+@router.post("/maintenance/batches/{batch_id}/cancel", response_model=s.BatchRead)
+async def cancel_batch(
+    principal: Engineer, db: DB, request: Request, batch_id: uuid.UUID, body: s.BatchCancelIn
+) -> s.BatchRead:
+    """Stop a running batch (its launcher or a team admin): pending and in-progress targets are
+    skipped with the reason and their sessions end as abandoned; escalated ones stay with the
+    senior; no PSA note goes out. 409 once the batch has finished."""
+    batch = await service.cancel_batch(db, principal, batch_id, body.reason, client_info(request))
+    return await service.batch_read(db, batch)
+
+
+@router.put("/maintenance/batches/{batch_id}/client-tickets", response_model=s.BatchRead)
+async def set_client_tickets(
+    principal: Engineer, db: DB, batch_id: uuid.UUID, body: s.ClientTicketsIn
+) -> s.BatchRead:
+    """The PSA ticket each client's note goes to on completion (the whole map; 422 naming a
+    client the batch does not have; 409 once the batch has finished)."""
+    batch = await service.set_client_tickets(db, principal, batch_id, body.root)
+    return await service.batch_read(db, batch)
+
+
 REPORT_TYPES = {"markdown": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8"}
 
 

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, RootModel, StringConstraints
 
 from resolutionflow.common.schemas import Name, ReadSchema, WriteSchema
 
@@ -180,10 +180,20 @@ class BatchSummary(ReadSchema):
     completed_at: datetime | None
 
 
+class BatchCancellation(ReadSchema):
+    reason: str = Field(description="Redacted")
+    cancelled_by_id: uuid.UUID | None
+    cancelled_by_name: str | None
+    cancelled_at: datetime
+
+
 class BatchRead(BatchSummary):
     items: list[BatchItemRead]
     client_tickets: dict[str, str]
     psa_notes: dict[str, dict[str, str]]
+    cancellation: BatchCancellation | None = Field(
+        default=None, description="Who cancelled the batch, when and why (status `cancelled`)"
+    )
 
 
 class BatchPage(ReadSchema):
@@ -193,6 +203,20 @@ class BatchPage(ReadSchema):
 
 class ItemReasonIn(WriteSchema):
     reason: Reason
+
+
+class BatchCancelIn(WriteSchema):
+    reason: Reason
+
+
+TicketId = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")
+]
+
+
+class ClientTicketsIn(RootModel[Annotated[dict[Client, TicketId], Field(max_length=500)]]):
+    """Client name → PSA ticket, for every client that should get a note (a blank ticket or a
+    client left out: no note)."""
 
 
 # --- schedules --------------------------------------------------------------------------------

@@ -38,6 +38,8 @@ from resolutionflow.models import (
     Target,
     TargetList,
 )
+from resolutionflow.redaction import redact
+from resolutionflow.redaction.policy import options_for
 from resolutionflow.sessions import live, search
 from resolutionflow.sessions import service as sessions
 from resolutionflow.sessions.engine import Engine
@@ -700,6 +702,22 @@ async def batch_read(db: AsyncSession, batch: MaintenanceBatch) -> s.BatchRead:
         psa_notes={
             k: {a: str(b) for a, b in v.items()} for k, v in (batch.psa_notes or {}).items()
         },
+        cancellation=await cancellation_of(db, batch),
+    )
+
+
+async def cancellation_of(db: AsyncSession, batch: MaintenanceBatch) -> s.BatchCancellation | None:
+    if batch.status != "cancelled":
+        return None
+    found = await repo.cancellation(db, batch)
+    if found is None:
+        return None
+    event, name = found
+    return s.BatchCancellation(
+        reason=str((event.detail or {}).get("reason", "")),
+        cancelled_by_id=event.actor_id,
+        cancelled_by_name=name,
+        cancelled_at=event.created_at,
     )
 
 
@@ -736,6 +754,11 @@ async def batch_summaries(
 # --- working a batch -----------------------------------------------------------------------------
 
 
+def _still_running(batch: MaintenanceBatch) -> None:
+    if batch.status == "cancelled":
+        raise Conflict("This batch was cancelled.")
+
+
 def _may_act(principal: Principal, item: MaintenanceBatchItem) -> None:
     if item.assignee_id not in (None, principal.user_id) and not principal.role.at_least(
         Role.team_admin
@@ -754,6 +777,7 @@ async def close_item(
 ) -> tuple[MaintenanceBatch, MaintenanceBatchItem]:
     """Skip (verdict "skipped") or mark failed: the item keeps the reason, its session ends."""
     batch = await repo.get_batch(db, principal.account_id, batch_id)
+    _still_running(batch)
     item = await repo.get_item(db, batch, item_id, lock=True)
     _may_act(principal, item)
     session = (
@@ -812,6 +836,7 @@ async def claim_item(
 ) -> tuple[MaintenanceBatch, MaintenanceBatchItem]:
     """Takes a target of a team pool: its session becomes the caller's."""
     batch = await repo.get_batch(db, principal.account_id, batch_id)
+    _still_running(batch)
     item = await repo.get_item(db, batch, item_id, lock=True)
     if item.assignee_id == principal.user_id:
         return batch, item
@@ -833,6 +858,124 @@ async def claim_item(
     await db.flush()
     await live.announce(db, batch.id)
     return batch, item
+
+
+def may_cancel(principal: Principal, batch: MaintenanceBatch) -> None:
+    """The engineer who launched the batch (for a scheduled batch: who made the schedule), or
+    a team admin and above."""
+    if batch.created_by_id == principal.user_id or principal.role.at_least(Role.team_admin):
+        return
+    raise Forbidden("Only the engineer who launched this batch or a team admin can cancel it.")
+
+
+async def cancel_batch(
+    db: AsyncSession,
+    principal: Principal,
+    batch_id: uuid.UUID,
+    reason: str,
+    client: ClientInfo | None,
+) -> MaintenanceBatch:
+    """The batch stops: its pending and in-progress targets are skipped with the reason (their
+    sessions end as abandoned, the reason on their timelines), escalated targets stay with the
+    senior, no PSA note goes out, and the batch reads `cancelled`. 409 once it has finished."""
+    batch = await repo.get_batch(db, principal.account_id, batch_id)
+    may_cancel(principal, batch)
+    if batch.status != "running":
+        raise Conflict(f"This batch is already {batch.status}.")
+    # Locks in the order every other writer takes them (item, session, then batch), so a skip
+    # or an answer racing the cancel waits instead of deadlocking.
+    rows = await repo.items_of(db, [batch.id], lock=True)
+    open_ids = [x.id for i, x in rows if x is not None and i.state == "open"]
+    locked = {x.id: x for x in await repo.lock_sessions(db, open_ids)}
+    batch = await repo.get_batch(db, principal.account_id, batch_id, lock=True)
+    if batch.status != "running":
+        raise Conflict(f"This batch is already {batch.status}.")
+    options = await options_for(db, principal.account_id)
+    shown = redact(reason, options).redacted
+    now = _now()
+    batch.status, batch.completed_at, batch.updated_at = "cancelled", now, now
+    ended: list[MaintenanceBatchItem] = []
+    for item, stale in rows:
+        session = locked.get(stale.id) if stale is not None else None
+        if item_status(item, session) not in ("pending", "in_progress"):
+            continue
+        item.state, item.reason = "skipped", f"Batch cancelled: {reason}"[:2000]
+        ended.append(item)
+        if session is None or session.status in sessions.ENDED:
+            continue
+        sessions.stop_clock(session, now)
+        session.status = session.outcome = "abandoned"
+        session.summary = f"Cancelled with the maintenance batch: {reason}"
+        session.ended_at = now
+        await sessions.append_as(
+            db,
+            session,
+            principal.user_id,
+            [
+                (
+                    "abandoned",
+                    {
+                        "summary": session.summary,
+                        "batch_item": "cancelled",
+                        "reason": reason,
+                        "active_seconds": session.active_seconds,
+                    },
+                )
+            ],
+        )
+    clients = dict.fromkeys(i.client for i, _ in rows)
+    batch.psa_notes = {
+        c: {"state": "skipped", "reason": "the batch was cancelled"} for c in clients
+    }
+    audit.record(
+        db,
+        "maintenance.batch_cancelled",
+        account_id=principal.account_id,
+        actor_id=principal.user_id,
+        actor_email=principal.email,
+        target_type="maintenance_batch",
+        target_id=batch.id,
+        client=client,
+        detail={"title": batch.title, "reason": shown, "ended": len(ended)},
+    )
+    await db.flush()
+    people = [i.assignee_id for i in ended if i.assignee_id and i.assignee_id != principal.user_id]
+    await notify(db, batch, people, f"Maintenance cancelled: {batch.title}", shown[:500])
+    await live.announce(db, batch.id)
+    return batch
+
+
+async def set_client_tickets(
+    db: AsyncSession, principal: Principal, batch_id: uuid.UUID, tickets: dict[str, str]
+) -> MaintenanceBatch:
+    """Which PSA ticket each client's note goes to on completion; the whole map (a client left
+    out, or given a blank ticket, gets no note). Only the batch's clients; 409 once finished."""
+    batch = await repo.get_batch(db, principal.account_id, batch_id, lock=True)
+    if batch.status != "running":
+        raise Conflict(
+            f"This batch is {batch.status}; its PSA notes were "
+            + ("already queued." if batch.status == "completed" else "not sent.")
+        )
+    known = {i.client for i, _ in await repo.items_of(db, [batch.id])}
+    unknown = [c for c in tickets if c not in known]
+    if unknown:
+        raise ValidationFailed(
+            f"“{unknown[0]}” is not a client of this batch"
+            + (
+                f" (its clients: {', '.join(sorted(c or '(no client)' for c in known))})."
+                if known
+                else "."
+            ),
+            errors=[
+                {"loc": ["body", c], "msg": "not a client of this batch", "type": "value_error"}
+                for c in unknown
+            ],
+        )
+    batch.client_tickets = {c: t for c, t in tickets.items() if t}
+    batch.updated_at = _now()
+    await db.flush()
+    await live.announce(db, batch.id)
+    return batch
 
 
 async def item_read(

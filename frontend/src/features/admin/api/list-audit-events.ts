@@ -24,6 +24,7 @@ const ACTIONS: Record<AuditAction, true> = {
   "invite.accepted": true,
   "invite.revoked": true,
   "job.retried": true,
+  "maintenance.batch_cancelled": true,
   "maintenance.batch_launched": true,
   "maintenance.item_failed": true,
   "maintenance.item_skipped": true,
