@@ -242,7 +242,7 @@ function AgendaSection() {
               <ul className="mt-1 space-y-0.5">
                 {d.entries.map((e) => (
                   <li key={`${e.schedule_id}-${e.at}`} className="flex gap-2 text-sm">
-                    <time dateTime={e.at} className="w-12 shrink-0 text-slate-500 tabular-nums">
+                    <time dateTime={e.at} className="w-20 shrink-0 whitespace-nowrap text-slate-500 tabular-nums">
                       {timeOf(e.at)}
                     </time>
                     <span className="text-slate-800">{e.title}</span>
