@@ -1365,7 +1365,8 @@ export interface paths {
         /**
          * Batch Report
          * @description A summary table (target, outcome, engineer, duration), then each target's redacted
-         *     documentation grouped by client.
+         *     documentation grouped by client. The client variant leaves the server: each session's
+         *     part of it is recorded as a redaction report.
          */
         get: operations["batch_report_api_v1_maintenance_batches__batch_id__report_get"];
         put?: never;

@@ -22,6 +22,7 @@ from resolutionflow.documentation.render import Event, Meta, Template, duration,
 from resolutionflow.maintenance import repository as repo
 from resolutionflow.maintenance.service import item_status
 from resolutionflow.models import Account, MaintenanceBatch, MaintenanceBatchItem, Session
+from resolutionflow.outbound import reports
 from resolutionflow.redaction import redact
 from resolutionflow.redaction.inputs import shown_payload
 from resolutionflow.redaction.policy import options_for
@@ -103,6 +104,19 @@ async def markdown(
     *,
     only_client: str | None = None,
 ) -> str:
+    text, _ = await build(db, batch, audience, only_client=only_client)
+    return text
+
+
+async def build(
+    db: AsyncSession,
+    batch: MaintenanceBatch,
+    audience: Audience = "internal",
+    *,
+    only_client: str | None = None,
+) -> tuple[str, dict[uuid.UUID, str]]:
+    """The report, and per session what of it is that session's (its summary row and its
+    section), so what leaves can be recorded against each session."""
     rows: list[tuple[MaintenanceBatchItem, Session | None]] = await repo.items_of(db, [batch.id])
     if only_client is not None:
         rows = [(i, x) for i, x in rows if i.client == only_client]
@@ -143,6 +157,7 @@ async def markdown(
     if audience == "client":
         header = "| Target | Client | Outcome | Duration |\n|---|---|---|---|"
     lines = [header]
+    own: dict[uuid.UUID, list[str]] = {}
     for (item, session), status in zip(rows, statuses, strict=True):
         seconds = sessions.active_seconds(session) if session else 0
         outcome = OUTCOMES[status]
@@ -153,6 +168,8 @@ async def markdown(
             cells.append(names.get(item.assignee_id, "Unassigned") if item.assignee_id else "—")
         cells.append(duration(seconds) if seconds else "—")
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        if session is not None:
+            own.setdefault(session.id, []).append(lines[-1])
     parts.append("## Summary\n\n" + "\n".join(lines))
 
     by_client: dict[str, list[tuple[MaintenanceBatchItem, Session | None, str]]] = {}
@@ -161,6 +178,7 @@ async def markdown(
     for client in sorted(by_client, key=lambda c: (c == "", c.casefold())):
         parts.append(f"## {clean(client) if client else 'No client'}")
         for item, session, status in by_client[client]:
+            first = len(parts)
             parts.append(f"### {clean(item.label)} — {OUTCOMES[status]}")
             if item.reason and status in ("skipped", "failed"):
                 parts.append(f"{OUTCOMES[status]}: {clean(item.reason)}")
@@ -171,7 +189,27 @@ async def markdown(
             # The document's own title repeats the target; drop it, keep its sections.
             body = doc.split("\n", 1)[1].strip() if doc.startswith("# ") else doc.strip()
             parts.append(_nest(body, 2))
-    return "\n\n".join(parts) + "\n"
+            own.setdefault(session.id, []).extend(parts[first:])
+    return "\n\n".join(parts) + "\n", {k: "\n".join(v) for k, v in own.items()}
+
+
+async def for_client(
+    db: AsyncSession, batch: MaintenanceBatch, actor_id: uuid.UUID | None, format: str
+) -> str:
+    """The client-facing report (Markdown), which leaves the server: each session's part of it
+    is recorded as a redaction report (channel `export`), in the caller's unit of work."""
+    text, own = await build(db, batch, "client")
+    for session_id, part in own.items():
+        await reports.record(
+            db,
+            account_id=batch.account_id,
+            session_id=session_id,
+            channel="export",
+            detail=f"maintenance report {format} (client)",
+            counts=reports.counts_in(part),
+            actor_id=actor_id,
+        )
+    return text
 
 
 def html(markdown_text: str) -> str:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow.auth.principal import AnyRole, Engineer, Principal
 from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import decode_offset, encode_offset
-from resolutionflow.db.session import DB
+from resolutionflow.db.session import DB, WriteDB
 from resolutionflow.maintenance import report, service
 from resolutionflow.maintenance import repository as repo
 from resolutionflow.maintenance import schemas as s
@@ -209,7 +209,7 @@ REPORT_TYPES = {"markdown": "text/markdown; charset=utf-8", "html": "text/html; 
 )
 async def batch_report(
     principal: AnyRole,
-    db: DB,
+    db: WriteDB,
     batch_id: uuid.UUID,
     format: Literal["markdown", "html"] = "markdown",
     audience: Annotated[
@@ -218,9 +218,13 @@ async def batch_report(
     ] = "internal",
 ) -> Response:
     """A summary table (target, outcome, engineer, duration), then each target's redacted
-    documentation grouped by client."""
+    documentation grouped by client. The client variant leaves the server: each session's
+    part of it is recorded as a redaction report."""
     batch = await repo.get_batch(db, principal.account_id, batch_id)
-    body = await report.markdown(db, batch, audience)
+    if audience == "client":
+        body = await report.for_client(db, batch, principal.user_id, format)
+    else:
+        body = await report.markdown(db, batch, audience)
     if format == "html":
         body = report.html(body)
     return Response(body, media_type=REPORT_TYPES[format])
