@@ -336,9 +336,32 @@ async def _step_flag(client: AsyncClient, owner: Tenant) -> str:
     return str(r.json()["id"])
 
 
+async def _proposal(client: AsyncClient, owner: Tenant) -> str:
+    """A proposal through "draft a flow for this gap" (recorded as an approved proposal), so
+    no worker has to run."""
+    r = await client.post(
+        "/api/v1/sessions", headers=owner.admin.headers, json={"title": "Scanner offline"}
+    )
+    assert r.status_code == 201, r.text
+    session_id = str(r.json()["id"])
+    for event in ({"type": "note", "text": "Restarted the scanner"}, {"type": "resolve"}):
+        r = await client.post(
+            f"/api/v1/sessions/{session_id}/events", headers=owner.admin.headers, json=event
+        )
+        assert r.status_code in (200, 201), r.text
+    r = await client.post(
+        "/api/v1/knowledge/gaps/draft",
+        headers=owner.admin.headers,
+        json={"session_ids": [session_id]},
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["proposal_id"])
+
+
 MAKERS: dict[str, Maker] = {
     "library_step_id": _library_step,
     "flag_id": _step_flag,
+    "proposal_id": _proposal,
     "target_list_id": _target_list,
     "batch_id": _batch,
     "item_id": _batch_item,
@@ -392,6 +415,8 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/api/v1/steps/{library_step_id}"): {"title": "Renamed", "kind": "action"},
     ("PUT", "/api/v1/steps/{library_step_id}/rating"): {"stars": 4},
     ("POST", "/api/v1/steps/{library_step_id}/flags"): {"reason": "Outdated"},
+    ("POST", "/api/v1/proposals/{proposal_id}/reject"): {"reason": "Not needed"},
+    ("POST", "/api/v1/proposals/{proposal_id}/comments"): {"text": "Looks right"},
 }
 # Raw (non-JSON) bodies, for upload routes.
 RAW_BODIES: dict[tuple[str, str], bytes] = {
@@ -417,6 +442,9 @@ OWNER_STATUS: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/api/v1/sessions/{session_id}/psa/push"): (409,),
     ("PUT", "/api/v1/integrations/psa/members/{user_id}"): (409,),
     ("POST", "/api/v1/psa/pushes/{push_id}/retry"): (409,),
+    # The maker's proposal is already approved: dismissing or rejecting it is a 409.
+    ("POST", "/api/v1/proposals/{proposal_id}/dismiss"): (409,),
+    ("POST", "/api/v1/proposals/{proposal_id}/reject"): (409,),
 }
 
 SCOPED_ROUTES = [r for r in app_routes() if r.params and r.path not in NOT_TENANT_SCOPED]

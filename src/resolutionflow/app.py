@@ -29,6 +29,7 @@ from resolutionflow.errors import (
 from resolutionflow.escalations.router import router as escalations_router
 from resolutionflow.flowgen.router import router as flowgen_router
 from resolutionflow.flows.router import router as flows_router
+from resolutionflow.flywheel.router import router as flywheel_router
 from resolutionflow.health.router import router as health_router
 from resolutionflow.jobs.handlers import make_worker
 from resolutionflow.jobs.router import router as jobs_router
@@ -84,6 +85,7 @@ def api_router() -> APIRouter:
         psa_router,
         jobs_router,
         maintenance_router,
+        flywheel_router,
         steps_router,
     ):
         api.include_router(router)
