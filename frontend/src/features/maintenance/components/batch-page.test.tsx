@@ -67,8 +67,24 @@ function fakeServer(opts: { me?: object; skip?: (body: Obj) => Response | undefi
   const stream = eventStream();
   const skips: Obj[] = [];
   const reports: string[] = [];
+  const cancels: Obj[] = [];
+  const tickets: Obj[] = [];
+  let extra: Obj = {};
   stubApi(opts.me ?? fakeUser(), async ({ input, url, route }) => {
-    if (route === `GET /api/v1/maintenance/batches/${BATCH}`) return json(200, batch(items));
+    if (route === `GET /api/v1/maintenance/batches/${BATCH}`) return json(200, batch(items, extra));
+    if (route === `POST /api/v1/maintenance/batches/${BATCH}/cancel`) {
+      const body = (await input.json()) as Obj;
+      cancels.push(body);
+      items = items.map((i) => (i.status === "pending" || i.status === "in_progress" ? { ...i, status: "skipped", reason: body.reason } : i));
+      extra = { status: "cancelled", cancellation: { reason: body.reason, cancelled_by_id: ME_ID, cancelled_by_name: "Erin Engineer", cancelled_at: "2026-12-07T10:00:00Z" } };
+      return json(200, batch(items, extra));
+    }
+    if (route === `PUT /api/v1/maintenance/batches/${BATCH}/client-tickets`) {
+      const body = (await input.json()) as Obj;
+      tickets.push(body);
+      extra = { ...extra, client_tickets: body };
+      return json(200, batch(items, extra));
+    }
     if (route === `GET /api/v1/maintenance/batches/${BATCH}/stream`) return stream.response;
     if (route === `GET /api/v1/maintenance/batches/${BATCH}/report`) {
       reports.push(url.search);
@@ -90,7 +106,7 @@ function fakeServer(opts: { me?: object; skip?: (body: Obj) => Response | undefi
     if (route.startsWith("GET /api/v1/sessions/")) return json(200, { ...fakeSession(), timeline: [] });
     if (route.endsWith("/documentation")) return markdown("# note");
   });
-  return { stream, skips, reports, setItems: (next: Obj[]) => (items = next) };
+  return { stream, skips, reports, cancels, tickets, setItems: (next: Obj[]) => (items = next), setExtra: (next: Obj) => (extra = next) };
 }
 
 const rows = () => screen.getAllByTestId("batch-item");
@@ -218,6 +234,59 @@ describe("Batch page", () => {
     await waitFor(() => expect(within(dialog).getByRole("article", { name: "Report" })).toHaveTextContent("client"));
     expect(within(dialog).queryByRole("columnheader", { name: "Engineer" })).toBeNull();
     expect(reports).toEqual(["?format=html&audience=internal", "?format=html&audience=client"]);
+  });
+
+  it("cancels with a reason: open targets skipped, who and why shown, no more actions", async () => {
+    const { cancels } = fakeServer();
+    const { u } = renderApp(`/maintenance/batches/${BATCH}`);
+    await screen.findByRole("heading", { name: "December patching" });
+    await u.click(screen.getByRole("button", { name: "Cancel batch…" }));
+    const dialog = screen.getByRole("dialog", { name: "Cancel December patching" });
+    await u.type(within(dialog).getByLabelText(/Reason/), "Change freeze");
+    await u.click(within(dialog).getByRole("button", { name: "Cancel batch" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(cancels).toEqual([{ reason: "Change freeze" }]);
+    expect(screen.getByTestId("batch-cancellation")).toHaveTextContent("Cancelled by Erin Engineer");
+    expect(screen.getByTestId("batch-cancellation")).toHaveTextContent("Change freeze");
+    expect(row("CON-DC01")).toHaveAttribute("data-status", "skipped");
+    expect(screen.queryByRole("button", { name: /Skip…|Cancel batch…/ })).toBeNull();
+  });
+
+  it("shows a 403 from cancelling in the dialog", async () => {
+    stubApi(fakeUser(), ({ route }) => {
+      if (route === `GET /api/v1/maintenance/batches/${BATCH}`) return json(200, batch(ITEMS()));
+      if (route.endsWith("/stream")) return eventStream().response;
+      if (route.endsWith("/cancel")) return json(403, { title: "Forbidden", status: 403, detail: "Only the batch's launcher or a team admin can cancel it." });
+    });
+    const { u } = renderApp(`/maintenance/batches/${BATCH}`);
+    await screen.findByRole("heading", { name: "December patching" });
+    await u.click(screen.getByRole("button", { name: "Cancel batch…" }));
+    const dialog = screen.getByRole("dialog", { name: "Cancel December patching" });
+    await u.type(within(dialog).getByLabelText(/Reason/), "Change freeze");
+    await u.click(within(dialog).getByRole("button", { name: "Cancel batch" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("Only the batch's launcher or a team admin can cancel it.");
+  });
+
+  it("sets each client's PSA ticket while the batch runs", async () => {
+    const { tickets } = fakeServer();
+    const { u } = renderApp(`/maintenance/batches/${BATCH}`);
+    await screen.findByRole("heading", { name: "December patching" });
+    const section = screen.getByRole("region", { name: "PSA notes per client" });
+    await u.type(within(section).getByLabelText("Fabrikam ticket"), "1001");
+    await u.click(within(section).getByRole("button", { name: "Save tickets" }));
+    await waitFor(() => expect(tickets).toEqual([{ Fabrikam: "1001" }]));
+    expect(await screen.findByText("PSA tickets saved.")).toBeInTheDocument();
+  });
+
+  it("after completion, says what happened to each client's note", async () => {
+    const { setExtra } = fakeServer();
+    setExtra({ status: "completed", client_tickets: { Fabrikam: "1001" }, psa_notes: { Fabrikam: { state: "queued", ticket_id: "1001", push_id: "p" }, Contoso: { state: "skipped", reason: "no ticket given for this client" } } });
+    renderApp(`/maintenance/batches/${BATCH}`);
+    const done = await screen.findByRole("region", { name: "PSA notes per client" });
+    expect(within(done).getByLabelText("Fabrikam ticket")).toBeDisabled();
+    const notes = within(done).getAllByTestId("client-note").map((n) => n.textContent);
+    expect(notes).toEqual(["No note no ticket given for this client", "Note queued on ticket 1001"]);
+    expect(within(done).queryByRole("button", { name: "Save tickets" })).toBeNull();
   });
 
   it("says so when the batch doesn't exist", async () => {

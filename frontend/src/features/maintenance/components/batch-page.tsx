@@ -17,6 +17,7 @@ import { useCurrentUser } from "@/lib/current-user";
 import { formatDateTime, formatDuration, formatTimeSince } from "@/lib/format";
 import { ApiError, errorMessage } from "@/lib/problem";
 import { hasRole } from "@/lib/roles";
+import { useCancelBatch } from "../api/cancel-batch";
 import { useClaimItem } from "../api/claim-item";
 import { useCloseItem, type Verdict } from "../api/close-item";
 import { useBatch } from "../api/get-batch";
@@ -26,6 +27,7 @@ import { useNow } from "../hooks/use-now";
 import { navAction } from "../model/batch-nav";
 import { countFor, eventLabel, filterItems, isItemFilter, isOpen, ITEM_FILTERS, type ItemFilter } from "../model/item-status";
 import { BatchProgress } from "./batch-progress";
+import { ClientTickets } from "./client-tickets";
 import { ItemBadge } from "./item-badge";
 import { ReasonDialog } from "./reason-dialog";
 import { ReportDialog } from "./report-dialog";
@@ -65,7 +67,9 @@ function BatchView({ batch }: { batch: Batch }) {
   const [text, setText] = useState("");
   const [reportOpen, setReportOpen] = useState(false);
   const [closing, setClosing] = useState<{ item: BatchItem; verdict: Verdict } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const close = useCloseItem(batch.id);
+  const cancel = useCancelBatch(batch.id);
   const claim = useClaimItem(batch.id);
   const toast = useToast();
   const me = useCurrentUser().data;
@@ -148,11 +152,31 @@ function BatchView({ batch }: { batch: Batch }) {
               )}
             </dl>
           </div>
-          <Button variant="secondary" onClick={() => setReportOpen(true)}>
-            Report
-          </Button>
+          <div className="flex gap-2">
+            {engineer && batch.status === "running" && (
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  cancel.reset();
+                  setCancelling(true);
+                }}
+              >
+                Cancel batch…
+              </Button>
+            )}
+            <Button variant="secondary" onClick={() => setReportOpen(true)}>
+              Report
+            </Button>
+          </div>
         </div>
       </div>
+
+      {batch.cancellation && (
+        <p role="note" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200" data-testid="batch-cancellation">
+          Cancelled by {batch.cancellation.cancelled_by_name ?? "a former user"} on {formatDateTime(batch.cancellation.cancelled_at)}
+          {batch.cancellation.reason ? `: ${batch.cancellation.reason}` : "."}
+        </p>
+      )}
 
       <section aria-label="Progress" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
         <BatchProgress counts={batch.counts} label="Batch progress" />
@@ -220,14 +244,43 @@ function BatchView({ batch }: { batch: Batch }) {
         )}
       </div>
 
+      <ClientTickets key={batch.status} batch={batch} canEdit={engineer} />
+
       {closing && (
         <ReasonDialog
-          verdict={closing.verdict}
-          label={closing.item.label}
+          title={closing.verdict === "skip" ? `Skip ${closing.item.label}` : `Mark ${closing.item.label} failed`}
+          description={
+            closing.verdict === "skip"
+              ? "The target is left out of this run; its session ends as abandoned. The reason goes in the report."
+              : "The target failed; its session ends unresolved. The reason goes in the report."
+          }
+          submitLabel={closing.verdict === "skip" ? "Skip target" : "Mark failed"}
+          danger={closing.verdict === "fail"}
+          placeholder={closing.verdict === "skip" ? "e.g. Server decommissioned last week" : "e.g. Update KB5034441 fails with 0x80070643"}
           pending={close.isPending}
           error={close.error}
           onSubmit={submitReason}
           onClose={() => setClosing(null)}
+        />
+      )}
+      {cancelling && (
+        <ReasonDialog
+          title={`Cancel ${batch.title}`}
+          description="Targets not finished yet are skipped with this reason and their sessions end; escalated ones stay with the senior. No PSA note goes out."
+          submitLabel="Cancel batch"
+          danger
+          placeholder="e.g. Change freeze until Monday"
+          pending={cancel.isPending}
+          error={cancel.error}
+          onSubmit={(reason) =>
+            cancel.mutate(reason, {
+              onSuccess: () => {
+                setCancelling(false);
+                toast.show("Batch cancelled.");
+              },
+            })
+          }
+          onClose={() => setCancelling(false)}
         />
       )}
       {reportOpen && <ReportDialog batchId={batch.id} title={batch.title} onClose={() => setReportOpen(false)} />}

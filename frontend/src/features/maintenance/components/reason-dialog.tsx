@@ -1,29 +1,28 @@
-/** "Skip <target>" / "Mark <target> failed": a reason is required; the server's error shows in the dialog. */
+/**
+ * Asks for a reason before an action that ends work (skip or fail a target, cancel a batch). The
+ * reason is required; the server's error shows in the dialog, on the field when it names it.
+ */
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextareaField } from "@/components/ui/input";
 import { errorMessage, fieldErrors, toProblem } from "@/lib/problem";
-import type { Verdict } from "../api/close-item";
 
-export function ReasonDialog({
-  verdict,
-  label,
-  pending,
-  error,
-  onSubmit,
-  onClose,
-}: {
-  verdict: Verdict;
-  label: string;
+export interface ReasonDialogProps {
+  title: string;
+  description: string;
+  submitLabel: string;
+  danger?: boolean;
+  placeholder?: string;
   pending: boolean;
   error: unknown;
   onSubmit: (reason: string) => void;
   onClose: () => void;
-}) {
+}
+
+export function ReasonDialog({ title, description, submitLabel, danger = false, placeholder, pending, error, onSubmit, onClose }: ReasonDialogProps) {
   const [reason, setReason] = useState("");
   const [touched, setTouched] = useState(false);
-  const skip = verdict === "skip";
   const serverField = error ? fieldErrors(toProblem(error)).reason : undefined;
   const missing = touched && !reason.trim() ? "Say why, for the report." : undefined;
 
@@ -35,17 +34,7 @@ export function ReasonDialog({
   }
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      busy={pending}
-      title={skip ? `Skip ${label}` : `Mark ${label} failed`}
-      description={
-        skip
-          ? "The target is left out of this run; its session ends as abandoned. The reason goes in the report."
-          : "The target failed; its session ends unresolved. The reason goes in the report."
-      }
-    >
+    <Dialog open onClose={onClose} busy={pending} title={title} description={description}>
       <form onSubmit={submit} className="space-y-3" noValidate>
         <TextareaField
           label="Reason"
@@ -53,7 +42,7 @@ export function ReasonDialog({
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           error={missing ?? serverField}
-          placeholder={skip ? "e.g. Server decommissioned last week" : "e.g. Update KB5034441 fails with 0x80070643"}
+          placeholder={placeholder}
           maxLength={2000}
         />
         <FormError message={error && !serverField ? errorMessage(error, ["reason"]) : null} />
@@ -61,8 +50,8 @@ export function ReasonDialog({
           <Button variant="secondary" onClick={onClose} disabled={pending}>
             Cancel
           </Button>
-          <Button type="submit" variant={skip ? "primary" : "danger"} loading={pending}>
-            {skip ? "Skip target" : "Mark failed"}
+          <Button type="submit" variant={danger ? "danger" : "primary"} loading={pending}>
+            {submitLabel}
           </Button>
         </div>
       </form>
