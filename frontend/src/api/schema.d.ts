@@ -1676,7 +1676,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Proposals */
+        /**
+         * List Proposals
+         * @description The proposals in `status`; with the open ones, the open step flags (each says whether
+         *     the caller may close it).
+         */
         get: operations["list_proposals_api_v1_proposals_get"];
         put?: never;
         post?: never;
@@ -5523,9 +5527,7 @@ export interface components {
             /** Items */
             items: components["schemas"]["ProposalRead"][];
             /** Step Flags */
-            step_flags?: {
-                [key: string]: unknown;
-            }[];
+            step_flags?: components["schemas"]["FlagRead"][];
         };
         /** ProposalRead */
         ProposalRead: {

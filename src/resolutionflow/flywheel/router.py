@@ -14,8 +14,13 @@ from resolutionflow.db.session import DB
 from resolutionflow.flywheel import gaps, jobs, service
 from resolutionflow.flywheel import repository as repo
 from resolutionflow.flywheel import schemas as s
+from resolutionflow.steps import repository as step_repo
+from resolutionflow.steps import service as steps
+from resolutionflow.steps.schemas import FlagRead
 
 router = APIRouter(tags=["flywheel"])
+# The queue shows this many open step flags; the Step library lists them all.
+STEP_FLAGS_SHOWN = 100
 
 StatusParam = Annotated[Literal["open", "approved", "dismissed", "rejected"], Query()]
 
@@ -35,14 +40,24 @@ async def run_flywheel(principal: TeamAdmin, db: DB, request: Request) -> s.RunS
 async def list_proposals(
     principal: AnyRole, db: DB, status: StatusParam = "open"
 ) -> s.ProposalPage:
+    """The proposals in `status`; with the open ones, the open step flags (each says whether
+    the caller may close it)."""
     rows = await repo.proposals(db, principal.account_id, status)
-    return s.ProposalPage(items=await service.reads(db, principal, rows))
+    flags: list[FlagRead] = []
+    if status == "open":
+        flags, _ = await steps.flags(
+            db, principal, status="open", step_id=None, limit=STEP_FLAGS_SHOWN, offset=0
+        )
+    return s.ProposalPage(items=await service.reads(db, principal, rows), step_flags=flags)
 
 
 @router.get("/proposals/counts", response_model=s.ProposalCounts)
 async def proposal_counts(principal: AnyRole, db: DB) -> s.ProposalCounts:
     """For the nav: how many proposals wait in each state."""
-    return s.ProposalCounts(**await repo.counts(db, principal.account_id))
+    return s.ProposalCounts(
+        **await repo.counts(db, principal.account_id),
+        step_flags=await step_repo.open_flag_count(db, principal.account_id),
+    )
 
 
 @router.get("/proposals/{proposal_id}", response_model=s.ProposalRead)

@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from resolutionflow.steps.schemas import FlagRead
+
 ProposalKind = Literal["new_flow", "enhancement", "branch_addition"]
 ProposalStatus = Literal["open", "approved", "dismissed", "rejected"]
 
@@ -64,8 +66,9 @@ class ProposalRead(BaseModel):
 
 class ProposalPage(BaseModel):
     items: list[ProposalRead]
-    # Open step flags from the step library ("this step is wrong"), when it is installed.
-    step_flags: list[dict[str, Any]] = Field(default_factory=list)
+    # Open "this step is wrong" flags from the step library: reviewed in the same queue (only
+    # with the open proposals).
+    step_flags: list[FlagRead] = Field(default_factory=list)
 
 
 class RunStarted(BaseModel):

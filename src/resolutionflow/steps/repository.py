@@ -302,6 +302,11 @@ def readable_flags(account_id: uuid.UUID) -> Select[StepFlag, Step]:
     )
 
 
+async def open_flag_count(db: AsyncSession, account_id: uuid.UUID) -> int:
+    flags = readable_flags(account_id).where(StepFlag.status == "open").subquery()
+    return int(await db.scalar(select(func.count()).select_from(flags)) or 0)
+
+
 async def list_flags(
     db: AsyncSession,
     account_id: uuid.UUID,
