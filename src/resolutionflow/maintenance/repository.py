@@ -124,6 +124,23 @@ async def user_in_account(
     )
 
 
+async def active_users(
+    db: AsyncSession, account_id: uuid.UUID, user_ids: list[uuid.UUID]
+) -> list[User]:
+    """The active users among `user_ids`, in that order."""
+    if not user_ids:
+        return []
+    found = {
+        u.id: u
+        for u in await db.scalars(
+            select(User).where(
+                User.id.in_(user_ids), User.account_id == account_id, User.is_active.is_(True)
+            )
+        )
+    }
+    return [found[i] for i in user_ids if i in found]
+
+
 async def team_in_account(
     db: AsyncSession, account_id: uuid.UUID, team_id: uuid.UUID
 ) -> Team | None:

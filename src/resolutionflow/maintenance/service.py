@@ -20,12 +20,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow.audit import service as audit
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.context import ClientInfo
+from resolutionflow.config import get_settings
 from resolutionflow.errors import AppError, Conflict, Forbidden, ValidationFailed
+from resolutionflow.escalations import channels
 from resolutionflow.flows.document import FlowDocument
 from resolutionflow.jobs import cron, schedules
 from resolutionflow.maintenance import repository as repo
 from resolutionflow.maintenance import schemas as s
 from resolutionflow.models import (
+    Job,
     MaintenanceBatch,
     MaintenanceBatchItem,
     MaintenanceSchedule,
@@ -38,6 +41,8 @@ from resolutionflow.models import (
     Target,
     TargetList,
 )
+from resolutionflow.outbound import notices, reports
+from resolutionflow.providers.notify.email import smtp_configured
 from resolutionflow.redaction import redact
 from resolutionflow.redaction.policy import options_for
 from resolutionflow.sessions import live, search
@@ -622,9 +627,16 @@ async def launch_from_request(
 
 
 async def notify(
-    db: AsyncSession, batch: MaintenanceBatch, people: list[uuid.UUID], title: str, body: str
-) -> None:
-    """In-app notifications, stored in the caller's transaction; streams wake on commit."""
+    db: AsyncSession,
+    batch: MaintenanceBatch,
+    people: list[uuid.UUID],
+    title: str,
+    body: str,
+    *,
+    outside: bool = False,
+) -> list[Job]:
+    """In-app notifications, stored in the caller's transaction; streams wake on commit. With
+    `outside`, also email and Slack/Teams notices (queued jobs: sent once this commits)."""
     for user_id in dict.fromkeys(people):
         db.add(
             Notification(
@@ -638,6 +650,52 @@ async def notify(
         )
         await live.announce(db, user_id)
     await db.flush()
+    return await notify_outside(db, batch, people, title, body) if outside else []
+
+
+async def notify_outside(
+    db: AsyncSession, batch: MaintenanceBatch, people: list[uuid.UUID], title: str, body: str
+) -> list[Job]:
+    """Email to each of `people` (when this installation has SMTP) and a notice on the
+    account's Slack/Teams webhooks, linking to the batch page. What leaves is redacted with the
+    account's settings (a schedule's title is typed by a person), and recorded as such."""
+    settings = get_settings()
+    link = f"{settings.base_url.rstrip('/')}/maintenance/batches/{batch.id}"
+    options = await options_for(db, batch.account_id)
+    title, body = redact(title, options).redacted[:300], redact(body, options).redacted[:1000]
+    queued: list[Job] = []
+    recipients = await repo.active_users(db, batch.account_id, list(dict.fromkeys(people)))
+    if recipients and smtp_configured(settings):
+        await reports.record(
+            db,
+            account_id=batch.account_id,
+            channel="email",
+            detail=f"maintenance notice, {len(recipients)} recipients",
+            counts=reports.counts_in(title, body),
+        )
+        for person in recipients:
+            queued.append(
+                await notices.queue_email(
+                    db,
+                    batch.account_id,
+                    to=person.email,
+                    subject=title[:200],
+                    text=f"{title}\n\n{body}\n\nOpen the batch: {link}\n",
+                )
+            )
+    hooks = [kind for kind, _ in await channels.targets(db, batch.account_id)]
+    if hooks:
+        await reports.record(
+            db,
+            account_id=batch.account_id,
+            channel="webhook",
+            detail=f"maintenance notice: {', '.join(hooks)}",
+            counts=reports.counts_in(title, body),
+        )
+        queued += await notices.queue_webhooks(
+            db, batch.account_id, hooks, title=title, text=body, link=link
+        )
+    return queued
 
 
 # --- reading batches ---------------------------------------------------------------------------
@@ -1249,12 +1307,16 @@ async def run_schedule(
         slot_at=slot_at,
         client_tickets=row.client_tickets,
     )
+    # "Run now" is pressed by someone who knows; a slot starts on its own, so everyone assigned
+    # hears about it, the schedule's author included.
+    people = [p for p in plan.people() if slot_at is not None or p != actor_id]
     await notify(
         db,
         batch,
-        [p for p in plan.people() if p != actor_id],
+        people,
         f"Scheduled maintenance started: {batch.title}",
         f"{len(targets)} target{'s' if len(targets) != 1 else ''} to work.",
+        outside=True,
     )
     return batch
 
@@ -1312,6 +1374,7 @@ async def fire_slot(
             "The next run was skipped because this one is unfinished."
             if skipping
             else "The next run has started although this one is unfinished.",
+            outside=True,
         )
         if skipping:
             return None
