@@ -51,6 +51,11 @@ const DocumentDetailPage = named(
   () => import("@/features/knowledge/components/document-detail-page"),
   "DocumentDetailPage",
 );
+// The step library: search, a step's page (ratings, reviews, flags), and its form.
+const StepsPage = named(() => import("@/features/steps/components/steps-page"), "StepsPage");
+const StepDetailPage = named(() => import("@/features/steps/components/step-detail-page"), "StepDetailPage");
+const NewStepPage = named(() => import("@/features/steps/components/step-form-page"), "NewStepPage");
+const EditStepPage = named(() => import("@/features/steps/components/step-form-page"), "EditStepPage");
 
 const SessionsPage = named(() => import("@/features/sessions/components/sessions-page"), "SessionsPage");
 const StartSessionPage = named(() => import("@/features/sessions/components/start-session-page"), "StartSessionPage");
@@ -263,6 +268,10 @@ export const routes: RouteObject[] = [
           { path: "maintenance/target-lists/:id", ...page(<TargetListEditorPage />, undefined, { wide: true }) },
           { path: "knowledge", ...page(<KnowledgePage />) },
           { path: "knowledge/:id", ...page(<DocumentDetailPage />) },
+          { path: "steps", ...page(<StepsPage />) },
+          { path: "steps/new", ...page(<NewStepPage />, "engineer") },
+          { path: "steps/:id", ...page(<StepDetailPage />) },
+          { path: "steps/:id/edit", ...page(<EditStepPage />, "engineer") },
           { path: "teams", ...page(<TeamsPage />) },
           { path: "teams/:teamId", ...page(<TeamDetailPage />) },
           { path: "admin/people", ...page(<PeoplePage />, "team_admin") },

@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/assist", label: "ResolutionAssist", minRole: "engineer", group: "main" },
   { to: "/handoffs", label: "Escalations", minRole: "engineer", group: "main" },
   { to: "/knowledge", label: "Knowledge", minRole: "viewer", group: "main" },
+  { to: "/steps", label: "Step library", minRole: "viewer", group: "main" },
   { to: "/teams", label: "Teams", minRole: "viewer", group: "main" },
   { to: "/maintenance", label: "Schedules", minRole: "viewer", group: "maintenance" },
   { to: "/maintenance/batches", label: "Batches", minRole: "viewer", group: "maintenance" },
