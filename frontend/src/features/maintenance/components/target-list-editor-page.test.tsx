@@ -82,6 +82,21 @@ describe("Target list editor", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/maintenance/target-lists/${LIST}`));
   });
 
+  it("asks before leaving with unsaved changes", async () => {
+    fakeServer();
+    const { u, router } = renderApp(`/maintenance/target-lists/${LIST}`);
+    await screen.findByRole("heading", { name: "Fabrikam servers" });
+    await u.type(screen.getByLabelText("Client, row 1"), " Ltd");
+    await u.click(screen.getByRole("link", { name: "Discard" }));
+    const dialog = screen.getByRole("dialog", { name: "Leave without saving?" });
+    await u.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(router.state.location.pathname).toBe(`/maintenance/target-lists/${LIST}`);
+    expect(screen.getByLabelText("Client, row 1")).toHaveValue("Fabrikam Ltd");
+    await u.click(screen.getByRole("link", { name: "Discard" }));
+    await u.click(within(screen.getByRole("dialog", { name: "Leave without saving?" })).getByRole("button", { name: "Leave" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/maintenance/target-lists"));
+  });
+
   it("refuses a bad field name", async () => {
     fakeServer();
     const { u } = renderApp("/maintenance/target-lists/new");

@@ -3,8 +3,8 @@
  * table: label, client, notes, one column per field (`{{target.<field>}}`), PSA company and
  * configuration ids. CSV import previews each row's problems first. A 422 lands on its cell.
  */
-import { type FormEvent, useEffect, useId, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { Link, useBlocker, useNavigate, useParams } from "react-router";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError, Input, InputField, SelectField } from "@/components/ui/input";
@@ -66,7 +66,11 @@ function Editor({ list }: { list: TargetList | null }) {
 
   const problems = save.error ? targetProblems(toProblem(save.error), rows) : null;
 
-  // Leaving with unsaved rows asks first (the browser's own prompt).
+  // Leaving with unsaved rows asks first: in the app a dialog, for the tab the browser's prompt.
+  // A ref, so a save or delete that navigates right after clearing it isn't blocked.
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyRef.current && currentLocation.pathname !== nextLocation.pathname);
   useEffect(() => {
     if (!dirty) return;
     const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -123,6 +127,7 @@ function Editor({ list }: { list: TargetList | null }) {
       {
         onSuccess: (saved) => {
           setDirty(false);
+          dirtyRef.current = false;
           setRows(rowsOf(saved));
           toast.show(list ? `${saved.name} saved.` : `${saved.name} created.`);
           if (!list) void navigate(`/maintenance/target-lists/${saved.id}`, { replace: true });
@@ -325,6 +330,16 @@ function Editor({ list }: { list: TargetList | null }) {
           </div>
         )}
       </form>
+      <ConfirmDialog
+        open={blocker.state === "blocked"}
+        title="Leave without saving?"
+        confirmLabel="Leave"
+        danger
+        onClose={() => blocker.state === "blocked" && blocker.reset()}
+        onConfirm={() => blocker.state === "blocked" && blocker.proceed()}
+      >
+        <p>The changes to this target list are not saved. If you leave now they are lost.</p>
+      </ConfirmDialog>
       {importing && <CsvImportDialog onImport={onImport} onClose={() => setImporting(false)} />}
       {list && (
         <ConfirmDialog
@@ -342,6 +357,7 @@ function Editor({ list }: { list: TargetList | null }) {
             remove.mutate(list.id, {
               onSuccess: () => {
                 setDirty(false);
+                dirtyRef.current = false;
                 toast.show(`${list.name} deleted.`);
                 void navigate("/maintenance/target-lists");
               },
