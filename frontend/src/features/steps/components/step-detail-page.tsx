@@ -100,7 +100,7 @@ function StepDetail({ step }: { step: LibraryStep }) {
         }
       />
 
-      <dl aria-label="Step details" className="grid grid-cols-2 gap-x-6 gap-y-3 rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6">
+      <dl aria-label="Step details" data-testid="step-details" className="grid grid-cols-2 gap-x-6 gap-y-3 rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6">
         <Meta label="Rating">
           <Stars avg={step.rating_avg} count={step.rating_count} />
         </Meta>
