@@ -5,14 +5,16 @@ import type { BatchStatus } from "./types";
 
 export const BATCHES_PAGE_SIZE = 50;
 
-export const batchesQuery = (status: BatchStatus | null) =>
+export const batchesQuery = (status: BatchStatus | null, scheduleId: string | null = null) =>
   infiniteQueryOptions({
-    queryKey: queryKeys.maintenance.batchList({ status }),
+    queryKey: queryKeys.maintenance.batchList({ status, scheduleId }),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET("/api/v1/maintenance/batches", {
-          params: { query: { status: status ?? undefined, limit: BATCHES_PAGE_SIZE, cursor: pageParam ?? undefined } },
+          params: {
+            query: { status: status ?? undefined, schedule_id: scheduleId ?? undefined, limit: BATCHES_PAGE_SIZE, cursor: pageParam ?? undefined },
+          },
           signal,
         }),
       ),
@@ -22,7 +24,7 @@ export const batchesQuery = (status: BatchStatus | null) =>
     staleTime: 5_000,
   });
 
-/** Batches, running first, then the newest; each with its counts. */
-export function useBatches(status: BatchStatus | null) {
-  return useInfiniteQuery(batchesQuery(status));
+/** Batches (of one schedule, when given), running first, then the newest; each with its counts. */
+export function useBatches(status: BatchStatus | null, scheduleId: string | null = null) {
+  return useInfiniteQuery(batchesQuery(status, scheduleId));
 }

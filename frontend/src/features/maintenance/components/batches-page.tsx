@@ -15,6 +15,7 @@ import { formatDateTime } from "@/lib/format";
 import { errorMessage } from "@/lib/problem";
 import { useHasRole } from "@/lib/use-role";
 import { useBatches } from "../api/list-batches";
+import { useMaintenanceSchedules } from "../api/list-schedules";
 import type { BatchStatus } from "../api/types";
 import { BatchProgress } from "./batch-progress";
 import { MaintenanceNav } from "./maintenance-nav";
@@ -33,12 +34,18 @@ function statusOf(raw: string | null): BatchStatus | null {
 export function BatchesPage() {
   const [params, setParams] = useSearchParams();
   const status = statusOf(params.get("status"));
+  const scheduleId = params.get("schedule");
+  const schedules = useMaintenanceSchedules();
+  const scheduleTitle = scheduleId ? (schedules.data?.find((s) => s.id === scheduleId)?.title ?? "one schedule") : null;
   const canLaunch = useHasRole("engineer");
   const baseId = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
   function select(next: BatchStatus | null) {
-    setParams(next ? { status: next } : {}, { replace: true });
+    const p = new URLSearchParams(params);
+    if (next) p.set("status", next);
+    else p.delete("status");
+    setParams(p, { replace: true });
   }
   function onTabKey(e: KeyboardEvent<HTMLDivElement>) {
     const n = FILTERS.length;
@@ -65,6 +72,14 @@ export function BatchesPage() {
       />
       <MaintenanceNav />
       <div className="space-y-3">
+        {scheduleTitle && (
+          <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600" data-testid="schedule-filter">
+            Batches of <span className="font-medium text-slate-900">{scheduleTitle}</span>
+            <Link to={status ? `/maintenance/batches?status=${status}` : "/maintenance/batches"} className="text-indigo-600 hover:underline">
+              Show every batch
+            </Link>
+          </p>
+        )}
         <div role="tablist" aria-label="Batch status" className="flex w-fit flex-wrap rounded-md bg-slate-100 p-0.5" onKeyDown={onTabKey}>
           {FILTERS.map((f, i) => (
             <button
@@ -89,15 +104,15 @@ export function BatchesPage() {
           ))}
         </div>
         <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${FILTERS.findIndex((f) => f.value === status)}`}>
-          <BatchesTable key={status ?? "all"} status={status} canLaunch={canLaunch} />
+          <BatchesTable key={`${status ?? "all"}-${scheduleId ?? ""}`} status={status} scheduleId={scheduleId} canLaunch={canLaunch} />
         </div>
       </div>
     </div>
   );
 }
 
-function BatchesTable({ status, canLaunch }: { status: BatchStatus | null; canLaunch: boolean }) {
-  const batches = useBatches(status);
+function BatchesTable({ status, scheduleId, canLaunch }: { status: BatchStatus | null; scheduleId: string | null; canLaunch: boolean }) {
+  const batches = useBatches(status, scheduleId);
   const rows = batches.data?.pages.flatMap((p) => p.items) ?? [];
   if (batches.isPending) return <LoadingBlock label="Loading batches" />;
   if (batches.isError && rows.length === 0) {

@@ -159,9 +159,14 @@ function ScheduleRow({ schedule: s, canEdit, onEdit, onDelete }: { schedule: Sch
       </Td>
       <Td className="align-top text-sm">
         {s.last_batch ? (
-          <Link to={`/maintenance/batches/${s.last_batch.id}`} className="text-indigo-700 hover:underline">
-            {s.last_batch.status === "running" ? "Running" : s.last_batch.status === "completed" ? "Completed" : "Cancelled"}
-          </Link>
+          <>
+            <Link to={`/maintenance/batches/${s.last_batch.id}`} className="text-indigo-700 hover:underline">
+              {s.last_batch.status === "running" ? "Running" : s.last_batch.status === "completed" ? "Completed" : "Cancelled"}
+            </Link>
+            <Link to={`/maintenance/batches?schedule=${s.id}`} className="block text-xs text-slate-500 hover:underline">
+              All its batches
+            </Link>
+          </>
         ) : (
           <span className="text-slate-400">None yet</span>
         )}
