@@ -143,7 +143,7 @@ describe("a step's page", () => {
     });
     const { u } = renderApp(`/steps/${STEP_ID}`);
     const flags = await screen.findByRole("list", { name: "Flags" });
-    const [first, second] = within(flags).getAllByTestId("flag");
+    const [first] = within(flags).getAllByTestId("flag");
     await u.click(within(first!).getByRole("button", { name: "Resolve" }));
     await waitFor(() => expect(calls.closed).toEqual([{ id: "flag-1", verdict: "resolve" }]));
     expect(await screen.findByText("Flag resolved.")).toBeInTheDocument();
