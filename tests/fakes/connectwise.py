@@ -394,6 +394,13 @@ class FakeConnectWise(LocalServer):
             self._members.append({"id": member_id, **fields})
             return int(member_id)
 
+    def add_configuration(self, **fields: Any) -> int:
+        """Adds a configuration exactly as given; returns its id. `reset()` removes it."""
+        with self._data:
+            config_id = int(fields.pop("id", 0) or self._next_id())
+            self._configurations.append({"id": config_id, **fields})
+            return config_id
+
     def ticket(self, ticket_id: int) -> dict[str, Any]:
         with self._data:
             return copy.deepcopy(self._tickets[int(ticket_id)])

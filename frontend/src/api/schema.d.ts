@@ -2769,6 +2769,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/target-lists/psa-configurations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Psa Configurations
+         * @description A company's active configurations in the connected PSA as candidate targets (label from
+         *     the configuration's name, client from the company, fields ip/os/site/type where present);
+         *     stores nothing. ConnectWise and Autotask; another PSA is a 409 saying it is unsupported.
+         */
+        get: operations["psa_configurations_api_v1_target_lists_psa_configurations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -5618,6 +5640,34 @@ export interface components {
             supports_status: boolean;
             /** Supports Time Entries */
             supports_time_entries: boolean;
+        };
+        /**
+         * PsaConfigurationImport
+         * @description Nothing is stored: `targets` are the company's configurations as targets, ready for
+         *     POST/PUT of a target list (labels must be unique there: see `repeated_labels`).
+         */
+        PsaConfigurationImport: {
+            /**
+             * Client
+             * @description The company's name, as the targets' client
+             */
+            client: string;
+            /** Company Id */
+            company_id: string;
+            /** Provider */
+            provider: string;
+            /**
+             * Repeated Labels
+             * @description Labels that more than one configuration has
+             */
+            repeated_labels: number;
+            /** Targets */
+            targets: components["schemas"]["TargetIn"][];
+            /**
+             * Truncated
+             * @description The company has more configurations than listed
+             */
+            truncated: boolean;
         };
         /** PsaSettingsRead */
         PsaSettingsRead: {
@@ -14244,6 +14294,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CsvPreview"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    psa_configurations_api_v1_target_lists_psa_configurations_get: {
+        parameters: {
+            query: {
+                /** @description The company's id in the PSA */
+                company_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PsaConfigurationImport"];
                 };
             };
             /** @description Validation failed */

@@ -14,7 +14,7 @@ from resolutionflow.auth.principal import AnyRole, Engineer, Principal
 from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import decode_offset, encode_offset
 from resolutionflow.db.session import DB, WriteDB
-from resolutionflow.maintenance import report, service
+from resolutionflow.maintenance import psa_import, report, service
 from resolutionflow.maintenance import repository as repo
 from resolutionflow.maintenance import schemas as s
 from resolutionflow.sessions import streams
@@ -53,6 +53,21 @@ async def preview_target_csv(principal: Engineer, body: s.CsvPreviewIn) -> s.Csv
     """Reads a CSV of targets and lists each row's problems; stores nothing. Save the valid
     `targets` with POST or PUT of a target list."""
     return service.preview_csv(body.csv)
+
+
+@router.get("/target-lists/psa-configurations", response_model=s.PsaConfigurationImport)
+async def psa_configurations(
+    principal: Engineer,
+    db: DB,
+    company_id: Annotated[
+        str,
+        Query(min_length=1, max_length=100, description="The company's id in the PSA"),
+    ],
+) -> s.PsaConfigurationImport:
+    """A company's active configurations in the connected PSA as candidate targets (label from
+    the configuration's name, client from the company, fields ip/os/site/type where present);
+    stores nothing. ConnectWise and Autotask; another PSA is a 409 saying it is unsupported."""
+    return await psa_import.candidates(db, principal, company_id.strip())
 
 
 @router.get("/target-lists/{target_list_id}", response_model=s.TargetListRead)

@@ -114,6 +114,18 @@ class CsvPreview(ReadSchema):
     fields: list[str] = Field(description="The columns read as target fields")
 
 
+class PsaConfigurationImport(ReadSchema):
+    """Nothing is stored: `targets` are the company's configurations as targets, ready for
+    POST/PUT of a target list (labels must be unique there: see `repeated_labels`)."""
+
+    provider: str
+    company_id: str
+    client: str = Field(description="The company's name, as the targets' client")
+    targets: list[TargetIn]
+    truncated: bool = Field(description="The company has more configurations than listed")
+    repeated_labels: int = Field(description="Labels that more than one configuration has")
+
+
 # --- batches --------------------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from resolutionflow.providers.psa.base import (
+    CompanyConfiguration,
     ConfigField,
     Configuration,
     ErrorKind,
@@ -574,6 +575,47 @@ class Autotask:
 
     async def add_time_entry(self, ticket_id: str, entry: TimeEntry) -> str:
         raise PsaError("unsupported", "Autotask time entries are not supported yet.")
+
+    async def configurations(
+        self, company_id: str, *, limit: int = 1000
+    ) -> list[CompanyConfiguration]:
+        number = _int(company_id)
+        if number is None:
+            raise PsaError("not_found", f"'{company_id}' is not an Autotask company id.")
+        names = await self._company_names({number})
+        if number not in names:
+            raise PsaError("not_found", f"Autotask has no company {number}.", status=404)
+        records = await self._query(
+            "ConfigurationItems",
+            [
+                {"op": "eq", "field": "companyID", "value": number},
+                {"op": "eq", "field": "isActive", "value": True},
+            ],
+            limit=max(1, limit),
+        )
+        labels = await self._picklist("ConfigurationItems") if records else {}
+        found = []
+        for ci in records:
+            cid = text(ci.get("id"))
+            if not cid:
+                continue
+            found.append(
+                CompanyConfiguration(
+                    id=cid,
+                    name=text(ci.get("referenceTitle"))
+                    or text(ci.get("referenceNumber"))
+                    or f"Configuration item {cid}",
+                    type=self._label(
+                        labels, "configurationItemType", ci.get("configurationItemType")
+                    ),
+                    serial=text(ci.get("serialNumber")),
+                    ip_address=text(ci.get("rmmDeviceAuditIPAddress")),
+                    os=text(ci.get("rmmDeviceAuditOperatingSystem")),
+                    company_id=str(number),
+                    company=names[number],
+                )
+            )
+        return found
 
     async def aclose(self) -> None:
         await self._http.aclose()

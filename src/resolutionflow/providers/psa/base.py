@@ -93,6 +93,15 @@ class Configuration:
 
 
 @dataclass
+class CompanyConfiguration(Configuration):
+    """A company's device or asset, as a maintenance target could be made of it."""
+
+    company_id: str | None = None
+    company: str | None = None
+    site: str | None = None
+
+
+@dataclass
 class TicketSummary:
     id: str
     summary: str
@@ -175,6 +184,13 @@ class PsaProvider(Protocol):
         ...
 
     async def add_time_entry(self, ticket_id: str, entry: TimeEntry) -> str: ...
+
+    async def configurations(
+        self, company_id: str, *, limit: int = 1000
+    ) -> list[CompanyConfiguration]:
+        """A company's active configurations (devices, assets), up to `limit`. PsaError
+        "not_found" for an unknown company, "unsupported" where the PSA cannot list them."""
+        ...
 
     async def aclose(self) -> None: ...
 

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import httpx
 
 from resolutionflow.providers.psa.base import (
+    CompanyConfiguration,
     ConfigField,
     Configuration,
     Member,
@@ -536,6 +537,33 @@ class ConnectWise:
             body["member"] = {"identifier": entry.member.identifier}
         created = await self._http.json("POST", "/time/entries", json=body, idempotent=False)
         return (text(created.get("id")) if isinstance(created, dict) else None) or ""
+
+    async def configurations(
+        self, company_id: str, *, limit: int = 1000
+    ) -> list[CompanyConfiguration]:
+        raw = company_id.strip()
+        if not _digits(raw) or len(raw) > 10:
+            raise PsaError("not_found", f"'{company_id}' is not a ConnectWise company id.")
+        company = await self._object(f"/company/companies/{int(raw)}")
+        rows = await self.paged(
+            "/company/configurations",
+            {"conditions": f"company/id = {int(raw)} and activeFlag = true", "orderBy": "name asc"},
+            limit=max(1, limit),
+        )
+        found = []
+        for row in rows:
+            if not isinstance(row, dict) or text(row.get("id")) is None:
+                continue
+            base = _configuration(row)
+            found.append(
+                CompanyConfiguration(
+                    **base.__dict__,
+                    company_id=text(raw),
+                    company=ref_name(row.get("company")) or text(company.get("name")),
+                    site=ref_name(row.get("site")),
+                )
+            )
+        return found
 
     async def aclose(self) -> None:
         await self._http.aclose()

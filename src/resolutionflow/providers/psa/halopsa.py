@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 import httpx
 
 from resolutionflow.providers.psa.base import (
+    CompanyConfiguration,
     ConfigField,
     Configuration,
     ErrorKind,
@@ -407,6 +408,17 @@ class HaloPSA:
 
     async def add_time_entry(self, ticket_id: str, entry: TimeEntry) -> str:
         raise PsaError("unsupported", "HaloPSA time entries are not supported yet.")
+
+    async def configurations(
+        self, company_id: str, *, limit: int = 1000
+    ) -> list[CompanyConfiguration]:
+        # The API reference this provider follows reads one asset by id (GET /Asset/{id}), not a
+        # client's assets; listing them is not built until it can be checked against one.
+        raise PsaError(
+            "unsupported",
+            "Importing configurations is not supported by HaloPSA yet; import the targets from "
+            "a CSV export of the client's assets instead.",
+        )
 
     async def aclose(self) -> None:
         await self._http.aclose()
