@@ -3,6 +3,7 @@ and choosing a client's PSA ticket after launch."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from typing import Any
@@ -156,6 +157,9 @@ async def test_a_team_admin_cancels_a_batch_someone_else_launched_and_finished_i
 async def test_the_stream_announces_the_cancel(client: AsyncClient, tenant: Tenant) -> None:
     created = await _running(client, tenant)
     async with live.subscription(uuid.UUID(created["id"])) as woken:
+        # On PostgreSQL the launch's own NOTIFY may still be on its way: let it land first.
+        await asyncio.sleep(0.3)
+        woken.clear()
         refused = await client.post(
             f"/api/v1/maintenance/batches/{created['id']}/cancel",
             headers=tenant.viewer.headers,
