@@ -30,6 +30,21 @@ function fakeServer(opts: { save?: (body: Obj) => Response | undefined } = {}) {
     if (route === `GET /api/v1/target-lists/${LIST}`) {
       return json(200, saved({ name: "Fabrikam servers", team_id: "team-1", targets: [{ id: "t1", label: "FAB-DC01", client: "Fabrikam", fields: { ip: "10.0.0.1" } }] }));
     }
+    if (route === "GET /api/v1/target-lists/psa-configurations") {
+      const company = new URL(input.url).searchParams.get("company_id");
+      if (company === "404") return json(422, { title: "Validation failed", status: 422, detail: "", errors: [{ loc: ["query", "company_id"], msg: "No such company in ConnectWise." }] });
+      return json(200, {
+        provider: "connectwise",
+        company_id: company,
+        client: "Contoso",
+        targets: [
+          { label: "CON-WEB01", client: "Contoso", notes: "", fields: { ip: "10.20.0.30", os: "Windows Server 2022" }, psa_company_id: company, psa_config_id: "501" },
+          { label: "CON-WEB01", client: "Contoso", notes: "", fields: {}, psa_company_id: company, psa_config_id: "502" },
+        ],
+        truncated: false,
+        repeated_labels: 1,
+      });
+    }
     if (route === "POST /api/v1/target-lists/csv-preview") {
       const body = (await input.json()) as { csv: string };
       csv.push(body.csv);
@@ -95,6 +110,33 @@ describe("Target list editor", () => {
     await u.click(screen.getByRole("link", { name: "Discard" }));
     await u.click(within(screen.getByRole("dialog", { name: "Leave without saving?" })).getByRole("button", { name: "Leave" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/maintenance/target-lists"));
+  });
+
+  it("imports a PSA company's configurations: a bad company on its field, then the targets with their PSA ids", async () => {
+    const { bodies } = fakeServer();
+    const { u } = renderApp(`/maintenance/target-lists/${LIST}`);
+    await screen.findByRole("heading", { name: "Fabrikam servers" });
+    await u.click(screen.getByRole("button", { name: "Import from PSA…" }));
+    const dialog = screen.getByRole("dialog", { name: "Import targets from the PSA" });
+    await u.type(within(dialog).getByLabelText("PSA company id"), "404");
+    await u.click(within(dialog).getByRole("button", { name: "Find configurations" }));
+    const company = within(dialog).getByLabelText("PSA company id");
+    await waitFor(() => expect(company).toHaveAttribute("aria-invalid", "true"));
+    expect(company).toHaveAccessibleDescription("No such company in ConnectWise.");
+    await u.clear(company);
+    await u.type(company, "250");
+    await u.click(within(dialog).getByRole("button", { name: "Find configurations" }));
+    expect(await within(dialog).findByTestId("psa-summary")).toHaveTextContent("Contoso: 2 configurations · 1 name used more than once");
+    expect(within(dialog).getAllByTestId("psa-row")[0]).toHaveTextContent("ip: 10.20.0.30 · os: Windows Server 2022");
+    await u.click(within(dialog).getByRole("button", { name: "Replace the table" }));
+    expect(screen.getAllByTestId("target-row")).toHaveLength(2);
+    expect(screen.getByLabelText("PSA config, row 2")).toHaveValue("502");
+    await u.click(screen.getByRole("button", { name: "Save list" }));
+    await waitFor(() => expect(bodies).toHaveLength(1));
+    expect((bodies[0]!.targets as Obj[]).map((t) => [t.label, t.psa_company_id, t.psa_config_id])).toEqual([
+      ["CON-WEB01", "250", "501"],
+      ["CON-WEB01", "250", "502"],
+    ]);
   });
 
   it("refuses a bad field name", async () => {

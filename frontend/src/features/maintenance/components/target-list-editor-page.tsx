@@ -23,6 +23,7 @@ import type { TargetInput, TargetList } from "../api/types";
 import { emptyRow, fieldColumns, isFieldName, rowsFromTargets, rowsOf, type TargetRow, targetProblems, toTargets } from "../model/target-rows";
 import { CsvImportDialog } from "./csv-import-dialog";
 import { MaintenanceNav } from "./maintenance-nav";
+import { PsaImportDialog } from "./psa-import-dialog";
 
 export function TargetListEditorPage() {
   const { id } = useParams();
@@ -57,7 +58,7 @@ function Editor({ list }: { list: TargetList | null }) {
   const [extraFields, setExtraFields] = useState<string[]>([]);
   const [newField, setNewField] = useState("");
   const [newFieldError, setNewFieldError] = useState<string | null>(null);
-  const [importing, setImporting] = useState(false);
+  const [importing, setImporting] = useState<"csv" | "psa" | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [nameError, setNameError] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -111,8 +112,8 @@ function Editor({ list }: { list: TargetList | null }) {
     const imported = rowsFromTargets(targets);
     const kept = replace ? [] : rows.filter((r) => r.label.trim() || r.client.trim() || r.id);
     edit([...kept, ...imported]);
-    setImporting(false);
-    toast.show(`${imported.length} targets added from the CSV. Save to keep them.`);
+    toast.show(`${imported.length} targets added from the ${importing === "psa" ? "PSA" : "CSV"}. Save to keep them.`);
+    setImporting(null);
   }
 
   function submit(e: FormEvent) {
@@ -278,8 +279,11 @@ function Editor({ list }: { list: TargetList | null }) {
             <Button variant="secondary" onClick={() => edit([...rows, emptyRow()])}>
               Add target
             </Button>
-            <Button variant="secondary" onClick={() => setImporting(true)}>
+            <Button variant="secondary" onClick={() => setImporting("csv")}>
               Import CSV…
+            </Button>
+            <Button variant="secondary" onClick={() => setImporting("psa")}>
+              Import from PSA…
             </Button>
             <div className="flex items-start gap-1">
               <div>
@@ -340,7 +344,8 @@ function Editor({ list }: { list: TargetList | null }) {
       >
         <p>The changes to this target list are not saved. If you leave now they are lost.</p>
       </ConfirmDialog>
-      {importing && <CsvImportDialog onImport={onImport} onClose={() => setImporting(false)} />}
+      {importing === "csv" && <CsvImportDialog onImport={onImport} onClose={() => setImporting(null)} />}
+      {importing === "psa" && <PsaImportDialog onImport={onImport} onClose={() => setImporting(null)} />}
       {list && (
         <ConfirmDialog
           open={deleting}
