@@ -193,6 +193,10 @@ async def test_skip_with_a_reason_fail_and_the_report_includes_every_target(
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "slow disk" not in r.text and "FAB-DC01" in r.text and "<table>" in r.text
     assert "Engineer" not in r.text
+    # The skip and fail reasons were written for colleagues: the client reads the outcome only.
+    assert "Decommissioned last week" not in r.text and "0x800f0922" not in r.text
+    assert "Skipped in this maintenance run." in r.text
+    assert "Could not be completed in this maintenance run." in r.text
 
 
 async def test_the_report_is_redacted(client: AsyncClient, tenant: Tenant) -> None:

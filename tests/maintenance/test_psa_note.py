@@ -56,7 +56,11 @@ async def test_the_psa_gets_one_redacted_note_per_client_on_its_ticket(
     assert len(fabrikam) == 1 and len(contoso) == 1
     assert "FAB-DC01" in fabrikam[0] and "FAB-FS01" in fabrikam[0]
     assert "CON-SQL01" not in fabrikam[0]
-    assert "CON-SQL01" in contoso[0] and "Client asked to wait" in contoso[0]
+    assert "CON-SQL01" in contoso[0]
+    # The note is one the client can read (a discussion note): the outcome, not the reason
+    # the engineer wrote for colleagues.
+    assert "Skipped in this maintenance run." in contoso[0]
+    assert "Client asked to wait" not in contoso[0]
     assert "FAB-DC01" not in contoso[0]
     assert SECRET not in fabrikam[0]
 

@@ -8,9 +8,9 @@ from typing import Any
 from httpx import AsyncClient
 
 from tests.fixtures.factories import Tenant
-from tests.maintenance.conftest import TARGETS, finish, launch, publish_flow
+from tests.maintenance.conftest import TARGETS, event, finish, launch, publish_flow
 
-# Planted in a skip reason, which the client report carries on the target's timeline.
+# Planted in an answer's note, which the client report carries on the target's timeline.
 SECRET = "ghp_16C7e42F292c6912E7710c838347Ae178B4a"
 
 
@@ -28,12 +28,10 @@ async def test_the_client_report_records_what_left_per_session(
     flow_id = await publish_flow(client, tenant)
     created = await launch(client, tenant.engineer, flow_id=flow_id, targets=TARGETS)
     dc, fs, sql = created["items"]
-    r = await client.post(
-        f"/api/v1/maintenance/batches/{created['id']}/items/{dc['id']}/skip",
-        headers=tenant.engineer.headers,
-        json={"reason": f"Vendor token {SECRET} expired"},
-    )
-    assert r.status_code == 200, r.text
+    sid = dc["session_id"]
+    await event(client, tenant.engineer, sid, type="answer", node_id="c1", answer="", items=[0, 1])
+    await event(client, tenant.engineer, sid, type="answer", node_id="q1", answer="No")
+    await event(client, tenant.engineer, sid, type="resolve", summary=f"Rotated token {SECRET}")
     await finish(client, tenant.engineer, fs["session_id"])
     base = f"/api/v1/maintenance/batches/{created['id']}/report"
 

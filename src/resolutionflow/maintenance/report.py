@@ -11,7 +11,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Literal
+from typing import Any, Literal
 
 import nh3
 from markdown_it import MarkdownIt
@@ -58,6 +58,25 @@ def _nest(markdown: str, levels: int) -> str:
     return _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + levels) + " ", markdown)
 
 
+# How a skipped, failed or cancelled target's session ended, told to the client without the
+# engineer's reason (which was written for colleagues: "server owner on holiday", "skipped,
+# broken backup agent again").
+_CLIENT_ENDINGS = {
+    "skipped": "Skipped in this maintenance run.",
+    "failed": "Could not be completed in this maintenance run.",
+    "cancelled": "The maintenance run was cancelled before this target was done.",
+}
+
+
+def _for_audience(payload: dict[str, Any], audience: Audience) -> dict[str, Any]:
+    ending = payload.get("batch_item")
+    if audience != "client" or ending not in _CLIENT_ENDINGS:
+        return payload
+    shown = {k: v for k, v in payload.items() if k not in ("reason", "summary")}
+    shown["summary"] = _CLIENT_ENDINGS[str(ending)]
+    return shown
+
+
 async def _documentation(
     db: AsyncSession,
     session: Session,
@@ -87,7 +106,7 @@ async def _documentation(
             seq=e.seq,
             type=e.type,
             created_at=e.created_at,
-            payload=shown_payload(e.type, e.payload),
+            payload=_for_audience(shown_payload(e.type, e.payload), audience),
             actor_name=(names.get(e.actor_id) if e.actor_id else None)
             if audience == "internal"
             else None,
@@ -180,7 +199,7 @@ async def build(
         for item, session, status in by_client[client]:
             first = len(parts)
             parts.append(f"### {clean(item.label)} — {OUTCOMES[status]}")
-            if item.reason and status in ("skipped", "failed"):
+            if item.reason and status in ("skipped", "failed") and audience == "internal":
                 parts.append(f"{OUTCOMES[status]}: {clean(item.reason)}")
             if session is None:
                 parts.append("Its session was deleted.")
