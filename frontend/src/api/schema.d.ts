@@ -5446,6 +5446,11 @@ export interface components {
             source_ref?: components["schemas"]["SourceRef"] | null;
             /** Status */
             status: string;
+            /**
+             * Step Id
+             * @description The step-library step this suggestion comes from (/steps/{id}), if any
+             */
+            step_id?: string | null;
             /** Summary */
             summary?: string | null;
             /** Text */
@@ -6488,7 +6493,11 @@ export interface components {
             /** View Count */
             view_count: number;
         };
-        /** Source */
+        /**
+         * Source
+         * @description Where an answer or a suggestion came from; `kind` and `id` say where it opens (a flow, a
+         *     past session, a knowledge document, a step-library step: /steps/{id}).
+         */
         Source: {
             /**
              * Id
@@ -6499,7 +6508,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "flow" | "session" | "knowledge";
+            kind: "flow" | "session" | "knowledge" | "step";
             /**
              * Relevance
              * @default 0
@@ -6513,7 +6522,10 @@ export interface components {
             /** Title */
             title: string;
         };
-        /** SourceRef */
+        /**
+         * SourceRef
+         * @description What a step came from: a flow, a past session, a knowledge document or a library step.
+         */
         SourceRef: {
             /**
              * Id
@@ -6524,7 +6536,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "flow" | "session" | "knowledge";
+            kind: "flow" | "session" | "knowledge" | "step";
             /** Title */
             title: string;
         };

@@ -23,6 +23,7 @@ export interface StreamHandlers {
 export function sourceHref(source: Pick<CopilotSource, "kind" | "id">): string {
   if (source.kind === "flow") return `/flows/${source.id}`;
   if (source.kind === "session") return `/sessions/${source.id}`;
+  if (source.kind === "step") return `/steps/${source.id}`;
   return `/knowledge/${source.id}`;
 }
 
@@ -30,6 +31,7 @@ export const SOURCE_KIND_LABELS: Record<CopilotSource["kind"], string> = {
   flow: "Flow",
   session: "Past session",
   knowledge: "Knowledge document",
+  step: "Library step",
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -47,7 +49,7 @@ function text(v: unknown): string {
 function source(raw: unknown): CopilotSource | null {
   if (!isRecord(raw)) return null;
   const kind = raw.kind;
-  if (kind !== "flow" && kind !== "session" && kind !== "knowledge") return null;
+  if (kind !== "flow" && kind !== "session" && kind !== "knowledge" && kind !== "step") return null;
   if (typeof raw.id !== "string") return null;
   return { kind, id: raw.id, title: text(raw.title), snippet: text(raw.snippet), relevance: num(raw.relevance, 0) };
 }

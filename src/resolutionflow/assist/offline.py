@@ -2,8 +2,8 @@
 
 Deterministic templates over retrieval: the matching flow (and the step of it that fits, or
 where the session already is), what resolved similar past sessions, the relevant passages of
-knowledge documents, and concrete next steps, each with its source and a confidence taken from
-retrieval scores. When nothing matches it says so and offers general discovery steps for the
+knowledge documents, the step library's steps that fit (ranked with their quality boost), and
+concrete next steps, each with its source and a confidence taken from retrieval scores. When nothing matches it says so and offers general discovery steps for the
 problem's category — honest, still useful.
 """
 
@@ -275,6 +275,34 @@ def _source(e: Evidence, snippet: str = "") -> Source:
     )
 
 
+def library_standing(e: Evidence) -> str:
+    """How the team rates a library step, in words: "rated 4.7/5 by 3 · 12 verified uses"."""
+    d = e.detail
+    parts = []
+    if d.get("rating_count"):
+        parts.append(f"rated {d['rating_avg']:g}/5 by {d['rating_count']}")
+    if d.get("verified_uses"):
+        parts.append(f"{d['verified_uses']} verified uses")
+    if d.get("open_flags"):
+        n = d["open_flags"]
+        parts.append(f"{n} open “this step is wrong” flag{'s' if n != 1 else ''}")
+    return " · ".join(parts) or "not rated yet"
+
+
+def library_suggestion(e: Evidence) -> Suggestion:
+    """A library step as a suggested next step, its source linking to the step."""
+    answers = e.detail.get("answers") or []
+    body = excerpt(e.text.split("\nAnswers: ")[0], 600) if answers else excerpt(e.text, 600)
+    instructions = body + (("\n" if body else "") + "Answers: " + ", ".join(answers))
+    return Suggestion(
+        title=e.title[:200],
+        instructions=instructions if answers else body,
+        command=first_command(e.text),
+        source=_source(e, excerpt(f"{e.title} ({library_standing(e)})", 160)),
+        confidence=e.relevance,
+    )
+
+
 def _resolution(text: str) -> str:
     """The resolution summary of an indexed session (its first line, as indexed)."""
     first = text.strip().splitlines()[0] if text.strip() else ""
@@ -376,12 +404,23 @@ def answer(question: str, found: Retrieval, position: Position | None = None) ->
             )
         parts.append("\n".join(lines))
 
+    library = [e for e in relevant if e.kind == "step"][:3]
+    if library:
+        lines = ["**From your step library**"]
+        for e in library:
+            lines.append(f"- “{e.title}” ({library_standing(e)}, confidence {e.relevance:.2f})")
+            suggestion = library_suggestion(e)
+            assert suggestion.source is not None
+            sources.append(suggestion.source)
+            suggestions.append(suggestion)
+        parts.append("\n".join(lines))
+
     best = max((e.relevance for e in relevant), default=0.0)
     if not relevant and position is None:
         category, steps = generic_steps(question)
         intro = (
-            "I don't know this one: nothing in your team's flows, past sessions or knowledge "
-            "documents matches it."
+            "I don't know this one: nothing in your team's flows, past sessions, knowledge "
+            "documents or step library matches it."
         )
         where = (
             f" General {category} checks to start with:"

@@ -22,7 +22,10 @@ META_MARKER = "<<<META>>>"
 
 
 class Source(ReadSchema):
-    kind: Literal["flow", "session", "knowledge"]
+    """Where an answer or a suggestion came from; `kind` and `id` say where it opens (a flow, a
+    past session, a knowledge document, a step-library step: /steps/{id})."""
+
+    kind: Literal["flow", "session", "knowledge", "step"]
     id: uuid.UUID
     title: str
     snippet: str = ""
@@ -33,7 +36,7 @@ class Suggestion(ReadSchema):
     title: str
     instructions: str = ""
     command: str | None = None
-    # Which source it came from, when one did (a flow step, a past session's fix).
+    # Which source it came from, when one did (a flow step, a past session's fix, a library step).
     source: Source | None = None
     confidence: float = 0.5
 
@@ -61,7 +64,7 @@ def label(confidence: float) -> Literal["low", "medium", "high"]:
 
 INSTRUCTIONS = f"""You are ResolutionAssist, the copilot of MSP service-desk engineers fixing IT problems for client companies.
 Lead with the fix. Give exact commands (PowerShell, cmd, bash) in fenced code blocks. Warn clearly before anything destructive or disruptive (reboots, deleting profiles, resetting network stacks) and say how to back out.
-Use the team's own knowledge first: published flows, what resolved similar past sessions, knowledge documents; they arrive as <data> blocks labelled by source. Say which you used. When they do not cover the problem, say so plainly and give the best general steps.
+Use the team's own knowledge first: published flows, what resolved similar past sessions, knowledge documents and library steps (the team's reusable, rated steps); they arrive as <data> blocks labelled by source. Say which you used. When you suggest a library step, give its title exactly as written. When they do not cover the problem, say so plainly and give the best general steps.
 Be brief: a few short paragraphs or a numbered list. Never invent ticket numbers, client names or values you were not given; values shown as [REDACTED:kind] were removed on purpose — do not guess them.
 
 After your answer write a line containing exactly {META_MARKER} and then one JSON object, nothing after it:

@@ -1,7 +1,10 @@
 """Finding what the account already knows about a problem: published flows (and the step of
-each that fits best), resolved sessions (their redacted documentation) and knowledge-document
-chunks. Full-text ranking on both engines; every hit carries an engine-neutral relevance (the
-share of the question's words it contains, titles weighing more) that confidences come from."""
+each that fits best), resolved sessions (their redacted documentation), knowledge-document
+chunks and step-library steps. Full-text ranking on both engines; every hit carries an
+engine-neutral relevance (the share of the question's words it contains, titles weighing more)
+that confidences come from. A library step's relevance has its quality boost applied (ratings,
+verified uses, open flags: steps/ranking.py), so of two steps that fit about equally the
+better-rated, more often verified one ranks first."""
 
 from __future__ import annotations
 
@@ -20,13 +23,13 @@ from resolutionflow.search.index import coverage, terms
 
 RESOLVED_KIND = "resolved_session"
 CHUNK_KIND = "knowledge_chunk"
-SourceKind = Literal["flow", "session", "knowledge"]
+SourceKind = Literal["flow", "session", "knowledge", "step"]
 
 
 @dataclass(frozen=True)
 class Evidence:
     kind: SourceKind
-    id: uuid.UUID  # the flow, the resolved session, the knowledge document
+    id: uuid.UUID  # the flow, the resolved session, the knowledge document, the library step
     title: str
     text: str  # what a prompt or an answer may quote (already redacted for sessions)
     relevance: float  # 0..1
@@ -208,6 +211,43 @@ async def _texts(
     return fuse(out)[:limit]
 
 
+async def _library_steps(
+    db: AsyncSession, account_id: uuid.UUID, query: str, limit: int
+) -> list[Evidence]:
+    """The account's library steps for `query`, best first: text relevance with the bounded
+    quality boost (steps.service.ranked_steps, the one ranking of library suggestions). The
+    boosted score is the evidence's relevance (capped at 1), so suggestions and confidences
+    compare it with the other kinds' relevance; the plain text relevance stays in `detail`."""
+    # Imported here: the step library scores text with this module's relevance().
+    from resolutionflow.steps import service as step_library
+
+    out = []
+    for ranked in await step_library.ranked_steps(db, account_id, query, limit):
+        step, stats = ranked.step, ranked.stats
+        answers = list(step.answers or [])
+        text = step.body + ("\nAnswers: " + ", ".join(answers) if answers else "")
+        out.append(
+            Evidence(
+                kind="step",
+                id=step.id,
+                title=step.title,
+                text=text,
+                relevance=round(min(1.0, ranked.score), 3),
+                detail={
+                    "text_relevance": ranked.relevance,
+                    "quality": ranked.quality,
+                    "step_kind": step.kind,
+                    "answers": answers,
+                    "rating_avg": stats.rating_avg,
+                    "rating_count": stats.rating_count,
+                    "verified_uses": stats.verified_uses,
+                    "open_flags": stats.open_flags,
+                },
+            )
+        )
+    return out
+
+
 async def retrieve(
     db: AsyncSession,
     account_id: uuid.UUID,
@@ -233,7 +273,9 @@ async def retrieve(
         *await _texts(
             db, account_id, query, words, CHUNK_KIND, "knowledge", per_kind, near[CHUNK_KIND]
         ),
+        *(await _library_steps(db, account_id, query, per_kind) if words else []),
     ]
-    # Across kinds only relevance compares (each engine's scores are per query and kind).
+    # Across kinds only relevance compares (each engine's scores are per query and kind). The
+    # sort is stable: library steps whose boosted score is capped at 1 keep their ranked order.
     evidence.sort(key=lambda e: e.relevance, reverse=True)
     return Retrieval(words, evidence)

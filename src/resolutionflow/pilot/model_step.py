@@ -1,5 +1,6 @@
 """A model's proposal for the next step: the structured-output schema it must follow, the
-instructions, and the validation that turns its reply into a step (or refuses it)."""
+instructions, the validation that turns its reply into a step (or refuses it), and the link to
+the library step it proposes, when it proposes one."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
+from resolutionflow.assist.answering import library_step_named
+from resolutionflow.assist.retrieval import Retrieval
 from resolutionflow.pilot.stepper import Draft
 
 INSTRUCTIONS = """You are FlowPilot, a senior MSP engineer guiding a service-desk engineer through an IT problem one diagnostic step at a time.
@@ -16,7 +19,7 @@ Propose exactly ONE next step as structured output:
 - "resolution_suggestion": when the evidence points to a fix: a summary, the fix (title, instructions, command) and follow-ups;
 - "fork": when two hypotheses fit about equally, two hypotheses to choose between.
 Set confidence (0..1) to how sure you are of the diagnosis so far. Add any new facts the answers established (short statements) and your working hypothesis.
-Prefer the team's own knowledge (flows, past resolved sessions, documents) given as data. Warn before anything destructive. Never invent values shown as [REDACTED:kind]."""
+Prefer the team's own knowledge (flows, past resolved sessions, documents, library steps) given as data; when your step is one of the library steps, use its title exactly as written. Warn before anything destructive. Never invent values shown as [REDACTED:kind]."""
 
 SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -145,3 +148,17 @@ def read(data: dict[str, Any] | None) -> tuple[Draft, list[str], str | None]:
         }
     facts = [f.strip()[:500] for f in p.facts if f.strip()]
     return Draft(p.type, body, round(p.confidence, 3), "model"), facts, p.hypothesis
+
+
+def link_library_step(draft: Draft, found: Retrieval) -> Draft:
+    """A model's step that is one of the retrieved library steps (it says that step's title)
+    carries the step's id, as the offline stepper's library steps do, so the UI links it."""
+    b = draft.body
+    said = b.get("title") or (b.get("fix") or {}).get("title") or b.get("text") or ""
+    step = library_step_named(found, str(said).split("\n")[0])
+    if step is None:
+        return draft
+    ref = {"kind": "step", "id": str(step.id), "title": step.title}
+    return Draft(
+        draft.type, {**b, "step_id": ref["id"], "source_ref": ref}, draft.confidence, "model"
+    )

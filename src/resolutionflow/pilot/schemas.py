@@ -25,7 +25,9 @@ class IntakeIn(WriteSchema):
 
 
 class SourceRef(ReadSchema):
-    kind: Literal["flow", "session", "knowledge"]
+    """What a step came from: a flow, a past session, a knowledge document or a library step."""
+
+    kind: Literal["flow", "session", "knowledge", "step"]
     id: uuid.UUID
     title: str
 
@@ -67,6 +69,10 @@ class PilotStepRead(ReadSchema):
     # fork
     hypotheses: list[Hypothesis] = []
     source_ref: SourceRef | None = None
+    step_id: uuid.UUID | None = Field(
+        default=None,
+        description="The step-library step this suggestion comes from (/steps/{id}), if any",
+    )
     answer: dict[str, Any] | None = None
 
 

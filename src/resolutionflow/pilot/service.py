@@ -309,6 +309,7 @@ async def _propose(pending: Pending) -> Proposal:
                 served,
                 "The model's proposal was malformed twice; this step comes from the offline engine.",
             )
+        draft = model_step.link_library_step(draft, pending.ctx.found)
         return Proposal(draft, facts, hypothesis, served, None)
     raise AssertionError("unreachable")
 
@@ -711,6 +712,10 @@ async def _apply(
         return entries
     if purpose == "resolve":
         return entries
+    if purpose == "library_step" and step.type == "question":
+        # What a library question found is a fact, as a discovery question's answer is.
+        asked = str(b.get("text") or "").split("\n")[0]
+        return entries + await _propose_fact(db, session, step, f"{asked}: {answer_text}"[:2000])
     if step.type == "action" and body.text:
         entries += await _propose_fact(
             db, session, step, f"{b.get('title', 'Result')}: {body.text}"[:2000]

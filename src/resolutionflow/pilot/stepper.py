@@ -1,6 +1,8 @@
 """FlowPilot's offline next step: from the accepted flow (its authored nodes), from what resolved
-similar sessions, from knowledge documents, and from discovery questions for the category —
-and, where the team's knowledge runs out, an honest request for what would help."""
+similar sessions, from the step library (steps that fit the intake, ranked with their quality
+boost: ratings, verified uses, open flags), from knowledge documents, and from discovery
+questions for the category — and, where the team's knowledge runs out, an honest request for
+what would help."""
 
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from resolutionflow.pilot import questions, tiers
 
 # A past fix this relevant is worth proposing before more questions.
 PROPOSE_FIX_FROM = 0.6
+# A library step this relevant (after its quality boost) comes before discovery questions; a
+# weaker one after them, before knowledge passages.
+PROPOSE_LIBRARY_FROM = 0.5
 # Two explanations this close make a fork worth asking.
 FORK_WITHIN = 0.08
 FORK_FROM = 0.45
@@ -186,8 +191,14 @@ def next_step(ctx: Context) -> Draft:
         )
 
     fixes = [e for e in relevant if e.kind == "session" and str(e.id) not in ctx.asked]
-    # Two explanations nearly tied: let the engineer choose.
-    candidates = [e for e in relevant if str(e.id) not in ctx.asked and e.relevance >= FORK_FROM]
+    library = [e for e in relevant if e.kind == "step" and str(e.id) not in ctx.asked]
+    # Two explanations nearly tied: let the engineer choose. A library step is something to do,
+    # not an explanation, so it is never a hypothesis.
+    candidates = [
+        e
+        for e in relevant
+        if str(e.id) not in ctx.asked and e.relevance >= FORK_FROM and e.kind != "step"
+    ]
     if not ctx.forked and len(candidates) >= 2:
         a, b = candidates[0], candidates[1]
         if a.relevance - b.relevance <= FORK_WITHIN and a.id != b.id:
@@ -207,6 +218,8 @@ def next_step(ctx: Context) -> Draft:
 
     if fixes and fixes[0].relevance >= PROPOSE_FIX_FROM:
         return _past_fix(fixes[0], conf)
+    if library and library[0].relevance >= PROPOSE_LIBRARY_FROM:
+        return library_step(library[0], conf)
 
     for d in questions.for_category(ctx.category):
         if d.key not in ctx.asked:
@@ -226,6 +239,8 @@ def next_step(ctx: Context) -> Draft:
 
     if fixes:
         return _past_fix(fixes[0], conf)
+    if library:
+        return library_step(library[0], conf)
     docs = [e for e in relevant if e.kind == "knowledge" and str(e.id) not in ctx.asked]
     if docs:
         doc = docs[0]
@@ -259,6 +274,50 @@ def next_step(ctx: Context) -> Draft:
         },
         conf,
         "generic",
+    )
+
+
+# A library step's kind as a FlowPilot action's kind.
+_ACTION_KINDS = {"action": "instruction", "check": "verification", "script_ref": "script"}
+
+
+def library_step(e: Evidence, conf: float) -> Draft:
+    """A step-library step as the next step: a question keeps its answers, anything else is an
+    action. It carries the step's id (`step_id`, and `source_ref`) so the UI links it."""
+    ref = _ref(e)
+    base: dict[str, Any] = {
+        "purpose": "library_step",
+        "source_ref": ref,
+        "ref_id": ref["id"],
+        "step_id": ref["id"],
+    }
+    answers = list(e.detail.get("answers") or [])
+    body = e.text.split("\nAnswers: ")[0] if answers else e.text
+    if e.detail.get("step_kind") == "question" and answers:
+        return Draft(
+            "question",
+            {
+                **base,
+                "text": e.title + (f"\n\n{excerpt(body, 600)}" if body.strip() else ""),
+                "options": answers[:6],
+                "allow_text": True,
+            },
+            conf,
+            "library",
+        )
+    return Draft(
+        "action",
+        {
+            **base,
+            "kind": _ACTION_KINDS.get(str(e.detail.get("step_kind")), "instruction"),
+            "title": e.title,
+            "instructions": excerpt(body, 1200),
+            "command": first_command(body),
+            "expected": "Says whether it fixed or explained the problem",
+            "options": ["Done", "Doesn't apply"],
+        },
+        conf,
+        "library",
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -407,28 +408,44 @@ def rank(
     return [(sid, rel, q, score) for _, sid, rel, q, score in out]
 
 
+@dataclass(frozen=True)
+class RankedStep:
+    """A library step ranked for a problem: its text relevance, quality signal and the boosted
+    score it is ordered by, with the stats the quality came from (shown beside a suggestion)."""
+
+    step: Step
+    relevance: float
+    quality: float
+    score: float
+    stats: ranking.StepStats
+
+
 async def ranked_steps(
     db: AsyncSession, account_id: uuid.UUID, query: str, limit: int = 5
-) -> list[tuple[Step, float, float, float]]:
+) -> list[RankedStep]:
     """The library steps that fit `query`, ranked by relevance with the quality boost: what
-    FlowPilot and the copilot suggest from the library."""
+    FlowPilot and the copilot suggest from the library (through assist.retrieval)."""
     found = await repo.candidates(db, account_id, query, limit=max(20, limit * 4))
     if not found:
         return []
     stats = await repo.stats(db, account_id, [st.id for st in found])
     by_id = {st.id: st for st in found}
     ranked = rank(query, [(st.id, st.title, searchable_body(st)) for st in found], stats)
-    return [(by_id[sid], rel, q, score) for sid, rel, q, score in ranked if rel > 0][:limit]
+    return [
+        RankedStep(by_id[sid], rel, q, score, stats.get(sid, ranking.StepStats()))
+        for sid, rel, q, score in ranked
+        if rel > 0
+    ][:limit]
 
 
 async def suggestions(
     db: AsyncSession, principal: Principal, query: str, limit: int
 ) -> s.StepSuggestionPage:
     ranked = await ranked_steps(db, principal.account_id, query, limit)
-    reads_ = await reads(db, principal, [st for st, *_ in ranked], with_mine=False)
+    reads_ = await reads(db, principal, [r.step for r in ranked], with_mine=False)
     return s.StepSuggestionPage(
         items=[
-            s.StepSuggestion(step=r, relevance=rel, quality=q, score=score)
-            for r, (_, rel, q, score) in zip(reads_, ranked, strict=True)
+            s.StepSuggestion(step=read_, relevance=r.relevance, quality=r.quality, score=r.score)
+            for read_, r in zip(reads_, ranked, strict=True)
         ]
     )

@@ -35,6 +35,7 @@ describe("FlowPilot labels", () => {
     expect(percent(1.4)).toBe(100);
     expect(sourceHref({ kind: "knowledge", id: "k" })).toBe("/knowledge/k");
     expect(sourceHref({ kind: "session", id: "x" })).toBe("/sessions/x");
+    expect(sourceHref({ kind: "step", id: "s" })).toBe("/steps/s");
   });
 
   it("picks options with 1–9 but not while typing or with modifiers", () => {

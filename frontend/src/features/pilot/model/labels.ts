@@ -24,6 +24,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   knowledge: "Knowledge",
   generic: "Generic",
   model: "Model",
+  library: "Step library",
 };
 
 export const STEP_TYPE_LABELS: Record<PilotStep["type"], string> = {
@@ -64,6 +65,7 @@ export function sourceHref(ref: { kind: string; id: string }): string | null {
   if (ref.kind === "flow") return `/flows/${ref.id}`;
   if (ref.kind === "session") return `/sessions/${ref.id}`;
   if (ref.kind === "knowledge") return `/knowledge/${ref.id}`;
+  if (ref.kind === "step") return `/steps/${ref.id}`;
   return null;
 }
 
