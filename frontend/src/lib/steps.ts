@@ -58,5 +58,6 @@ export const stepKeys = {
   flags: ["steps", "flags"] as const,
   flagList: (params: Record<string, unknown>) => ["steps", "flags", params] as const,
   /** The editor's palette search. */
+  palettes: ["steps", "palette"] as const,
   palette: (q: string) => ["steps", "palette", q] as const,
 };

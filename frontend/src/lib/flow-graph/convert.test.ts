@@ -26,6 +26,25 @@ const sample = {
 };
 
 describe("format <-> editor graph", () => {
+  it("keeps a node's library link (step_id and step_revision) and writes none for unlinked nodes", () => {
+    const g = fromFormat({
+      ...sample,
+      nodes: [
+        { id: "a1", type: "action", title: "Clear the credential", step_id: "st-1", step_revision: 3 },
+        { id: "a2", type: "action", title: "Plain", step_revision: 4 },
+      ],
+      edges: [],
+    });
+    expect(g.nodes.map((n) => [n.step_id, n.step_revision])).toEqual([
+      ["st-1", 3],
+      [null, null],
+    ]);
+    const [linked, plain] = toFormat(g).nodes;
+    expect(linked).toMatchObject({ step_id: "st-1", step_revision: 3 });
+    expect(plain).not.toHaveProperty("step_id");
+    expect(plain).not.toHaveProperty("step_revision");
+  });
+
   it("round-trips every node type and edge label", () => {
     const g = fromFormat(sample);
     expect(g.start).toBe("q1");

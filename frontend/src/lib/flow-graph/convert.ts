@@ -29,6 +29,8 @@ export interface FormatNodeIn {
   input_type?: string | null;
   outcome?: string | null;
   flow_id?: string | null;
+  step_id?: string | null;
+  step_revision?: number | null;
 }
 export interface FormatEdgeIn {
   source: string;
@@ -51,6 +53,9 @@ interface BaseOut {
   title: string;
   body: string;
   position?: Position;
+  /** Only on nodes linked to a library step. */
+  step_id?: string;
+  step_revision?: number;
 }
 export type FormatNodeOut =
   | (BaseOut & { type: "question" })
@@ -73,7 +78,7 @@ export interface FormatOut {
 }
 
 export function newNode(id: string, type: NodeType, title = "", position: Position | null = null): GraphNode {
-  return { id, type, title, body: "", position, items: [], variable: "", input_type: "text", outcome: "resolved", flow_id: null };
+  return { id, type, title, body: "", position, items: [], variable: "", input_type: "text", outcome: "resolved", flow_id: null, step_id: null, step_revision: null };
 }
 
 export function fromFormatNode(n: FormatNodeIn): GraphNode {
@@ -92,6 +97,8 @@ export function fromFormatNode(n: FormatNodeIn): GraphNode {
     input_type: n.input_type === "secret" ? "secret" : "text",
     outcome: isOutcome(n.outcome) ? n.outcome : "resolved",
     flow_id: n.flow_id ?? null,
+    step_id: n.step_id ?? null,
+    step_revision: n.step_id && typeof n.step_revision === "number" && Number.isFinite(n.step_revision) ? n.step_revision : null,
   };
 }
 
@@ -129,6 +136,11 @@ export function fromFormat(f: FormatIn): EditorGraph {
 export function toFormatNode(n: GraphNode): FormatNodeOut {
   const base: BaseOut = { id: n.id, title: n.title, body: n.body };
   if (n.position) base.position = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
+  // The library link (publishing syncs it; "update from library" compares the revision).
+  if (n.step_id) {
+    base.step_id = n.step_id;
+    if (n.step_revision != null) base.step_revision = n.step_revision;
+  }
   switch (n.type) {
     case "question":
       return { ...base, type: "question" };

@@ -35,6 +35,9 @@ export interface GraphNode {
   input_type: InputType;
   outcome: Outcome;
   flow_id: string | null;
+  /** The library step this node was inserted from or saved to, and the revision it copied. */
+  step_id: string | null;
+  step_revision: number | null;
 }
 
 export interface GraphEdge {

@@ -1,6 +1,9 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
+import { ToastProvider } from "@/components/ui/toast";
 import { fromFormat, toFormat } from "@/lib/flow-graph/convert";
 import { EditorStoreContext } from "../model/editor-context";
 import { createEditorStore } from "../model/editor-store";
@@ -25,10 +28,17 @@ function editor(inputType?: string) {
 
 function renderPanel(store: ReturnType<typeof editor>, nodeId: string) {
   const node = store.getState().nodes.find((n) => n.id === nodeId)!;
+  // The panel's library section ("Save to library") asks the API and shows toasts.
   return render(
-    <EditorStoreContext.Provider value={store}>
-      <NodePanel node={node} flowId={FLOW} canEdit />
-    </EditorStoreContext.Provider>,
+    <QueryClientProvider client={new QueryClient()}>
+      <ToastProvider>
+        <MemoryRouter>
+          <EditorStoreContext.Provider value={store}>
+            <NodePanel node={node} flowId={FLOW} canEdit />
+          </EditorStoreContext.Provider>
+        </MemoryRouter>
+      </ToastProvider>
+    </QueryClientProvider>,
   );
 }
 

@@ -14,6 +14,7 @@ import {
   type Outcome,
 } from "@/lib/flow-graph/types";
 import { useEditor, useEditorStoreApi } from "../model/editor-context";
+import { LibrarySection } from "./library-section";
 import { PanelHeading } from "./side-panel";
 import { SubflowPicker } from "./subflow-picker";
 
@@ -96,6 +97,7 @@ export function NodePanel({ node, flowId, canEdit }: { node: GraphNode; flowId: 
           <SubflowPicker flowId={flowId} value={node.flow_id} onChange={(flow_id) => update({ flow_id })} />
         )}
         <Connections node={node} />
+        <LibrarySection node={node} canEdit={canEdit} />
       </div>
     </div>
   );

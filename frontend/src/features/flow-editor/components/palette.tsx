@@ -1,10 +1,17 @@
-/** Buttons that add a node of each type: near the middle of the canvas, or as the next step in the outline. */
+/**
+ * Buttons that add a node of each type, or a step from the library (linked to it): near the middle
+ * of the canvas, or as the next step in the outline.
+ */
 import { useReactFlow } from "@xyflow/react";
-import type { RefObject } from "react";
+import { type RefObject, useState } from "react";
 import { NODE_HEIGHT, NODE_WIDTH } from "@/lib/flow-graph/layout";
 import { NODE_TYPE_LABELS, NODE_TYPES, type NodeType } from "@/lib/flow-graph/types";
+import type { LibraryStep } from "@/lib/steps";
 import { useEditorStoreApi } from "../model/editor-context";
+import type { NodeFields } from "../model/editor-store";
+import { nodeFromStep } from "../model/library-link";
 import { linearise } from "../model/outline";
+import { LibraryPalette } from "./library-palette";
 
 const DOT: Record<NodeType, string> = {
   question: "bg-indigo-500",
@@ -18,13 +25,20 @@ const DOT: Record<NodeType, string> = {
 export function Palette({ view, canvasRef }: { view: "canvas" | "outline"; canvasRef: RefObject<HTMLDivElement | null> }) {
   const store = useEditorStoreApi();
   const rf = useReactFlow();
+  const [library, setLibrary] = useState(false);
 
-  function add(type: NodeType) {
+  function insertStep(step: LibraryStep) {
+    setLibrary(false);
+    const { type, title, fields } = nodeFromStep(step);
+    add(type, title, fields);
+  }
+
+  function add(type: NodeType, title?: string, fields?: NodeFields) {
     const s = store.getState();
     if (view === "outline") {
       const outline = linearise(s);
       if (outline.linear) {
-        s.insertStep(null, type);
+        s.insertStep(null, type, title, fields);
         return;
       }
     }
@@ -54,7 +68,7 @@ export function Palette({ view, canvasRef }: { view: "canvas" | "outline"; canva
         break;
       }
     }
-    const id = s.addNode(type, { x: Math.round(position.x), y: Math.round(position.y) });
+    const id = s.addNode(type, { x: Math.round(position.x), y: Math.round(position.y) }, title, fields);
     if (view === "canvas" && el) {
       // Bring it into view if the free spot is off screen.
       const box = el.getBoundingClientRect();
@@ -80,6 +94,18 @@ export function Palette({ view, canvasRef }: { view: "canvas" | "outline"; canva
           {NODE_TYPE_LABELS[t]}
         </button>
       ))}
+      <p className="px-1 pt-3 pb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">Library</p>
+      <button
+        type="button"
+        onClick={() => setLibrary(true)}
+        aria-haspopup="dialog"
+        title="Search the step library and insert a step, linked to it"
+        className="flex items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm text-indigo-700 ring-1 ring-indigo-200 ring-inset hover:bg-indigo-50"
+      >
+        <span aria-hidden="true">📚</span>
+        Insert step…
+      </button>
+      {library && <LibraryPalette onInsert={insertStep} onClose={() => setLibrary(false)} />}
     </nav>
   );
 }

@@ -39,7 +39,8 @@ export interface EditorState extends TrackedState {
   focusRequest: { nodeId: string; seq: number } | null;
 
   load(graph: EditorGraph): void;
-  addNode(type: NodeType, position: Position | null, title?: string): string;
+  /** `fields`: what else the node starts with (a library step's body and link). */
+  addNode(type: NodeType, position: Position | null, title?: string, fields?: NodeFields): string;
   updateNode(id: string, patch: Partial<Omit<GraphNode, "id">>, coalesceKey?: string): void;
   changeNodeType(id: string, type: NodeType): void;
   moveNodes(positions: ReadonlyMap<string, Position>): void;
@@ -56,7 +57,7 @@ export interface EditorState extends TrackedState {
   placeUnpositioned(positions: ReadonlyMap<string, Position>): void;
   paste(data: ClipboardData, offset: Position): string[];
   reorderSteps(order: readonly string[]): void;
-  insertStep(afterId: string | null, type: NodeType, title?: string): string;
+  insertStep(afterId: string | null, type: NodeType, title?: string, fields?: NodeFields): string;
   removeStep(id: string): void;
   setProblems(problems: GraphProblem[]): void;
   setDiff(diff: DiffHighlight | null): void;
@@ -64,6 +65,9 @@ export interface EditorState extends TrackedState {
   undo(): void;
   redo(): void;
 }
+
+/** A new node's content besides its id, type, title and position. */
+export type NodeFields = Partial<Omit<GraphNode, "id" | "type" | "title" | "position">>;
 
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -125,9 +129,9 @@ export function createEditorStore(initial: EditorGraph) {
             store.temporal.getState().clear();
           },
 
-          addNode(type, position, title) {
+          addNode(type, position, title, fields) {
             const id = nextNodeId(type, takenIds());
-            const node = newNode(id, type, title ?? "", position);
+            const node = { ...newNode(id, type, title ?? "", position), ...fields };
             const s = get();
             commit({
               nodes: [...s.nodes, node],
@@ -279,13 +283,13 @@ export function createEditorStore(initial: EditorGraph) {
             commit({ edges, start });
           },
 
-          insertStep(afterId, type, title) {
+          insertStep(afterId, type, title, fields) {
             const s = get();
             const outline = linearise(s);
             const steps = outline.linear ? outline.steps : [];
             const id = nextNodeId(type, takenIds());
             // No position: the canvas lays out unplaced nodes when it next opens.
-            const node = newNode(id, type, title ?? "", null);
+            const node = { ...newNode(id, type, title ?? "", null), ...fields };
             const order = insertIntoOrder(steps, id, afterId);
             const withNode = { ...s, nodes: [...s.nodes, node] };
             const { edges, start } = rewireOrder(withNode, order);
