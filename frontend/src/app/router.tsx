@@ -56,6 +56,10 @@ const StepsPage = named(() => import("@/features/steps/components/steps-page"), 
 const StepDetailPage = named(() => import("@/features/steps/components/step-detail-page"), "StepDetailPage");
 const NewStepPage = named(() => import("@/features/steps/components/step-form-page"), "NewStepPage");
 const EditStepPage = named(() => import("@/features/steps/components/step-form-page"), "EditStepPage");
+// The knowledge flywheel: the review queue, one proposal (its draft or diff), coverage gaps.
+const ReviewQueuePage = named(() => import("@/features/proposals/components/review-queue-page"), "ReviewQueuePage");
+const ProposalPage = named(() => import("@/features/proposals/components/proposal-page"), "ProposalPage");
+const GapsPage = named(() => import("@/features/proposals/components/gaps-page"), "GapsPage");
 
 const SessionsPage = named(() => import("@/features/sessions/components/sessions-page"), "SessionsPage");
 const StartSessionPage = named(() => import("@/features/sessions/components/start-session-page"), "StartSessionPage");
@@ -272,6 +276,9 @@ export const routes: RouteObject[] = [
           { path: "steps/new", ...page(<NewStepPage />, "engineer") },
           { path: "steps/:id", ...page(<StepDetailPage />) },
           { path: "steps/:id/edit", ...page(<EditStepPage />, "engineer") },
+          { path: "proposals", ...page(<ReviewQueuePage />) },
+          { path: "proposals/:id", ...page(<ProposalPage />, undefined, { wide: true }) },
+          { path: "gaps", ...page(<GapsPage />) },
           { path: "teams", ...page(<TeamsPage />) },
           { path: "teams/:teamId", ...page(<TeamDetailPage />) },
           { path: "admin/people", ...page(<PeoplePage />, "team_admin") },

@@ -8,6 +8,8 @@ export interface NavItem {
   label: string;
   minRole: Role;
   group: NavGroup;
+  /** A count shown beside the label (see sidebar.tsx). */
+  badge?: "proposals";
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -18,6 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/handoffs", label: "Escalations", minRole: "engineer", group: "main" },
   { to: "/knowledge", label: "Knowledge", minRole: "viewer", group: "main" },
   { to: "/steps", label: "Step library", minRole: "viewer", group: "main" },
+  { to: "/proposals", label: "Review queue", minRole: "viewer", group: "main", badge: "proposals" },
+  { to: "/gaps", label: "Coverage gaps", minRole: "viewer", group: "main" },
   { to: "/teams", label: "Teams", minRole: "viewer", group: "main" },
   { to: "/maintenance", label: "Schedules", minRole: "viewer", group: "maintenance" },
   { to: "/maintenance/batches", label: "Batches", minRole: "viewer", group: "maintenance" },

@@ -1,4 +1,5 @@
 import { NavLink } from "react-router";
+import { ReviewCountBadge } from "@/features/proposals/components/review-count-badge";
 import { cn } from "@/lib/cn";
 import { groupedNavFor } from "./nav-items";
 
@@ -24,12 +25,13 @@ export function Sidebar({ role }: { role: string }) {
                     end={item.to === "/" || item.to === "/maintenance"}
                     className={({ isActive }) =>
                       cn(
-                        "block rounded-md px-2 py-1.5 text-sm font-medium",
+                        "flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium",
                         isActive ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
                       )
                     }
                   >
                     {item.label}
+                    {item.badge === "proposals" && <ReviewCountBadge />}
                   </NavLink>
                 </li>
               ))}
