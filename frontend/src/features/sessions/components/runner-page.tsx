@@ -144,17 +144,17 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, si
   function check(index: number, checked: boolean) {
     if (!step) return;
     setPendingTicks((t) => ({ ...t, [index]: checked }));
-    checkMutation.mutate(
-      { type: "check", node_id: step.node_id, item: index, checked },
-      {
-        onError: failed,
-        onSettled: () =>
-          setPendingTicks((t) => {
-            const { [index]: _done, ...rest } = t;
-            return rest;
-          }),
-      },
-    );
+    // mutateAsync, not mutate(…, {onSettled}): a mutation's per-call callbacks fire only for its
+    // latest call, so with two ticks in flight the first one's spinner never went away.
+    checkMutation
+      .mutateAsync({ type: "check", node_id: step.node_id, item: index, checked })
+      .catch(failed)
+      .finally(() =>
+        setPendingTicks((t) => {
+          const { [index]: _done, ...rest } = t;
+          return rest;
+        }),
+      );
   }
 
   // Keyboard shortcuts; the latest state is read through a ref so the listener is added once.
