@@ -1,6 +1,7 @@
 """Journey through the step library: an engineer creates a step, rates it from the keyboard,
 flags it as wrong, finds it by search, and inserts it into a flow from the editor's palette,
-where the node keeps its link to the step (and the saved draft says so)."""
+where the node keeps its link to the step (and the saved draft says so); when the library copy
+changes, "Update from library" brings the node up to date."""
 
 from __future__ import annotations
 
@@ -130,7 +131,9 @@ def test_create_rate_flag_and_insert_a_step_from_the_palette(page: Page, base_ur
     expect(option).to_have_attribute("aria-selected", "true")
     page.keyboard.press("Enter")
     expect(palette).to_have_count(0)
-    expect(page.get_by_test_id(re.compile("^node-")).filter(has_text=title)).to_be_visible()
+    node = page.get_by_test_id(re.compile("^node-")).filter(has_text=title)
+    expect(node).to_be_visible()
+    expect(node.get_by_test_id("library-chip")).to_be_visible()
     link = page.get_by_role("complementary", name="Node properties").get_by_test_id("library-link")
     expect(link).to_contain_text(title)
     expect(link).to_contain_text("Up to date with the library.")
@@ -140,3 +143,22 @@ def test_create_rate_flag_and_insert_a_step_from_the_palette(page: Page, base_ur
     assert len(linked) == 1
     assert linked[0]["step_revision"] == 1
     assert linked[0]["title"] == title
+
+    # Someone improves the step in the library: the node offers "Update from library".
+    better = {k: stored[k] for k in ("title", "kind", "tags", "category")}
+    better["body"] = "Remove every `MicrosoftOffice16_Data` entry, then restart Outlook."
+    r = httpx.put(f"{base_url}/api/v1/steps/{step_id}", json=better, headers=headers)
+    assert r.status_code == 200 and r.json()["revision"] == 2, r.text
+    page.reload()
+    node.click()
+    link = page.get_by_role("complementary", name="Node properties").get_by_test_id("library-link")
+    expect(link).to_contain_text("The library copy changed: revision 2.")
+    link.get_by_role("button", name="Update from library").click()
+    expect(link).to_contain_text("Up to date with the library.")
+    expect(node).to_contain_text("restart Outlook")
+    deadline = time.monotonic() + 20
+    while _linked_nodes(base_url, headers, flow_id, step_id)[0]["step_revision"] != 2:
+        assert time.monotonic() < deadline, "the updated node was not saved"
+        time.sleep(0.3)
+    saved = _linked_nodes(base_url, headers, flow_id, step_id)[0]
+    assert saved["body"] == better["body"]

@@ -68,6 +68,11 @@ function FlowNodeCard({ data, selected }: NodeProps<FlowRFNode>) {
             {node.type === "resolution" ? `${NODE_TYPE_LABELS.resolution} · ${OUTCOME_LABELS[node.outcome]}` : NODE_TYPE_LABELS[node.type]}
           </span>
           {isStart && <span className="rounded bg-slate-800 px-1 py-px text-white">Start</span>}
+          {node.step_id && (
+            <span className="rounded bg-indigo-50 px-1 py-px text-indigo-700 ring-1 ring-indigo-200 ring-inset" title="Linked to a step in the step library" data-testid="library-chip">
+              Library
+            </span>
+          )}
           {problem && (
             <span
               className={cn(
