@@ -23,6 +23,7 @@ import { ConflictBanner } from "./conflict-banner";
 import { EditorCanvas } from "./editor-canvas";
 import { EditorToolbar } from "./editor-toolbar";
 import { HistoryPanel } from "./history-panel";
+import { LibraryUpdatesBanner } from "./library-updates-banner";
 import { OutlineView } from "./outline-view";
 import { Palette } from "./palette";
 import { problemCounts, ProblemsPanel } from "./problems-panel";
@@ -232,6 +233,7 @@ function EditorBody({ flow }: { flow: FlowRead }) {
       {autosave.state.status === "conflict" && (
         <ConflictBanner message={autosave.state.message} onReload={autosave.reloadTheirs} onOverwrite={autosave.overwrite} />
       )}
+      <LibraryUpdatesBanner canEdit />
       <div className="flex min-h-0 flex-1">
         <Palette view={view} canvasRef={canvasRef} />
         <div className="flex min-w-0 flex-1 flex-col">

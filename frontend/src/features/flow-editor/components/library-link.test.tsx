@@ -9,6 +9,7 @@ import { fromFormat, toFormat } from "@/lib/flow-graph/convert";
 import { json, stubApi } from "@/testing/fake-api";
 import { EditorStoreContext } from "../model/editor-context";
 import { createEditorStore } from "../model/editor-store";
+import { LibraryUpdatesBanner } from "./library-updates-banner";
 import { NodePanel } from "./node-panel";
 import { Palette } from "./palette";
 
@@ -211,5 +212,38 @@ describe("a node's library link", () => {
     renderWith(store, panelFor(store, "r1"));
     expect(screen.queryByRole("button", { name: "Save to library" })).toBeNull();
     expect(screen.getByText("Resolutions and subflows aren't reusable steps.")).toBeInTheDocument();
+  });
+});
+
+describe("the editor's library updates notice", () => {
+  it("lists linked nodes whose step changed, goes to one, and updates them all", async () => {
+    const fetched: string[] = [];
+    stubApi(null, ({ route }) => {
+      if (route.startsWith("GET /api/v1/steps/")) fetched.push(route);
+      if (route === `GET /api/v1/steps/${STEP}`) return json(200, libraryStep({ title: "Clear the credential (v3)", body: "New.", revision: 3 }));
+      if (route === "GET /api/v1/steps/s2") return json(200, libraryStep({ id: "s2", title: "Current", revision: 1 }));
+    });
+    const store = editor([
+      { id: "a1", type: "action", title: "Old A", body: "old", step_id: STEP, step_revision: 2 },
+      { id: "a2", type: "action", title: "Old B", body: "old", step_id: STEP, step_revision: 1 },
+      { id: "a3", type: "action", title: "Current", step_id: "s2", step_revision: 1 },
+      { id: "a4", type: "action", title: "Plain" },
+    ]);
+    const u = userEvent.setup();
+    renderWith(store, <LibraryUpdatesBanner canEdit />);
+    const notice = await screen.findByRole("status", { name: "Library updates" });
+    expect(notice).toHaveTextContent("2 nodes' library steps have changed");
+    // One request per linked step, however many nodes share it.
+    expect(fetched.sort()).toEqual([`GET /api/v1/steps/${STEP}`, "GET /api/v1/steps/s2"]);
+    await u.click(within(notice).getByRole("button", { name: "Old B" }));
+    expect(store.getState().selectedNodeIds).toEqual(["a2"]);
+    await u.click(within(notice).getByRole("button", { name: "Update all from library" }));
+    expect(store.getState().nodes.map((n) => [n.id, n.title, n.step_revision])).toEqual([
+      ["a1", "Clear the credential (v3)", 3],
+      ["a2", "Clear the credential (v3)", 3],
+      ["a3", "Current", 1],
+      ["a4", "Plain", null],
+    ]);
+    await waitFor(() => expect(screen.queryByRole("status", { name: "Library updates" })).toBeNull());
   });
 });
