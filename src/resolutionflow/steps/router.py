@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Body, Query, Request, Response
 
 from resolutionflow.auth.principal import AnyRole, Engineer, TeamAdmin
 from resolutionflow.common.context import client_info
@@ -99,9 +99,13 @@ async def list_step_flags(
     return s.FlagPage(items=items, next_cursor=encode_offset(offset + limit) if more else None)
 
 
+# The note is optional: an empty body (or none) closes the flag without one.
+FlagCloseBody = Annotated[s.FlagClose, Body(default_factory=s.FlagClose)]
+
+
 @router.post("/steps/flags/{flag_id}/resolve", response_model=s.FlagRead)
 async def resolve_step_flag(
-    principal: TeamAdmin, db: DB, request: Request, flag_id: uuid.UUID, body: s.FlagClose
+    principal: TeamAdmin, db: DB, request: Request, flag_id: uuid.UUID, body: FlagCloseBody
 ) -> s.FlagRead:
     """The step was wrong and has been fixed. Team admins of the step's owner team."""
     return await service.close_flag(db, principal, flag_id, "resolved", body, client_info(request))
@@ -109,7 +113,7 @@ async def resolve_step_flag(
 
 @router.post("/steps/flags/{flag_id}/dismiss", response_model=s.FlagRead)
 async def dismiss_step_flag(
-    principal: TeamAdmin, db: DB, request: Request, flag_id: uuid.UUID, body: s.FlagClose
+    principal: TeamAdmin, db: DB, request: Request, flag_id: uuid.UUID, body: FlagCloseBody
 ) -> s.FlagRead:
     """The step was right. Team admins of the step's owner team."""
     return await service.close_flag(db, principal, flag_id, "dismissed", body, client_info(request))
