@@ -71,6 +71,7 @@ describe("creating a step", () => {
     await u.click(screen.getByRole("button", { name: "Create step" }));
     expect(await screen.findByText("Please correct the highlighted fields.")).toBeInTheDocument();
     expect(screen.getByLabelText(/Title/)).toHaveAccessibleDescription("String should match pattern");
+    expect(screen.getByLabelText(/Title/)).toHaveFocus();
     expect(screen.getByLabelText(/Script/)).toHaveAccessibleDescription("a script reference step names its script");
     expect(screen.getByLabelText("Tags")).toHaveAccessibleDescription("String should have at most 50 characters");
   });

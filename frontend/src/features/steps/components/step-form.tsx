@@ -3,7 +3,7 @@
  * field it names, and a 409 (someone saved the step since the form opened) says so and offers
  * to reload it.
  */
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, Input, InputField, SelectField, TextareaField } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
@@ -61,6 +61,13 @@ export function StepForm({
           : "Please correct the highlighted fields."
         : errorMessage(error)
       : null;
+
+  // A refusal from the server moves focus to the first field it names, as the browser's own checks do.
+  useEffect(() => {
+    const first = FORM_FIELDS.find((f) => server[f]);
+    if (first) document.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+    // Only when a new error arrives.
+  }, [error]);
 
   const set = <K extends keyof StepFormValues>(key: K, value: StepFormValues[K]) => {
     const next = { ...v, [key]: value };
