@@ -376,6 +376,24 @@ class Plan:
         return list(self.rotation)
 
 
+async def _planned(
+    db: AsyncSession,
+    principal: Principal,
+    data: s.BatchCreate | s.MaintenanceScheduleCreate | s.MaintenanceScheduleUpdate,
+) -> Plan:
+    """The assignment a launch or a schedule asks for, checked against the caller's teams."""
+    if data.team_id is not None:
+        await _check_team(db, principal, data.team_id)
+    return await plan_assignment(
+        db,
+        principal.account_id,
+        assignment=data.assignment,
+        assignee_user_id=data.assignee_user_id,
+        team_id=data.team_id,
+        default_user=principal.user_id,
+    )
+
+
 async def plan_assignment(
     db: AsyncSession,
     account_id: uuid.UUID,
@@ -584,16 +602,7 @@ async def launch_from_request(
         snapshots = [Snapshot.of(t) for t in await repo.targets_of(db, target_list.id)]
         if not snapshots:
             raise _invalid("target_list_id", f"“{target_list.name}” has no targets.", "too_short")
-    if data.team_id is not None:
-        await _check_team(db, principal, data.team_id)
-    plan = await plan_assignment(
-        db,
-        principal.account_id,
-        assignment=data.assignment,
-        assignee_user_id=data.assignee_user_id,
-        team_id=data.team_id,
-        default_user=principal.user_id,
-    )
+    plan = await _planned(db, principal, data)
     batch = await launch(
         db,
         account_id=principal.account_id,
@@ -605,12 +614,10 @@ async def launch_from_request(
         target_list_id=data.target_list_id,
         client_tickets=data.client_tickets,
     )
-    audit.record(
+    audit.record_by(
         db,
+        principal,
         "maintenance.batch_launched",
-        account_id=principal.account_id,
-        actor_id=principal.user_id,
-        actor_email=principal.email,
         target_type="maintenance_batch",
         target_id=batch.id,
         client=client,
@@ -872,12 +879,10 @@ async def close_item(
                 )
             ],
         )
-    audit.record(
+    audit.record_by(
         db,
+        principal,
         "maintenance.item_skipped" if verdict == "skipped" else "maintenance.item_failed",
-        account_id=principal.account_id,
-        actor_id=principal.user_id,
-        actor_email=principal.email,
         target_type="maintenance_batch_item",
         target_id=item.id,
         client=client,
@@ -985,12 +990,10 @@ async def cancel_batch(
     batch.psa_notes = {
         c: {"state": "skipped", "reason": "the batch was cancelled"} for c in clients
     }
-    audit.record(
+    audit.record_by(
         db,
+        principal,
         "maintenance.batch_cancelled",
-        account_id=principal.account_id,
-        actor_id=principal.user_id,
-        actor_email=principal.email,
         target_type="maintenance_batch",
         target_id=batch.id,
         client=client,
@@ -1140,16 +1143,7 @@ async def create_schedule(
 
     _cron_checked(data.cron, data.timezone)
     await _check_schedule_refs(db, principal, data.flow_id, data.target_list_id)
-    if data.team_id is not None:
-        await _check_team(db, principal, data.team_id)
-    plan = await plan_assignment(
-        db,
-        principal.account_id,
-        assignment=data.assignment,
-        assignee_user_id=data.assignee_user_id,
-        team_id=data.team_id,
-        default_user=principal.user_id,
-    )
+    plan = await _planned(db, principal, data)
     flow = await repo.flow_in_account(db, principal.account_id, data.flow_id)
     assert flow is not None
     title = data.title or flow.title
@@ -1182,12 +1176,10 @@ async def create_schedule(
     )
     db.add(row)
     await db.flush()
-    audit.record(
+    audit.record_by(
         db,
+        principal,
         "maintenance.schedule_created",
-        account_id=principal.account_id,
-        actor_id=principal.user_id,
-        actor_email=principal.email,
         target_type="maintenance_schedule",
         target_id=row.id,
         client=client,
@@ -1212,16 +1204,7 @@ async def update_schedule(
     if data.flow_id is not None or data.target_list_id is not None:
         await _check_schedule_refs(db, principal, flow_id, list_id)
     if {"assignee_user_id", "team_id", "assignment"} & given:
-        if data.team_id is not None:
-            await _check_team(db, principal, data.team_id)
-        plan = await plan_assignment(
-            db,
-            principal.account_id,
-            assignment=data.assignment,
-            assignee_user_id=data.assignee_user_id,
-            team_id=data.team_id,
-            default_user=principal.user_id,
-        )
+        plan = await _planned(db, principal, data)
         row.assignment, row.assignee_user_id, row.team_id = (
             plan.assignment,
             plan.assignee_user_id,
@@ -1248,12 +1231,10 @@ async def delete_schedule(
     db: AsyncSession, principal: Principal, schedule_id: uuid.UUID, client: ClientInfo | None
 ) -> None:
     row, schedule = await repo.get_schedule(db, principal.account_id, schedule_id, lock=True)
-    audit.record(
+    audit.record_by(
         db,
+        principal,
         "maintenance.schedule_deleted",
-        account_id=principal.account_id,
-        actor_id=principal.user_id,
-        actor_email=principal.email,
         target_type="maintenance_schedule",
         target_id=row.id,
         client=client,
@@ -1328,12 +1309,10 @@ async def run_now(
     batch = await run_schedule(
         db, principal.account_id, row, actor_id=principal.user_id, slot_at=None
     )
-    audit.record(
+    audit.record_by(
         db,
+        principal,
         "maintenance.batch_launched",
-        account_id=principal.account_id,
-        actor_id=principal.user_id,
-        actor_email=principal.email,
         target_type="maintenance_batch",
         target_id=batch.id,
         client=client,
