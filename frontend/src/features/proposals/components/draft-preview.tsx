@@ -32,7 +32,7 @@ export function DraftPreview({ proposal }: { proposal: Proposal }) {
   const draft = useMemo(() => readDraft(proposal.draft), [proposal.draft]);
   const isChange = proposal.kind !== "new_flow";
   const base = useBaseVersion(isChange ? proposal.flow_id : null, isChange ? proposal.flow_version : null);
-  const marks = useMemo(() => canvasMarks(isChange ? draft.diff : null, draft.document), [draft, isChange]);
+  const marks = useMemo(() => canvasMarks(isChange ? draft.diff : null), [draft, isChange]);
 
   if (!draft.document) {
     return <EmptyState title="No draft stored">This proposal has no draft to show.</EmptyState>;
@@ -75,7 +75,7 @@ export function DraftPreview({ proposal }: { proposal: Proposal }) {
 }
 
 function Legend({ marks }: { marks: CanvasMarks }) {
-  if (marks.nodes.size === 0 && marks.edges.size === 0 && marks.removedEdges.length === 0) return null;
+  if (marks.nodes.size === 0 && marks.edges.size === 0) return null;
   return (
     <p className="flex flex-wrap gap-4 text-xs text-slate-600" aria-label="Diagram legend">
       <span className="inline-flex items-center gap-1">
@@ -84,9 +84,7 @@ function Legend({ marks }: { marks: CanvasMarks }) {
       <span className="inline-flex items-center gap-1">
         <span aria-hidden="true" className="size-3 rounded-sm outline-2 outline-amber-500 outline-solid" /> Changed
       </span>
-      <span className="inline-flex items-center gap-1">
-        <span aria-hidden="true" className="h-0 w-4 border-t-2 border-dashed border-red-600" /> Removed connection
-      </span>
+      <span>Removed steps and connections are listed above the diagram.</span>
     </p>
   );
 }

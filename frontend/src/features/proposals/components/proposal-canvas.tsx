@@ -1,10 +1,10 @@
 /**
  * A proposal's draft on a read-only canvas (pan and zoom), with the change highlighted: added
- * steps and connections in green, changed ones in amber, removed connections dashed red. Loaded
- * lazily (React Flow and dagre are big), by the proposal's page only.
+ * steps and connections in green, changed ones in amber (what was removed is in the list above
+ * it, see draft-diff.ts). Loaded lazily (React Flow and dagre are big), by the proposal's page.
  */
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, type Edge, MiniMap, ReactFlow, ReactFlowProvider } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import { useMemo } from "react";
 import { FLOW_NODE_TYPES } from "@/components/flow-canvas/flow-node";
 import { minimapColour } from "@/components/flow-canvas/minimap";
@@ -27,19 +27,7 @@ export function ProposalCanvas({ document, marks, label }: { document: FormatIn;
       draggable: false,
       connectable: false,
     }));
-    const edges: Edge[] = graph.edges.map((e) => toRFEdge(e, { selected: false, diff: marks.edges.get(edgeKey(e)) ?? null }));
-    marks.removedEdges.forEach((e, i) => {
-      edges.push({
-        id: `removed:${i}`,
-        source: e.source,
-        target: e.target,
-        label: e.label ? `${e.label} (removed)` : "removed",
-        style: { stroke: "#dc2626", strokeWidth: 2, strokeDasharray: "6 4" },
-        labelStyle: { fontSize: 11, fontWeight: 500, fill: "#b91c1c" },
-        labelBgPadding: [4, 2],
-        labelBgBorderRadius: 4,
-      });
-    });
+    const edges = graph.edges.map((e) => toRFEdge(e, { selected: false, diff: marks.edges.get(edgeKey(e)) ?? null }));
     return { nodes, edges };
   }, [document, marks]);
 

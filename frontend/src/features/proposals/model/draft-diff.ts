@@ -5,7 +5,9 @@
  *
  * `diffEntries` turns that into a list people can read: added / removed / changed steps (with
  * titles from the version before when it is at hand, since removed steps are not in the draft)
- * and connections; `canvasMarks` says what the canvas highlights.
+ * and connections; `canvasMarks` says what the canvas highlights (what was added or changed:
+ * removed steps are not in the draft, and a removed connection drawn between steps that remain
+ * runs over the new path that replaced it, so the list alone shows what was removed).
  */
 import type { FormatIn, FormatNodeIn } from "@/lib/flow-graph/convert";
 
@@ -165,19 +167,15 @@ export const edgeKey = (e: EdgeRef) => `${e.source}\u0000${e.target}\u0000${e.la
 export interface CanvasMarks {
   nodes: Map<string, "added" | "changed">;
   edges: Map<string, "added" | "changed">;
-  /** Connections the change removes, drawn dashed when both their ends are still there. */
-  removedEdges: EdgeRef[];
 }
 
-export function canvasMarks(diff: FlowDiff | null, after: FormatIn | null): CanvasMarks {
-  const marks: CanvasMarks = { nodes: new Map(), edges: new Map(), removedEdges: [] };
+export function canvasMarks(diff: FlowDiff | null): CanvasMarks {
+  const marks: CanvasMarks = { nodes: new Map(), edges: new Map() };
   if (!diff) return marks;
   for (const id of diff.nodes.added) marks.nodes.set(id, "added");
   for (const id of diff.nodes.changed) marks.nodes.set(id, "changed");
   for (const e of diff.edges.added) marks.edges.set(edgeKey(e), "added");
   for (const e of diff.edges.changed) marks.edges.set(edgeKey(e), "changed");
-  const present = byId(after);
-  marks.removedEdges = diff.edges.removed.filter((e) => present.has(e.source) && present.has(e.target));
   return marks;
 }
 
