@@ -57,3 +57,9 @@ async def test_the_client_report_records_what_left_per_session(
 
     await client.get(f"{base}?audience=client", headers=tenant.viewer.headers)
     assert len(await _sent(client, tenant, dc["session_id"])) == 2
+    # Shown in the app only: nothing left, nothing recorded; the same redacted text.
+    r = await client.get(
+        f"{base}?audience=client&format=html&intent=preview", headers=tenant.viewer.headers
+    )
+    assert r.status_code == 200 and SECRET not in r.text and "REDACTED" in r.text
+    assert len(await _sent(client, tenant, dc["session_id"])) == 2

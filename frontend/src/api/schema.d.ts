@@ -1405,8 +1405,8 @@ export interface paths {
         /**
          * Batch Report
          * @description A summary table (target, outcome, engineer, duration), then each target's redacted
-         *     documentation grouped by client. The client variant leaves the server: each session's
-         *     part of it is recorded as a redaction report.
+         *     documentation grouped by client. The client variant leaves the server: unless it is only
+         *     previewed, each session's part of it is recorded as a redaction report.
          */
         get: operations["batch_report_api_v1_maintenance_batches__batch_id__report_get"];
         put?: never;
@@ -11004,6 +11004,8 @@ export interface operations {
                 /** @description `client` leaves out internal notes, command output and names */
                 audience?: "internal" | "client";
                 format?: "markdown" | "html";
+                /** @description Why it is fetched: `preview` (shown in the app) records nothing; a client report fetched to `download` leaves the server and records a redaction report per session. */
+                intent?: "download" | "preview";
             };
             header?: never;
             path: {

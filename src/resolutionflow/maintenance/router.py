@@ -231,12 +231,20 @@ async def batch_report(
         Literal["internal", "client"],
         Query(description="`client` leaves out internal notes, command output and names"),
     ] = "internal",
+    intent: Annotated[
+        Literal["download", "preview"],
+        Query(
+            description="Why it is fetched: `preview` (shown in the app) records nothing; a "
+            "client report fetched to `download` leaves the server and records a redaction "
+            "report per session."
+        ),
+    ] = "download",
 ) -> Response:
     """A summary table (target, outcome, engineer, duration), then each target's redacted
-    documentation grouped by client. The client variant leaves the server: each session's
-    part of it is recorded as a redaction report."""
+    documentation grouped by client. The client variant leaves the server: unless it is only
+    previewed, each session's part of it is recorded as a redaction report."""
     batch = await repo.get_batch(db, principal.account_id, batch_id)
-    if audience == "client":
+    if audience == "client" and intent == "download":
         body = await report.for_client(db, batch, principal.user_id, format)
     else:
         body = await report.markdown(db, batch, audience)

@@ -1,4 +1,4 @@
-/** GET /maintenance/batches/{id}/report?format=markdown|html&audience=internal|client — raw text. */
+/** GET /maintenance/batches/{id}/report?format=markdown|html&audience=internal|client&intent=preview|download — raw text. */
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/api/client";
 import { queryKeys } from "@/api/query-keys";
@@ -6,11 +6,19 @@ import { type TextResult, unwrapText } from "@/lib/text-response";
 
 export type ReportFormat = "markdown" | "html";
 export type ReportAudience = "internal" | "client";
+/** `preview`: shown in the app, records nothing; `download`: a client report leaves the server (recorded). */
+export type ReportIntent = "preview" | "download";
 
-export function fetchReport(batchId: string, format: ReportFormat, audience: ReportAudience, signal?: AbortSignal): Promise<string> {
+export function fetchReport(
+  batchId: string,
+  format: ReportFormat,
+  audience: ReportAudience,
+  intent: ReportIntent,
+  signal?: AbortSignal,
+): Promise<string> {
   return unwrapText(
     api.GET("/api/v1/maintenance/batches/{batch_id}/report", {
-      params: { path: { batch_id: batchId }, query: { format, audience } },
+      params: { path: { batch_id: batchId }, query: { format, audience, intent } },
       parseAs: "text",
       signal,
     }) as Promise<TextResult>,
@@ -20,7 +28,7 @@ export function fetchReport(batchId: string, format: ReportFormat, audience: Rep
 export const reportQuery = (batchId: string, format: ReportFormat, audience: ReportAudience) =>
   queryOptions({
     queryKey: [...queryKeys.maintenance.batch(batchId), "report", format, audience] as const,
-    queryFn: ({ signal }) => fetchReport(batchId, format, audience, signal),
+    queryFn: ({ signal }) => fetchReport(batchId, format, audience, "preview", signal),
     staleTime: 10_000,
   });
 

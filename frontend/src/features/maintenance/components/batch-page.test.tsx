@@ -233,7 +233,12 @@ describe("Batch page", () => {
     await u.click(within(dialog).getByLabelText("For the client"));
     await waitFor(() => expect(within(dialog).getByRole("article", { name: "Report" })).toHaveTextContent("client"));
     expect(within(dialog).queryByRole("columnheader", { name: "Engineer" })).toBeNull();
-    expect(reports).toEqual(["?format=html&audience=internal", "?format=html&audience=client"]);
+    // Shown in the app: a preview, which the server records nothing for.
+    expect(reports).toEqual(["?format=html&audience=internal&intent=preview", "?format=html&audience=client&intent=preview"]);
+    // A download of the client's version leaves the building: asked for as such.
+    await u.click(within(dialog).getByRole("button", { name: /HTML/ }));
+    await waitFor(() => expect(reports).toHaveLength(3));
+    expect(reports[2]).toBe("?format=html&audience=client&intent=download");
   });
 
   it("cancels with a reason: open targets skipped, who and why shown, no more actions", async () => {

@@ -40,7 +40,7 @@ export function ReportDialog({ batchId, title, onClose }: { batchId: string; tit
     setDownloading(format);
     setDownloadError(null);
     try {
-      const text = await fetchReport(batchId, format, audience);
+      const text = await fetchReport(batchId, format, audience, "download");
       const type = format === "html" ? "text/html" : "text/markdown";
       const suffix = audience === "client" ? "-client" : "";
       saveBlob(new Blob([text], { type: `${type};charset=utf-8` }), `${slug(title)}${suffix}.${format === "html" ? "html" : "md"}`);
