@@ -75,7 +75,8 @@ async def test_five_similar_sessions_give_one_new_flow_and_a_sixth_reinforces_it
     assert {e["session_id"] for e in proposal["evidence"]} == set(ids)
     assert proposal["evidence_count"] == 5
     assert 0 < proposal["confidence"] < 1
-    assert "5 sessions" in proposal["rationale"]
+    # Made today: "in 1 day", not "in 1 days".
+    assert "5 sessions in 1 day were about" in proposal["rationale"]
     doc = FlowDocument.model_validate(proposal["draft"]["document"])
     assert errors_only(validate(doc)) == []
     titles = " ".join(n.title.lower() for n in doc.nodes)

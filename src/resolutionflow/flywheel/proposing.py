@@ -57,6 +57,12 @@ def span_days(traces: Sequence[Trace]) -> int:
     return max(1, math.ceil((max(times) - min(times)).total_seconds() / 86400)) if times else 0
 
 
+def within(traces: Sequence[Trace]) -> str:
+    """"in 1 day", "in 12 days": the rationale's time span."""
+    days = span_days(traces)
+    return f"in {days} day" if days == 1 else f"in {days} days"
+
+
 def _confidence(n: int, cohesion: float) -> float:
     # More sessions and a tighter cluster are surer; it never reaches certainty offline.
     tight = 0.55 + 0.45 * max(0.0, min(1.0, cohesion))
@@ -139,7 +145,7 @@ def seeded(
     ][:3]
     resolved = sum(1 for t in group if t.status == "resolved")
     rationale = (
-        f"{len(group)} sessions in {span_days(group)} days were about “{_quote(title)}”"
+        f"{len(group)} sessions {within(group)} were about “{_quote(title)}”"
         + (f" and {resolved} were resolved" if resolved else "")
         + (f" with similar steps ({'; '.join(_quote(c, 60) for c in common)})" if common else "")
         + ". No flow covers them."
@@ -264,7 +270,7 @@ def changes(
                 cand = _change(
                     "enhancement", flow_id, version, doc, apply_change(doc, change), change,
                     sessions, f"{name}: add “{_quote(fix, 60)}” before “{_quote(titles[node_id], 40)}”",
-                    f"{n} sessions in {span_days(sessions)} days ended with “{_quote(fix)}” after "
+                    f"{n} sessions {within(sessions)} ended with “{_quote(fix)}” after "
                     f"this flow's last step (“{_quote(titles[node_id], 60)}”).",
                     f"after:{node_id}", fix,
                 )  # fmt: skip
@@ -287,7 +293,7 @@ def changes(
             cand = _change(
                 "enhancement", flow_id, version, doc, apply_change(doc, change), change, sessions,
                 f"{name}: runs escalate at “{_quote(titles[node_id], 60)}”",
-                f"{len(sessions)} sessions in {span_days(sessions)} days escalated at "
+                f"{len(sessions)} sessions {within(sessions)} escalated at "
                 f"“{_quote(titles[node_id], 60)}”: the flow does not say what to do there.",
                 f"escalate:{node_id}", titles[node_id],
             )  # fmt: skip
@@ -312,7 +318,7 @@ def changes(
             cand = _change(
                 "enhancement", flow_id, version, doc, apply_change(doc, change), change, sessions,
                 f"{name}: engineers go back to “{_quote(titles[dst], 60)}”",
-                f"{len(sessions)} sessions in {span_days(sessions)} days went back from "
+                f"{len(sessions)} sessions {within(sessions)} went back from "
                 f"“{_quote(came, 60)}” to “{_quote(titles[dst], 60)}”.",
                 f"back:{src}:{dst}", titles[dst],
             )  # fmt: skip
@@ -337,7 +343,7 @@ def changes(
                 cand = _change(
                     "branch_addition", flow_id, version, doc, apply_change(doc, change), change,
                     sessions, f"{name}: add the answer “{_quote(answer, 50)}” to “{_quote(titles[node_id], 50)}”",
-                    f"{n} sessions in {span_days(sessions)} days answered “{_quote(titles[node_id], 60)}” "
+                    f"{n} sessions {within(sessions)} answered “{_quote(titles[node_id], 60)}” "
                     f"with “{_quote(answer, 60)}”, which the question does not offer.",
                     f"branch:{node_id}:{clustering.normalise(answer)[:60]}", answer,
                 )  # fmt: skip
