@@ -31,6 +31,7 @@ async def test_a_batch_over_three_targets_creates_three_sessions_with_the_target
         client, tenant.engineer, flow_id=flow_id, target_list_id=target_list["id"]
     )
     assert created["status"] == "running"
+    assert created["launched_by_id"] == str(tenant.engineer.id)  # who may cancel it
     assert [i["label"] for i in created["items"]] == ["FAB-DC01", "FAB-FS01", "CON-SQL01"]
     assert [i["status"] for i in created["items"]] == ["pending"] * 3
     assert created["counts"] == {

@@ -3389,6 +3389,8 @@ export interface components {
             id: string;
             /** Items */
             items: components["schemas"]["BatchItemRead"][];
+            /** Launched By Id */
+            launched_by_id: string | null;
             /** Psa Notes */
             psa_notes: {
                 [key: string]: {
@@ -3439,6 +3441,8 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /** Launched By Id */
+            launched_by_id: string | null;
             /** Schedule Id */
             schedule_id: string | null;
             /** Slot At */

@@ -188,6 +188,9 @@ class BatchSummary(ReadSchema):
     assignee_user_id: uuid.UUID | None
     team_id: uuid.UUID | None
     counts: BatchCounts
+    # Who launched it (a scheduled batch: who made the schedule): they, or a team admin, may
+    # cancel it.
+    launched_by_id: uuid.UUID | None
     created_at: datetime
     completed_at: datetime | None
 

@@ -801,6 +801,7 @@ def _summary(batch: MaintenanceBatch, counts: s.BatchCounts) -> s.BatchSummary:
         assignee_user_id=batch.assignee_user_id,
         team_id=batch.team_id,
         counts=counts,
+        launched_by_id=batch.created_by_id,
         created_at=batch.created_at,
         completed_at=batch.completed_at,
     )

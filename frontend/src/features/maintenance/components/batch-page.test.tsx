@@ -46,6 +46,7 @@ function batch(items: Obj[], over: Obj = {}): Obj {
     assignee_user_id: ME_ID,
     team_id: null,
     counts: counts(items),
+    launched_by_id: ME_ID,
     created_at: "2026-12-01T21:00:00Z",
     completed_at: null,
     items,
@@ -255,6 +256,25 @@ describe("Batch page", () => {
     expect(screen.getByTestId("batch-cancellation")).toHaveTextContent("Change freeze");
     expect(row("CON-DC01")).toHaveAttribute("data-status", "skipped");
     expect(screen.queryByRole("button", { name: /Skip…|Cancel batch…/ })).toBeNull();
+  });
+
+  const launchedBySomeoneElse = ({ route }: { route: string }) => {
+    if (route === `GET /api/v1/maintenance/batches/${BATCH}`) return json(200, batch(ITEMS(), { launched_by_id: "someone-else" }));
+    if (route.endsWith("/stream")) return eventStream().response;
+  };
+
+  it("doesn't offer Cancel to an engineer who didn't launch the batch", async () => {
+    stubApi(fakeUser(), launchedBySomeoneElse);
+    renderApp(`/maintenance/batches/${BATCH}`);
+    await screen.findByRole("heading", { name: "December patching" });
+    expect(screen.queryByRole("button", { name: "Cancel batch…" })).toBeNull();
+  });
+
+  it("offers Cancel to a team admin whoever launched the batch", async () => {
+    stubApi(fakeUser({ role: "team_admin" }), launchedBySomeoneElse);
+    renderApp(`/maintenance/batches/${BATCH}`);
+    await screen.findByRole("heading", { name: "December patching" });
+    expect(screen.getByRole("button", { name: "Cancel batch…" })).toBeInTheDocument();
   });
 
   it("shows a 403 from cancelling in the dialog", async () => {

@@ -153,7 +153,8 @@ function BatchView({ batch }: { batch: Batch }) {
             </dl>
           </div>
           <div className="flex gap-2">
-            {engineer && batch.status === "running" && (
+            {/* Who launched it (or made its schedule) or a team admin may cancel it. */}
+            {(admin || (engineer && me?.id === batch.launched_by_id)) && batch.status === "running" && (
               <Button
                 variant="ghost"
                 onClick={() => {
