@@ -32,6 +32,21 @@ async def test_nul_characters_are_refused_not_stored(client: AsyncClient, factor
     assert me["name"] == tenant.viewer.name
 
 
+async def test_nul_characters_inside_lists_are_refused_too(
+    client: AsyncClient, factory: Factory
+) -> None:
+    # Found by the fuzzer on PostgreSQL: a NUL in one of a step's tags was a 500.
+    tenant = await factory.tenant()
+    step = {"title": "Clear the spooler", "kind": "action", "tags": ["printing", "a\x00b"]}
+    assert_problem(
+        await client.post("/api/v1/steps", headers=tenant.engineer.headers, json=step),
+        422,
+        field="tags",
+    )
+    listed = await client.get("/api/v1/steps", headers=tenant.engineer.headers)
+    assert listed.json()["items"] == []
+
+
 async def test_control_characters_in_names_are_refused(
     client: AsyncClient, factory: Factory
 ) -> None:

@@ -27,10 +27,21 @@ class WriteSchema(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_nul(cls, value: Any) -> Any:
-        # PostgreSQL cannot store NUL in text; refuse it here rather than fail at the database.
-        if isinstance(value, str) and "\x00" in value:
+        # PostgreSQL cannot store NUL in text; refuse it here rather than fail at the database,
+        # in lists and mappings too (tags, answers, fields).
+        if _has_nul(value):
             raise ValueError("must not contain NUL characters")
         return value
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple | set | frozenset):
+        return any(_has_nul(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    return False
 
 
 # A one-line display name (people, teams, accounts, tokens): no control characters, because
