@@ -58,7 +58,7 @@ def span_days(traces: Sequence[Trace]) -> int:
 
 
 def within(traces: Sequence[Trace]) -> str:
-    """"in 1 day", "in 12 days": the rationale's time span."""
+    """ "in 1 day", "in 12 days": the rationale's time span."""
     days = span_days(traces)
     return f"in {days} day" if days == 1 else f"in {days} days"
 
