@@ -396,7 +396,7 @@ def rank(
 ) -> list[tuple[uuid.UUID, float, float, float]]:
     """(id, relevance, quality, score) best first, for (id, title, searchable text) candidates.
     Without quality the score is the relevance alone (the baseline bench/step_ranking.py
-    compares against). Ties keep the engine's order."""
+    compares against). Ties keep the order given."""
     words = any_terms(query, "any")
     out = []
     for order, (sid, title, text) in enumerate(steps):
@@ -428,6 +428,9 @@ async def ranked_steps(
     found = await repo.candidates(db, account_id, query, limit=max(20, limit * 4))
     if not found:
         return []
+    # Equal scores go to the older step: the engine's order among equal ranks is not stable
+    # on PostgreSQL, and suggestions must not reshuffle between two identical requests.
+    found.sort(key=lambda st: (st.created_at, st.id))
     stats = await repo.stats(db, account_id, [st.id for st in found])
     by_id = {st.id: st for st in found}
     ranked = rank(query, [(st.id, st.title, searchable_body(st)) for st in found], stats)
