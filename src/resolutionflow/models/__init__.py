@@ -5,6 +5,7 @@ from resolutionflow.models.ai import AICall, AISettings
 from resolutionflow.models.assist import AssistConversation, AssistMessage
 from resolutionflow.models.attachment import SessionAttachment
 from resolutionflow.models.audit import AuditEvent, LoginFailure
+from resolutionflow.models.experiment import Experiment
 from resolutionflow.models.flow import Flow, FlowVersion, Folder
 from resolutionflow.models.handoff import Handoff, Notification
 from resolutionflow.models.job import Job, JobState, Misfire, Schedule
@@ -34,6 +35,7 @@ __all__ = [
     "AssistConversation",
     "AssistMessage",
     "AuditEvent",
+    "Experiment",
     "Flow",
     "FlowVersion",
     "FlywheelState",

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -102,3 +103,6 @@ class FlowVersion(IdMixin, AccountMixin, Model):
         Uuid, ForeignKey("user.id", ondelete="SET NULL"), nullable=True
     )
     published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # A draft published for an A/B test's variant B: immutable like every version, but not the
+    # flow's current one (Flow.latest_version) unless the test promotes it (as a new version).
+    candidate: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")

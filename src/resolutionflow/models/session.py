@@ -32,6 +32,8 @@ class Session(IdMixin, AccountMixin, TimestampMixin, Model):
     __table_args__ = (
         CheckConstraint(_STATUS_CHECK, name="status"),
         Index("ix_session_account_owner", "account_id", "owner_id"),
+        CheckConstraint("variant IN ('a', 'b')", name="variant"),
+        Index("ix_session_experiment_variant", "experiment_id", "variant"),
     )
 
     title: Mapped[str] = mapped_column(String(200))
@@ -63,6 +65,15 @@ class Session(IdMixin, AccountMixin, TimestampMixin, Model):
     # FlowPilot's state (intake, triage header and which fields the engineer edited, confidence,
     # tier, the proposed flow and its decision); derived from the timeline, kept for reading.
     pilot: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # The A/B test (experiments/) that assigned this session's flow version, and its variant
+    # ('a' | 'b'). Kept after the test stops: the session ran that variant. No ON DELETE
+    # action: experiments are history and never deleted alone (their flow's or account's
+    # deletion removes both sides), and SQLite's ALTER TABLE could only add it column-level,
+    # where the schema comparison cannot see it.
+    experiment_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("experiment.id"), nullable=True
+    )
+    variant: Mapped[str | None] = mapped_column(String(1), nullable=True)
 
 
 class SessionEvent(IdMixin, AccountMixin, Model):
