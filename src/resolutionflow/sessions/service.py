@@ -42,6 +42,10 @@ ON_RESOLVED: list[Callable[[AsyncSession, Session, Principal], Awaitable[None]]]
 # Called in the appending transaction with (db, session, principal, event) after every event
 # appended through `append_event`: where features that own sessions (maintenance batches) join in.
 ON_APPENDED: list[Callable[[AsyncSession, Session, Principal, Any], Awaitable[None]]] = []
+# Called in the appending transaction with (db, session, entries) after anything is appended to
+# a timeline (engine steps, escalations, claims, copilot replies, ticket links): where read models
+# derived from timelines (analytics) keep up.
+ON_EVENTS: list[Callable[[AsyncSession, Session, list[SessionEvent]], Awaitable[None]]] = []
 
 
 def _now() -> datetime:
@@ -149,6 +153,8 @@ async def append_as(
     session.updated_at = now
     await db.flush()
     await search.index_events(db, events)
+    for hook in ON_EVENTS:
+        await hook(db, session, events)
     await live.announce(db, session.id)
     return events
 
