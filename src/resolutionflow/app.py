@@ -31,6 +31,7 @@ from resolutionflow.flowgen.router import router as flowgen_router
 from resolutionflow.flows.router import router as flows_router
 from resolutionflow.flywheel.router import router as flywheel_router
 from resolutionflow.health.router import router as health_router
+from resolutionflow.home.router import router as home_router
 from resolutionflow.jobs.handlers import make_worker
 from resolutionflow.jobs.router import router as jobs_router
 from resolutionflow.knowledge.router import router as knowledge_router
@@ -87,6 +88,7 @@ def api_router() -> APIRouter:
         maintenance_router,
         flywheel_router,
         steps_router,
+        home_router,
     ):
         api.include_router(router)
     return api

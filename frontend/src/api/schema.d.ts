@@ -896,6 +896,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Home
+         * @description What needs you now, by role (a section your role does not get is `null`). Engineers:
+         *     your open sessions, handoffs waiting for you or your teams, maintenance due for you, your
+         *     last 7 days. Team admins also: team health (last 7 days against the 7 before), open
+         *     proposals and step flags, failed PSA pushes and failed or dead jobs. Viewers: the newest
+         *     published flows. Each list is the newest 10 with its total.
+         */
+        get: operations["read_home_api_v1_home_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integrations/psa": {
         parameters: {
             query?: never;
@@ -4502,6 +4526,398 @@ export interface components {
             tried: string[];
             you_may_claim: components["schemas"]["ClaimRight"];
         };
+        /** HealthFigures */
+        HealthFigures: {
+            /**
+             * Escalations
+             * @description Escalations raised in the window
+             */
+            escalations: number;
+            /**
+             * Median Active Seconds
+             * @description Median active time of the resolved ones; null: none resolved
+             */
+            median_active_seconds: number | null;
+            /**
+             * Resolution Rate
+             * @description resolved / sessions; null: no sessions
+             */
+            resolution_rate: number | null;
+            /**
+             * Resolved
+             * @description Of those sessions, how many are resolved now
+             */
+            resolved: number;
+            /** Sessions */
+            sessions: number;
+        };
+        /** HealthRow */
+        HealthRow: {
+            last_week: components["schemas"]["HealthFigures"];
+            /** Name */
+            name: string;
+            /**
+             * Scope
+             * @enum {string}
+             */
+            scope: "account" | "team";
+            /** Team Id */
+            team_id: string | null;
+            this_week: components["schemas"]["HealthFigures"];
+        };
+        /** HomeBatch */
+        HomeBatch: {
+            /**
+             * Assigned To You
+             * @description Your targets still to do (pending, in progress)
+             */
+            assigned_to_you: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Flow Title */
+            flow_title: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Open In Pool
+             * @description Unclaimed targets your team's pool still has
+             */
+            open_in_pool: number;
+            /** Slot At */
+            slot_at: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Total
+             * @description Every target of the batch
+             */
+            total: number;
+        };
+        /** HomeFlag */
+        HomeFlag: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** May Close */
+            may_close: boolean;
+            /** Reason */
+            reason: string;
+            /** Reporter Name */
+            reporter_name: string | null;
+            /**
+             * Step Id
+             * Format: uuid
+             */
+            step_id: string;
+            /** Step Title */
+            step_title: string;
+        };
+        /** HomeFlags */
+        HomeFlags: {
+            /** Items */
+            items: components["schemas"]["HomeFlag"][];
+            /** Total */
+            total: number;
+        };
+        /** HomeFlow */
+        HomeFlow: {
+            /** Category */
+            category: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * HomeFlows
+         * @description The account's most recently published flows.
+         */
+        HomeFlows: {
+            /** Items */
+            items: components["schemas"]["HomeFlow"][];
+            /** Total */
+            total: number;
+        };
+        /** HomeHandoff */
+        HomeHandoff: {
+            /**
+             * Escalated At
+             * Format: date-time
+             */
+            escalated_at: string;
+            /** Escalated By Name */
+            escalated_by_name: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Priority
+             * @enum {string}
+             */
+            priority: "low" | "medium" | "high" | "urgent";
+            /** Problem Summary */
+            problem_summary: string;
+            /**
+             * Reason
+             * @description Redacted, as on the handoff
+             */
+            reason: string;
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            /**
+             * Target Name
+             * @description The person or team it is for; null: anyone
+             */
+            target_name: string | null;
+            you_may_claim: components["schemas"]["ClaimRight"];
+        };
+        /**
+         * HomeHandoffs
+         * @description Unclaimed handoffs meant for you: escalated to you, to one of your teams, or to no one
+         *     in particular (the `target=me` rule of `GET /handoffs`), except those you escalated.
+         */
+        HomeHandoffs: {
+            /**
+             * Account Waiting
+             * @description Team admins: every unclaimed handoff of the account, whoever it is for
+             */
+            account_waiting: number | null;
+            /** Items */
+            items: components["schemas"]["HomeHandoff"][];
+            /** Total */
+            total: number;
+        };
+        /** HomeJob */
+        HomeJob: {
+            /** Attempts */
+            attempts: number;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Last Error */
+            last_error: string;
+            /** Max Attempts */
+            max_attempts: number;
+            state: components["schemas"]["JobState"];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * HomeJobs
+         * @description Background jobs failed (retrying) or dead (out of attempts), as the Jobs page's "Needs
+         *     attention" lists them: the account's, or every account's for the super admin.
+         */
+        HomeJobs: {
+            /** Items */
+            items: components["schemas"]["HomeJob"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * HomeMaintenance
+         * @description Running batches with work for you (your targets, or your team's pool) and the next slots
+         *     of the schedules assigned to you or your teams.
+         */
+        HomeMaintenance: {
+            /** Batches */
+            batches: components["schemas"]["HomeBatch"][];
+            /** Batches Total */
+            batches_total: number;
+            /** Upcoming */
+            upcoming: components["schemas"]["HomeSlot"][];
+            /** Upcoming Days */
+            upcoming_days: number;
+            /** Upcoming Total */
+            upcoming_total: number;
+        };
+        /** HomeProposal */
+        HomeProposal: {
+            /** Can Review */
+            can_review: boolean;
+            /** Confidence */
+            confidence: number;
+            /** Evidence Count */
+            evidence_count: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "new_flow" | "enhancement" | "branch_addition";
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** HomeProposals */
+        HomeProposals: {
+            /** Items */
+            items: components["schemas"]["HomeProposal"][];
+            /** Total */
+            total: number;
+        };
+        /** HomePush */
+        HomePush: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Error */
+            last_error: string;
+            /** Provider */
+            provider: string;
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            /** Session Title */
+            session_title: string | null;
+            /** Ticket Id */
+            ticket_id: string;
+        };
+        /**
+         * HomePushes
+         * @description PSA pushes that failed for good (the newest first); each can be retried.
+         */
+        HomePushes: {
+            /** Items */
+            items: components["schemas"]["HomePush"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * HomeRead
+         * @description Sections by role (`null` when the role does not get it): engineers and up get
+         *     `sessions`, `handoffs`, `maintenance` and `my_week`; team admins and up also `team_health`,
+         *     `proposals`, `step_flags`, `failed_pushes` and `failed_jobs`; viewers get `flows`.
+         */
+        HomeRead: {
+            failed_jobs?: components["schemas"]["HomeJobs"] | null;
+            failed_pushes?: components["schemas"]["HomePushes"] | null;
+            flows?: components["schemas"]["HomeFlows"] | null;
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            handoffs?: components["schemas"]["HomeHandoffs"] | null;
+            maintenance?: components["schemas"]["HomeMaintenance"] | null;
+            my_week?: components["schemas"]["MyWeek"] | null;
+            proposals?: components["schemas"]["HomeProposals"] | null;
+            role: components["schemas"]["Role"];
+            sessions?: components["schemas"]["HomeSessions"] | null;
+            step_flags?: components["schemas"]["HomeFlags"] | null;
+            team_health?: components["schemas"]["TeamHealth"] | null;
+        };
+        /** HomeSession */
+        HomeSession: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Flow Id */
+            flow_id: string | null;
+            /** Flow Title */
+            flow_title: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "paused";
+            /** Ticket Id */
+            ticket_id: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * HomeSessions
+         * @description Your active and paused sessions, the most recently touched first. Sessions of a
+         *     maintenance batch are left out: they are worked from their batch (see `maintenance`).
+         */
+        HomeSessions: {
+            /** Items */
+            items: components["schemas"]["HomeSession"][];
+            /** Total */
+            total: number;
+        };
+        /** HomeSlot */
+        HomeSlot: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Schedule Id
+             * Format: uuid
+             */
+            schedule_id: string;
+            /** Title */
+            title: string;
+        };
         /** Hypothesis */
         Hypothesis: {
             /** Id */
@@ -5098,6 +5514,34 @@ export interface components {
          * @enum {string}
          */
         Misfire: "run_once" | "skip";
+        /**
+         * MyWeek
+         * @description Sessions you own that started in the last 7 days.
+         */
+        MyWeek: {
+            /**
+             * Median Active Seconds
+             * @description Median active time of the resolved ones; null: none resolved
+             */
+            median_active_seconds: number | null;
+            /**
+             * Resolution Rate
+             * @description resolved / sessions; null: no sessions
+             */
+            resolution_rate: number | null;
+            /**
+             * Resolved
+             * @description Of those sessions, how many are resolved now
+             */
+            resolved: number;
+            /** Sessions */
+            sessions: number;
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+        };
         /** Node */
         Node: {
             /**
@@ -7037,6 +7481,27 @@ export interface components {
             members: components["schemas"]["TeamMember"][];
             /** Name */
             name: string;
+        };
+        /**
+         * TeamHealth
+         * @description The last 7 days against the 7 before them: the whole account first, then each team
+         *     (a team's figures are its members' sessions and escalations).
+         */
+        TeamHealth: {
+            /**
+             * Last Week Since
+             * Format: date-time
+             */
+            last_week_since: string;
+            /** Rows */
+            rows: components["schemas"]["HealthRow"][];
+            /** Teams Total */
+            teams_total: number;
+            /**
+             * This Week Since
+             * Format: date-time
+             */
+            this_week_since: string;
         };
         /** TeamMember */
         TeamMember: {
@@ -9761,6 +10226,35 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    read_home_api_v1_home_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeRead"];
                 };
             };
         };

@@ -27,6 +27,37 @@ async def get_handoff(db: AsyncSession, principal: Principal, handoff_id: uuid.U
     return h
 
 
+def _meant_for(principal: Principal) -> Any:
+    """A handoff for the caller: escalated to them, to one of their teams, or to no one."""
+    mine = select(TeamMembership.team_id).where(TeamMembership.user_id == principal.user_id)
+    return or_(
+        Handoff.target_user_id == principal.user_id,
+        Handoff.target_team_id.in_(mine),
+        Handoff.target_user_id.is_(None) & Handoff.target_team_id.is_(None),
+    )
+
+
+async def waiting_for(
+    db: AsyncSession, principal: Principal, limit: int
+) -> tuple[list[Handoff], int]:
+    """Unclaimed handoffs meant for the caller (as `target=me` lists them) that they did not
+    escalate themselves: the newest `limit`, and how many there are."""
+    query = readable_handoffs(principal).where(
+        Handoff.status == "unclaimed",
+        _meant_for(principal),
+        or_(Handoff.escalated_by_id.is_(None), Handoff.escalated_by_id != principal.user_id),
+    )
+    total = await db.scalar(select(func.count()).select_from(query.subquery()))
+    rows = await db.scalars(query.order_by(Handoff.created_at.desc(), Handoff.id).limit(limit))
+    return list(rows), int(total or 0)
+
+
+async def unclaimed_count(db: AsyncSession, principal: Principal) -> int:
+    """Every unclaimed handoff of the caller's account, whoever it is meant for."""
+    query = readable_handoffs(principal).where(Handoff.status == "unclaimed")
+    return int(await db.scalar(select(func.count()).select_from(query.subquery())) or 0)
+
+
 async def list_handoffs(
     db: AsyncSession,
     principal: Principal,
@@ -42,14 +73,7 @@ async def list_handoffs(
     if team_id is not None:
         query = query.where(Handoff.target_team_id == team_id)
     if target == "me":
-        mine = select(TeamMembership.team_id).where(TeamMembership.user_id == principal.user_id)
-        query = query.where(
-            or_(
-                Handoff.target_user_id == principal.user_id,
-                Handoff.target_team_id.in_(mine),
-                Handoff.target_user_id.is_(None) & Handoff.target_team_id.is_(None),
-            )
-        )
+        query = query.where(_meant_for(principal))
     rows = list(
         await db.scalars(
             query.order_by(Handoff.created_at.desc(), Handoff.id).offset(offset).limit(limit + 1)

@@ -115,12 +115,14 @@ async def published_flows(
 
 
 async def proposals(
-    db: AsyncSession, account_id: uuid.UUID, status: str | None = None
+    db: AsyncSession, account_id: uuid.UUID, status: str | None = None, limit: int | None = None
 ) -> list[Proposal]:
     query = readable(account_id, Proposal)
     if status is not None:
         query = query.where(Proposal.status == status)
     query = query.order_by(Proposal.updated_at.desc(), Proposal.id)
+    if limit is not None:
+        query = query.limit(limit)
     return list((await db.scalars(query)).all())
 
 

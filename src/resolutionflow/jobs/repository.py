@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
@@ -39,6 +39,12 @@ async def list_jobs(
         )
     )
     return rows[:limit], len(rows) > limit
+
+
+async def count_jobs(db: AsyncSession, principal: Principal, states: list[str]) -> int:
+    """How many jobs `list_jobs` would list in these states, over every page."""
+    query = visible_jobs(principal).where(Job.state.in_(states))
+    return int(await db.scalar(select(func.count()).select_from(query.subquery())) or 0)
 
 
 async def list_schedules(db: AsyncSession, principal: Principal) -> list[Schedule]:

@@ -238,6 +238,25 @@ async def list_batches(
     return rows[:limit], len(rows) > limit
 
 
+async def running_batches_for(
+    db: AsyncSession, account_id: uuid.UUID, user_id: uuid.UUID, team_ids: set[uuid.UUID]
+) -> list[MaintenanceBatch]:
+    """Running batches with a target assigned to the user, or pooled for one of their teams;
+    the newest first (at most 200: what one person has running is far fewer)."""
+    mine = select(MaintenanceBatchItem.batch_id).where(
+        MaintenanceBatchItem.account_id == account_id, MaintenanceBatchItem.assignee_id == user_id
+    )
+    pooled = (MaintenanceBatch.assignment == "pool") & MaintenanceBatch.team_id.in_(team_ids)
+    query = readable_batches(account_id).where(
+        MaintenanceBatch.status == "running", or_(MaintenanceBatch.id.in_(mine), pooled)
+    )
+    return list(
+        await db.scalars(
+            query.order_by(MaintenanceBatch.created_at.desc(), MaintenanceBatch.id).limit(200)
+        )
+    )
+
+
 ItemRow = tuple[MaintenanceBatchItem, Session | None]
 
 
