@@ -358,7 +358,25 @@ async def _proposal(client: AsyncClient, owner: Tenant) -> str:
     return str(r.json()["proposal_id"])
 
 
+async def _experiment(client: AsyncClient, owner: Tenant) -> str:
+    """A running A/B test: the published flow against its edited draft."""
+    flow_id = await _flow(client, owner)
+    draft = {**SMALL_FLOW, "start": "a"}
+    draft["nodes"] = [*SMALL_FLOW["nodes"], {"id": "a", "type": "action", "title": "Power-cycle"}]
+    draft["edges"] = [*SMALL_FLOW["edges"], {"source": "a", "target": "q", "label": ""}]
+    r = await client.put(f"/api/v1/flows/{flow_id}/draft", headers=owner.admin.headers, json=draft)
+    assert r.status_code == 200, r.text
+    r = await client.post(
+        f"/api/v1/flows/{flow_id}/experiments",
+        headers=owner.admin.headers,
+        json={"use_draft": True},
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
 MAKERS: dict[str, Maker] = {
+    "experiment_id": _experiment,
     "library_step_id": _library_step,
     "flag_id": _step_flag,
     "proposal_id": _proposal,
@@ -417,6 +435,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/steps/{library_step_id}/flags"): {"reason": "Outdated"},
     ("POST", "/api/v1/proposals/{proposal_id}/reject"): {"reason": "Not needed"},
     ("POST", "/api/v1/proposals/{proposal_id}/comments"): {"text": "Looks right"},
+    ("POST", "/api/v1/flows/{flow_id}/experiments"): {"use_draft": True},
 }
 # Raw (non-JSON) bodies, for upload routes.
 RAW_BODIES: dict[tuple[str, str], bytes] = {
@@ -445,6 +464,8 @@ OWNER_STATUS: dict[tuple[str, str], tuple[int, ...]] = {
     # The maker's proposal is already approved: dismissing or rejecting it is a 409.
     ("POST", "/api/v1/proposals/{proposal_id}/dismiss"): (409,),
     ("POST", "/api/v1/proposals/{proposal_id}/reject"): (409,),
+    # The maker's flow has no draft changes to test: the 422 names use_draft (the flow was found).
+    ("POST", "/api/v1/flows/{flow_id}/experiments"): (422,),
 }
 
 SCOPED_ROUTES = [r for r in app_routes() if r.params and r.path not in NOT_TENANT_SCOPED]

@@ -27,6 +27,7 @@ from resolutionflow.errors import (
     install_error_handlers,
 )
 from resolutionflow.escalations.router import router as escalations_router
+from resolutionflow.experiments.router import router as experiments_router
 from resolutionflow.flowgen.router import router as flowgen_router
 from resolutionflow.flows.router import router as flows_router
 from resolutionflow.flywheel.router import router as flywheel_router
@@ -73,6 +74,7 @@ def api_router() -> APIRouter:
         teams_router,
         audit_router,
         flows_router,
+        experiments_router,
         sessions_router,
         sharing_router,
         redaction_router,

@@ -432,6 +432,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/experiments/{experiment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Experiment */
+        get: operations["get_experiment_api_v1_experiments__experiment_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{experiment_id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop Experiment
+         * @description Ends the test. `promote: "b"` publishes B as the flow's new version; `a` or null
+         *     changes nothing. Sessions keep the variant they ran.
+         */
+        post: operations["stop_experiment_api_v1_experiments__experiment_id__stop_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/flows": {
         parameters: {
             query?: never;
@@ -530,6 +568,50 @@ export interface paths {
         put?: never;
         /** Duplicate Flow */
         post: operations["duplicate_flow_api_v1_flows__flow_id__duplicate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{flow_id}/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Experiments
+         * @description Every test of the flow, newest first, with results.
+         */
+        get: operations["list_experiments_api_v1_flows__flow_id__experiments_get"];
+        put?: never;
+        /**
+         * Start Experiment
+         * @description Runs the published version (A) against a candidate (B) for new sessions of the flow.
+         */
+        post: operations["start_experiment_api_v1_flows__flow_id__experiments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{flow_id}/experiments/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Current Experiment
+         * @description The running test with its results, or null when none runs (404: no such flow).
+         */
+        get: operations["current_experiment_api_v1_flows__flow_id__experiments_current_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3916,6 +3998,124 @@ export interface components {
             /** Title */
             title: string;
         };
+        /**
+         * ExperimentCreate
+         * @description Exactly one of `candidate_version` and `use_draft` names variant B; A is the flow's
+         *     published version.
+         */
+        ExperimentCreate: {
+            /**
+             * Candidate Version
+             * @description A published version of the flow to run as variant B
+             */
+            candidate_version?: number | null;
+            /**
+             * Split
+             * @description The share of new sessions that get variant B (0.05 to 0.95)
+             * @default 0.5
+             */
+            split: number;
+            /**
+             * Use Draft
+             * @description Run the current draft as variant B: it is published as a candidate version (immutable; not the flow's current version unless the test promotes it)
+             */
+            use_draft?: boolean | null;
+        };
+        /** ExperimentPage */
+        ExperimentPage: {
+            /** Items */
+            items: components["schemas"]["ExperimentRead"][];
+        };
+        /** ExperimentRead */
+        ExperimentRead: {
+            /**
+             * B Source
+             * @description `draft`: B is the draft as it was when the test started
+             * @enum {string}
+             */
+            b_source: "version" | "draft";
+            /** Draft Revision */
+            draft_revision: number | null;
+            /** Ended At */
+            ended_at: string | null;
+            /** Ended By Id */
+            ended_by_id: string | null;
+            /** Ended By Name */
+            ended_by_name: string | null;
+            /**
+             * Flow Id
+             * Format: uuid
+             */
+            flow_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Promoted */
+            promoted: ("a" | "b") | null;
+            /**
+             * Promoted Version
+             * @description The version B became when promoted
+             */
+            promoted_version: number | null;
+            results: components["schemas"]["ExperimentResults"];
+            /**
+             * Split
+             * @description The share of new sessions that get variant B
+             */
+            split: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Started By Id */
+            started_by_id: string | null;
+            /** Started By Name */
+            started_by_name: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "running" | "stopped";
+            /** Version A */
+            version_a: number;
+            /** Version B */
+            version_b: number;
+        };
+        /** ExperimentResults */
+        ExperimentResults: {
+            a: components["schemas"]["VariantResults"];
+            b: components["schemas"]["VariantResults"];
+            /**
+             * Conclusion
+             * @description The results in one plain sentence
+             */
+            conclusion: string;
+            /**
+             * More Runs Needed
+             * @description How many more completed runs the smaller variant needs for that
+             */
+            more_runs_needed: number;
+            /** @description Resolution rate B vs A: two-proportion z-test, or Fisher's exact test when an expected count is below 5; null until both variants have completed runs */
+            resolution_test: components["schemas"]["SignificanceTest"] | null;
+            /**
+             * Runs Needed Per Variant
+             * @description Completed runs per variant needed to detect a 10-point difference in resolution rate (alpha 0.05 two-sided, power 0.8)
+             */
+            runs_needed_per_variant: number;
+            /** @description Active time to resolve: Mann-Whitney U; null until both have resolved runs */
+            time_test: components["schemas"]["SignificanceTest"] | null;
+        };
+        /** ExperimentStop */
+        ExperimentStop: {
+            /**
+             * Promote
+             * @description `b`: B becomes the flow's published version (as a new version number); `a` or null: the published version stays as it is
+             */
+            promote?: ("a" | "b") | null;
+        };
         /** Facet */
         Facet: {
             /** Count */
@@ -6603,6 +6803,11 @@ export interface components {
             current_step: components["schemas"]["StepView"] | null;
             /** Ended At */
             ended_at: string | null;
+            /**
+             * Experiment Id
+             * @description The A/B test that assigned this session's flow version
+             */
+            experiment_id?: string | null;
             /** Flow Id */
             flow_id: string | null;
             /**
@@ -6663,6 +6868,11 @@ export interface components {
                 [key: string]: string;
             };
             /**
+             * Variant
+             * @description The variant of that test the session runs (kept after it ends)
+             */
+            variant?: ("a" | "b") | null;
+            /**
              * Withheld Variables
              * @description Captured values only the runner that captured them holds (secrets, redacted values): `current_step` leaves these as {{name}} for the runner to fill in
              */
@@ -6682,6 +6892,11 @@ export interface components {
             current_step: components["schemas"]["StepView"] | null;
             /** Ended At */
             ended_at: string | null;
+            /**
+             * Experiment Id
+             * @description The A/B test that assigned this session's flow version
+             */
+            experiment_id?: string | null;
             /** Flow Id */
             flow_id: string | null;
             /**
@@ -6738,6 +6953,11 @@ export interface components {
                 [key: string]: string;
             };
             /**
+             * Variant
+             * @description The variant of that test the session runs (kept after it ends)
+             */
+            variant?: ("a" | "b") | null;
+            /**
              * Withheld Variables
              * @description Captured values only the runner that captured them holds (secrets, redacted values): `current_step` leaves these as {{name}} for the runner to fill in
              */
@@ -6780,6 +7000,11 @@ export interface components {
             current_step: components["schemas"]["StepView"] | null;
             /** Ended At */
             ended_at: string | null;
+            /**
+             * Experiment Id
+             * @description The A/B test that assigned this session's flow version
+             */
+            experiment_id?: string | null;
             /** Flow Id */
             flow_id: string | null;
             /**
@@ -6833,6 +7058,11 @@ export interface components {
             variables: {
                 [key: string]: string;
             };
+            /**
+             * Variant
+             * @description The variant of that test the session runs (kept after it ends)
+             */
+            variant?: ("a" | "b") | null;
             /**
              * Withheld Variables
              * @description Captured values only the runner that captured them holds (secrets, redacted values): `current_step` leaves these as {{name}} for the runner to fill in
@@ -6940,6 +7170,21 @@ export interface components {
             revoked_at: string | null;
             /** View Count */
             view_count: number;
+        };
+        /** SignificanceTest */
+        SignificanceTest: {
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "z-test" | "fisher" | "mann-whitney";
+            /** P Value */
+            p_value: number;
+            /**
+             * Statistic
+             * @description z, the odds ratio (Fisher) or U of variant A
+             */
+            statistic: number | null;
         };
         /**
          * Source
@@ -7818,6 +8063,50 @@ export interface components {
             /** Valid */
             valid: boolean;
         };
+        /** VariantResults */
+        VariantResults: {
+            /** Abandoned */
+            abandoned: number;
+            /**
+             * Completed
+             * @description Resolved, unresolved, abandoned or escalated
+             */
+            completed: number;
+            /**
+             * Escalations
+             * @description Sessions escalated at least once
+             */
+            escalations: number;
+            /**
+             * Median Active Seconds
+             * @description Median active time of the resolved sessions
+             */
+            median_active_seconds: number | null;
+            /**
+             * Open
+             * @description Still active or paused
+             */
+            open: number;
+            /**
+             * Resolution Rate
+             * @description resolved / completed; null before any
+             */
+            resolution_rate: number | null;
+            /** Resolved */
+            resolved: number;
+            /**
+             * Runs
+             * @description Sessions assigned this variant
+             */
+            runs: number;
+            /**
+             * Variant
+             * @enum {string}
+             */
+            variant: "a" | "b";
+            /** Version */
+            version: number;
+        };
         /** VersionRead */
         VersionRead: {
             /** Change Note */
@@ -7838,6 +8127,12 @@ export interface components {
         };
         /** VersionSummary */
         VersionSummary: {
+            /**
+             * Candidate
+             * @description Published for an A/B test's variant B; not the flow's current version
+             * @default false
+             */
+            candidate: boolean;
             /** Change Note */
             change_note: string;
             /** Node Count */
@@ -8759,7 +9054,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.throttled" | "gap.drafted" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_cancelled" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "proposal.approved" | "proposal.dismissed" | "proposal.rejected" | "proposal.run" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
+                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.throttled" | "experiment.started" | "experiment.stopped" | "gap.drafted" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_cancelled" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "proposal.approved" | "proposal.dismissed" | "proposal.rejected" | "proposal.run" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */
@@ -9009,6 +9304,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EscalationMetrics"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    get_experiment_api_v1_experiments__experiment_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                experiment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    stop_experiment_api_v1_experiments__experiment_id__stop_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                experiment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExperimentStop"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentRead"];
                 };
             };
             /** @description Validation failed */
@@ -9352,6 +9731,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FlowRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    list_experiments_api_v1_flows__flow_id__experiments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentPage"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    start_experiment_api_v1_flows__flow_id__experiments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExperimentCreate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    current_experiment_api_v1_flows__flow_id__experiments_current_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentRead"] | null;
                 };
             };
             /** @description Validation failed */

@@ -24,6 +24,8 @@ ACTIONS = (
     "auth.password_changed",
     "auth.refresh_reuse",
     "auth.throttled",
+    "experiment.started",
+    "experiment.stopped",
     "gap.drafted",
     "handoff.claim_override",
     "invite.accepted",

@@ -62,6 +62,10 @@ class VersionSummary(ReadSchema):
     published_at: datetime
     published_by_name: str | None
     node_count: int
+    candidate: bool = Field(
+        default=False,
+        description="Published for an A/B test's variant B; not the flow's current version",
+    )
 
 
 class VersionRead(ReadSchema):

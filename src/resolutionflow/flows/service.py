@@ -16,6 +16,7 @@ from resolutionflow.auth.principal import Principal
 from resolutionflow.common.schemas import decode_offset, encode_offset
 from resolutionflow.db.scoping import get_in_account, readable
 from resolutionflow.errors import BadRequest, Conflict, Forbidden, NotFound, ValidationFailed
+from resolutionflow.experiments import repository as experiments
 from resolutionflow.flows import search
 from resolutionflow.flows.diff import FlowDiff, diff
 from resolutionflow.flows.document import FlowDocument
@@ -267,23 +268,55 @@ async def publish(
         )
         problem.extra = {"problems": [p.model_dump(mode="json") for p in errors]}
         raise problem
-    number = (flow.latest_version or 0) + 1
+    number = await add_version(db, principal, flow, flow.draft, change_note)
+    flow.published_revision = flow.draft_revision
+    return number
+
+
+async def refuse_during_experiment(db: AsyncSession, flow: Flow) -> None:
+    running = await experiments.running_for_flow(db, flow.account_id, flow.id)
+    if running is not None:
+        raise Conflict(
+            f"An A/B test is running on “{flow.title}” (version {running.version_a} against "
+            f"version {running.version_b}); stop it before publishing another version."
+        )
+
+
+async def add_version(
+    db: AsyncSession,
+    principal: Principal,
+    flow: Flow,
+    graph: dict[str, Any],
+    change_note: str,
+    *,
+    candidate: bool = False,
+) -> int:
+    """Publish `graph` as the flow's next version number; a `candidate` (an A/B test's variant
+    B) is stored, immutable, without becoming the flow's current version. Numbers count
+    candidates too, so a number is never reused."""
+    if not candidate:
+        await refuse_during_experiment(db, flow)
+    top = await db.scalar(
+        select(func.max(FlowVersion.number)).where(FlowVersion.flow_id == flow.id)
+    )
+    number = max(int(top or 0), flow.latest_version or 0) + 1
     # The unique (flow_id, number) constraint makes a concurrent second publish a 409.
     db.add(
         FlowVersion(
             account_id=flow.account_id,
             flow_id=flow.id,
             number=number,
-            graph=flow.draft,
+            graph=graph,
             change_note=change_note,
             published_by_id=principal.user_id,
             published_at=_now(),
+            candidate=candidate,
         )
     )
-    flow.latest_version = number
-    flow.published_revision = flow.draft_revision
     await db.flush()
-    await step_links.sync_links(db, flow.account_id, flow.id, flow.draft)
+    if not candidate:
+        flow.latest_version = number
+        await step_links.sync_links(db, flow.account_id, flow.id, graph)
     return number
 
 
@@ -320,6 +353,7 @@ async def list_versions(
             published_at=v.published_at,
             published_by_name=names.get(v.published_by_id) if v.published_by_id else None,
             node_count=len(v.graph.get("nodes", [])),
+            candidate=v.candidate,
         )
         for v in versions
     ]

@@ -92,10 +92,10 @@ class Engine:
         await self._arrive(step, doc.start, title)
         return step
 
-    async def switch(self, flow_id: uuid.UUID) -> Step:
+    async def switch(self, flow_id: uuid.UUID, version: int | None = None) -> Step:
         previous = self.frame
         prev_title = (await self.graph(previous))[1] if previous else None
-        number, doc, title = await self.load(flow_id, None)
+        number, doc, title = await self.load(flow_id, version)
         step = Step()
         step.add(
             "flow_switched",

@@ -111,6 +111,12 @@ class SessionRead(ReadSchema):
     ended_at: datetime | None
     last_seq: int
     mode: Literal["guided", "pilot"] = "guided"
+    experiment_id: uuid.UUID | None = Field(
+        default=None, description="The A/B test that assigned this session's flow version"
+    )
+    variant: Literal["a", "b"] | None = Field(
+        default=None, description="The variant of that test the session runs (kept after it ends)"
+    )
 
 
 class SessionDetail(SessionRead):

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from resolutionflow.experiments import assignment as experiments
 from resolutionflow.flows.document import FlowDocument
 from resolutionflow.models import (
     Flow,
@@ -190,8 +191,13 @@ async def create_session(
     engine = Engine({}, loader(db, principal.account_id))
     step = Step()
     flow_title = None
+    assigned: list[tuple[str, dict[str, Any]]] = []
     if data.flow_id is not None:
-        step = await engine.start(data.flow_id)
+        # A flow under an A/B test: the session runs the version of the variant it is assigned.
+        assignment = await experiments.assign(db, session, data.flow_id)
+        step = await engine.start(data.flow_id, assignment.version if assignment else None)
+        if assignment is not None:
+            assigned.append(assignment.entry(data.flow_id))
         flow_title = (await engine.graph(engine.frame))[1] if engine.frame else None
         # "Most used" in the library counts the sessions started from each flow.
         await db.execute(
@@ -208,7 +214,7 @@ async def create_session(
             "version": session.flow_version,
         },
     )
-    events = await _append(db, session, principal, [started, *step.entries])
+    events = await _append(db, session, principal, [started, *assigned, *step.entries])
     return session, events
 
 
@@ -253,7 +259,11 @@ async def append_event(
     elif kind == "back":
         step = await engine.back()
     elif kind == "switch_flow":
-        step = await engine.switch(event.flow_id)
+        # Picking a flow (or FlowPilot's accepted one) starts it: an A/B test assigns here too.
+        assignment = await experiments.assign(db, session, event.flow_id)
+        step = await engine.switch(event.flow_id, assignment.version if assignment else None)
+        if assignment is not None and assignment.new:
+            step.entries.insert(1, assignment.entry(event.flow_id))
     elif kind == "note":
         step.add("note", text=event.text)
     elif kind == "accept_suggestion":
@@ -482,6 +492,8 @@ async def read(
         ended_at=session.ended_at,
         last_seq=session.last_seq,
         mode=session.mode or "guided",
+        experiment_id=session.experiment_id,
+        variant=session.variant,
     )
 
 

@@ -36,6 +36,8 @@ const ACTIONS: Record<AuditAction, true> = {
   "proposal.dismissed": true,
   "proposal.rejected": true,
   "gap.drafted": true,
+  "experiment.started": true,
+  "experiment.stopped": true,
   "psa.connection_deleted": true,
   "psa.connection_saved": true,
   "psa.member_mapped": true,
