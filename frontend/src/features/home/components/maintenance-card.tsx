@@ -1,95 +1,76 @@
-/** Home, engineers: maintenance due today (schedule slots) and running batches assigned to you. */
-import { useId } from "react";
+/** Home: running batches with work for you (your targets or your team's pool) and the next slots of your schedules. */
 import { Link } from "react-router";
-import { Button } from "@/components/ui/button";
-import { errorMessage } from "@/lib/problem";
-import { useMyRunningBatches, useTodaysSlots } from "../api/maintenance-summary";
+import { formatDateTime, plural } from "@/lib/format";
+import type { HomeMaintenance } from "../api/get-home";
+import { CardEmpty, HomeCard, linkClass } from "./home-card";
 
-function sameDay(a: Date, b: Date): boolean {
-  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+function todo(assigned: number, pool: number): string {
+  const parts = [];
+  if (assigned) parts.push(`${assigned} of yours to do`);
+  if (pool) parts.push(`${pool} open in your team's pool`);
+  return parts.join(" · ");
 }
 
-const time = (iso: string) => new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
-
-export function MaintenanceCard({ now = new Date() }: { now?: Date }) {
-  const titleId = useId();
-  const batches = useMyRunningBatches(true);
-  const slots = useTodaysSlots(true);
-  const today = (slots.data?.items ?? []).filter((s) => sameDay(new Date(s.at), now));
-  const mine = batches.data?.items ?? [];
-  const nothing = batches.isSuccess && slots.isSuccess && mine.length === 0 && today.length === 0;
-
+export function MaintenanceCard({ maintenance }: { maintenance: HomeMaintenance }) {
+  const { batches, upcoming } = maintenance;
+  const nothing = batches.length === 0 && upcoming.length === 0;
   return (
-    <section aria-labelledby={titleId} className="rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid="home-maintenance">
-      <div className="flex items-baseline justify-between gap-2">
-        <h2 id={titleId} className="text-sm font-semibold text-slate-900">
-          Maintenance
-        </h2>
-        <Link to="/maintenance/batches" className="text-sm text-indigo-600 hover:underline">
-          Open maintenance
-        </Link>
-      </div>
+    <HomeCard title="Maintenance" count={maintenance.batches_total} to="/maintenance/batches" toLabel="All batches" testId="home-maintenance">
       {nothing ? (
-        <p className="mt-2 text-sm text-slate-500">Nothing due today and no batch waiting for you.</p>
+        <CardEmpty>
+          Nothing due: no running batch has work for you, and none of your schedules runs in the next {maintenance.upcoming_days} days.
+        </CardEmpty>
       ) : (
-        <div className="mt-2 grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <h3 className="text-xs font-medium text-slate-500 uppercase">Assigned to you</h3>
-            {batches.isPending ? (
-              <p className="mt-1 text-sm text-slate-400">Loading…</p>
-            ) : batches.isError ? (
-              <p role="alert" className="mt-1 text-sm text-red-700">
-                Couldn't load your batches: {errorMessage(batches.error)}{" "}
-                <Button size="sm" variant="ghost" onClick={() => void batches.refetch()}>
-                  Try again
-                </Button>
-              </p>
-            ) : mine.length === 0 ? (
-              <p className="mt-1 text-sm text-slate-500">No running batch has a target for you.</p>
+            <h3 className="text-xs font-medium text-slate-500 uppercase">Batches for you</h3>
+            {batches.length === 0 ? (
+              <p className="mt-1 text-sm text-slate-500">No running batch has work for you.</p>
             ) : (
-              <ul className="mt-1 space-y-1" data-testid="home-my-batches">
-                {mine.map((b) => {
-                  const left = b.counts.pending + b.counts.in_progress;
-                  return (
-                    <li key={b.id} className="text-sm">
-                      <Link to={`/maintenance/batches/${b.id}`} className="font-medium text-indigo-700 hover:underline">
-                        {b.title}
-                      </Link>
-                      <span className="text-slate-500 tabular-nums">
-                        {" "}
-                        · {left} of {b.counts.total} to do
-                      </span>
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-          </div>
-          <div>
-            <h3 className="text-xs font-medium text-slate-500 uppercase">Due today</h3>
-            {slots.isPending ? (
-              <p className="mt-1 text-sm text-slate-400">Loading…</p>
-            ) : slots.isError ? (
-              <p role="alert" className="mt-1 text-sm text-red-700">
-                Couldn't load today's schedule: {errorMessage(slots.error)}
-              </p>
-            ) : today.length === 0 ? (
-              <p className="mt-1 text-sm text-slate-500">No scheduled maintenance today.</p>
-            ) : (
-              <ul className="mt-1 space-y-1" data-testid="home-due-today">
-                {today.map((s) => (
-                  <li key={`${s.schedule_id}-${s.at}`} className="flex gap-2 text-sm">
-                    <time dateTime={s.at} className="text-slate-500 tabular-nums">
-                      {time(s.at)}
-                    </time>
-                    <span className="text-slate-800">{s.title}</span>
+              <ul className="mt-1 space-y-1.5" data-testid="home-my-batches">
+                {batches.map((b) => (
+                  <li key={b.id} className="text-sm">
+                    <Link to={`/maintenance/batches/${b.id}`} className={`${linkClass} font-medium`}>
+                      {b.title}
+                    </Link>
+                    <span className="block text-xs text-slate-500 tabular-nums">
+                      {todo(b.assigned_to_you, b.open_in_pool)} · {plural(b.total, "target")}
+                    </span>
                   </li>
                 ))}
               </ul>
             )}
+            {maintenance.batches_total > batches.length && (
+              <p className="mt-1 text-xs text-slate-500">and {maintenance.batches_total - batches.length} more</p>
+            )}
+          </div>
+          <div>
+            <h3 className="text-xs font-medium text-slate-500 uppercase">Next {maintenance.upcoming_days} days</h3>
+            {upcoming.length === 0 ? (
+              <p className="mt-1 text-sm text-slate-500">None of your schedules runs.</p>
+            ) : (
+              <ul className="mt-1 space-y-1" data-testid="home-upcoming">
+                {upcoming.map((s) => (
+                  <li key={`${s.schedule_id}-${s.at}`} className="flex gap-2 text-sm">
+                    <time dateTime={s.at} className="shrink-0 text-slate-500 tabular-nums">
+                      {formatDateTime(s.at)}
+                    </time>
+                    <span className="min-w-0 truncate text-slate-800">{s.title}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {upcoming.length > 0 && (
+              <p className="mt-1 text-xs text-slate-500">
+                {maintenance.upcoming_total > upcoming.length && <>and {maintenance.upcoming_total - upcoming.length} more · </>}
+                <Link to="/maintenance" className={linkClass}>
+                  Schedules
+                </Link>
+              </p>
+            )}
           </div>
         </div>
       )}
-    </section>
+    </HomeCard>
   );
 }
