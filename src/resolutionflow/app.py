@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from resolutionflow import __version__
 from resolutionflow.accounts.router import router as accounts_router
 from resolutionflow.ai.router import router as ai_router
+from resolutionflow.analytics.router import router as analytics_router
 from resolutionflow.assist.router import router as assist_router
 from resolutionflow.audit.router import router as audit_router
 from resolutionflow.auth.router import router as auth_router
@@ -90,6 +91,7 @@ def api_router() -> APIRouter:
         maintenance_router,
         flywheel_router,
         steps_router,
+        analytics_router,
         home_router,
     ):
         api.include_router(router)

@@ -229,6 +229,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coverage
+         * @description Sessions per category (or client) and outcome (or category): where problems come from and
+         *     where they end. Each cell carries the query that lists its sessions.
+         */
+        get: operations["coverage_api_v1_analytics_coverage_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Flow Table
+         * @description Every live flow's runs and rates with its quality score (and the formula), worst first.
+         */
+        get: operations["flow_table_api_v1_analytics_flows_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/flows/{flow_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Flow Detail
+         * @description One flow's figures and its path view: per node reached, dropped and median time; per
+         *     edge how often it was taken. The CSV holds the nodes.
+         */
+        get: operations["flow_detail_api_v1_analytics_flows__flow_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overview
+         * @description Headline figures of the period with the previous period's, outcomes, FlowPilot, copilot
+         *     use, the PSA push funnel and one row per day. Engineers get their own figures.
+         */
+        get: operations["overview_api_v1_analytics_overview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Analytics Sessions
+         * @description The sessions a figure or a coverage cell counts (same filters, plus `outcome`), newest
+         *     first.
+         */
+        get: operations["analytics_sessions_api_v1_analytics_sessions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assist/conversations": {
         parameters: {
             query?: never;
@@ -3807,6 +3911,82 @@ export interface components {
              */
             tier: "fast" | "deep";
         };
+        /** CopilotUse */
+        CopilotUse: {
+            /**
+             * Accepted Sessions
+             * @description Sessions where a suggestion was accepted
+             */
+            accepted_sessions: number;
+            /**
+             * Rate
+             * @description sessions / all sessions
+             */
+            rate: number | null;
+            /**
+             * Sessions
+             * @description Sessions where the copilot offered suggestions
+             */
+            sessions: number;
+            /** Suggestions Accepted */
+            suggestions_accepted: number;
+        };
+        /** Coverage */
+        Coverage: {
+            /**
+             * Cells
+             * @description Non-empty cells only; a missing cell is 0
+             */
+            cells: components["schemas"]["CoverageCell"][];
+            /** Cols */
+            cols: string[];
+            /**
+             * Cols By
+             * @enum {string}
+             */
+            cols_by: "outcome" | "category";
+            /** Days */
+            days: number;
+            filters: components["schemas"]["Filters"];
+            /**
+             * From
+             * Format: date
+             * @description First day (UTC), included
+             */
+            from: string;
+            /**
+             * Rows
+             * @description Most sessions first
+             */
+            rows: string[];
+            /**
+             * Rows By
+             * @enum {string}
+             */
+            rows_by: "category" | "client";
+            /**
+             * To
+             * Format: date
+             * @description Last day (UTC), included
+             */
+            to: string;
+            /** Total */
+            total: number;
+        };
+        /** CoverageCell */
+        CoverageCell: {
+            /** Col */
+            col: string;
+            /** Count */
+            count: number;
+            /** Row */
+            row: string;
+            /**
+             * Sessions Query
+             * @description Query string for GET /api/v1/analytics/sessions listing this cell's sessions
+             */
+            sessions_query: string;
+        };
         /**
          * CsvPreview
          * @description Nothing is stored: `targets` are the valid rows, ready for POST/PUT of a target list.
@@ -3901,6 +4081,22 @@ export interface components {
              * @default []
              */
             removed: components["schemas"]["EdgeRef"][];
+        };
+        /** EdgeFigures */
+        EdgeFigures: {
+            /** In Graph */
+            in_graph: boolean;
+            /** Label */
+            label: string | null;
+            /** Source */
+            source: string;
+            /**
+             * Taken
+             * @description Times a run answered `source` and was shown `target` next
+             */
+            taken: number;
+            /** Target */
+            target: string;
         };
         /** EdgeRef */
         EdgeRef: {
@@ -4190,6 +4386,26 @@ export interface components {
             /** Required */
             required: boolean;
         };
+        /**
+         * Filters
+         * @description The filters the figures were computed with (an engineer's `user_id` is always their own).
+         */
+        Filters: {
+            /** Category */
+            category?: string | null;
+            /** Client */
+            client?: string | null;
+            /** Experiment Id */
+            experiment_id?: string | null;
+            /** Flow Id */
+            flow_id?: string | null;
+            /** Team Id */
+            team_id?: string | null;
+            /** User Id */
+            user_id?: string | null;
+            /** Variant */
+            variant?: ("a" | "b") | null;
+        };
         /** FindingRead */
         FindingRead: {
             /** End */
@@ -4328,6 +4544,70 @@ export interface components {
             step_title: string;
             /** Team Id */
             team_id: string | null;
+        };
+        /** FlowAnalytics */
+        FlowAnalytics: {
+            /** Abandoned */
+            abandoned: number;
+            /** Abandonment Rate */
+            abandonment_rate: number | null;
+            /** Category */
+            category: string;
+            /** Days */
+            days: number;
+            /** Edges */
+            edges: components["schemas"]["EdgeFigures"][];
+            /** Escalated */
+            escalated: number;
+            /** Escalation Rate */
+            escalation_rate: number | null;
+            filters: components["schemas"]["Filters"];
+            /**
+             * Flow Id
+             * Format: uuid
+             */
+            flow_id: string;
+            /**
+             * From
+             * Format: date
+             * @description First day (UTC), included
+             */
+            from: string;
+            /** Kind */
+            kind: string;
+            /** Last Edited */
+            last_edited: string | null;
+            /**
+             * Median Active Seconds
+             * @description Median active time of resolved runs
+             */
+            median_active_seconds: number | null;
+            /** Nodes */
+            nodes: components["schemas"]["NodeFigures"][];
+            /** Open */
+            open: number;
+            rating: components["schemas"]["Rating"] | null;
+            /** Resolution Rate */
+            resolution_rate: number | null;
+            /** Resolved */
+            resolved: number;
+            /** Runs */
+            runs: number;
+            /** Title */
+            title: string;
+            /**
+             * To
+             * Format: date
+             * @description Last day (UTC), included
+             */
+            to: string;
+            /** Unresolved */
+            unresolved: number;
+            /**
+             * Version
+             * @description The latest published version (the graph shown)
+             */
+            version: number | null;
         };
         /** FlowDocument */
         FlowDocument: {
@@ -4468,6 +4748,44 @@ export interface components {
             /** Use Count */
             use_count: number;
         };
+        /** FlowRow */
+        FlowRow: {
+            /** Abandoned */
+            abandoned: number;
+            /** Abandonment Rate */
+            abandonment_rate: number | null;
+            /** Category */
+            category: string;
+            /** Escalated */
+            escalated: number;
+            /** Escalation Rate */
+            escalation_rate: number | null;
+            /**
+             * Flow Id
+             * Format: uuid
+             */
+            flow_id: string;
+            /** Kind */
+            kind: string;
+            /** Last Edited */
+            last_edited: string | null;
+            /** Median Active Seconds */
+            median_active_seconds: number | null;
+            quality: components["schemas"]["Quality"];
+            rating: components["schemas"]["Rating"] | null;
+            /** Resolution Rate */
+            resolution_rate: number | null;
+            /** Resolved */
+            resolved: number;
+            /** Runs */
+            runs: number;
+            /** Staleness Days */
+            staleness_days: number;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number | null;
+        };
         /** FlowSummary */
         FlowSummary: {
             /** Archived */
@@ -4513,6 +4831,30 @@ export interface components {
             updated_at: string;
             /** Use Count */
             use_count: number;
+        };
+        /** FlowTable */
+        FlowTable: {
+            /** Days */
+            days: number;
+            filters: components["schemas"]["Filters"];
+            formula: components["schemas"]["QualityFormula"];
+            /**
+             * From
+             * Format: date
+             * @description First day (UTC), included
+             */
+            from: string;
+            /**
+             * Items
+             * @description Worst quality first; flows without a score last
+             */
+            items: components["schemas"]["FlowRow"][];
+            /**
+             * To
+             * Format: date
+             * @description Last day (UTC), included
+             */
+            to: string;
         };
         /** FolderCreate */
         FolderCreate: {
@@ -5795,6 +6137,46 @@ export interface components {
              */
             removed: string[];
         };
+        /** NodeFigures */
+        NodeFigures: {
+            /**
+             * Answered
+             * @description Times the step was answered
+             */
+            answered: number;
+            /**
+             * Dropped
+             * @description Runs whose last step in this flow was this one and that did not resolve
+             */
+            dropped: number;
+            /**
+             * In Graph
+             * @description False: a node of an older version only
+             */
+            in_graph: boolean;
+            /**
+             * Median Seconds
+             * @description Median active time from showing to answering the step
+             */
+            median_seconds: number | null;
+            /** Node Id */
+            node_id: string;
+            rating: components["schemas"]["Rating"] | null;
+            /**
+             * Reached
+             * @description Runs that were shown this step at least once
+             */
+            reached: number;
+            /**
+             * Still Open
+             * @description Of `dropped`: runs still active or paused here
+             */
+            still_open: number;
+            /** Title */
+            title: string;
+            /** Type */
+            type: string | null;
+        };
         /** NoteIn */
         NoteIn: {
             /** Text */
@@ -5869,10 +6251,103 @@ export interface components {
             /** Title */
             title: string;
         };
+        /**
+         * OutcomeCounts
+         * @description Where the period's sessions stand now; the five add up to `sessions`.
+         */
+        OutcomeCounts: {
+            /** Abandoned */
+            abandoned: number;
+            /**
+             * Escalated
+             * @description Escalated and waiting for a senior to pick it up
+             */
+            escalated: number;
+            /**
+             * Open
+             * @description Active or paused
+             */
+            open: number;
+            /** Resolved */
+            resolved: number;
+            /** Unresolved */
+            unresolved: number;
+        };
         /** OutcomeIn */
         OutcomeIn: {
             /** Cause Correct */
             cause_correct: boolean;
+        };
+        /** Overview */
+        Overview: {
+            /** Abandoned */
+            abandoned: number;
+            /** Abandonment Rate */
+            abandonment_rate: number | null;
+            by_outcome: components["schemas"]["OutcomeCounts"];
+            copilot_use: components["schemas"]["CopilotUse"];
+            /** Days */
+            days: number;
+            /**
+             * Escalated
+             * @description Sessions escalated at least once
+             */
+            escalated: number;
+            /** Escalation Rate */
+            escalation_rate: number | null;
+            filters: components["schemas"]["Filters"];
+            /** First Contact Resolution Rate */
+            first_contact_resolution_rate: number | null;
+            /**
+             * First Contact Resolved
+             * @description Resolved and never escalated
+             */
+            first_contact_resolved: number;
+            /**
+             * From
+             * Format: date
+             * @description First day (UTC), included
+             */
+            from: string;
+            /**
+             * Mttr Mean Seconds
+             * @description Mean active time of resolved sessions
+             */
+            mttr_mean_seconds: number | null;
+            /**
+             * Mttr Seconds
+             * @description Median active time of resolved sessions
+             */
+            mttr_seconds: number | null;
+            pilot: components["schemas"]["PilotFigures"];
+            previous: components["schemas"]["PreviousPeriod"];
+            psa_pushes: components["schemas"]["PsaFunnel"];
+            /** Resolution Rate */
+            resolution_rate: number | null;
+            /** Resolved */
+            resolved: number;
+            /**
+             * Series
+             * @description One row per day of the range, oldest first
+             */
+            series: components["schemas"]["SeriesDay"][];
+            /** Sessions */
+            sessions: number;
+            /**
+             * To
+             * Format: date
+             * @description Last day (UTC), included
+             */
+            to: string;
+            /** Unresolved */
+            unresolved: number;
+            /** Unresolved Rate */
+            unresolved_rate: number | null;
+            /**
+             * Workaround Rate
+             * @description Always null: ResolutionFlow records no 'workaround' outcome (see docs/analytics.md)
+             */
+            workaround_rate?: number | null;
         };
         /** Page[AccountRead] */
         Page_AccountRead_: {
@@ -5944,6 +6419,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[SessionRow] */
+        Page_SessionRow_: {
+            /** Items */
+            items: components["schemas"]["SessionRow"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[SessionSummary] */
         Page_SessionSummary_: {
             /** Items */
@@ -5993,6 +6475,29 @@ export interface components {
              * @enum {string}
              */
             type: "pause";
+        };
+        /**
+         * PilotFigures
+         * @description FlowPilot sessions: their confidence tier (the latest), and the flow it proposed.
+         */
+        PilotFigures: {
+            /** Accepted */
+            accepted: number;
+            /**
+             * Accepted Rate
+             * @description accepted / proposed
+             */
+            accepted_rate: number | null;
+            /** Declined */
+            declined: number;
+            /**
+             * Proposed
+             * @description FlowPilot sessions where FlowPilot proposed a flow
+             */
+            proposed: number;
+            /** Sessions */
+            sessions: number;
+            tiers: components["schemas"]["TierCounts"];
         };
         /**
          * PilotIntake
@@ -6129,6 +6634,69 @@ export interface components {
             findings: components["schemas"]["FindingRead"][];
             /** Redacted */
             redacted: string;
+        };
+        /**
+         * PreviousPeriod
+         * @description The same headline figures for the period of equal length just before.
+         */
+        PreviousPeriod: {
+            /** Abandoned */
+            abandoned: number;
+            /** Abandonment Rate */
+            abandonment_rate: number | null;
+            /** Days */
+            days: number;
+            /**
+             * Escalated
+             * @description Sessions escalated at least once
+             */
+            escalated: number;
+            /** Escalation Rate */
+            escalation_rate: number | null;
+            /** First Contact Resolution Rate */
+            first_contact_resolution_rate: number | null;
+            /**
+             * First Contact Resolved
+             * @description Resolved and never escalated
+             */
+            first_contact_resolved: number;
+            /**
+             * From
+             * Format: date
+             * @description First day (UTC), included
+             */
+            from: string;
+            /**
+             * Mttr Mean Seconds
+             * @description Mean active time of resolved sessions
+             */
+            mttr_mean_seconds: number | null;
+            /**
+             * Mttr Seconds
+             * @description Median active time of resolved sessions
+             */
+            mttr_seconds: number | null;
+            /** Resolution Rate */
+            resolution_rate: number | null;
+            /** Resolved */
+            resolved: number;
+            /** Sessions */
+            sessions: number;
+            /**
+             * To
+             * Format: date
+             * @description Last day (UTC), included
+             */
+            to: string;
+            /** Unresolved */
+            unresolved: number;
+            /** Unresolved Rate */
+            unresolved_rate: number | null;
+            /**
+             * Workaround Rate
+             * @description Always null: ResolutionFlow records no 'workaround' outcome (see docs/analytics.md)
+             */
+            workaround_rate?: number | null;
         };
         /** Problem */
         Problem: {
@@ -6321,6 +6889,26 @@ export interface components {
              * @description The company has more configurations than listed
              */
             truncated: boolean;
+        };
+        /**
+         * PsaFunnel
+         * @description Pushes of documentation to the PSA for the period's sessions.
+         */
+        PsaFunnel: {
+            /** Failed */
+            failed: number;
+            /**
+             * Pending
+             * @description Still queued or being sent
+             */
+            pending: number;
+            /**
+             * Queued
+             * @description Every push recorded (the top of the funnel)
+             */
+            queued: number;
+            /** Sent */
+            sent: number;
         };
         /** PsaSettingsRead */
         PsaSettingsRead: {
@@ -6543,6 +7131,48 @@ export interface components {
              */
             trigger: "manual" | "resolve" | "escalate";
         };
+        /**
+         * Quality
+         * @description The score (0-100, null below `min_runs` runs) and its parts (0..1, higher is better;
+         *     rating null when nothing is rated).
+         */
+        Quality: {
+            /** Abandonment */
+            abandonment: number | null;
+            /** Escalation */
+            escalation: number | null;
+            /** Rating */
+            rating: number | null;
+            /** Score */
+            score: number | null;
+            /** Staleness */
+            staleness: number;
+            /** Success */
+            success: number | null;
+        };
+        /** QualityFormula */
+        QualityFormula: {
+            /** Min Runs */
+            min_runs: number;
+            /** Stale After Days */
+            stale_after_days: number;
+            /** Text */
+            text: string;
+            weights: components["schemas"]["QualityWeights"];
+        };
+        /** QualityWeights */
+        QualityWeights: {
+            /** Abandonment */
+            abandonment: number;
+            /** Escalation */
+            escalation: number;
+            /** Rating */
+            rating: number;
+            /** Staleness */
+            staleness: number;
+            /** Success */
+            success: number;
+        };
         /** RateRow */
         RateRow: {
             /** Escalated */
@@ -6558,6 +7188,16 @@ export interface components {
             rate: number;
             /** Sessions */
             sessions: number;
+        };
+        /**
+         * Rating
+         * @description Stars (1-5) of the step-library steps the flow's nodes were inserted from.
+         */
+        Rating: {
+            /** Average */
+            average: number;
+            /** Count */
+            count: number;
         };
         /** RatingIn */
         RatingIn: {
@@ -6766,6 +7406,22 @@ export interface components {
              * @enum {string}
              */
             key: "summary" | "context" | "steps" | "notes" | "resolution" | "follow_ups" | "time";
+        };
+        /** SeriesDay */
+        SeriesDay: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Escalated */
+            escalated: number;
+            /** Mttr Seconds */
+            mttr_seconds: number | null;
+            /** Resolved */
+            resolved: number;
+            /** Sessions */
+            sessions: number;
         };
         /** SessionCreate */
         SessionCreate: {
@@ -7068,6 +7724,46 @@ export interface components {
              * @description Captured values only the runner that captured them holds (secrets, redacted values): `current_step` leaves these as {{name}} for the runner to fill in
              */
             withheld_variables?: string[];
+        };
+        /** SessionRow */
+        SessionRow: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Category */
+            category: string;
+            /** Client */
+            client: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Ended At */
+            ended_at: string | null;
+            /** Escalated */
+            escalated: boolean;
+            /** Flow Id */
+            flow_id: string | null;
+            /** Flow Title */
+            flow_title: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "resolved" | "unresolved" | "abandoned" | "escalated" | "open";
+            /** Owner Id */
+            owner_id: string | null;
+            /** Owner Name */
+            owner_name: string | null;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
         };
         /** SessionSummary */
         SessionSummary: {
@@ -7852,6 +8548,15 @@ export interface components {
             status?: string | null;
             /** Summary */
             summary: string;
+        };
+        /** TierCounts */
+        TierCounts: {
+            /** Discovery */
+            discovery: number;
+            /** Exploring */
+            exploring: number;
+            /** Guided */
+            guided: number;
         };
         /** TokenResponse */
         TokenResponse: {
@@ -8785,6 +9490,288 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UsageReport"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    coverage_api_v1_analytics_coverage_get: {
+        parameters: {
+            query?: {
+                category?: string | null;
+                client?: string | null;
+                /** @description What the columns are */
+                cols?: "outcome" | "category";
+                experiment_id?: string | null;
+                flow_id?: string | null;
+                /** @description csv: the table as text/csv, as a download */
+                format?: "json" | "csv";
+                /** @description First day, UTC (default: 29 days before `to`) */
+                from?: string | null;
+                /** @description What the rows are */
+                rows?: "category" | "client";
+                /** @description Sessions owned by this team's members */
+                team_id?: string | null;
+                /** @description Last day, UTC, included (default: today) */
+                to?: string | null;
+                /** @description Sessions owned by this user (engineers: themselves) */
+                user_id?: string | null;
+                variant?: ("a" | "b") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coverage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    flow_table_api_v1_analytics_flows_get: {
+        parameters: {
+            query?: {
+                category?: string | null;
+                client?: string | null;
+                experiment_id?: string | null;
+                flow_id?: string | null;
+                /** @description csv: the table as text/csv, as a download */
+                format?: "json" | "csv";
+                /** @description First day, UTC (default: 29 days before `to`) */
+                from?: string | null;
+                /** @description Sessions owned by this team's members */
+                team_id?: string | null;
+                /** @description Last day, UTC, included (default: today) */
+                to?: string | null;
+                /** @description Sessions owned by this user (engineers: themselves) */
+                user_id?: string | null;
+                variant?: ("a" | "b") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    flow_detail_api_v1_analytics_flows__flow_id__get: {
+        parameters: {
+            query?: {
+                category?: string | null;
+                client?: string | null;
+                experiment_id?: string | null;
+                /** @description csv: the table as text/csv, as a download */
+                format?: "json" | "csv";
+                /** @description First day, UTC (default: 29 days before `to`) */
+                from?: string | null;
+                /** @description Sessions owned by this team's members */
+                team_id?: string | null;
+                /** @description Last day, UTC, included (default: today) */
+                to?: string | null;
+                /** @description Sessions owned by this user (engineers: themselves) */
+                user_id?: string | null;
+                variant?: ("a" | "b") | null;
+            };
+            header?: never;
+            path: {
+                flow_id: string | null;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowAnalytics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    overview_api_v1_analytics_overview_get: {
+        parameters: {
+            query?: {
+                category?: string | null;
+                client?: string | null;
+                experiment_id?: string | null;
+                flow_id?: string | null;
+                /** @description csv: the table as text/csv, as a download */
+                format?: "json" | "csv";
+                /** @description First day, UTC (default: 29 days before `to`) */
+                from?: string | null;
+                /** @description Which table the CSV holds */
+                table?: "headline" | "series";
+                /** @description Sessions owned by this team's members */
+                team_id?: string | null;
+                /** @description Last day, UTC, included (default: today) */
+                to?: string | null;
+                /** @description Sessions owned by this user (engineers: themselves) */
+                user_id?: string | null;
+                variant?: ("a" | "b") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    analytics_sessions_api_v1_analytics_sessions_get: {
+        parameters: {
+            query?: {
+                category?: string | null;
+                client?: string | null;
+                cursor?: string | null;
+                experiment_id?: string | null;
+                flow_id?: string | null;
+                /** @description First day, UTC (default: 29 days before `to`) */
+                from?: string | null;
+                limit?: number;
+                outcome?: ("resolved" | "unresolved" | "abandoned" | "escalated" | "open") | null;
+                /** @description Sessions owned by this team's members */
+                team_id?: string | null;
+                /** @description Last day, UTC, included (default: today) */
+                to?: string | null;
+                /** @description Sessions owned by this user (engineers: themselves) */
+                user_id?: string | null;
+                variant?: ("a" | "b") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SessionRow_"];
                 };
             };
             /** @description Validation failed */

@@ -12,6 +12,7 @@ from resolutionflow.sessions.live import Listener
 
 
 def load_all() -> None:
+    from resolutionflow.analytics import jobs as analytics_jobs  # noqa: F401
     from resolutionflow.escalations import jobs as escalation_jobs  # noqa: F401
     from resolutionflow.flywheel import jobs as flywheel_jobs  # noqa: F401
     from resolutionflow.maintenance import jobs as maintenance_jobs  # noqa: F401

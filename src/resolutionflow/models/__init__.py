@@ -2,6 +2,7 @@
 
 from resolutionflow.models.account import Account, Team, TeamMembership
 from resolutionflow.models.ai import AICall, AISettings
+from resolutionflow.models.analytics import SessionFact, StepVisit
 from resolutionflow.models.assist import AssistConversation, AssistMessage
 from resolutionflow.models.attachment import SessionAttachment
 from resolutionflow.models.audit import AuditEvent, LoginFailure
@@ -67,11 +68,13 @@ __all__ = [
     "Session",
     "SessionAttachment",
     "SessionEvent",
+    "SessionFact",
     "SessionShare",
     "Step",
     "StepFlag",
     "StepLink",
     "StepRating",
+    "StepVisit",
     "Target",
     "TargetList",
     "Team",

@@ -1,0 +1,1 @@
+"""Analytics for team leads: figures computed from sessions and their timelines."""
