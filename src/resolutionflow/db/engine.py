@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 
 from resolutionflow.config import PRIVATE_FILE, Settings, private_dir, private_file, tighten
 from resolutionflow.db import rls
+from resolutionflow.db.sqlite_driver import one_hop_url
 
 
 def _sqlite_begin_immediate(conn: Any) -> None:
@@ -65,7 +66,9 @@ def make_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
     if url.startswith("sqlite"):
         _private_sqlite_file(settings, url)
         # hide_parameters: DB errors must not carry bound values (hashes, emails) into logs.
-        engine = create_async_engine(url, connect_args={"timeout": 10}, hide_parameters=True)
+        engine = create_async_engine(
+            one_hop_url(url), connect_args={"timeout": 10}, hide_parameters=True
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin_immediate)
         return engine
