@@ -91,7 +91,7 @@ class PageParams(BaseModel):
     cursor: Cursor | None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=200, description="Items per page")] = 50,
     cursor: Annotated[str | None, Query(max_length=512, description="From `next_cursor`")] = None,
 ) -> PageParams:

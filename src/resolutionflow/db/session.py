@@ -35,12 +35,11 @@ def request_tenant(request: Request) -> rls.Tenant:
 
 async def get_read_db(request: Request) -> AsyncIterator[AsyncSession]:
     maker = request.app.state.read_sessionmaker
+    # Closing rolls the read transaction back; closing without an explicit rollback first lets
+    # the pool skip its own reset-on-return rollback (one round trip fewer per request).
     async with maker() as db:
         rls.confine(db, request_tenant(request))
-        try:
-            yield db
-        finally:
-            await db.rollback()
+        yield db
 
 
 ReadDB = Annotated[AsyncSession, Depends(get_read_db, scope="function")]
@@ -81,7 +80,9 @@ async def get_write_db(request: Request) -> AsyncIterator[AsyncSession]:
 WriteDB = Annotated[AsyncSession, Depends(get_write_db, scope="function")]
 
 
-def get_db(request: Request, read: ReadDB, write: WriteDB) -> AsyncSession:
+async def get_db(request: Request, read: ReadDB, write: WriteDB) -> AsyncSession:
+    # async although it awaits nothing: FastAPI runs a plain `def` dependency in its thread
+    # pool, a thread round trip on every request for a choice between two objects.
     return read if request.method in SAFE_METHODS else write
 
 
