@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import Exists, exists, literal, select, update
+from sqlalchemy import bindparam, exists, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.tokens import API_TOKEN_PREFIX, decode_access_token, hash_secret
@@ -82,12 +82,13 @@ async def _resolve(request: Request, db: AsyncSession) -> Principal:
     # security), which spares re-confining the transaction once the caller is known.
     request.state.tenant_account_id = claims.account_id
     # One round trip: the user, and whether the sign-in the token belongs to has ended.
-    signed_out = _signed_out(claims.family_id) if claims.family_id is not None else literal(False)
-    row = (
-        await db.execute(
-            select(User, signed_out.label("signed_out")).where(User.id == claims.user_id)
+    if claims.family_id is None:
+        found = await db.execute(_USER, {"user_id": claims.user_id})
+    else:
+        found = await db.execute(
+            _USER_AND_SIGNED_OUT, {"user_id": claims.user_id, "family_id": claims.family_id}
         )
-    ).one_or_none()
+    row = found.one_or_none()
     user = row[0] if row is not None else None
     if (
         user is None
@@ -102,11 +103,17 @@ async def _resolve(request: Request, db: AsyncSession) -> Principal:
     return _principal(user)
 
 
-def _signed_out(family_id: uuid.UUID) -> Exists:
-    """Whether the sign-in an access token belongs to has ended (sign-out, or reuse of a rotated
-    refresh token). Its revoked refresh-token rows are the deny-list: they outlive every access
-    token of the family, and revoking them is already what signing out does."""
-    return exists().where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_not(None))
+# Whether the sign-in an access token belongs to has ended (sign-out, or reuse of a rotated
+# refresh token). Its revoked refresh-token rows are the deny-list: they outlive every access
+# token of the family, and revoking them is already what signing out does. Both statements are
+# built once: this check runs on every request, and composing them cost as much as running them.
+_SIGNED_OUT = exists().where(
+    RefreshToken.family_id == bindparam("family_id"), RefreshToken.revoked_at.is_not(None)
+)
+_USER_AND_SIGNED_OUT = select(User, _SIGNED_OUT.label("signed_out")).where(
+    User.id == bindparam("user_id")
+)
+_USER = select(User, literal(False).label("signed_out")).where(User.id == bindparam("user_id"))
 
 
 async def _from_api_token(request: Request, db: AsyncSession, token: str) -> Principal:

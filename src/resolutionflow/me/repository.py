@@ -2,11 +2,44 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
-from resolutionflow.models import ApiToken
+from resolutionflow.models import Account, ApiToken, Team, TeamMembership, User
+from resolutionflow.users.schemas import TeamRef
+
+# Built once: `GET /me` runs on every page load, and composing the statement cost about as much
+# as running it. One row per team the user is in (one row with no team when they are in none).
+_ME_AND_BELONGING = (
+    select(User, Account.name, Team.id, Team.name)
+    .join(Account, Account.id == User.account_id)
+    .outerjoin(TeamMembership, TeamMembership.user_id == User.id)
+    .outerjoin(Team, (Team.id == TeamMembership.team_id) & (Team.account_id == User.account_id))
+    .where(User.id == bindparam("user_id"), User.account_id == bindparam("account_id"))
+    .order_by(Team.name)
+)
+
+
+@dataclass(frozen=True)
+class Belonging:
+    account_name: str
+    teams: list[TeamRef]
+
+
+async def me_and_belonging(db: AsyncSession, principal: Principal) -> tuple[User, Belonging] | None:
+    """The caller's user row, their account's name and their teams, in one round trip."""
+    rows = (
+        await db.execute(
+            _ME_AND_BELONGING, {"user_id": principal.user_id, "account_id": principal.account_id}
+        )
+    ).all()
+    if not rows:
+        return None
+    teams = [TeamRef(id=team_id, name=name) for _, _, team_id, name in rows if team_id is not None]
+    return rows[0][0], Belonging(account_name=rows[0][1], teams=teams)
 
 
 async def my_tokens(db: AsyncSession, principal: Principal) -> list[ApiToken]:

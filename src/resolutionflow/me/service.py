@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit.service import record_by
@@ -21,11 +21,10 @@ from resolutionflow.db.scoping import get_in_account
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from resolutionflow.me import repository
 from resolutionflow.me.schemas import ApiTokenCreate, MeRead
-from resolutionflow.models import Account, ApiToken, Notification, User
+from resolutionflow.models import ApiToken, Notification, User
 from resolutionflow.outbound.notices import queue_email
 from resolutionflow.providers.notify.email import smtp_configured
 from resolutionflow.sessions import live
-from resolutionflow.users.service import teams_of
 
 
 async def _me(db: AsyncSession, principal: Principal) -> User:
@@ -36,29 +35,21 @@ async def _me(db: AsyncSession, principal: Principal) -> User:
 
 
 async def read_me(db: AsyncSession, principal: Principal) -> MeRead:
-    # The user and their account's name in one round trip (this is read on every page load).
-    row = (
-        await db.execute(
-            select(User, Account.name)
-            .outerjoin(Account, Account.id == User.account_id)
-            .where(User.id == principal.user_id)
-        )
-    ).one_or_none()
-    if row is None:
+    found = await repository.me_and_belonging(db, principal)
+    if found is None:
         raise NotFound("Your user no longer exists.")
-    user, account_name = row
-    teams = await teams_of(db, [user.id])
+    user, belonging = found
     return MeRead(
         id=user.id,
         email=user.email,
         name=user.name,
         role=user.role,
         account_id=user.account_id,
-        account_name=account_name or "",
+        account_name=belonging.account_name,
         is_active=user.is_active,
         created_at=user.created_at,
         last_login_at=user.last_login_at,
-        teams=teams.get(user.id, []),
+        teams=belonging.teams,
     )
 
 
