@@ -91,3 +91,32 @@ async def test_deactivated_users_access_token_stops_working(
 
     assert_problem(await client.get("/api/v1/me", headers=tenant.engineer.headers), 401)
     assert (await factory.get_user(tenant.engineer.id)).is_active is False
+
+
+async def test_a_token_accepted_before_expires_on_time_all_the_same(
+    client: AsyncClient, factory: Factory, monkeypatch: Any
+) -> None:
+    # Verified tokens are remembered (auth/tokens.py): a token that worked must still stop
+    # working at its expiry, without being verified again.
+    from resolutionflow.auth import tokens
+
+    tenant = await factory.tenant((Role.team_admin, Role.engineer))
+    token = jwt.encode(_claims(tenant.engineer, expires_in=timedelta(minutes=2)), _our_key())
+    assert await _me_status(client, token) == 200
+
+    later = datetime.now(UTC) + timedelta(minutes=3)
+    monkeypatch.setattr(tokens.time, "time", later.timestamp)
+    r = await client.get("/api/v1/me", headers=bearer(token))
+    assert_problem(r, 401)
+
+
+async def test_a_remembered_token_is_not_valid_under_a_rotated_key(
+    client: AsyncClient, factory: Factory, monkeypatch: Any
+) -> None:
+    tenant = await factory.tenant((Role.team_admin, Role.engineer))
+    token = jwt.encode(_claims(tenant.engineer), _our_key(), algorithm="HS256")
+    assert await _me_status(client, token) == 200
+
+    settings = get_settings()
+    monkeypatch.setattr(type(settings), "signing_key", lambda self: "a-new-key-" * 6)
+    assert_problem(await client.get("/api/v1/me", headers=bearer(token)), 401)
