@@ -46,6 +46,9 @@ const NewFlowRedirect = named(() => import("@/features/flows/components/new-flow
 // The canvas (React Flow, dagre) is big: only the pages that draw one load it.
 const FlowPreviewPage = named(() => import("@/features/flows/components/preview-page"), "FlowPreviewPage");
 const FlowEditorPage = named(() => import("@/features/flow-editor/components/editor-page"), "FlowEditorPage");
+// A/B tests of flow versions: their page, and the flow page's link to it.
+const ExperimentPage = named(() => import("@/features/experiments/components/experiment-page"), "ExperimentPage");
+const AbTestLink = named(() => import("@/features/experiments/components/ab-test-link"), "AbTestLink");
 const KnowledgePage = named(() => import("@/features/knowledge/components/knowledge-page"), "KnowledgePage");
 const DocumentDetailPage = named(
   () => import("@/features/knowledge/components/document-detail-page"),
@@ -211,7 +214,21 @@ export const routes: RouteObject[] = [
           { path: "tokens", ...page(<TokensPage />) },
           { path: "flows", ...page(<FlowLibraryPage />) },
           { path: "flows/new", ...page(<NewFlowRedirect />, "engineer") },
-          { path: "flows/:id", ...page(<FlowPreviewPage />) },
+          {
+            path: "flows/:id",
+            ...page(
+              <FlowPreviewPage
+                actions={(flow) =>
+                  flow.latestVersion !== null && (
+                    <Later>
+                      <AbTestLink flowId={flow.id} />
+                    </Later>
+                  )
+                }
+              />,
+            ),
+          },
+          { path: "flows/:id/ab-test", ...page(<ExperimentPage />) },
           // The editor uses the whole content area (no page padding or max width).
           { path: "flows/:id/edit", ...page(<FlowEditorPage />, "engineer", { fullBleed: true }) },
           { path: "sessions", ...page(<SessionsPage />) },

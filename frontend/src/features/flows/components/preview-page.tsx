@@ -1,5 +1,5 @@
 /** /flows/:id — the flow read-only: its graph on a canvas and its steps as a list. */
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ReadOnlyCanvas } from "@/components/flow-canvas/read-only-canvas";
 import { Markdown } from "@/components/markdown";
@@ -19,7 +19,8 @@ import { useFlow } from "../api/get-flow";
 import { useFlowVersion } from "../api/get-version";
 import { readingOrder } from "./preview-order";
 
-export function FlowPreviewPage() {
+/** `actions`: more buttons for the header, from other features (the route fills it: the A/B test link). */
+export function FlowPreviewPage({ actions }: { actions?: (flow: { id: string; latestVersion: number | null }) => ReactNode } = {}) {
   const { id = "" } = useParams();
   const flow = useFlow(id);
   const canEdit = useHasRole("engineer");
@@ -75,6 +76,7 @@ export function FlowPreviewPage() {
           {(graph?.meta.description || f.description) && <p className="mt-2 max-w-3xl text-sm text-slate-600">{graph?.meta.description || f.description}</p>}
         </div>
         <div className="flex items-center gap-2">
+          {actions?.({ id: f.id, latestVersion: f.latest_version })}
           {f.latest_version !== null && (
             <div className="flex rounded-md bg-slate-100 p-0.5" role="group" aria-label="Version shown">
               {(["published", "draft"] as const).map((v) => (

@@ -55,7 +55,12 @@ export function SessionHeader({
               <dd className="font-medium text-slate-700">
                 {session.flow_title ? (
                   <>
-                    {session.flow_title} {session.flow_version != null && <Badge tone="green">v{session.flow_version}</Badge>}
+                    {session.flow_title} {session.flow_version != null && <Badge tone="green">v{session.flow_version}</Badge>}{" "}
+                    {session.variant && (
+                      <span title="This session runs one variant of an A/B test of the flow" data-testid="session-variant">
+                        <Badge tone="indigo">Variant {session.variant.toUpperCase()}</Badge>
+                      </span>
+                    )}
                   </>
                 ) : (
                   "Freeform"

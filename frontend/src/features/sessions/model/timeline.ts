@@ -130,6 +130,17 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
         details: [],
       };
     }
+    case "experiment_assigned": {
+      const variant = str(p.variant)?.toUpperCase();
+      const version = str(p.version);
+      return {
+        icon: "⚖",
+        label: "A/B test",
+        tone: "quiet",
+        text: `Variant ${variant ?? "?"}${version ? ` (v${version})` : ""} of the flow's A/B test`,
+        details: [],
+      };
+    }
     case "subflow_entered":
       return { icon: "↳", label: "Entered subflow", tone: "marked", text: str(p.flow_title), details: str(p.version) ? [`Version ${str(p.version)}`] : [] };
     case "subflow_returned":
