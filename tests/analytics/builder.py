@@ -22,6 +22,9 @@ from resolutionflow.models import (
     PsaPush,
     Session,
     SessionEvent,
+    Step,
+    StepLink,
+    StepRating,
 )
 
 
@@ -190,6 +193,30 @@ class Builder:
             if catch_up:
                 await recorder.catch_up(db, account_id, {session.id: session.last_seq})
             return Built(session.id, account_id)
+
+    async def rate(
+        self,
+        account_id: uuid.UUID,
+        flow_id: uuid.UUID,
+        node_id: str,
+        stars: dict[uuid.UUID, int],
+    ) -> None:
+        """A library step linked to the flow's node, rated by each user with their stars."""
+        async with uow.transaction(self.app.state.sessionmaker) as db:
+            step = Step(account_id=account_id, title=f"Step {secrets.token_hex(3)}", kind="action")
+            db.add(step)
+            await db.flush()
+            db.add(
+                StepLink(account_id=account_id, step_id=step.id, flow_id=flow_id, node_id=node_id)
+            )
+            for user_id, n in stars.items():
+                db.add(StepRating(account_id=account_id, step_id=step.id, user_id=user_id, stars=n))
+
+    async def archive(self, flow_id: uuid.UUID) -> None:
+        async with uow.transaction(self.app.state.sessionmaker) as db:
+            flow = await db.get(Flow, flow_id)
+            assert flow is not None
+            flow.archived_at = datetime.now(UTC)
 
     async def visits(self, session_id: uuid.UUID) -> list[tuple[Any, ...]]:
         from resolutionflow.models import StepVisit
