@@ -19,7 +19,12 @@ from resolutionflow.assist.router import router as assist_router
 from resolutionflow.audit.router import router as audit_router
 from resolutionflow.auth.router import router as auth_router
 from resolutionflow.config import Settings, get_settings
-from resolutionflow.db.engine import make_engine, make_read_engine, make_sessionmaker
+from resolutionflow.db.engine import (
+    make_check_engine,
+    make_engine,
+    make_read_engine,
+    make_sessionmaker,
+)
 from resolutionflow.documentation.router import router as documentation_router
 from resolutionflow.errors import (
     MethodNotAllowed,
@@ -129,6 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = make_sessionmaker(app.state.engine)
     app.state.read_engine = make_read_engine(settings, app.state.engine)
     app.state.read_sessionmaker = make_sessionmaker(app.state.read_engine)
+    app.state.check_sessionmaker = make_sessionmaker(make_check_engine(app.state.read_engine))
     app.state.live_listener = Listener(app.state.engine)
     app.state.storage = storage_for(settings.data_dir)
     app.state.psa_outbox = Outbox(app.state.sessionmaker)

@@ -42,18 +42,17 @@ def _bearer(request: Request) -> str | None:
 
 async def get_principal(request: Request, read: ReadDB, write: WriteDB) -> Principal:
     """The sign-in check's unit of work: a read's own read-only one; on a write, PostgreSQL's
-    write transaction itself (one connection, no second BEGIN), or on SQLite the read-only one,
+    write transaction itself (one connection, no second BEGIN), or on SQLite a read connection,
     handed back before the write begins so the write lock is held only while writing."""
     if request.method in SAFE_METHODS:
         return await authenticate(request, read)
     if write.bind is not None and write.bind.dialect.name == "postgresql":
         return await authenticate(request, write)
-    try:
-        return await authenticate(request, read)
-    finally:
-        # Hand this connection back now, or a burst of writes holds every pooled connection
-        # while waiting for a second one.
-        await read.close()
+    # SQLite: the check is one statement on a read connection, without a transaction around
+    # it, handed back at once (or a burst of writes holds every pooled connection while waiting
+    # for a second one).
+    async with request.app.state.check_sessionmaker() as check:
+        return await authenticate(request, check)
 
 
 async def authenticate(request: Request, db: AsyncSession) -> Principal:

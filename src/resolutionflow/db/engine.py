@@ -21,7 +21,16 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# An execution option of the sign-in check's engine on SQLite (see make_check_engine).
+_SINGLE_STATEMENT = "resolutionflow_single_statement"
+
+
 def _sqlite_begin_deferred(conn: Any) -> None:
+    # A unit of work of one statement needs no transaction around it: SQLite makes each
+    # statement atomic and consistent on its own, so BEGIN and ROLLBACK would be two more
+    # round trips to the connection's thread for nothing.
+    if conn.get_execution_options().get(_SINGLE_STATEMENT):
+        return
     # Reads take no lock at BEGIN: in WAL mode they see a snapshot and never wait on the writer.
     conn.exec_driver_sql("BEGIN")
 
@@ -95,6 +104,13 @@ def make_read_engine(settings: Settings, write_engine: AsyncEngine) -> AsyncEngi
     event.listen(engine.sync_engine, "connect", _sqlite_query_only)
     event.listen(engine.sync_engine, "begin", _sqlite_begin_deferred)
     return engine
+
+
+def make_check_engine(read_engine: AsyncEngine) -> AsyncEngine:
+    """The engine of a write request's sign-in check on SQLite: one statement on a read
+    connection, outside any transaction (on PostgreSQL the check runs inside the write's own
+    transaction instead, and this engine is not used)."""
+    return read_engine.execution_options(**{_SINGLE_STATEMENT: True})
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[Any]:
