@@ -41,6 +41,7 @@ class Story:
 
 
 def visits(result: Folded) -> list[tuple[int, str, bool, float | None]]:
+    """(seq, node, answered, seconds) of the visits a fold opened, in order."""
     return [
         (v.seq, v.node_id, v.answered, v.active_seconds)
         for v in sorted(result.opened.values(), key=lambda v: v.seq)
@@ -140,20 +141,23 @@ def _long_story() -> list[Entry]:
     return s.entries
 
 
+FIELDS = ("node_id", "answered", "active_seconds", "ended_at", "prev_node_id", "last_in_flow")
+
+
 @given(st.lists(st.integers(min_value=1, max_value=24), max_size=6))
 def test_folding_in_pieces_equals_folding_at_once(cuts: list[int]) -> None:
     entries = _long_story()
     whole = fold(entries)
     state, through, carried = None, 0, {}
-    rows: dict[int, tuple[str, bool, float | None, datetime | None]] = {}
+    rows: dict[int, dict[str, Any]] = {}
     bounds = sorted({c for c in cuts if c < len(entries)} | {len(entries)})
     start = 0
     for end in bounds:
         part = fold(entries[start:end], state=state, through_seq=through, **carried)
         for seq, v in part.opened.items():
-            rows[seq] = (v.node_id, v.answered, v.active_seconds, v.ended_at)
-        for seq, (ended_at, answered, seconds) in part.closed.items():
-            rows[seq] = (rows[seq][0], answered, seconds, ended_at)
+            rows[seq] = {name: getattr(v, name) for name in FIELDS}
+        for seq, values in part.changed.items():
+            rows[seq].update(values)
         state, through = part.state, part.through_seq
         carried = {
             "client": part.client,
@@ -163,8 +167,7 @@ def test_folding_in_pieces_equals_folding_at_once(cuts: list[int]) -> None:
         }
         start = end
     assert rows == {
-        seq: (v.node_id, v.answered, v.active_seconds, v.ended_at)
-        for seq, v in whole.opened.items()
+        seq: {name: getattr(v, name) for name in FIELDS} for seq, v in whole.opened.items()
     }
     assert carried == {
         "client": "Contoso",
@@ -173,5 +176,55 @@ def test_folding_in_pieces_equals_folding_at_once(cuts: list[int]) -> None:
         "copilot_accepted": 1,
     }
     # a1: 3 s, a pause, 4 s; gone back to: 2 s, the escalation wait, 6 s.
-    assert rows[4][:3] == ("a1", True, 7.0)
-    assert rows[12][:3] == ("a1", True, 8.0)
+    assert (rows[4]["node_id"], rows[4]["answered"], rows[4]["active_seconds"]) == (
+        "a1",
+        True,
+        7.0,
+    )
+    assert (rows[12]["answered"], rows[12]["active_seconds"]) == (True, 8.0)
+    # Edges taken: q1 -> a1, a1 -> c1 twice (not a1 -> a1 by going back), c1 -> r.
+    assert {seq: r["prev_node_id"] for seq, r in rows.items()} == {
+        2: None,
+        4: "q1",
+        9: "a1",
+        12: None,
+        16: "a1",
+        19: "c1",
+    }
+    assert [seq for seq, r in rows.items() if r["last_in_flow"]] == [19]
+
+
+def test_only_a_step_answered_just_before_is_the_way_in() -> None:
+    s = Story().add("started").show("q1").wait(1).answer("q1", "a1").wait(1)
+    s.add("paused").add("resumed").add("note", text="x").answer("a1", "r")
+    result = fold(s.entries)
+    assert [(v.node_id, v.prev_node_id) for v in result.opened.values()] == [
+        ("q1", None),
+        ("a1", "q1"),
+        ("r", "a1"),
+    ]
+    # A subflow's first step is not reached by an edge of the parent flow.
+    s = Story().add("started").show("s1").wait(3).add("answer", node_id="s1")
+    s.add("subflow_entered", node_id="s1", flow_id=str(SUB)).show("x", flow=SUB)
+    subflow = fold(s.entries)
+    assert [v.prev_node_id for v in subflow.opened.values()] == [None, None]
+    # Each flow has its own latest visit.
+    assert [v.last_in_flow for v in subflow.opened.values()] == [True, True]
+
+
+def test_the_latest_visit_moves_on_across_folds() -> None:
+    s = Story().add("started").show("q1").wait(2).answer("q1", "a1")
+    first = fold(s.entries[:2])
+    assert first.opened[2].last_in_flow is True
+    second = fold(
+        s.entries[2:], state=first.state, through_seq=first.through_seq, client=first.client
+    )
+    assert second.changed == {
+        2: {
+            "ended_at": T0 + timedelta(seconds=2),
+            "answered": True,
+            "active_seconds": 2.0,
+            "last_in_flow": False,
+        }
+    }
+    assert second.opened[4].last_in_flow is True and second.opened[4].prev_node_id == "q1"

@@ -347,10 +347,10 @@ async def copilot_counts(db: AsyncSession, scope: Scope) -> tuple[int, int, int]
 
 
 async def push_counts(db: AsyncSession, scope: Scope) -> dict[str, int]:
-    ids = _base(scope, Session.id)
     rows = await db.execute(
-        select(PsaPush.state, func.count())
-        .where(PsaPush.account_id == scope.account_id, PsaPush.session_id.in_(ids))
+        _base(scope, PsaPush.state, func.count())
+        .join(PsaPush, PsaPush.session_id == Session.id)
+        .where(PsaPush.account_id == scope.account_id)
         .group_by(PsaPush.state)
     )
     return {state: int(n) for state, n in rows}
@@ -443,93 +443,63 @@ async def node_ratings(
 # --- the path view ------------------------------------------------------------------------------
 
 
-def _runs(scope: Scope) -> AnySelect:
-    """The ids of the scope's sessions (the flow's runs when the scope names a flow)."""
-    return _base(scope, Session.id)
+def _visits(scope: Scope, *columns: Any) -> AnySelect:
+    """SELECT columns FROM the scope's sessions (a flow's runs) JOIN their visits of that flow."""
+    assert scope.flow_id is not None
+    return (
+        _base(scope, *columns)
+        .join(StepVisit, StepVisit.session_id == Session.id)
+        .where(StepVisit.account_id == scope.account_id, StepVisit.flow_id == scope.flow_id)
+    )
 
 
-def _visits(scope: Scope, flow_id: uuid.UUID) -> list[ColumnElement[bool]]:
-    return [
-        StepVisit.account_id == scope.account_id,
-        StepVisit.flow_id == flow_id,
-        StepVisit.session_id.in_(_runs(scope)),
-    ]
+@dataclass
+class NodeCount:
+    reached: int
+    answered: int
+    dropped: int
+    still_open: int
 
 
-async def node_reach(
-    db: AsyncSession, scope: Scope, flow_id: uuid.UUID
-) -> dict[str, tuple[int, int]]:
-    """Per node: (runs shown it, times it was answered)."""
+async def node_counts(db: AsyncSession, scope: Scope) -> dict[str, NodeCount]:
+    """Per node of the scope's flow: runs shown it, times answered, and runs whose latest step
+    in the flow it is and that did not resolve (of which still active or paused)."""
+    last = StepVisit.last_in_flow.is_(True)
+    not_resolved = and_(last, Session.status != "resolved")
+    still_open = and_(last, Session.status.in_(("active", "paused")))
     rows = await db.execute(
-        select(
+        _visits(
+            scope,
             StepVisit.node_id,
             func.count(func.distinct(StepVisit.session_id)),
             func.sum(case((StepVisit.answered, 1), else_=0)),
-        )
-        .where(*_visits(scope, flow_id))
-        .group_by(StepVisit.node_id)
+            func.sum(case((not_resolved, 1), else_=0)),
+            func.sum(case((still_open, 1), else_=0)),
+        ).group_by(StepVisit.node_id)
     )
-    return {node: (int(reached), int(answered or 0)) for node, reached, answered in rows}
+    return {
+        node: NodeCount(int(reached), int(answered or 0), int(dropped or 0), int(opened or 0))
+        for node, reached, answered, dropped, opened in rows
+    }
 
 
-async def node_medians(db: AsyncSession, scope: Scope, flow_id: uuid.UUID) -> dict[str, float]:
-    answered: AnySelect = select(
-        StepVisit.node_id.label("k"), StepVisit.active_seconds.label("secs")
-    ).where(
-        *_visits(scope, flow_id),
-        StepVisit.answered.is_(True),
-        StepVisit.active_seconds.is_not(None),
-    )
+async def node_medians(db: AsyncSession, scope: Scope) -> dict[str, float]:
+    """Per node: the median active seconds from showing to answering."""
+    answered = _visits(
+        scope, StepVisit.node_id.label("k"), StepVisit.active_seconds.label("secs")
+    ).where(StepVisit.answered.is_(True), StepVisit.active_seconds.is_not(None))
     rows = await db.execute(_median_query(answered, "secs", ["k"]))
     return {str(row[0]): float(row[1]) for row in rows}
 
 
-async def node_drops(
-    db: AsyncSession, scope: Scope, flow_id: uuid.UUID
-) -> dict[str, tuple[int, int]]:
-    """Per node: (runs whose last visit in the flow was there and did not resolve, of which
-    still active or paused)."""
-    last = (
-        select(StepVisit.session_id.label("sid"), func.max(StepVisit.seq).label("seq"))
-        .where(*_visits(scope, flow_id))
-        .group_by(StepVisit.session_id)
-        .subquery()
-    )
-    still_open = case((Session.status.in_(("active", "paused")), 1), else_=0)
+async def transitions(db: AsyncSession, scope: Scope) -> dict[tuple[str, str], int]:
+    """How often a run answered one step and was shown the next."""
     rows = await db.execute(
-        select(StepVisit.node_id, func.count(), func.sum(still_open))
-        .select_from(last)
-        .join(StepVisit, and_(StepVisit.session_id == last.c.sid, StepVisit.seq == last.c.seq))
-        .join(Session, Session.id == last.c.sid)
-        .where(StepVisit.account_id == scope.account_id, Session.status != "resolved")
-        .group_by(StepVisit.node_id)
+        _visits(scope, StepVisit.prev_node_id, StepVisit.node_id, func.count())
+        .where(StepVisit.prev_node_id.is_not(None))
+        .group_by(StepVisit.prev_node_id, StepVisit.node_id)
     )
-    return {node: (int(n), int(o or 0)) for node, n, o in rows}
-
-
-async def transitions(
-    db: AsyncSession, scope: Scope, flow_id: uuid.UUID
-) -> dict[tuple[str, str], int]:
-    """How often a run answered one step and was shown the next (consecutive visits)."""
-    ordered = (
-        select(
-            StepVisit.node_id.label("node"),
-            func.lag(StepVisit.node_id)
-            .over(partition_by=StepVisit.session_id, order_by=StepVisit.seq)
-            .label("prev"),
-            func.lag(case((StepVisit.answered, 1), else_=0))
-            .over(partition_by=StepVisit.session_id, order_by=StepVisit.seq)
-            .label("prev_answered"),
-        )
-        .where(*_visits(scope, flow_id))
-        .subquery()
-    )
-    rows = await db.execute(
-        select(ordered.c.prev, ordered.c.node, func.count())
-        .where(ordered.c.prev.is_not(None), ordered.c.prev_answered == 1)
-        .group_by(ordered.c.prev, ordered.c.node)
-    )
-    return {(prev, node): int(n) for prev, node, n in rows}
+    return {(str(prev), str(node)): int(n) for prev, node, n in rows}
 
 
 # --- keeping the read models up to date -------------------------------------------------------
@@ -618,7 +588,7 @@ async def write_fold(
     existing: SessionFact | None,
     folded: Folded,
 ) -> None:
-    """Stores a fold's outcome: the fact row, new visits, and visits it closed."""
+    """Stores a fold's outcome: the fact row, new visits, and changes to earlier ones."""
     state = folded.state.model_dump(mode="json")
     if existing is None:
         # A first fold reads the whole timeline: whatever visits exist are replaced.
@@ -646,7 +616,7 @@ async def write_fold(
         existing.copilot_suggested = folded.copilot_suggested
         existing.copilot_accepted = folded.copilot_accepted
         existing.state = state
-    for seq, (ended_at, answered, seconds) in folded.closed.items():
+    for seq, values in folded.changed.items():
         await db.execute(
             update(StepVisit)
             .where(
@@ -654,7 +624,7 @@ async def write_fold(
                 StepVisit.session_id == session_id,
                 StepVisit.seq == seq,
             )
-            .values(ended_at=ended_at, answered=answered, active_seconds=seconds)
+            .values(**values)
         )
     if folded.opened:
         await db.execute(
@@ -672,6 +642,8 @@ async def write_fold(
                     "ended_at": v.ended_at,
                     "answered": v.answered,
                     "active_seconds": v.active_seconds,
+                    "prev_node_id": v.prev_node_id,
+                    "last_in_flow": v.last_in_flow,
                 }
                 for v in folded.opened.values()
             ],

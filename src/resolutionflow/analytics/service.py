@@ -399,16 +399,15 @@ async def flow_detail(
     filters = filters.model_copy(update={"flow_id": flow.id})
     total, _ = _tallies(await repo.status_counts(db, scope))
     median = (await repo.resolved_medians(db, scope)).get(None)
-    reach = await repo.node_reach(db, scope, flow.id)
-    medians = await repo.node_medians(db, scope, flow.id)
-    drops = await repo.node_drops(db, scope, flow.id)
-    taken = await repo.transitions(db, scope, flow.id)
+    counts = await repo.node_counts(db, scope)
+    medians = await repo.node_medians(db, scope)
+    taken = await repo.transitions(db, scope)
     node_ratings = await repo.node_ratings(db, scope.account_id, flow.id)
     flow_rating = _rating((await repo.flow_ratings(db, scope.account_id, [flow.id])).get(flow.id))
 
     graph_nodes, graph_edges = _graph(await repo.graph_of(db, flow))
     known = {str(n["id"]) for n in graph_nodes}
-    extra = sorted((set(reach) | set(drops)) - known)
+    extra = sorted(set(counts) - known)
     old: dict[str, dict[str, Any]] = {}
     if extra:
         for number in range((flow.latest_version or 0) - 1, 0, -1):
@@ -420,16 +419,15 @@ async def flow_detail(
 
     def node(n: dict[str, Any], in_graph: bool) -> s.NodeFigures:
         nid = str(n["id"])
-        reached, answered = reach.get(nid, (0, 0))
-        dropped, still_open = drops.get(nid, (0, 0))
+        c = counts.get(nid) or repo.NodeCount(0, 0, 0, 0)
         return s.NodeFigures(
             node_id=nid,
             title=str(n.get("title") or nid),
             type=n.get("type"),
-            reached=reached,
-            answered=answered,
-            dropped=dropped,
-            still_open=still_open,
+            reached=c.reached,
+            answered=c.answered,
+            dropped=c.dropped,
+            still_open=c.still_open,
             median_seconds=_seconds(medians.get(nid)),
             in_graph=in_graph,
             rating=_rating(node_ratings.get(nid)),

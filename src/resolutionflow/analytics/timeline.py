@@ -10,7 +10,9 @@ Derived:
 - step visits: a flow step is visited from the entry that showed it (`step_shown`, or
   `went_back` to it) until it is answered (`answer` naming that node) or left (another step
   shown, the session ending); an answered visit's duration is the active time in between, so
-  pauses and waits for an escalation pickup are excluded;
+  pauses and waits for an escalation pickup are excluded. Each visit also records the step of
+  the same flow answered just before it (the edge taken to reach it) and whether it is the
+  session's latest visit in that flow (where a run that did not resolve left the flow);
 - the client (the linked ticket's company, else the maintenance target's client), whether the
   session was ever escalated, and copilot use.
 """
@@ -53,6 +55,7 @@ CLIENT_MAX = 200
 class OpenVisit(BaseModel):
     seq: int
     node_id: str
+    flow_id: str | None = None
     clock: float  # the active clock when the step was shown
 
 
@@ -62,6 +65,10 @@ class FoldState(BaseModel):
     clock: float = 0.0  # active seconds of the stretches that have ended
     running_since: datetime | None = None
     open: OpenVisit | None = None
+    # The step just answered (node, flow), until the next step is shown.
+    answered: tuple[str, str | None] | None = None
+    # The latest visit (its seq) per flow id ("" for none).
+    latest: dict[str, int] = Field(default_factory=dict)
     # Which flow (id, version) each node shown so far belongs to: `went_back` names only the node.
     nodes: dict[str, tuple[str | None, int | None]] = Field(default_factory=dict)
 
@@ -84,6 +91,8 @@ class Visit:
     ended_at: datetime | None = None
     answered: bool = False
     active_seconds: float | None = None
+    prev_node_id: str | None = None
+    last_in_flow: bool = True
 
 
 @dataclass
@@ -99,8 +108,8 @@ class Entry:
 @dataclass
 class Folded:
     """The outcome of folding some entries: the new state and totals, and the visits to write.
-    `closed` holds visits opened by an earlier fold that this one ended (update them);
-    `opened` holds visits this fold opened (insert them)."""
+    `opened` holds visits this fold opened (insert them); `changed` holds the columns to update
+    of visits opened by an earlier fold (ended, answered, or no longer the latest)."""
 
     state: FoldState
     through_seq: int
@@ -109,7 +118,7 @@ class Folded:
     copilot_suggested: int
     copilot_accepted: int
     opened: dict[int, Visit] = field(default_factory=dict)
-    closed: dict[int, tuple[datetime, bool, float | None]] = field(default_factory=dict)
+    changed: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
 def _uuid(value: Any) -> uuid.UUID | None:
@@ -152,27 +161,40 @@ def fold(
     )
     st = out.state
 
+    def change(seq: int, **values: Any) -> None:
+        if seq in out.opened:
+            for name, value in values.items():
+                setattr(out.opened[seq], name, value)
+        else:
+            out.changed.setdefault(seq, {}).update(values)
+
     def close(when: datetime, answered: bool) -> None:
         if st.open is None:
             return
         seconds = round(max(0.0, st.at(when) - st.open.clock), 3) if answered else None
-        if st.open.seq in out.opened:
-            visit = out.opened[st.open.seq]
-            visit.ended_at, visit.answered, visit.active_seconds = when, answered, seconds
-        else:
-            out.closed[st.open.seq] = (when, answered, seconds)
+        change(st.open.seq, ended_at=when, answered=answered, active_seconds=seconds)
+        st.answered = (st.open.node_id, st.open.flow_id) if answered else None
         st.open = None
 
     def show(entry: Entry, node_id: str, flow_id: str | None, version: int | None) -> None:
         close(entry.created_at, False)
+        came_from = st.answered
+        st.answered = None
         st.nodes[node_id] = (flow_id, version)
-        st.open = OpenVisit(seq=entry.seq, node_id=node_id, clock=st.at(entry.created_at))
+        previous = st.latest.get(flow_id or "")
+        if previous is not None:
+            change(previous, last_in_flow=False)
+        st.latest[flow_id or ""] = entry.seq
+        st.open = OpenVisit(
+            seq=entry.seq, node_id=node_id, flow_id=flow_id, clock=st.at(entry.created_at)
+        )
         out.opened[entry.seq] = Visit(
             seq=entry.seq,
             node_id=node_id,
             flow_id=_uuid(flow_id),
             flow_version=version,
             shown_at=entry.created_at,
+            prev_node_id=came_from[0] if came_from and came_from[1] == flow_id else None,
         )
 
     for entry in entries:

@@ -31,6 +31,18 @@ class SessionFact(AccountMixin, Model):
     been read (`through_seq`)."""
 
     __tablename__ = "session_fact"
+    # Figures join a period's sessions to their facts: the columns they read come from the
+    # index alone.
+    __table_args__ = (
+        Index(
+            "ix_session_fact_figures",
+            "session_id",
+            "copilot_suggested",
+            "copilot_accepted",
+            "escalated",
+            "client",
+        ),
+    )
 
     session_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("session.id", ondelete="CASCADE"), primary_key=True
@@ -52,10 +64,8 @@ class StepVisit(IdMixin, AccountMixin, Model):
     between showing and answering: pauses and waits for an escalation pickup excluded."""
 
     __tablename__ = "step_visit"
-    __table_args__ = (
-        UniqueConstraint("session_id", "seq", name="uq_step_visit_seq"),
-        Index("ix_step_visit_flow_node", "account_id", "flow_id", "node_id"),
-    )
+    # Read through their sessions (a flow's runs in a period), by session.
+    __table_args__ = (UniqueConstraint("session_id", "seq", name="uq_step_visit_seq"),)
 
     session_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("session.id", ondelete="CASCADE")
@@ -69,8 +79,33 @@ class StepVisit(IdMixin, AccountMixin, Model):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     answered: Mapped[bool] = mapped_column(Boolean, default=False)
     active_seconds: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # The step of the same flow answered just before this one was shown (the edge taken).
+    prev_node_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The session's latest visit in this flow (where a run that did not resolve left it).
+    last_in_flow: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-# Analytics reads a period of an account's sessions by when they started; defined here (not in
-# session.py) because analytics is what needs it.
-Index("ix_session_account_created", Session.account_id, Session.created_at)
+# Analytics reads a period of an account's sessions by when they started (and, for one flow,
+# its runs): the columns the figures group and filter by come from these indexes alone.
+# Defined here, not in session.py, because analytics is what needs them.
+Index(
+    "ix_session_analytics",
+    Session.account_id,
+    Session.created_at,
+    Session.status,
+    Session.active_seconds,
+    Session.owner_id,
+    Session.flow_id,
+    Session.mode,
+    Session.id,
+)
+Index(
+    "ix_session_analytics_flow",
+    Session.account_id,
+    Session.flow_id,
+    Session.created_at,
+    Session.status,
+    Session.active_seconds,
+    Session.owner_id,
+    Session.id,
+)

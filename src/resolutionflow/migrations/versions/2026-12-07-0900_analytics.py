@@ -1,5 +1,5 @@
-"""analytics: per-session facts and step visits derived from timelines, and the index analytics
-reads a period of sessions by
+"""analytics: per-session facts and step visits derived from timelines, and the indexes analytics
+reads a period's sessions by
 
 Revision ID: 0023_analytics
 Revises: 0022_experiments
@@ -52,6 +52,12 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_session_fact_account_id"), "session_fact", ["account_id"], unique=False
     )
+    op.create_index(
+        "ix_session_fact_figures",
+        "session_fact",
+        ["session_id", "copilot_suggested", "copilot_accepted", "escalated", "client"],
+        unique=False,
+    )
 
     op.create_table(
         "step_visit",
@@ -64,6 +70,8 @@ def upgrade() -> None:
         sa.Column("ended_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("answered", sa.Boolean(), nullable=False),
         sa.Column("active_seconds", sa.Float(), nullable=True),
+        sa.Column("prev_node_id", sa.String(length=64), nullable=True),
+        sa.Column("last_in_flow", sa.Boolean(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("account_id", sa.Uuid(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -82,14 +90,21 @@ def upgrade() -> None:
         sa.UniqueConstraint("session_id", "seq", name="uq_step_visit_seq"),
     )
     op.create_index(op.f("ix_step_visit_account_id"), "step_visit", ["account_id"], unique=False)
-    op.create_index(
-        "ix_step_visit_flow_node", "step_visit", ["account_id", "flow_id", "node_id"], unique=False
-    )
 
     # Plain CREATE INDEX on SQLite too: batch mode would copy `session`, and dropping the old
     # copy would cascade into its timeline.
     op.create_index(
-        "ix_session_account_created", "session", ["account_id", "created_at"], unique=False
+        "ix_session_analytics",
+        "session",
+        ["account_id", "created_at", "status", "active_seconds", "owner_id", "flow_id", "mode",
+         "id"],
+        unique=False,
+    )  # fmt: skip
+    op.create_index(
+        "ix_session_analytics_flow",
+        "session",
+        ["account_id", "flow_id", "created_at", "status", "active_seconds", "owner_id", "id"],
+        unique=False,
     )
 
     if op.get_bind().dialect.name == "postgresql":
@@ -103,6 +118,7 @@ def downgrade() -> None:
         for table in TABLES:
             for statement in rls.unprotect_table(table):
                 op.execute(statement)
-    op.drop_index("ix_session_account_created", table_name="session")
+    op.drop_index("ix_session_analytics_flow", table_name="session")
+    op.drop_index("ix_session_analytics", table_name="session")
     op.drop_table("step_visit")
     op.drop_table("session_fact")
