@@ -5,33 +5,25 @@
  * the sign-in page and Home fetch only what they use; heavy libraries (React Flow and dagre,
  * marked and DOMPurify, dnd-kit) stay with the pages that need them (see vite.config.ts).
  */
-import { type ComponentType, lazy, type ReactElement, type ReactNode, Suspense, useEffect } from "react";
+import { lazy, type ReactElement, type ReactNode, Suspense, useEffect } from "react";
 import { createBrowserRouter, Outlet, type RouteObject, useMatches } from "react-router";
 import type { useHandoffSuggestedSteps } from "@/features/escalations/hooks/use-session-handoff";
 import type { Role } from "@/lib/roles";
 import { RedirectIfSignedIn, RequireAuth, RequireRole } from "./guards";
+import { named } from "./lazy-page";
 import { NotFoundPage } from "./not-found";
 import { RouteError } from "./route-error";
 import { RouteLoading } from "./route-loading";
 import { useDocumentTitle } from "./use-document-title";
 
 /**
- * `lazy()` for a module's named export (our modules export components by name, not as default).
- * The `any` only bounds what may be passed; the result keeps the component's own props.
+ * What a route's `handle` may say: the shell's layout, how to fetch its page's code early, and
+ * the pages one click away whose code is worth fetching once the browser is idle.
  */
-function named<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K) {
-  // `preload`: the route starts fetching the page's code as soon as it matches (see SignedInArea).
-  return Object.assign(
-    lazy(() => load().then((m) => ({ default: m[name] }))),
-    { preload: load },
-  );
-}
+type Preloadable = { preload: () => Promise<unknown> };
+type RouteHandle = { fullBleed?: boolean; wide?: boolean; preload?: () => Promise<unknown>; next?: Preloadable[] };
 
-/** What a route's `handle` may say: the shell's layout, and how to fetch its page's code early. */
-type RouteHandle = { fullBleed?: boolean; wide?: boolean; preload?: () => Promise<unknown> };
-
-const loadAppShell = () => import("./layout/app-shell");
-const AppShell = named(loadAppShell, "AppShell");
+const AppShell = named(() => import("./layout/app-shell"), "AppShell");
 
 const SignInPage = named(() => import("@/features/auth/components/sign-in-page"), "SignInPage");
 const AcceptInvitePage = named(() => import("@/features/auth/components/accept-invite-page"), "AcceptInvitePage");
@@ -155,10 +147,22 @@ function page(element: ReactElement, min?: Role, layout: RouteHandle = {}): Pick
  */
 function SignedInArea() {
   const matches = useMatches();
-  useEffect(() => void loadAppShell(), []);
+  useEffect(() => void AppShell.preload(), []);
   useEffect(() => {
     // A failed fetch is left to the page's own load, which shows the route's error.
     for (const match of matches) (match.handle as RouteHandle | undefined)?.preload?.().catch(() => undefined);
+    // The next pages' code, when nothing else is going on: opening one is then a render, not a
+    // fetch behind a loading state (the editor from the library took ~300 ms longer without).
+    const next = matches.flatMap((m) => (m.handle as RouteHandle | undefined)?.next ?? []);
+    if (next.length === 0) return;
+    const fetchNext = () => next.forEach((p) => p.preload().catch(() => undefined));
+    // Safari has no requestIdleCallback; a short timer does there.
+    if (typeof window.requestIdleCallback === "function") {
+      const idle = window.requestIdleCallback(fetchNext, { timeout: 2000 });
+      return () => window.cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(fetchNext, 200);
+    return () => clearTimeout(timer);
   }, [matches]);
   return (
     <RequireAuth>
@@ -212,7 +216,7 @@ export const routes: RouteObject[] = [
           { index: true, ...page(<HomePage />) },
           { path: "profile", ...page(<ProfilePage />) },
           { path: "tokens", ...page(<TokensPage />) },
-          { path: "flows", ...page(<FlowLibraryPage />) },
+          { path: "flows", ...page(<FlowLibraryPage />, undefined, { next: [FlowEditorPage, FlowPreviewPage] }) },
           { path: "flows/new", ...page(<NewFlowRedirect />, "engineer") },
           {
             path: "flows/:id",
@@ -226,12 +230,14 @@ export const routes: RouteObject[] = [
                   )
                 }
               />,
+              undefined,
+              { next: [FlowEditorPage] },
             ),
           },
           { path: "flows/:id/ab-test", ...page(<ExperimentPage />) },
           // The editor uses the whole content area (no page padding or max width).
           { path: "flows/:id/edit", ...page(<FlowEditorPage />, "engineer", { fullBleed: true }) },
-          { path: "sessions", ...page(<SessionsPage />) },
+          { path: "sessions", ...page(<SessionsPage />, undefined, { next: [SessionRunnerPage] }) },
           {
             path: "sessions/new",
             ...page(
