@@ -27,6 +27,21 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser|@tanstack|openapi-fetch)[\\/]/,
               priority: 2,
             },
+            // What both the flow canvas and the charts use, so neither page loads the other's chunk.
+            // Groups of equal priority take modules in this list's order, and a group takes what
+            // its modules import unless an earlier group has: after `vendor`, which keeps React.
+            {
+              name: "canvas-charts-shared",
+              test: /node_modules[\\/](d3-interpolate|d3-color|use-sync-external-store)[\\/]/,
+              priority: 2,
+            },
+            // Charts (Recharts and what it brings: its d3 modules, Redux Toolkit): the Analytics page
+            // only. Before the canvas, whose d3 pattern matches d3-scale and d3-shape too.
+            {
+              name: "charts",
+              test: /node_modules[\\/](recharts|victory-vendor|@reduxjs|react-redux|redux|redux-thunk|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|react-is|d3-(array|format|path|scale|shape|time|time-format))[\\/]/,
+              priority: 2,
+            },
             // The flow canvas: preview, editor.
             { name: "flow-canvas", test: /node_modules[\\/](@xyflow|@dagrejs|d3-[a-z]+|classcat)[\\/]/, priority: 1 },
             // Markdown (marked + DOMPurify): the pages that show notes, answers and articles. Only the

@@ -1,0 +1,264 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeLead, fakeUser, json, renderApp, resetAppBetweenTests } from "@/testing/render";
+import { addDays, todayUtc } from "../model/filters";
+import {
+  analyticsServer,
+  FLOW_A,
+  fakeCoverage,
+  fakeFlowTable,
+  fakeOverview,
+  TEAM_ID,
+} from "../testing/fake-analytics-api";
+
+const LEAD = fakeLead();
+const ENGINEER = fakeUser();
+
+resetAppBetweenTests();
+
+const card = (key: string) => screen.getByTestId(`headline-${key}`);
+const changeOf = (key: string) => within(card(key)).getByTestId("change");
+
+describe("Headline figures", () => {
+  it("show each figure with its change on the previous period, coloured by what the change means", async () => {
+    const api = analyticsServer({ me: LEAD });
+    renderApp("/analytics");
+    expect(await screen.findByTestId("headline-sessions")).toBeInTheDocument();
+
+    expect(within(card("sessions")).getByTestId("value")).toHaveTextContent("40");
+    expect(changeOf("sessions")).toHaveTextContent("▲ +25%");
+    expect(changeOf("sessions")).toHaveAttribute("data-tone", "neutral");
+
+    expect(within(card("resolution_rate")).getByTestId("value")).toHaveTextContent("75%");
+    expect(card("resolution_rate")).toHaveTextContent("30 of 40");
+    expect(changeOf("resolution_rate")).toHaveTextContent("▲ +12.5 pts");
+    expect(changeOf("resolution_rate")).toHaveAttribute("data-tone", "good");
+
+    expect(within(card("mttr")).getByTestId("value")).toHaveTextContent("12 min");
+    expect(card("mttr")).toHaveTextContent("mean 15 min");
+    expect(changeOf("mttr")).toHaveTextContent("▼ \u221220%");
+    expect(changeOf("mttr")).toHaveAttribute("data-tone", "good");
+
+    // A rising escalation rate is bad news, and says so to screen readers too.
+    expect(changeOf("escalation_rate")).toHaveTextContent("▲ +5 pts");
+    expect(changeOf("escalation_rate")).toHaveAttribute("data-tone", "bad");
+    expect(changeOf("escalation_rate")).toHaveTextContent("Up 5 percentage points on the previous 30 days, which is worse");
+
+    expect(changeOf("unresolved_rate")).toHaveTextContent("▼ \u22125 pts");
+    expect(changeOf("unresolved_rate")).toHaveAttribute("data-tone", "good");
+    expect(changeOf("first_contact")).toHaveAttribute("data-direction", "flat");
+    expect(screen.getByText(/Workaround rate: not recorded/)).toBeInTheDocument();
+
+    expect(screen.getByTestId("pilot-accepted")).toHaveTextContent("Proposed flow accepted: 66.7% (4 of 6 proposed; 2 declined)");
+    expect(screen.getByTestId("psa-funnel")).toHaveTextContent("10 queued → 8 sent → 1 failed (1 still pending)");
+    expect(screen.getByTestId("copilot-use")).toHaveTextContent("12 sessions (30% of all)");
+    expect(screen.getByRole("list", { name: "Sessions by outcome" })).toHaveTextContent("Escalated1");
+
+    const today = todayUtc();
+    const asked = api.to("/api/v1/analytics/overview")[0]!;
+    expect(asked.searchParams.get("from")).toBe(addDays(today, -29));
+    expect(asked.searchParams.get("to")).toBe(today);
+  });
+
+  it("say what produces data when the range has no sessions", async () => {
+    analyticsServer({
+      me: LEAD,
+      overview: fakeOverview({ sessions: 0, series: [] }),
+      flows: fakeFlowTable([]),
+      coverage: () => fakeCoverage("category", { rows: [], cells: [], total: 0 }),
+    });
+    renderApp("/analytics");
+    expect(await screen.findByText("No sessions in this range")).toBeInTheDocument();
+    expect(screen.getAllByText(/Run sessions from flows and figures appear here/).length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByText("No flows to measure")).toBeInTheDocument();
+    expect(screen.getByText("Nothing to map yet")).toBeInTheDocument();
+    expect(screen.queryByTestId("headline-sessions")).not.toBeInTheDocument();
+  });
+
+  it("show an error with a retry that loads them", async () => {
+    let fail = true;
+    analyticsServer({
+      me: LEAD,
+      handle: ({ route }) =>
+        route === "GET /api/v1/analytics/overview" && fail ? json(500, { title: "Internal Server Error", detail: "" }) : undefined,
+    });
+    const { u } = renderApp("/analytics");
+    const alert = await screen.findByRole("alert", {}, { timeout: 8000 });
+    expect(alert).toHaveTextContent("Couldn't load the figures");
+    expect(alert).toHaveTextContent("Something went wrong on our side.");
+    fail = false;
+    await u.click(within(alert).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByTestId("headline-sessions")).toBeInTheDocument();
+  });
+});
+
+describe("Filters", () => {
+  it("live in the URL: a preset and a team are asked for, and Back goes to the view before", async () => {
+    const api = analyticsServer({ me: LEAD });
+    const { router, u } = renderApp("/analytics");
+    await screen.findByTestId("headline-sessions");
+    const range = screen.getByRole("group", { name: "Date range" });
+    expect(within(range).getByRole("button", { name: "30 days" })).toHaveAttribute("aria-pressed", "true");
+
+    await u.click(within(range).getByRole("button", { name: "7 days" }));
+    expect(router.state.location.search).toBe("?range=7");
+    const today = todayUtc();
+    await waitFor(() => expect(api.to("/api/v1/analytics/overview").at(-1)!.searchParams.get("from")).toBe(addDays(today, -6)));
+    expect(screen.getByTestId("range-label")).toHaveTextContent("Last 7 days");
+
+    const team = await screen.findByRole("option", { name: "Service Desk" });
+    await u.selectOptions(screen.getByLabelText("Team"), team);
+    expect(new URLSearchParams(router.state.location.search).get("team_id")).toBe(TEAM_ID);
+    await waitFor(() => expect(api.to("/api/v1/analytics/overview").at(-1)!.searchParams.get("team_id")).toBe(TEAM_ID));
+    // Only people who run sessions are offered as engineers.
+    const engineer = screen.getByLabelText("Engineer");
+    expect(within(engineer).getByRole("option", { name: "Erin Engineer" })).toBeInTheDocument();
+    expect(within(engineer).queryByRole("option", { name: "Vic Viewer" })).not.toBeInTheDocument();
+
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(router.state.location.search).toBe("?range=7"));
+    await waitFor(() => expect(screen.getByLabelText("Team")).toHaveValue(""));
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(within(range).getByRole("button", { name: "30 days" })).toHaveAttribute("aria-pressed", "true"));
+  });
+
+  it("refuse a custom range over a year with a clear message, and ask for nothing", async () => {
+    const api = analyticsServer({ me: LEAD });
+    const { router, u } = renderApp("/analytics");
+    await screen.findByTestId("headline-sessions");
+    await u.click(screen.getByRole("button", { name: "Custom…" }));
+    const form = screen.getByRole("form", { name: "Custom range" });
+    fireEvent.change(within(form).getByLabelText("From"), { target: { value: "2024-01-01" } });
+    fireEvent.change(within(form).getByLabelText("To"), { target: { value: "2026-01-01" } });
+    expect(form).toHaveTextContent("That range is 732 days. Pick at most one year (366 days).");
+    const before = api.requests.length;
+    await u.click(within(form).getByRole("button", { name: "Apply" }));
+    expect(router.state.location.search).toBe("");
+
+    fireEvent.change(within(form).getByLabelText("From"), { target: { value: "2025-06-01" } });
+    await u.click(within(form).getByRole("button", { name: "Apply" }));
+    expect(router.state.location.search).toBe("?from=2025-06-01&to=2026-01-01");
+    await waitFor(() => expect(api.requests.length).toBeGreaterThan(before));
+    expect(api.to("/api/v1/analytics/overview").at(-1)!.searchParams.get("from")).toBe("2025-06-01");
+  });
+
+  it("say what is wrong with a linked range and fetch no figures for it", async () => {
+    const api = analyticsServer({ me: LEAD });
+    renderApp("/analytics?from=2026-03-10&to=2026-03-01");
+    expect(await screen.findByRole("alert")).toHaveTextContent("The start date is after the end date.");
+    expect(screen.getByText("Fix the date range above to see figures.")).toBeInTheDocument();
+    expect(api.to("/api/v1/analytics/overview")).toHaveLength(0);
+  });
+
+  it("offer an engineer no team or engineer filter: their figures are their own", async () => {
+    analyticsServer({ me: ENGINEER });
+    renderApp("/analytics");
+    await screen.findByTestId("headline-sessions");
+    expect(screen.queryByLabelText("Team")).not.toBeInTheDocument();
+    expect(screen.queryByLabelText("Engineer")).not.toBeInTheDocument();
+    expect(screen.getByText("Your own sessions only.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Flow")).toBeInTheDocument();
+  });
+});
+
+describe("The flow table", () => {
+  it("puts the worst quality first, sorts from the keyboard, and explains the score", async () => {
+    analyticsServer({ me: LEAD });
+    const { u } = renderApp("/analytics");
+    const table = await screen.findByRole("table", { name: "Flow figures" });
+    const titles = () => within(table).getAllByTestId("flow-row").map((r) => within(r).getAllByRole("link")[0]!.textContent);
+    expect(titles()).toEqual(["VPN won't connect", "Outlook keeps asking for the password", "Printer offline"]);
+    expect(within(table).getByRole("columnheader", { name: /Quality/ })).toHaveAttribute("aria-sort", "ascending");
+
+    const runs = within(table).getByRole("button", { name: "Runs" });
+    runs.focus();
+    await u.keyboard("{Enter}");
+    expect(within(table).getByRole("columnheader", { name: /Runs/ })).toHaveAttribute("aria-sort", "descending");
+    expect(within(table).getByRole("columnheader", { name: /Quality/ })).toHaveAttribute("aria-sort", "none");
+    expect(titles()).toEqual(["Outlook keeps asking for the password", "VPN won't connect", "Printer offline"]);
+    await u.keyboard("{Enter}");
+    expect(titles()).toEqual(["Printer offline", "VPN won't connect", "Outlook keeps asking for the password"]);
+
+    const scores = within(table).getAllByTestId("quality-score");
+    expect(scores[1]).toHaveAccessibleName(/^Quality 48 of 100\. Success 50%, Not abandoned 80%, Not escalated 70%, Rating 62\.5%/);
+    expect(scores[0]).toHaveAccessibleName("No score: fewer than 5 runs in this range.");
+    expect(scores[0]).toHaveAttribute("tabindex", "0");
+
+    await u.click(screen.getByText("How is this scored?"));
+    expect(screen.getByTestId("quality-formula")).toHaveTextContent("score = 100 * (0.4 * success");
+    expect(within(table).getByRole("link", { name: "VPN won't connect" })).toHaveAttribute("href", `/analytics/flows/${FLOW_A}`);
+  });
+});
+
+describe("The coverage heat map", () => {
+  it("links each cell to its sessions, and switches its rows to clients", async () => {
+    const api = analyticsServer({ me: LEAD });
+    const { router, u } = renderApp("/analytics?range=90");
+    const cell = await screen.findByRole("link", { name: "Network × escalated: 12 sessions" });
+    expect(cell).toHaveAttribute("href", "/analytics/sessions?from=2026-03-02&to=2026-03-31&category=Network&outcome=escalated");
+    expect(screen.getByRole("link", { name: "Email × resolved: 1 session" })).toBeInTheDocument();
+    const map = screen.getByRole("table", { name: "Sessions by category and outcome" });
+    expect(within(map).getAllByTestId("heat-cell")).toHaveLength(3);
+    // The biggest cell is the darkest.
+    expect(screen.getByRole("link", { name: "Network × resolved: 20 sessions" }).className).toContain("bg-indigo-600");
+
+    await u.click(screen.getByRole("button", { name: "By client" }));
+    expect(new URLSearchParams(router.state.location.search).get("rows")).toBe("client");
+    expect(await screen.findByRole("link", { name: "Contoso × resolved: 20 sessions" })).toBeInTheDocument();
+    expect(api.to("/api/v1/analytics/coverage").some((r) => r.searchParams.get("rows") === "client" && !r.searchParams.has("client"))).toBe(true);
+
+    await u.click(screen.getByRole("link", { name: "Contoso × escalated: 12 sessions" }));
+    expect(await screen.findByRole("link", { name: "VPN drops every hour (Contoso)" })).toHaveAttribute(
+      "href",
+      "/sessions/66666666-6666-6666-6666-666666666666",
+    );
+    const asked = api.to("/api/v1/analytics/sessions").at(-1)!;
+    expect(asked.searchParams.get("client")).toBe("Contoso");
+    expect(asked.searchParams.get("outcome")).toBe("escalated");
+    expect(screen.getByText(/Client Contoso · Escalated/)).toBeInTheDocument();
+  });
+});
+
+describe("Downloads", () => {
+  let clicked: HTMLAnchorElement[];
+  beforeEach(() => {
+    clicked = [];
+    Object.defineProperty(URL, "createObjectURL", { configurable: true, value: vi.fn(() => "blob:csv") });
+    Object.defineProperty(URL, "revokeObjectURL", { configurable: true, value: vi.fn() });
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it("fetch a table as CSV with the view's filters and save it under the server's name", async () => {
+    const api = analyticsServer({ me: LEAD });
+    const { u } = renderApp(`/analytics?range=7&flow_id=${FLOW_A}`);
+    await screen.findByRole("table", { name: "Flow figures" });
+    await u.click(screen.getByRole("button", { name: "Download flow table as CSV" }));
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]!.download).toBe("analytics-export.csv");
+    const csv = api.requests.find((r) => r.searchParams.get("format") === "csv")!;
+    expect(csv.pathname).toBe("/api/v1/analytics/flows");
+    expect(csv.searchParams.get("flow_id")).toBe(FLOW_A);
+    expect(csv.searchParams.get("from")).toBe(addDays(todayUtc(), -6));
+
+    await u.click(screen.getByRole("button", { name: "Download coverage as CSV" }));
+    await waitFor(() => expect(clicked).toHaveLength(2));
+    const coverage = api.requests.filter((r) => r.searchParams.get("format") === "csv").at(-1)!;
+    expect(coverage.pathname).toBe("/api/v1/analytics/coverage");
+    expect(coverage.searchParams.get("rows")).toBe("category");
+  });
+
+  it("say so when the CSV is refused", async () => {
+    analyticsServer({
+      me: LEAD,
+      handle: ({ url }) => (url.searchParams.get("format") === "csv" ? json(403, { title: "Forbidden", detail: "Not yours." }) : undefined),
+    });
+    const { u } = renderApp("/analytics");
+    await screen.findByTestId("headline-sessions");
+    await u.click(screen.getByRole("button", { name: "Download headline figures as CSV" }));
+    expect(await screen.findByText("Couldn't download the CSV: Not yours.")).toBeInTheDocument();
+    expect(clicked).toHaveLength(0);
+  });
+});
