@@ -41,6 +41,13 @@ const FlowEditorPage = named(() => import("@/features/flow-editor/components/edi
 // A/B tests of flow versions: their page, and the flow page's link to it.
 const ExperimentPage = named(() => import("@/features/experiments/components/experiment-page"), "ExperimentPage");
 const AbTestLink = named(() => import("@/features/experiments/components/ab-test-link"), "AbTestLink");
+// Analytics: the overview (charts: Recharts), one flow's path view (React Flow), the sessions behind a figure.
+const AnalyticsPage = named(() => import("@/features/analytics/components/analytics-page"), "AnalyticsPage");
+const FlowAnalyticsPage = named(() => import("@/features/analytics/components/flow-analytics-page"), "FlowAnalyticsPage");
+const AnalyticsSessionsPage = named(
+  () => import("@/features/analytics/components/analytics-sessions-page"),
+  "AnalyticsSessionsPage",
+);
 const KnowledgePage = named(() => import("@/features/knowledge/components/knowledge-page"), "KnowledgePage");
 const DocumentDetailPage = named(
   () => import("@/features/knowledge/components/document-detail-page"),
@@ -293,6 +300,10 @@ export const routes: RouteObject[] = [
           { path: "maintenance/target-lists", ...page(<TargetListsPage />) },
           { path: "maintenance/target-lists/new", ...page(<TargetListEditorPage />, "engineer", { wide: true }) },
           { path: "maintenance/target-lists/:id", ...page(<TargetListEditorPage />, undefined, { wide: true }) },
+          // Engineers see their own figures; viewers are refused by the API (docs/analytics.md).
+          { path: "analytics", ...page(<AnalyticsPage />, "engineer", { wide: true }) },
+          { path: "analytics/flows/:id", ...page(<FlowAnalyticsPage />, "engineer", { wide: true }) },
+          { path: "analytics/sessions", ...page(<AnalyticsSessionsPage />, "engineer", { wide: true }) },
           { path: "knowledge", ...page(<KnowledgePage />) },
           { path: "knowledge/:id", ...page(<DocumentDetailPage />) },
           { path: "steps", ...page(<StepsPage />) },

@@ -19,6 +19,8 @@ const TITLES: [RegExp, string][] = [
   [/^\/maintenance\/batches/, "Batches"],
   [/^\/maintenance\/target-lists/, "Target lists"],
   [/^\/maintenance/, "Maintenance schedules"],
+  [/^\/analytics\/flows\//, "Flow analytics"],
+  [/^\/analytics/, "Analytics"],
   [/^\/knowledge/, "Knowledge"],
   [/^\/proposals\/[^/]+$/, "Proposal"],
   [/^\/proposals/, "Review queue"],

@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/flows", label: "Flows", minRole: "viewer", group: "main" },
   { to: "/assist", label: "ResolutionAssist", minRole: "engineer", group: "main" },
   { to: "/handoffs", label: "Escalations", minRole: "engineer", group: "main" },
+  { to: "/analytics", label: "Analytics", minRole: "engineer", group: "main" },
   { to: "/knowledge", label: "Knowledge", minRole: "viewer", group: "main" },
   { to: "/steps", label: "Step library", minRole: "viewer", group: "main" },
   { to: "/proposals", label: "Review queue", minRole: "viewer", group: "main", badge: "proposals" },
