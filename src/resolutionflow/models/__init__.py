@@ -23,6 +23,7 @@ from resolutionflow.models.pilot import PilotFact, PilotFix, PilotStep
 from resolutionflow.models.proposal import FlywheelState, Proposal, ProposalComment
 from resolutionflow.models.psa import PsaConnection, PsaMemberLink, PsaPush
 from resolutionflow.models.session import Session, SessionEvent
+from resolutionflow.models.script import Script
 from resolutionflow.models.share import SessionShare
 from resolutionflow.models.step import Step, StepFlag, StepLink, StepRating
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
@@ -65,6 +66,7 @@ __all__ = [
     "RefreshToken",
     "Role",
     "Schedule",
+    "Script",
     "Session",
     "SessionAttachment",
     "SessionEvent",
