@@ -31,6 +31,12 @@ class Account(IdMixin, TimestampMixin, Model):
     # Incoming-webhook URLs for escalation notices (they carry their own token): encrypted.
     slack_webhook_encrypted: Mapped[str | None] = mapped_column(Text, nullable=True)
     teams_webhook_encrypted: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Branding of exported documents (PDFs): a logo in the attachment storage (PNG/JPEG, sniffed
+    # on upload), the colour of headings ("#RRGGBB") and a footer line on every page.
+    brand_logo_key: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    brand_logo_type: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    brand_color: Mapped[str | None] = mapped_column(String(7), nullable=True)
+    brand_footer: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class Team(IdMixin, AccountMixin, TimestampMixin, Model):

@@ -75,3 +75,18 @@ class PilotFix(IdMixin, AccountMixin, TimestampMixin, Model):
     step_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("pilot_step.id", ondelete="SET NULL"), nullable=True
     )
+
+
+class ResolutionPackageCache(AccountMixin, Model):
+    """The last resolution package written for a session, with the key of everything it was
+    written from (timeline position, material, options, model settings): a read with the same
+    key is served from here instead of asking the model again; any change makes a new key."""
+
+    __tablename__ = "resolution_package_cache"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("session.id", ondelete="CASCADE"), primary_key=True
+    )
+    cache_key: Mapped[str] = mapped_column(String(64))
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
