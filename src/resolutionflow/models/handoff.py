@@ -6,13 +6,16 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from resolutionflow.db.base import AccountMixin, IdMixin, Model, TimestampMixin, UTCDateTime
 
 PRIORITIES = ("low", "medium", "high", "urgent")
 HANDOFF_STATUSES = ("unclaimed", "claimed", "cancelled")
+# "escalation": to a senior, with an AI assessment; "park": handed on (end of shift) with a
+# short note, no assessment, the session paused until someone claims it.
+HANDOFF_KINDS = ("escalation", "park")
 ASSESSMENT_STATUSES = ("pending", "ready", "failed")
 
 
@@ -20,7 +23,10 @@ class Handoff(IdMixin, AccountMixin, TimestampMixin, Model):
     """One escalation of one session: the redacted snapshot, the AI assessment, the claim."""
 
     __tablename__ = "handoff"
-    __table_args__ = (Index("ix_handoff_account_status", "account_id", "status", "created_at"),)
+    __table_args__ = (
+        Index("ix_handoff_account_status", "account_id", "status", "created_at"),
+        CheckConstraint("kind IN ('escalation', 'park')", name="kind"),
+    )
 
     session_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("session.id", ondelete="CASCADE"), index=True
@@ -28,6 +34,7 @@ class Handoff(IdMixin, AccountMixin, TimestampMixin, Model):
     escalated_by_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("user.id", ondelete="SET NULL"), nullable=True
     )
+    kind: Mapped[str] = mapped_column(String(16), default="escalation", server_default="escalation")
     reason: Mapped[str] = mapped_column(Text)
     priority: Mapped[str] = mapped_column(String(16))
     target_user_id: Mapped[uuid.UUID | None] = mapped_column(

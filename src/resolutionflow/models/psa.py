@@ -51,6 +51,8 @@ class PsaConnection(IdMixin, AccountMixin, TimestampMixin, Model):
     # Board name → status name to set ("*" for any board); verified by re-reading the ticket.
     status_on_resolve: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     status_on_escalate: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # For sessions resolved with a workaround; None: the same as status_on_resolve.
+    status_on_workaround: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
     last_test_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_test_ok: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     last_test_message: Mapped[str] = mapped_column(String(500), default="")

@@ -92,3 +92,23 @@ class SessionEvent(IdMixin, AccountMixin, Model):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+SCRATCHPAD_MAX = 20_000
+
+
+class SessionScratchpad(IdMixin, AccountMixin, TimestampMixin, Model):
+    """One person's private scratchpad on one session. Kept apart from the timeline so nothing
+    that reads sessions (notes, shares, exports, search, prompts) can pick it up; only the
+    session's owner reads their own (a claim hands the session on, never the pad)."""
+
+    __tablename__ = "session_scratchpad"
+    __table_args__ = (
+        UniqueConstraint("session_id", "user_id", name="uq_session_scratchpad_session_user"),
+    )
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("session.id", ondelete="CASCADE")
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("user.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text, default="")
