@@ -47,6 +47,7 @@ os.environ.setdefault("RESOLUTIONFLOW_SECRET_KEY", secrets.token_urlsafe(32))
 os.environ["RESOLUTIONFLOW_JOBS_IN_PROCESS"] = "false"
 
 from sqlalchemy import text  # noqa: E402
+from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
 
 from flowgen import tree  # noqa: E402
 
@@ -437,6 +438,7 @@ async def _account(app: Any, name: str, rng: random.Random) -> Account:
 async def _load(app: Any, rows: Rows) -> None:
     from sqlalchemy import insert
 
+    from resolutionflow.db import uow
     from resolutionflow.models import (
         Handoff,
         PsaPush,
@@ -446,7 +448,9 @@ async def _load(app: Any, rows: Rows) -> None:
         StepVisit,
     )
 
-    async with app.state.engine.begin() as conn:
+    # Through the app's units of work: on PostgreSQL they state the tenant (here: the
+    # installation, all accounts) that row-level security checks every row against.
+    async with uow.transaction(app.state.sessionmaker) as db:
         for model, batch in (
             (Session, rows.session),
             (SessionEvent, rows.session_event),
@@ -456,7 +460,7 @@ async def _load(app: Any, rows: Rows) -> None:
             (PsaPush, rows.psa_push),
         ):
             for start in range(0, len(batch), 5000):
-                await conn.execute(insert(model.__table__), batch[start : start + 5000])
+                await db.execute(insert(model.__table__), batch[start : start + 5000])
 
 
 async def _generate(app: Any, args: argparse.Namespace) -> tuple[Account, int]:
@@ -480,9 +484,20 @@ async def _generate(app: Any, args: argparse.Namespace) -> tuple[Account, int]:
         f"  generated {args.sessions:,} sessions in the main account and {per_noise * 3:,} in "
         f"three others ({total_events:,} timeline entries in all) in {elapsed:.0f} s"
     )
-    # Fresh statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` would leave them.
-    async with app.state.engine.begin() as conn:
-        await conn.execute(text("ANALYZE"))
+    # Fresh statistics (and PostgreSQL's visibility map, for index-only scans), as autovacuum
+    # or `PRAGMA optimize` would leave them; on PostgreSQL as the tables' owner.
+    owner = os.environ.get("RESOLUTIONFLOW_DATABASE_OWNER_URL")
+    engine = create_async_engine(owner, isolation_level="AUTOCOMMIT") if owner else app.state.engine
+    try:
+        if engine.dialect.name == "postgresql":
+            async with engine.connect() as conn:
+                await conn.execute(text("VACUUM ANALYZE"))
+        else:
+            async with engine.begin() as conn:
+                await conn.execute(text("ANALYZE"))
+    finally:
+        if owner:
+            await engine.dispose()
     return main, total_events
 
 

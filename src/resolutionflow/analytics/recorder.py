@@ -15,8 +15,31 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.analytics import repository as repo
-from resolutionflow.analytics.timeline import RELEVANT, FoldState, fold
-from resolutionflow.models import Session, SessionEvent
+from resolutionflow.analytics.timeline import RELEVANT, Entry, FoldState, fold
+from resolutionflow.models import Session, SessionEvent, SessionFact
+
+
+async def _fold_into(
+    db: AsyncSession,
+    account_id: uuid.UUID,
+    session_id: uuid.UUID,
+    existing: SessionFact | None,
+    entries: list[Entry],
+    last_seq: int,
+    *,
+    replace: bool,
+) -> None:
+    folded = fold(
+        entries,
+        state=FoldState.model_validate(existing.state) if existing else None,
+        through_seq=existing.through_seq if existing else 0,
+        client=existing.client if existing else None,
+        escalated=existing.escalated if existing else False,
+        copilot_suggested=existing.copilot_suggested if existing else 0,
+        copilot_accepted=existing.copilot_accepted if existing else 0,
+    )
+    folded.through_seq = max(folded.through_seq, last_seq)
+    await repo.write_fold(db, account_id, session_id, existing, folded, replace=replace)
 
 
 async def catch_up(
@@ -30,23 +53,24 @@ async def catch_up(
     after = {sid: (known[sid].through_seq if sid in known else 0) for sid in last_seqs}
     entries = await repo.entries_after(db, account_id, after)
     for sid, last_seq in last_seqs.items():
-        existing = known.get(sid)
-        folded = fold(
-            entries[sid],
-            state=FoldState.model_validate(existing.state) if existing else None,
-            through_seq=after[sid],
-            client=existing.client if existing else None,
-            escalated=existing.escalated if existing else False,
-            copilot_suggested=existing.copilot_suggested if existing else 0,
-            copilot_accepted=existing.copilot_accepted if existing else 0,
-        )
-        folded.through_seq = max(folded.through_seq, last_seq)
-        await repo.write_fold(db, account_id, sid, existing, folded)
+        fact = known.get(sid)
+        await _fold_into(db, account_id, sid, fact, entries[sid], last_seq, replace=fact is None)
 
 
 async def on_events(db: AsyncSession, session: Session, events: Sequence[SessionEvent]) -> None:
     """The append hook (sessions.service.ON_EVENTS): the session is locked by the appender."""
-    if any(e.type in RELEVANT for e in events):
+    relevant = [e for e in events if e.type in RELEVANT]
+    if not relevant:
+        return
+    existing = await repo.fact(db, session.account_id, session.id)
+    through = existing.through_seq if existing is not None else 0
+    if through == events[0].seq - 1:
+        # The fact has read everything before these entries: fold them as they are.
+        entries = [Entry(e.seq, e.type, e.created_at, e.payload or {}) for e in relevant]
+        await _fold_into(
+            db, session.account_id, session.id, existing, entries, session.last_seq, replace=False
+        )
+    else:
         await catch_up(db, session.account_id, {session.id: session.last_seq})
 
 

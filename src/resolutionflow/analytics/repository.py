@@ -587,16 +587,19 @@ async def write_fold(
     session_id: uuid.UUID,
     existing: SessionFact | None,
     folded: Folded,
+    *,
+    replace: bool,
 ) -> None:
-    """Stores a fold's outcome: the fact row, new visits, and changes to earlier ones."""
+    """Stores a fold's outcome: the fact row, new visits, and changes to earlier ones.
+    `replace`: the fold read the whole timeline; whatever visits exist are replaced."""
     state = folded.state.model_dump(mode="json")
-    if existing is None:
-        # A first fold reads the whole timeline: whatever visits exist are replaced.
+    if replace:
         await db.execute(
             delete(StepVisit).where(
                 StepVisit.account_id == account_id, StepVisit.session_id == session_id
             )
         )
+    if existing is None:
         db.add(
             SessionFact(
                 account_id=account_id,

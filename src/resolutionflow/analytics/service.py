@@ -297,7 +297,8 @@ def _rating(value: tuple[float, int] | None) -> s.Rating | None:
 
 
 def _last_edited(flow: Flow) -> datetime | None:
-    return flow.draft_updated_at or flow.updated_at or flow.created_at
+    # Not updated_at: starting a session bumps the flow's use count, which is not an edit.
+    return flow.draft_updated_at or flow.created_at
 
 
 def quality(t: Tally, rating: s.Rating | None, last_edited: datetime | None) -> s.Quality:
