@@ -5,11 +5,10 @@
  */
 import { Link, useParams } from "react-router";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
+import { LoadFailed } from "@/components/ui/load-failed";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
-import { ApiError } from "@/lib/problem";
 import { useHasRole } from "@/lib/use-role";
 import { useCurrentExperiment } from "../api/get-current-experiment";
 import { type FlowRead, useFlow } from "../api/get-flow";
@@ -119,17 +118,14 @@ export function ExperimentPage() {
   const isAdmin = useHasRole("team_admin");
 
   if (flow.isError) {
-    if (flow.error instanceof ApiError && (flow.error.status === 404 || flow.error.status === 422)) {
-      return (
-        <div className="py-16 text-center">
-          <h1 className="text-lg font-semibold text-slate-900">This flow doesn't exist</h1>
-          <Link to="/flows" className={buttonClasses("secondary", "md", "mt-6")}>
-            Back to flows
-          </Link>
-        </div>
-      );
-    }
-    return <ErrorState error={flow.error} onRetry={() => void flow.refetch()} title="Couldn't load this flow" />;
+    return (
+      <LoadFailed
+        error={flow.error}
+        onRetry={() => void flow.refetch()}
+        thing="flow"
+        back={{ to: "/flows", label: "Back to flows" }}
+      />
+    );
   }
 
   const f = flow.data;

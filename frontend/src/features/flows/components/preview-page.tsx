@@ -5,6 +5,7 @@ import { ReadOnlyCanvas } from "@/components/flow-canvas/read-only-canvas";
 import { Markdown } from "@/components/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { LoadFailed } from "@/components/ui/load-failed";
 import { LoadingBlock } from "@/components/ui/spinner";
 import { ErrorState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
@@ -12,7 +13,7 @@ import { cn } from "@/lib/cn";
 import { fromFormat } from "@/lib/flow-graph/convert";
 import { type EditorGraph, flowKindLabel, NODE_TYPE_LABELS, OUTCOME_LABELS } from "@/lib/flow-graph/types";
 import { formatDateTime } from "@/lib/format";
-import { ApiError, errorMessage } from "@/lib/problem";
+import { errorMessage } from "@/lib/problem";
 import { useHasRole } from "@/lib/use-role";
 import { useExportFlow } from "../api/export-flow";
 import { useFlow } from "../api/get-flow";
@@ -38,17 +39,14 @@ export function FlowPreviewPage({ actions }: { actions?: (flow: { id: string; la
 
   if (flow.isPending) return <LoadingBlock label="Loading flow" />;
   if (flow.isError) {
-    if (flow.error instanceof ApiError && (flow.error.status === 404 || flow.error.status === 422)) {
-      return (
-        <div className="py-16 text-center">
-          <h1 className="text-lg font-semibold text-slate-900">This flow doesn't exist</h1>
-          <Link to="/flows" className={buttonClasses("secondary", "md", "mt-6")}>
-            Back to flows
-          </Link>
-        </div>
-      );
-    }
-    return <ErrorState error={flow.error} onRetry={() => void flow.refetch()} title="Couldn't load this flow" />;
+    return (
+      <LoadFailed
+        error={flow.error}
+        onRetry={() => void flow.refetch()}
+        thing="flow"
+        back={{ to: "/flows", label: "Back to flows" }}
+      />
+    );
   }
   const f = flow.data;
 

@@ -9,11 +9,11 @@ import { Link, useParams } from "react-router";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { FormError } from "@/components/ui/input";
+import { LoadFailed } from "@/components/ui/load-failed";
 import { LoadingBlock } from "@/components/ui/spinner";
-import { ErrorState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { formatDateTime } from "@/lib/format";
-import { ApiError, errorMessage } from "@/lib/problem";
+import { errorMessage } from "@/lib/problem";
 import { useHasRole } from "@/lib/use-role";
 import { useProposal } from "../api/get-proposal";
 import { useApproveProposal, useDismissProposal, useRejectProposal } from "../api/review-proposal";
@@ -32,17 +32,14 @@ export function ProposalPage() {
 
   if (proposal.isPending) return <LoadingBlock label="Loading proposal" />;
   if (proposal.isError) {
-    if (proposal.error instanceof ApiError && (proposal.error.status === 404 || proposal.error.status === 422)) {
-      return (
-        <div className="py-16 text-center">
-          <h1 className="text-lg font-semibold text-slate-900">This proposal doesn't exist</h1>
-          <Link to="/proposals" className={buttonClasses("secondary", "md", "mt-6")}>
-            Back to the review queue
-          </Link>
-        </div>
-      );
-    }
-    return <ErrorState error={proposal.error} onRetry={() => void proposal.refetch()} title="Couldn't load this proposal" />;
+    return (
+      <LoadFailed
+        error={proposal.error}
+        onRetry={() => void proposal.refetch()}
+        thing="proposal"
+        back={{ to: "/proposals", label: "Back to the review queue" }}
+      />
+    );
   }
   return <ProposalView proposal={proposal.data} />;
 }
