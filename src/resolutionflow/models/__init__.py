@@ -22,8 +22,8 @@ from resolutionflow.models.outbound import RedactionReport
 from resolutionflow.models.pilot import PilotFact, PilotFix, PilotStep
 from resolutionflow.models.proposal import FlywheelState, Proposal, ProposalComment
 from resolutionflow.models.psa import PsaConnection, PsaMemberLink, PsaPush
-from resolutionflow.models.session import Session, SessionEvent
 from resolutionflow.models.script import Script
+from resolutionflow.models.session import Session, SessionEvent
 from resolutionflow.models.share import SessionShare
 from resolutionflow.models.step import Step, StepFlag, StepLink, StepRating
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
