@@ -72,7 +72,7 @@ async def test_documentation_refuses_unknown_formats(client: AsyncClient, factor
     tenant, sid = await _worked_session(client, factory)
     r = await client.get(
         f"/api/v1/sessions/{sid}/documentation",
-        params={"format": "pdf"},
+        params={"format": "docx"},
         headers=tenant.engineer.headers,
     )  # type: ignore[attr-defined]
     assert r.status_code == 422

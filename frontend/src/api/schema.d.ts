@@ -2255,7 +2255,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Session Documentation */
+        /**
+         * Session Documentation
+         * @description The ticket note, redacted, in a format (`pdf`: branded, 503 when the PDF renderer is not
+         *     installed) with export options; the defaults are the standard note.
+         */
         get: operations["session_documentation_api_v1_sessions__session_id__documentation_get"];
         put?: never;
         post?: never;
@@ -14499,9 +14503,15 @@ export interface operations {
     session_documentation_api_v1_sessions__session_id__documentation_get: {
         parameters: {
             query?: {
-                format?: "markdown" | "text" | "html";
+                /** @description `summary`: problem, outcome and summary only; `standard`: the ticket note; `full`: the note and every timeline entry */
+                detail?: "summary" | "standard" | "full";
+                format?: "markdown" | "text" | "html" | "pdf";
                 /** @description Why the note is fetched. Every intent but `preview` (the live panel beside the session) is an outbound send and records a redaction report. */
                 intent?: "export" | "copy" | "download" | "preview";
+                /** @description `strict` also masks IP addresses, email addresses and phone numbers, whatever the account's settings */
+                redaction?: "standard" | "strict";
+                /** @description `false` leaves every time of day out of the note */
+                timestamps?: boolean;
             };
             header?: never;
             path: {
@@ -14526,6 +14536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/pdf": unknown;
                     "text/html; charset=utf-8": unknown;
                     "text/markdown; charset=utf-8": unknown;
                     "text/plain; charset=utf-8": unknown;

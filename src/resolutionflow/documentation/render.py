@@ -18,7 +18,10 @@ import nh3
 from markdown_it import MarkdownIt
 
 Format = Literal["markdown", "text", "html"]
+Detail = Literal["summary", "standard", "full"]
 SECTIONS = ("summary", "context", "steps", "notes", "resolution", "follow_ups", "time")
+# What a `summary` note keeps: the problem, the outcome and its summary.
+SUMMARY_SECTIONS = ("summary", "resolution")
 HEADINGS = {
     "summary": "Problem summary",
     "context": "Environment and ticket",
@@ -27,6 +30,7 @@ HEADINGS = {
     "resolution": "Resolution",
     "follow_ups": "Follow-ups",
     "time": "Time spent",
+    "timeline": "Full timeline",
 }
 OUTCOME_WORDS = {
     "resolved": "Resolved",
@@ -34,6 +38,7 @@ OUTCOME_WORDS = {
     "escalate": "Escalated",
     "escalated": "Escalated",
     "abandoned": "Abandoned",
+    "workaround": "Resolved with a workaround",
 }
 _LIST_ITEM = re.compile(r"^(\d+\. |- )")
 
@@ -61,6 +66,17 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Options:
+    """Export options. The defaults are the standard note, byte for byte."""
+
+    timestamps: bool = True
+    detail: Detail = "standard"
+
+
+STANDARD = Options()
+
+
+@dataclass(frozen=True)
 class Template:
     """What a team admin can change per account: order, headings, which sections, header/footer."""
 
@@ -77,6 +93,20 @@ def _hhmm(at: datetime) -> str:
     return at.strftime("%H:%M")
 
 
+def _stamp(at: datetime, options: Options) -> str:
+    """The "09:41 — " before a line, or nothing when times are left out."""
+    return f"{_hhmm(at)} — " if options.timestamps else ""
+
+
+def _outcome_words(ending: Event) -> str:
+    """How the ending reads: a `resolved` event may carry a finer outcome (`workaround`); an
+    outcome this version does not know is shown in words rather than dropped."""
+    outcome = ending.payload.get("outcome")
+    if ending.type == "resolved" and isinstance(outcome, str) and outcome not in ("", "resolved"):
+        return OUTCOME_WORDS.get(outcome) or outcome.replace("_", " ").capitalize()
+    return OUTCOME_WORDS.get(ending.type, ending.type)
+
+
 def duration(seconds: int) -> str:
     minutes = round(seconds / 60)
     if minutes < 1:
@@ -87,72 +117,87 @@ def duration(seconds: int) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
-def _steps(events: list[Event], clean: Callable[[str], str]) -> list[str]:
+def _steps(
+    events: list[Event], clean: Callable[[str], str], options: Options = STANDARD
+) -> list[str]:
     """One line per thing done, in order, Markdown inline."""
     lines: list[str] = []
     for e in events:
         p = e.payload
-        at = _hhmm(e.created_at)
+        at = _stamp(e.created_at, options)
         title = clean(p.get("title", ""))
         if e.type == "answer":
             kind = p.get("node_type")
             result = f" — {clean(p['result'])}" if p.get("result") else ""
             if kind == "question":
-                lines.append(f"{at} — {title} → **{clean(p.get('answer', ''))}**{result}")
+                lines.append(f"{at}{title} → **{clean(p.get('answer', ''))}**{result}")
             elif kind == "input":
-                lines.append(f"{at} — {title}: `{clean(p.get('value', ''))}`{result}")
+                lines.append(f"{at}{title}: `{clean(p.get('value', ''))}`{result}")
             elif kind == "checklist":
                 items = "; ".join(clean(i) for i in p.get("items", []))
-                lines.append(f"{at} — {title}: all done ({items}){result}")
+                lines.append(f"{at}{title}: all done ({items}){result}")
             elif kind == "subflow":
-                lines.append(f"{at} — Ran the procedure “{title}”{result}")
+                lines.append(f"{at}Ran the procedure “{title}”{result}")
             else:
-                lines.append(f"{at} — {title}: done{result}")
+                lines.append(f"{at}{title}: done{result}")
         elif e.type == "suggestion_accepted":
             how = f" — {clean(p['instructions'])}" if p.get("instructions") else ""
             command = f" (`{clean(p['command'])}`)" if p.get("command") else ""
-            lines.append(f"{at} — Followed the copilot's suggestion: {title}{how}{command}")
+            lines.append(f"{at}Followed the copilot's suggestion: {title}{how}{command}")
         elif e.type == "pilot_step_answered":
             what = clean(str(p.get("text", ""))).split("\n")[0]
             if p.get("skipped"):
-                lines.append(f"{at} — {what}: skipped")
+                lines.append(f"{at}{what}: skipped")
             else:
                 given = p.get("option") or ""
                 extra = p.get("answer_text") or ""
                 said = " — ".join(clean(str(x)) for x in (given, extra) if x)
-                lines.append(f"{at} — {what} → **{said}**")
+                lines.append(f"{at}{what} → **{said}**")
         elif e.type == "fix_status" and p.get("outcome"):
-            lines.append(f"{at} — Fix “{title}”: {clean(str(p['outcome']))}")
+            lines.append(f"{at}Fix “{title}”: {clean(str(p['outcome']))}")
         elif e.type == "fact_confirmed":
-            lines.append(f"{at} — Confirmed: {clean(str(p.get('text', '')))}")
+            lines.append(f"{at}Confirmed: {clean(str(p.get('text', '')))}")
         elif e.type == "went_back":
-            lines.append(f"{at} — Went back to “{title}”")
+            lines.append(f"{at}Went back to “{title}”")
         elif e.type == "flow_switched":
-            lines.append(f"{at} — Switched to the flow “{clean(p.get('flow_title', ''))}”")
+            lines.append(f"{at}Switched to the flow “{clean(p.get('flow_title', ''))}”")
         elif e.type == "subflow_returned":
-            lines.append(f"{at} — Finished “{clean(p.get('flow_title', ''))}”: {title}")
+            lines.append(f"{at}Finished “{clean(p.get('flow_title', ''))}”: {title}")
         elif e.type == "flow_completed":
             outcome = OUTCOME_WORDS.get(p.get("outcome", ""), p.get("outcome", ""))
-            lines.append(f"{at} — Reached “{title}” ({outcome})")
+            lines.append(f"{at}Reached “{title}” ({outcome})")
     return lines
 
 
 def _notes(
-    events: list[Event], clean: Callable[[str], str]
+    events: list[Event], clean: Callable[[str], str], options: Options = STANDARD
 ) -> list[tuple[str, str, str, str | None]]:
-    """(time, kind, text, command) for notes and command output, in order."""
+    """(time, kind, text, command) for notes and command output, in order; time is "" when
+    times are left out."""
     out: list[tuple[str, str, str, str | None]] = []
     for e in events:
         if e.type == "note":
-            out.append((_hhmm(e.created_at), "note", clean(e.payload.get("text", "")), None))
+            out.append(
+                (_stamp(e.created_at, options), "note", clean(e.payload.get("text", "")), None)
+            )
         elif e.type == "attachment":
             size = int(e.payload.get("size", 0))
             shown = f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
             out.append(
                 (
-                    _hhmm(e.created_at),
+                    _stamp(e.created_at, options),
                     "note",
                     f"Attached {clean(e.payload.get('filename', 'a file'))} ({shown})",
+                    None,
+                )
+            )
+        elif e.type == "script_ran":
+            # The payload's text has secrets masked already (scripts.service).
+            out.append(
+                (
+                    _hhmm(e.created_at),
+                    "note",
+                    "Ran script " + clean(e.payload.get("text", "")),
                     None,
                 )
             )
@@ -160,7 +205,7 @@ def _notes(
             command = e.payload.get("command")
             out.append(
                 (
-                    _hhmm(e.created_at),
+                    _stamp(e.created_at, options),
                     "output",
                     clean(e.payload.get("text", "")),
                     clean(command) if command else None,
@@ -186,15 +231,65 @@ def _variables(events: list[Event], clean: Callable[[str], str]) -> list[tuple[s
     return list(seen.values())
 
 
+_EVENT_WORDS = {
+    "started": "Session started",
+    "step_shown": "Step shown",
+    "answer": "Answered",
+    "note": "Note",
+    "command_output": "Command output",
+    "attachment": "Attached a file",
+    "script_ran": "Ran script",
+    "resolved": "Resolved",
+    "unresolved": "Ended unresolved",
+    "abandoned": "Abandoned",
+    "escalated": "Escalated",
+    "claimed": "Claimed",
+    "paused": "Paused",
+    "resumed": "Resumed",
+    "suggestion_shown": "Copilot suggestion shown",
+    "suggestion_accepted": "Copilot suggestion followed",
+    "flow_completed": "Flow reached its end",
+}
+# The payload fields that say what an entry was, in the order they are looked for.
+_EVENT_TEXT = ("title", "text", "answer", "value", "summary", "reason", "note", "flow_title")
+_TIMELINE_TEXT_MAX = 300
+
+
+def _timeline(events: list[Event], clean: Callable[[str], str], options: Options) -> list[str]:
+    """Every timeline entry, in order: what it was and the first line of what it said."""
+    lines: list[str] = []
+    for e in events:
+        words = _EVENT_WORDS.get(e.type) or e.type.replace("_", " ").capitalize()
+        said = next(
+            (str(e.payload[k]) for k in _EVENT_TEXT if isinstance(e.payload.get(k), str | int)),
+            "",
+        )
+        first = clean(said).strip().split("\n")[0][:_TIMELINE_TEXT_MAX] if said else ""
+        who = f" ({clean(e.actor_name)})" if e.actor_name else ""
+        lines.append(
+            f"{_stamp(e.created_at, options)}{words}{who}" + (f": {first}" if first else "")
+        )
+    return lines
+
+
 def markdown(
-    meta: Meta, events: list[Event], template: Template, clean: Callable[[str], str]
+    meta: Meta,
+    events: list[Event],
+    template: Template,
+    clean: Callable[[str], str],
+    options: Options = STANDARD,
 ) -> str:
     parts: list[str] = [f"# {clean(meta.title)}"]
     if template.header:
         parts.append(clean(template.header))
     ending = _ending(events)
     completed = next((e for e in reversed(events) if e.type == "flow_completed"), None)
-    for key in template.sections:
+    sections = list(template.sections)
+    if options.detail == "summary":
+        sections = [k for k in sections if k in SUMMARY_SECTIONS]
+    elif options.detail == "full":
+        sections.append("timeline")
+    for key in sections:
         body: list[str] = []
         if key == "summary":
             body.append(clean(meta.title) + ".")
@@ -211,17 +306,17 @@ def markdown(
             for label, value in _variables(events, clean):
                 body.append(f"- {label}: `{value}`")
         elif key == "steps":
-            body.extend(f"{n}. {line}" for n, line in enumerate(_steps(events, clean), 1))
+            body.extend(f"{n}. {line}" for n, line in enumerate(_steps(events, clean, options), 1))
         elif key == "notes":
-            for at, kind, text, command in _notes(events, clean):
+            for at, kind, text, command in _notes(events, clean, options):
                 if kind == "note":
-                    body.append(f"- {at} — {text}")
+                    body.append(f"- {at}{text}")
                 else:
                     label = f" `{command}`" if command else ""
-                    body.append(f"- {at} — Output{label}:\n\n```text\n{text.rstrip()}\n```")
+                    body.append(f"- {at}Output{label}:\n\n```text\n{text.rstrip()}\n```")
         elif key == "resolution":
             if ending is not None:
-                body.append(f"**{OUTCOME_WORDS.get(ending.type, ending.type)}.**")
+                body.append(f"**{_outcome_words(ending)}.**")
                 if ending.payload.get("summary"):
                     body.append(clean(ending.payload["summary"]))
             elif completed is not None:
@@ -237,10 +332,17 @@ def markdown(
             follow_ups = (ending.payload.get("follow_ups") if ending else None) or []
             body.extend(f"- {clean(f)}" for f in follow_ups)
         elif key == "time":
-            span = f"started {meta.started_at:%Y-%m-%d %H:%M} UTC"
-            if meta.ended_at:
-                span += f", ended {meta.ended_at:%H:%M} UTC"
-            body.append(f"{duration(meta.active_seconds)} of active work ({span}).")
+            if options.timestamps:
+                span = f"started {meta.started_at:%Y-%m-%d %H:%M} UTC"
+                if meta.ended_at:
+                    span += f", ended {meta.ended_at:%H:%M} UTC"
+                body.append(f"{duration(meta.active_seconds)} of active work ({span}).")
+            else:
+                body.append(f"{duration(meta.active_seconds)} of active work.")
+        elif key == "timeline":
+            body.extend(
+                f"{n}. {line}" for n, line in enumerate(_timeline(events, clean, options), 1)
+            )
         if body:
             # Sections of sentences are paragraphs; sections of items are lists.
             joiner = "\n\n" if key in ("summary", "resolution", "time") else "\n"
@@ -250,10 +352,16 @@ def markdown(
     return "\n\n".join(parts) + "\n"
 
 
-def text(meta: Meta, events: list[Event], template: Template, clean: Callable[[str], str]) -> str:
+def text(
+    meta: Meta,
+    events: list[Event],
+    template: Template,
+    clean: Callable[[str], str],
+    options: Options = STANDARD,
+) -> str:
     """Plain text as PSA notes expect it: no markup, wrapped at 76 columns, output verbatim."""
     out: list[str] = []
-    for block in markdown(meta, events, template, clean).split("\n\n"):
+    for block in markdown(meta, events, template, clean, options).split("\n\n"):
         if block.startswith("```text\n"):
             out.append("\n".join("    " + line for line in block[8:-4].splitlines()))
             continue
@@ -287,27 +395,36 @@ def text(meta: Meta, events: list[Event], template: Template, clean: Callable[[s
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False})
 
 
-def html(meta: Meta, events: list[Event], template: Template, clean: Callable[[str], str]) -> str:
+HTML_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "br",
+    "blockquote",
+    "a",
+}
+
+
+def html(
+    meta: Meta,
+    events: list[Event],
+    template: Template,
+    clean: Callable[[str], str],
+    options: Options = STANDARD,
+) -> str:
     """HTML safe to paste into email: rendered without raw HTML, then sanitised with nh3."""
-    rendered = _MD.render(markdown(meta, events, template, clean))
+    rendered = _MD.render(markdown(meta, events, template, clean, options))
     return nh3.clean(
         rendered,
-        tags={
-            "h1",
-            "h2",
-            "h3",
-            "p",
-            "ul",
-            "ol",
-            "li",
-            "strong",
-            "em",
-            "code",
-            "pre",
-            "br",
-            "blockquote",
-            "a",
-        },
+        tags=HTML_TAGS,
         link_rel="noopener noreferrer",
     )
 
@@ -319,6 +436,9 @@ def render(
     *,
     template: Template | None = None,
     clean: Callable[[str], str] = lambda s: s,
+    options: Options = STANDARD,
 ) -> str:
     template = template or Template()
-    return {"markdown": markdown, "text": text, "html": html}[fmt](meta, events, template, clean)
+    return {"markdown": markdown, "text": text, "html": html}[fmt](
+        meta, events, template, clean, options
+    )

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+import uuid
+from dataclasses import dataclass
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resolutionflow.documentation import templates
-from resolutionflow.documentation.render import Event, Format, Meta, render
+from resolutionflow.documentation import pdf, templates
+from resolutionflow.documentation.render import Detail, Event, Format, Meta, Options, render
 from resolutionflow.models import Account, Session
 from resolutionflow.redaction import redact
 from resolutionflow.redaction.inputs import shown_payload
-from resolutionflow.redaction.policy import options_for
+from resolutionflow.redaction.policy import RedactionMode, for_mode, options_for
 from resolutionflow.sessions import service as sessions
+from resolutionflow.storage.base import Storage, StorageError
+
+log = logging.getLogger("resolutionflow.documentation")
 
 MEDIA_TYPES: dict[str, str] = {
     "markdown": "text/markdown; charset=utf-8",
@@ -19,7 +26,59 @@ MEDIA_TYPES: dict[str, str] = {
 }
 
 
-async def document(db: AsyncSession, session: Session, fmt: Format) -> str:
+@dataclass(frozen=True)
+class ExportOptions:
+    """How a note is exported. The defaults are the standard note that share links and PSA
+    pushes use."""
+
+    timestamps: bool = True
+    detail: Detail = "standard"
+    redaction: RedactionMode = "standard"
+
+    @property
+    def render(self) -> Options:
+        return Options(timestamps=self.timestamps, detail=self.detail)
+
+
+STANDARD = ExportOptions()
+
+
+async def branding(
+    db: AsyncSession, account_id: uuid.UUID, storage: Storage | None
+) -> pdf.Branding:
+    """The account's PDF branding; a logo the storage cannot give back is left out."""
+    account = await db.get(Account, account_id)
+    if account is None:
+        return pdf.Branding()
+    logo: bytes | None = None
+    if account.brand_logo_key and storage is not None:
+        try:
+            logo = await storage.get(account.brand_logo_key)
+        except (StorageError, OSError):
+            log.warning("brand logo of account %s could not be read", account_id)
+    return pdf.Branding(
+        logo=logo,
+        logo_type=account.brand_logo_type,
+        color=account.brand_color,
+        footer=account.brand_footer or "",
+    )
+
+
+async def document_pdf(
+    db: AsyncSession,
+    session: Session,
+    options: ExportOptions = STANDARD,
+    storage: Storage | None = None,
+) -> tuple[bytes, str]:
+    """The note as a branded PDF, and the HTML it was printed from (for the redaction report)."""
+    body = await document(db, session, "html", options)
+    brand = await branding(db, session.account_id, storage)
+    return await pdf.render(pdf.page(session.title, body, brand)), body
+
+
+async def document(
+    db: AsyncSession, session: Session, fmt: Format, options: ExportOptions = STANDARD
+) -> str:
     events = await sessions.events_of(db, session)
     names = await sessions._names(db, {session.owner_id, *(e.actor_id for e in events)})
     titles = await sessions._flow_titles(db, {session.flow_id})
@@ -46,12 +105,12 @@ async def document(db: AsyncSession, session: Session, fmt: Format) -> str:
         )
         for e in events
     ]
-    options = await options_for(db, session.account_id)
+    redaction = for_mode(await options_for(db, session.account_id), options.redaction)
     account = await db.get(Account, session.account_id)
     template = templates.load(account.note_template if account else None).to_template()
 
     def clean(value: str) -> str:
         # Every piece of free text is redacted before it is written into the note.
-        return redact(value, options).redacted
+        return redact(value, redaction).redacted
 
-    return render(meta, timeline, fmt, clean=clean, template=template)
+    return render(meta, timeline, fmt, clean=clean, template=template, options=options.render)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
+from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.models import Account
 from resolutionflow.redaction import RedactionOptions
+
+RedactionMode = Literal["standard", "strict"]
 
 
 async def options_for(db: AsyncSession, account_id: uuid.UUID) -> RedactionOptions:
@@ -19,3 +23,11 @@ async def options_for(db: AsyncSession, account_id: uuid.UUID) -> RedactionOptio
         phones=account.redact_phones,
         ip_addresses=account.redact_ip_addresses,
     )
+
+
+def for_mode(options: RedactionOptions, mode: RedactionMode) -> RedactionOptions:
+    """`strict` adds emails, phone numbers and IP addresses to what the account redacts; it only
+    ever adds, so a strict export never shows what a standard one hides."""
+    if mode == "strict":
+        return replace(options, emails=True, phones=True, ip_addresses=True)
+    return options

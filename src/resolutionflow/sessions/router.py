@@ -15,8 +15,7 @@ from resolutionflow.auth.principal import AnyRole, Engineer, Principal
 from resolutionflow.common.schemas import Page, ReadSchema, SearchText, decode_offset, encode_offset
 from resolutionflow.db import uow
 from resolutionflow.db.session import DB, WriteDB
-from resolutionflow.documentation import service as documentation
-from resolutionflow.documentation.service import MEDIA_TYPES
+from resolutionflow.documentation import exports
 from resolutionflow.models import SessionAttachment
 from resolutionflow.outbound import reports
 from resolutionflow.pilot.schemas import SessionCreated
@@ -108,34 +107,29 @@ async def get_session(principal: AnyRole, db: DB, session_id: uuid.UUID) -> Sess
 @router.get(
     "/sessions/{session_id}/documentation",
     response_class=Response,
-    responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}},
+    responses={200: {"content": {t: {} for t in exports.EXPORT_TYPES.values()}}},
 )
 async def session_documentation(
     principal: AnyRole,
     db: WriteDB,
     session_id: uuid.UUID,
-    format: Literal["markdown", "text", "html"] = "markdown",
+    request: Request,
+    options: exports.ExportQuery,
+    format: exports.ExportFormat = "markdown",
     intent: Annotated[
-        Literal["export", "copy", "download", "preview"],
+        exports.Intent,
         Query(
             description="Why the note is fetched. Every intent but `preview` (the live panel "
             "beside the session) is an outbound send and records a redaction report."
         ),
     ] = "export",
 ) -> Response:
+    """The ticket note, redacted, in a format (`pdf`: branded, 503 when the PDF renderer is not
+    installed) with export options; the defaults are the standard note."""
     session = await service.get_session(db, principal, session_id)
-    body = await documentation.document(db, session, format)
-    if intent != "preview":
-        await reports.record(
-            db,
-            account_id=session.account_id,
-            session_id=session.id,
-            channel="export",
-            detail=f"{intent} {format}",
-            counts=reports.counts_in(body),
-            actor_id=principal.user_id,
-        )
-    return Response(body, media_type=MEDIA_TYPES[format])
+    return await exports.respond(
+        db, session, format, options, intent, principal.user_id, request.app.state.storage
+    )
 
 
 @router.get(
