@@ -6,13 +6,13 @@ import { useMutation } from "@tanstack/react-query";
 import { api } from "@/api/client";
 import { downloadResponse } from "@/lib/download";
 import type { AnalyticsQuery } from "../model/filters";
-import type { CoverageRows } from "./types";
+import { COVERAGE_MAPS, type CoverageMap } from "./types";
 
 export type CsvTable =
   | { table: "headline" | "series"; query: AnalyticsQuery }
   | { table: "flows"; query: AnalyticsQuery }
   | { table: "flow"; flowId: string; query: AnalyticsQuery }
-  | { table: "coverage"; rows: CoverageRows; query: AnalyticsQuery };
+  | { table: "coverage"; map: CoverageMap; query: AnalyticsQuery };
 
 export function downloadCsv(what: CsvTable): Promise<string> {
   switch (what.table) {
@@ -41,10 +41,10 @@ export function downloadCsv(what: CsvTable): Promise<string> {
     case "coverage":
       return downloadResponse(
         api.GET("/api/v1/analytics/coverage", {
-          params: { query: { ...what.query, rows: what.rows, cols: "outcome", format: "csv" } },
+          params: { query: { ...what.query, ...COVERAGE_MAPS[what.map], format: "csv" } },
           parseAs: "blob",
         }),
-        `analytics-coverage-${what.rows}.csv`,
+        `analytics-coverage-${what.map}.csv`,
       );
   }
 }

@@ -6,7 +6,7 @@ export const analyticsKeys = {
   overview: (q: AnalyticsQuery) => ["analytics", "overview", q] as const,
   flows: (q: AnalyticsQuery) => ["analytics", "flows", q] as const,
   flow: (id: string, q: AnalyticsQuery) => ["analytics", "flow", id, q] as const,
-  coverage: (q: AnalyticsQuery, rows: string) => ["analytics", "coverage", rows, q] as const,
+  coverage: (q: AnalyticsQuery, map: string) => ["analytics", "coverage", map, q] as const,
   sessions: (q: Record<string, string>) => ["analytics", "sessions", q] as const,
   teams: ["analytics", "filter-options", "teams"] as const,
   people: ["analytics", "filter-options", "people"] as const,

@@ -15,3 +15,16 @@ export type CoverageCell = Coverage["cells"][number];
 export type SessionsPage = ResponseBody<"/api/v1/analytics/sessions", "get">;
 export type SessionRow = SessionsPage["items"][number];
 export type CoverageRows = "category" | "client";
+export type CoverageCols = "outcome" | "category";
+/** The heat maps the page offers: category × outcome, client × outcome, client × category. */
+export type CoverageMap = "category" | "client" | "client-category";
+
+export const COVERAGE_MAPS: Record<CoverageMap, { rows: CoverageRows; cols: CoverageCols; label: string }> = {
+  category: { rows: "category", cols: "outcome", label: "Category × outcome" },
+  client: { rows: "client", cols: "outcome", label: "Client × outcome" },
+  "client-category": { rows: "client", cols: "category", label: "Client × category" },
+};
+
+export function isCoverageMap(value: string | null): value is CoverageMap {
+  return value !== null && value in COVERAGE_MAPS;
+}

@@ -202,12 +202,23 @@ describe("The coverage heat map", () => {
     // The biggest cell is the darkest.
     expect(screen.getByRole("link", { name: "Network × resolved: 20 sessions" }).className).toContain("bg-indigo-600");
 
-    await u.click(screen.getByRole("button", { name: "By client" }));
-    expect(new URLSearchParams(router.state.location.search).get("rows")).toBe("client");
+    await u.click(screen.getByRole("button", { name: "Client × outcome" }));
+    expect(new URLSearchParams(router.state.location.search).get("map")).toBe("client");
     expect(await screen.findByRole("link", { name: "Contoso × resolved: 20 sessions" })).toBeInTheDocument();
     expect(api.to("/api/v1/analytics/coverage").some((r) => r.searchParams.get("rows") === "client" && !r.searchParams.has("client"))).toBe(true);
 
-    await u.click(screen.getByRole("link", { name: "Contoso × escalated: 12 sessions" }));
+    await u.click(screen.getByRole("button", { name: "Client × category" }));
+    expect(new URLSearchParams(router.state.location.search).get("map")).toBe("client-category");
+    const byCategory = await screen.findByRole("table", { name: "Sessions by client and category" });
+    expect(within(byCategory).getByRole("columnheader", { name: "Network" })).toBeInTheDocument();
+    expect(within(byCategory).getByRole("link", { name: "Contoso × Network: 5 sessions" })).toHaveAttribute(
+      "href",
+      "/analytics/sessions?from=2026-03-02&to=2026-03-31&client=Contoso&category=Network",
+    );
+    expect(api.to("/api/v1/analytics/coverage").some((r) => r.searchParams.get("cols") === "category")).toBe(true);
+
+    await u.click(screen.getByRole("button", { name: "Client × outcome" }));
+    await u.click(await screen.findByRole("link", { name: "Contoso × escalated: 12 sessions" }));
     expect(await screen.findByRole("link", { name: "VPN drops every hour (Contoso)" })).toHaveAttribute(
       "href",
       "/sessions/66666666-6666-6666-6666-666666666666",

@@ -8,7 +8,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { useIsFetching } from "@tanstack/react-query";
 import { useHasRole } from "@/lib/use-role";
 import { analyticsKeys } from "../api/keys";
-import type { CoverageRows } from "../api/types";
+import { type CoverageMap, isCoverageMap } from "../api/types";
 import { useAnalyticsFilters } from "../hooks/use-analytics-filters";
 import { CoverageSection } from "./coverage-section";
 import { FiltersBar } from "./filters-bar";
@@ -19,7 +19,8 @@ export function AnalyticsPage() {
   const lead = useHasRole("team_admin");
   const canRun = useHasRole("engineer");
   const { error, query, update, params, search } = useAnalyticsFilters();
-  const rows: CoverageRows = params.get("rows") === "client" ? "client" : "category";
+  const asked = params.get("map");
+  const map: CoverageMap = isCoverageMap(asked) ? asked : "category";
   const fetching = useIsFetching({ queryKey: analyticsKeys.all }) > 0;
 
   return (
@@ -42,7 +43,7 @@ export function AnalyticsPage() {
         <>
           <OverviewSection query={query} canRun={canRun} />
           <FlowTableSection query={query} search={search} />
-          <CoverageSection query={query} rows={rows} onRows={(r) => update({ rows: r === "category" ? null : r })} />
+          <CoverageSection query={query} map={map} onMap={(m) => update({ map: m === "category" ? null : m })} />
         </>
       )}
     </div>

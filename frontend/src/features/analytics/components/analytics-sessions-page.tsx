@@ -15,8 +15,15 @@ import { formatSeconds, outcomeLabel } from "../model/format";
 import { TableSkeleton } from "./skeletons";
 
 const KEYS = ["from", "to", "team_id", "user_id", "flow_id", "category", "client", "experiment_id", "variant", "outcome"] as const;
-const OUTCOMES = new Set(["resolved", "unresolved", "abandoned", "escalated", "open"]);
-const TONES = { resolved: "green", escalated: "red", abandoned: "amber", unresolved: "gray", open: "indigo" } as const;
+const OUTCOMES = new Set(["resolved", "workaround", "unresolved", "abandoned", "escalated", "open"]);
+const TONES: Record<string, "green" | "red" | "amber" | "gray" | "indigo"> = {
+  resolved: "green",
+  workaround: "green",
+  escalated: "red",
+  abandoned: "amber",
+  unresolved: "gray",
+  open: "indigo",
+};
 
 function sessionsQuery(params: URLSearchParams): SessionsQuery {
   const query: Record<string, string> = {};
@@ -78,7 +85,7 @@ export function AnalyticsSessionsPage() {
                     </Link>
                   </Td>
                   <Td>
-                    <Badge tone={TONES[s.outcome]}>{outcomeLabel(s.outcome)}</Badge>
+                    <Badge tone={TONES[s.outcome] ?? "gray"}>{outcomeLabel(s.outcome)}</Badge>
                     {s.escalated && s.outcome !== "escalated" && <span className="ml-1 text-xs text-slate-500">was escalated</span>}
                   </Td>
                   <Td>{s.owner_name ?? "—"}</Td>

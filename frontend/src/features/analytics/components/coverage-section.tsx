@@ -7,7 +7,7 @@ import { Link } from "react-router";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { cn } from "@/lib/cn";
 import { useCoverage } from "../api/get-coverage";
-import type { Coverage, CoverageRows } from "../api/types";
+import { type Coverage, COVERAGE_MAPS, type CoverageMap } from "../api/types";
 import type { AnalyticsQuery } from "../model/filters";
 import { formatCount, outcomeLabel } from "../model/format";
 import { cellClasses, cellKey, cellMap } from "../model/heat";
@@ -15,19 +15,24 @@ import { downloadHeatMapPng } from "../model/png";
 import { CsvButton, PngButton } from "./download-buttons";
 import { TableSkeleton } from "./skeletons";
 
-const ROW_LABELS: Record<CoverageRows, string> = { category: "Category", client: "Client" };
+const AXIS_LABELS: Record<string, string> = { category: "Category", client: "Client", outcome: "Outcome" };
+
+/** A column's name: outcomes by their label, categories as they are. */
+function colLabel(c: Coverage, col: string): string {
+  return c.cols_by === "outcome" ? outcomeLabel(col) : col;
+}
 
 export function CoverageSection({
   query,
-  rows,
-  onRows,
+  map,
+  onMap,
 }: {
   query: AnalyticsQuery;
-  rows: CoverageRows;
-  onRows: (rows: CoverageRows) => void;
+  map: CoverageMap;
+  onMap: (map: CoverageMap) => void;
 }) {
-  const coverage = useCoverage(query, rows);
-  const map = useRef<HTMLDivElement>(null);
+  const coverage = useCoverage(query, map);
+  const mapRef = useRef<HTMLDivElement>(null);
   const data = coverage.data;
   return (
     <section aria-labelledby="coverage-title" className="space-y-3">
@@ -41,34 +46,34 @@ export function CoverageSection({
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <div role="group" aria-label="Rows of the heat map" className="inline-flex rounded-md ring-1 ring-slate-300">
-            {(["category", "client"] as const).map((r) => (
+          <div role="group" aria-label="Heat map" className="inline-flex rounded-md ring-1 ring-slate-300">
+            {(Object.keys(COVERAGE_MAPS) as CoverageMap[]).map((m) => (
               <button
-                key={r}
+                key={m}
                 type="button"
-                aria-pressed={rows === r}
-                onClick={() => onRows(r)}
+                aria-pressed={map === m}
+                onClick={() => onMap(m)}
                 className={cn(
                   "h-7 px-2.5 text-xs font-medium first:rounded-l-md last:rounded-r-md focus-visible:outline-2 focus-visible:outline-indigo-500",
-                  rows === r ? "bg-indigo-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50",
+                  map === m ? "bg-indigo-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50",
                 )}
               >
-                By {r}
+                {COVERAGE_MAPS[m].label}
               </button>
             ))}
           </div>
           <PngButton
-            target={map}
+            target={mapRef}
             label="Download coverage heat map as PNG"
             save={async () => {
               if (!data) throw new Error("The heat map has not loaded yet.");
-              await downloadHeatMapPng(picture(data), `analytics-coverage-${rows}_${data.from}_${data.to}.png`);
+              await downloadHeatMapPng(picture(data), `analytics-coverage-${map}_${data.from}_${data.to}.png`);
             }}
           />
-          <CsvButton what={{ table: "coverage", rows, query }} label="Download coverage as CSV" />
+          <CsvButton what={{ table: "coverage", map, query }} label="Download coverage as CSV" />
         </div>
       </div>
-      <div ref={map}>
+      <div ref={mapRef}>
         {coverage.isPending ? (
           <TableSkeleton label="Loading coverage" rows={4} />
         ) : coverage.isError ? (
@@ -86,9 +91,9 @@ export function CoverageSection({
 function picture(c: Coverage) {
   const cells = cellMap(c.cells);
   return {
-    title: `Sessions by ${c.rows_by} and outcome, ${c.from} – ${c.to}`,
+    title: `Sessions by ${c.rows_by} and ${c.cols_by}, ${c.from} – ${c.to}`,
     rows: c.rows,
-    cols: c.cols.map((col) => ({ key: col, label: outcomeLabel(col) })),
+    cols: c.cols.map((col) => ({ key: col, label: colLabel(c, col) })),
     count: (row: string, col: string) => cells.get(cellKey(row, col))?.count ?? 0,
   };
 }
@@ -99,15 +104,15 @@ export function HeatMap({ coverage }: { coverage: Coverage }) {
   const colTotals = coverage.cols.map((col) => coverage.cells.filter((c) => c.col === col).reduce((n, c) => n + c.count, 0));
   return (
     <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-      <table className="min-w-full text-sm" aria-label={`Sessions by ${coverage.rows_by} and outcome`}>
+      <table className="min-w-full text-sm" aria-label={`Sessions by ${coverage.rows_by} and ${coverage.cols_by}`}>
         <thead className="bg-slate-50">
           <tr>
             <th scope="col" className="px-3 py-2 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-              {ROW_LABELS[coverage.rows_by as CoverageRows] ?? coverage.rows_by}
+              {AXIS_LABELS[coverage.rows_by] ?? coverage.rows_by}
             </th>
             {coverage.cols.map((col) => (
               <th key={col} scope="col" className="px-3 py-2 text-right text-xs font-medium tracking-wide text-slate-500 uppercase">
-                {outcomeLabel(col)}
+                {colLabel(coverage, col)}
               </th>
             ))}
             <th scope="col" className="px-3 py-2 text-right text-xs font-medium tracking-wide text-slate-500 uppercase">
@@ -132,7 +137,7 @@ export function HeatMap({ coverage }: { coverage: Coverage }) {
                       {cell && n > 0 ? (
                         <Link
                           to={`/analytics/sessions?${cell.sessions_query}`}
-                          aria-label={`${row} × ${outcomeLabel(col).toLowerCase()}: ${n} ${n === 1 ? "session" : "sessions"}`}
+                          aria-label={`${row} × ${coverage.cols_by === "outcome" ? outcomeLabel(col).toLowerCase() : col}: ${n} ${n === 1 ? "session" : "sessions"}`}
                           className={cn(
                             "block rounded px-3 py-1.5 font-semibold tabular-nums hover:ring-2 hover:ring-indigo-400 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600",
                             cellClasses(n, max),

@@ -120,7 +120,7 @@ export function apiQuery(filters: AnalyticsFilters): AnalyticsQuery {
   return query;
 }
 
-export type FilterPatch = Partial<Record<FilterKey | "range" | "from" | "to" | "rows", string | null>>;
+export type FilterPatch = Partial<Record<FilterKey | "range" | "from" | "to" | "map", string | null>>;
 
 /**
  * The URL's parameters with `patch` applied (null or "" removes one). Choosing a preset drops a

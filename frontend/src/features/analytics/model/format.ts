@@ -29,6 +29,7 @@ export function share(part: number, whole: number): number | null {
 
 export const OUTCOME_LABELS: Record<string, string> = {
   resolved: "Resolved",
+  workaround: "Workaround",
   unresolved: "Unresolved",
   abandoned: "Abandoned",
   escalated: "Escalated",

@@ -139,17 +139,38 @@ export function fakeFlowTable(items?: FlowRow[]): FlowTable {
   };
 }
 
-export function fakeCoverage(rows: "category" | "client" = "category", over: Partial<Coverage> = {}): Coverage {
-  const q = (row: string, col: string) => `from=2026-03-02&to=2026-03-31&${rows}=${encodeURIComponent(row)}&outcome=${col}`;
+export function fakeCoverage(
+  rows: "category" | "client" = "category",
+  over: Partial<Coverage> = {},
+  cols: "outcome" | "category" = "outcome",
+): Coverage {
+  const q = (row: string, col: string) =>
+    `from=2026-03-02&to=2026-03-31&${rows}=${encodeURIComponent(row)}&${cols}=${encodeURIComponent(col)}`;
   const names = rows === "category" ? ["Network", "Email"] : ["Contoso", "Unknown"];
-  return {
+  const base = {
     from: "2026-03-02",
     to: "2026-03-31",
     days: 30,
     rows_by: rows,
-    cols_by: "outcome",
     filters: FILTERS,
     rows: names,
+  };
+  if (cols === "category") {
+    return {
+      ...base,
+      cols_by: "category",
+      cols: ["Network", "Email"],
+      cells: [
+        { row: names[0]!, col: "Network", count: 5, sessions_query: q(names[0]!, "Network") },
+        { row: names[1]!, col: "Email", count: 2, sessions_query: q(names[1]!, "Email") },
+      ],
+      total: 7,
+      ...over,
+    };
+  }
+  return {
+    ...base,
+    cols_by: "outcome",
     cols: ["resolved", "unresolved", "abandoned", "escalated", "open"],
     cells: [
       { row: names[0]!, col: "resolved", count: 20, sessions_query: q(names[0]!, "resolved") },
@@ -245,7 +266,7 @@ export function analyticsServer(opts: {
   overview?: Overview | (() => Overview);
   flows?: FlowTable;
   flow?: FlowAnalytics;
-  coverage?: (rows: "category" | "client") => Coverage;
+  coverage?: (rows: "category" | "client", cols: "outcome" | "category") => Coverage;
   sessions?: SessionRow[];
   handle?: ApiHandler;
 }): AnalyticsServer {
@@ -269,7 +290,8 @@ export function analyticsServer(opts: {
     if (route.startsWith("GET /api/v1/analytics/flows/")) return json(200, opts.flow ?? fakeFlowAnalytics());
     if (route === "GET /api/v1/analytics/coverage") {
       const rows = url.searchParams.get("rows") === "client" ? "client" : "category";
-      return json(200, (opts.coverage ?? fakeCoverage)(rows));
+      const cols = url.searchParams.get("cols") === "category" ? "category" : "outcome";
+      return json(200, opts.coverage ? opts.coverage(rows, cols) : fakeCoverage(rows, {}, cols));
     }
     if (route === "GET /api/v1/analytics/sessions") return json(200, { items: opts.sessions ?? [fakeSessionRow()], next_cursor: null });
     if (route === "GET /api/v1/teams") {
