@@ -110,7 +110,7 @@ async def test_every_headline_figure(client: AsyncClient, world: World) -> None:
         "unresolved_rate": 0.1111,
         "abandoned": 1,
         "abandonment_rate": 0.1111,
-        "workaround_rate": None,
+        "workaround_rate": 0.0,
     }
     assert o["by_outcome"] == {
         "resolved": 5,
@@ -181,7 +181,7 @@ async def test_the_previous_period_of_equal_length(client: AsyncClient, world: W
         "unresolved_rate": 0.0,
         "abandoned": 1,
         "abandonment_rate": 0.3333,
-        "workaround_rate": None,
+        "workaround_rate": 0.0,
     }
 
 

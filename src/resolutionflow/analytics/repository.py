@@ -100,8 +100,9 @@ def outcome_expr() -> ColumnElement[str]:
 
 
 def escalated_expr() -> ColumnElement[bool]:
-    """Escalated at least once (a handoff exists; claimed or not)."""
-    return exists().where(Handoff.session_id == Session.id)
+    """Escalated at least once (an escalation handoff exists; claimed or not). Parking a
+    session with a colleague is not an escalation."""
+    return exists().where(Handoff.session_id == Session.id, Handoff.kind == "escalation")
 
 
 def _day(db: AsyncSession, column: Any) -> ColumnElement[str]:
@@ -256,6 +257,7 @@ class StatusCount:
     escalated: bool
     count: int
     active_seconds: int
+    workaround: bool = False  # resolved with a workaround (status resolved)
 
 
 async def status_counts(db: AsyncSession, scope: Scope, by: str | None = None) -> list[StatusCount]:
@@ -271,11 +273,17 @@ async def status_counts(db: AsyncSession, scope: Scope, by: str | None = None) -
         Session.status.label("status"),
         case((escalated_expr(), 1), else_=0).label("esc"),
         Session.active_seconds.label("secs"),
+        case((Session.outcome == "workaround", 1), else_=0).label("wa"),
     ).subquery()
     rows = await db.execute(
         select(
-            inner.c.k, inner.c.status, inner.c.esc, func.count(), func.sum(inner.c.secs)
-        ).group_by(inner.c.k, inner.c.status, inner.c.esc)
+            inner.c.k,
+            inner.c.status,
+            inner.c.esc,
+            inner.c.wa,
+            func.count(),
+            func.sum(inner.c.secs),
+        ).group_by(inner.c.k, inner.c.status, inner.c.esc, inner.c.wa)
     )
     return [
         StatusCount(
@@ -284,8 +292,9 @@ async def status_counts(db: AsyncSession, scope: Scope, by: str | None = None) -
             escalated=bool(esc),
             count=int(n),
             active_seconds=int(secs or 0),
+            workaround=bool(wa),
         )
-        for k, status, esc, n, secs in rows
+        for k, status, esc, wa, n, secs in rows
     ]
 
 

@@ -63,8 +63,8 @@ class Headline(AnalyticsRead):
     abandonment_rate: float | None
     workaround_rate: float | None = Field(
         default=None,
-        description="Always null: ResolutionFlow records no 'workaround' outcome (see "
-        "docs/analytics.md)",
+        description="Sessions resolved with a workaround, as a share of `sessions` (they count "
+        "in `resolved` too: a workaround is a resolved session whose outcome is `workaround`)",
     )
 
 

@@ -163,11 +163,14 @@ class Tally:
     escalated: int = 0
     first_contact: int = 0
     resolved_seconds: int = 0
+    workaround: int = 0  # of `resolved`: closed with a workaround
 
     def add(self, c: StatusCount) -> None:
         self.sessions += c.count
         if c.status == "resolved":
             self.resolved += c.count
+            if c.workaround:
+                self.workaround += c.count
             self.resolved_seconds += c.active_seconds
             if not c.escalated:
                 self.first_contact += c.count
@@ -200,6 +203,7 @@ class Tally:
             "unresolved_rate": rate(self.unresolved, n),
             "abandoned": self.abandoned,
             "abandonment_rate": rate(self.abandoned, n),
+            "workaround_rate": rate(self.workaround, n),
         }
 
 

@@ -154,6 +154,9 @@ def read(
         time_entry_on_resolve=conn.time_entry_on_resolve,
         status_on_resolve=dict(conn.status_on_resolve or {}),
         status_on_escalate=dict(conn.status_on_escalate or {}),
+        status_on_workaround=(
+            dict(conn.status_on_workaround) if conn.status_on_workaround is not None else None
+        ),
         last_test_at=conn.last_test_at,
         last_test_ok=conn.last_test_ok,
         last_test_message=conn.last_test_message,
@@ -249,6 +252,9 @@ async def save(
     conn.time_entry_on_resolve = body.time_entry_on_resolve
     conn.status_on_resolve = dict(body.status_on_resolve)
     conn.status_on_escalate = dict(body.status_on_escalate)
+    conn.status_on_workaround = (
+        dict(body.status_on_workaround) if body.status_on_workaround is not None else None
+    )
     if credentials_changed:
         # A test of the old credentials says nothing about the new ones.
         conn.last_test_at, conn.last_test_ok, conn.last_test_message = None, None, ""

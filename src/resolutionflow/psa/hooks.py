@@ -28,6 +28,9 @@ async def push_for(
     context, _ = await tickets.latest(db, session)
     board = (context or {}).get("board")
     mapping = conn.status_on_resolve if resolving else conn.status_on_escalate
+    if resolving and session.outcome == "workaround" and conn.status_on_workaround is not None:
+        # A workaround leaves the cause in place; teams may keep such tickets open elsewhere.
+        mapping = conn.status_on_workaround
     await outbox.enqueue(
         db,
         session,

@@ -61,6 +61,8 @@ class PsaSettingsWrite(WriteSchema):
     # Board name → status to set; "*" applies to any board without its own entry.
     status_on_resolve: dict[StatusName, StatusName] = Field(default_factory=dict, max_length=50)
     status_on_escalate: dict[StatusName, StatusName] = Field(default_factory=dict, max_length=50)
+    # Sessions resolved with a workaround; left out or null: the same as `status_on_resolve`.
+    status_on_workaround: dict[StatusName, StatusName] | None = Field(default=None, max_length=50)
 
     @model_validator(mode="after")
     def _extras_are_strings(self) -> PsaSettingsWrite:
@@ -92,6 +94,9 @@ class PsaSettingsRead(ReadSchema):
     time_entry_on_resolve: bool
     status_on_resolve: dict[str, str]
     status_on_escalate: dict[str, str]
+    status_on_workaround: dict[str, str] | None = Field(
+        default=None, description="null: sessions resolved with a workaround map as resolved"
+    )
     last_test_at: datetime | None
     last_test_ok: bool | None
     last_test_message: str

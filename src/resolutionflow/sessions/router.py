@@ -26,6 +26,7 @@ from resolutionflow.sessions.schemas import (
     EventsAppended,
     SessionCreate,
     SessionDetail,
+    SessionOutcome,
     SessionStatus,
     SessionSummary,
 )
@@ -39,6 +40,10 @@ async def list_sessions(
     db: DB,
     scope: Literal["mine", "team", "all"] = "mine",
     status: SessionStatus | None = None,
+    outcome: Annotated[
+        SessionOutcome | None,
+        Query(description="How ended sessions ended (`workaround` sessions have status resolved)"),
+    ] = None,
     flow_id: uuid.UUID | None = None,
     ticket_id: Annotated[str | None, Query(max_length=100)] = None,
     q: SearchText = None,
@@ -56,6 +61,7 @@ async def list_sessions(
         flow_id=flow_id,
         ticket_id=ticket_id,
         q=q,
+        outcome=outcome,
         since=since,
         until=until,
         limit=limit,

@@ -11,6 +11,9 @@ from pydantic import Field, StringConstraints, model_validator
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
 
 SessionStatus = Literal["active", "paused", "escalated", "resolved", "unresolved", "abandoned"]
+# How an ended session ended. A workaround is a resolved session (status `resolved`) whose
+# outcome says the cause is still there: everything that counts resolved sessions keeps working.
+SessionOutcome = Literal["resolved", "workaround", "unresolved", "abandoned"]
 Text = Annotated[str, StringConstraints(max_length=20_000)]
 
 
@@ -103,7 +106,10 @@ class SessionRead(ReadSchema):
         description="Captured values only the runner that captured them holds (secrets, "
         "redacted values): `current_step` leaves these as {{name}} for the runner to fill in",
     )
-    outcome: str | None
+    outcome: SessionOutcome | None = Field(
+        description="Set when the session ended: resolved, workaround (status resolved), "
+        "unresolved or abandoned"
+    )
     summary: str
     active_seconds: int
     created_at: datetime
@@ -132,6 +138,7 @@ class SessionSummary(ReadSchema):
     flow_id: uuid.UUID | None
     flow_title: str | None
     ticket_id: str | None
+    outcome: SessionOutcome | None = None
     active_seconds: int
     created_at: datetime
     updated_at: datetime
@@ -201,6 +208,11 @@ class ResumeIn(WriteSchema):
 
 class ResolveIn(WriteSchema):
     type: Literal["resolve"]
+    outcome: Literal["resolved", "workaround"] = Field(
+        default="resolved",
+        description="`workaround`: the user can work, the cause is still there (the session "
+        "is resolved; its outcome says workaround)",
+    )
     summary: Text = ""
     follow_ups: list[Annotated[str, StringConstraints(max_length=500)]] = Field(
         default_factory=list, max_length=20

@@ -290,10 +290,13 @@ async def append_event(
             "abandon": "abandoned",
         }[kind]
         session.outcome = session.status
+        if kind == "resolve" and event.outcome == "workaround":
+            session.outcome = "workaround"
         session.summary = event.summary
         session.ended_at = now
         step.add(
             session.status,
+            outcome="workaround" if session.outcome == "workaround" else None,
             summary=event.summary,
             follow_ups=getattr(event, "follow_ups", None) or None,
             active_seconds=session.active_seconds,
@@ -516,6 +519,7 @@ async def list_sessions(
     flow_id: uuid.UUID | None,
     ticket_id: str | None,
     q: str | None,
+    outcome: str | None = None,
     since: datetime | None,
     until: datetime | None,
     limit: int,
@@ -533,6 +537,8 @@ async def list_sessions(
         )
     if status:
         query = query.where(Session.status == status)
+    if outcome:
+        query = query.where(Session.outcome == outcome)
     if flow_id:
         query = query.where(Session.flow_id == flow_id)
     if ticket_id:
@@ -569,6 +575,7 @@ async def list_sessions(
             flow_id=r.flow_id,
             flow_title=titles.get(r.flow_id) if r.flow_id else None,
             ticket_id=r.ticket_id,
+            outcome=r.outcome,
             active_seconds=active_seconds(r),
             created_at=r.created_at,
             updated_at=r.updated_at,

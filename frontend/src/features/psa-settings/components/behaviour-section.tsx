@@ -57,6 +57,23 @@ export function BehaviourSection({
               onChange={(rows) => onChange({ statusOnResolve: rows })}
             />
           )}
+          {provider.supports_status && (
+            <Checkbox
+              label="Sessions resolved with a workaround set their own status"
+              hint="Off: a workaround sets the same status as a resolved session."
+              checked={draft.workaroundOwnStatus}
+              onChange={(v) => onChange({ workaroundOwnStatus: v })}
+            />
+          )}
+          {provider.supports_status && draft.workaroundOwnStatus && (
+            <StatusMappingEditor
+              legend="Ticket status on a workaround"
+              when="on a workaround"
+              rows={draft.statusOnWorkaround}
+              serverError={errors.status_on_workaround}
+              onChange={(rows) => onChange({ statusOnWorkaround: rows })}
+            />
+          )}
         </fieldset>
       </div>
 

@@ -60,6 +60,7 @@ function settingsOf(over: Obj = {}): Obj {
     time_entry_on_resolve: false,
     status_on_resolve: {},
     status_on_escalate: {},
+    status_on_workaround: null,
     last_test_at: null,
     last_test_ok: null,
     last_test_message: "",
@@ -242,6 +243,7 @@ describe("PSA settings: connection", () => {
       time_entry_on_resolve: false,
       status_on_resolve: { "*": "Completed" },
       status_on_escalate: {},
+      status_on_workaround: null,
     });
     expect(first!.query.has("team_id")).toBe(false);
 

@@ -24,9 +24,12 @@ export interface PsaDraft {
   timeEntryOnResolve: boolean;
   statusOnResolve: StatusRow[];
   statusOnEscalate: StatusRow[];
+  /** Off: a session resolved with a workaround sets the same status as a resolved one. */
+  workaroundOwnStatus: boolean;
+  statusOnWorkaround: StatusRow[];
 }
 
-export type StatusMapping = "statusOnResolve" | "statusOnEscalate";
+export type StatusMapping = "statusOnResolve" | "statusOnEscalate" | "statusOnWorkaround";
 
 export const NOTE_TYPES: readonly { value: NoteType; label: string }[] = [
   { value: "internal", label: "Internal note" },
@@ -50,6 +53,8 @@ export function draftFrom(s: PsaSettings): PsaDraft {
     timeEntryOnResolve: s.time_entry_on_resolve,
     statusOnResolve: rowsFrom(s.status_on_resolve),
     statusOnEscalate: rowsFrom(s.status_on_escalate),
+    workaroundOwnStatus: s.status_on_workaround != null,
+    statusOnWorkaround: rowsFrom(s.status_on_workaround ?? {}),
   };
 }
 
@@ -87,6 +92,7 @@ export function bodyFrom(draft: PsaDraft, provider: PsaProviderInfo): PsaSetting
     time_entry_on_resolve: provider.supports_time_entries && draft.timeEntryOnResolve,
     status_on_resolve: provider.supports_status ? mappingOf(draft.statusOnResolve) : {},
     status_on_escalate: provider.supports_status ? mappingOf(draft.statusOnEscalate) : {},
+    status_on_workaround: provider.supports_status && draft.workaroundOwnStatus ? mappingOf(draft.statusOnWorkaround) : null,
   };
 }
 
@@ -107,7 +113,11 @@ export function statusRowErrors(rows: StatusRow[]): Record<number, string> {
 
 export function hasLocalErrors(draft: PsaDraft, provider: PsaProviderInfo | undefined): boolean {
   if (!provider?.supports_status) return false;
-  return Object.keys(statusRowErrors(draft.statusOnResolve)).length > 0 || Object.keys(statusRowErrors(draft.statusOnEscalate)).length > 0;
+  return (
+    Object.keys(statusRowErrors(draft.statusOnResolve)).length > 0 ||
+    Object.keys(statusRowErrors(draft.statusOnEscalate)).length > 0 ||
+    (draft.workaroundOwnStatus && Object.keys(statusRowErrors(draft.statusOnWorkaround)).length > 0)
+  );
 }
 
 export function sameBody(a: PsaSettingsInput, b: PsaSettingsInput): boolean {

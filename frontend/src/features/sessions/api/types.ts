@@ -4,6 +4,8 @@ import type { ItemOf, QueryParams, RequestBody, ResponseBody } from "@/api/types
 export type SessionSummary = ItemOf<ResponseBody<"/api/v1/sessions", "get">>;
 export type SessionListParams = QueryParams<"/api/v1/sessions", "get">;
 export type SessionStatus = SessionSummary["status"];
+/** How an ended session ended; `workaround` sessions have status `resolved`. */
+export type SessionOutcome = NonNullable<SessionSummary["outcome"]>;
 export type SessionDetail = ResponseBody<"/api/v1/sessions/{session_id}", "get">;
 export type SessionEvent = SessionDetail["timeline"][number];
 export type StepView = NonNullable<SessionDetail["current_step"]>;

@@ -1,4 +1,7 @@
-/** "Resolve…": end the session as resolved, not resolved (summary required) or abandoned. */
+/**
+ * "Resolve…": end the session as resolved, resolved with a workaround (the cause is still there),
+ * not resolved (summary required) or abandoned.
+ */
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -7,15 +10,19 @@ import { RadioCards } from "@/components/ui/radio-cards";
 import { fieldErrors, formMessage, toProblem } from "@/lib/problem";
 import type { EventInput } from "../api/types";
 
-type Outcome = "resolve" | "mark_unresolved" | "abandon";
+type Outcome = "resolve" | "workaround" | "mark_unresolved" | "abandon";
 
 const OPTIONS = [
   { value: "resolve", label: "Resolved", description: "The problem is fixed." },
+  { value: "workaround", label: "Workaround", description: "The user can work; the cause is still there." },
   { value: "mark_unresolved", label: "Not resolved", description: "Stopped without a fix; say what's left." },
   { value: "abandon", label: "Abandon", description: "Not worth finishing (duplicate, user gone…)." },
 ] as const;
 
-const SUBMIT: Record<Outcome, string> = { resolve: "Resolve session", mark_unresolved: "Mark not resolved", abandon: "Abandon session" };
+const SUBMIT: Record<Outcome, string> = {
+  resolve: "Resolve session",
+  workaround: "Resolve with a workaround",
+  mark_unresolved: "Mark not resolved", abandon: "Abandon session" };
 
 export function ResolveDialog({
   initialSummary,
@@ -47,8 +54,8 @@ export function ResolveDialog({
     if (summaryMissing) return;
     const text = summary.trim();
     const input: EventInput =
-      outcome === "resolve"
-        ? { type: "resolve", summary: text, follow_ups: items }
+      outcome === "resolve" || outcome === "workaround"
+        ? { type: "resolve", outcome: outcome === "workaround" ? "workaround" : "resolved", summary: text, follow_ups: items }
         : outcome === "mark_unresolved"
           ? { type: "mark_unresolved", summary: text, follow_ups: items }
           : { type: "abandon", summary: text };
@@ -91,7 +98,13 @@ export function ResolveDialog({
           maxLength={20000}
           onChange={(e) => setSummary(e.target.value)}
           error={summaryError}
-          hint={outcome === "mark_unresolved" ? "Required: what was tried, and what's still wrong." : "Optional. Markdown. Goes at the top of the ticket note."}
+          hint={
+            outcome === "mark_unresolved"
+              ? "Required: what was tried, and what's still wrong."
+              : outcome === "workaround"
+                ? "Say what the workaround is and what is still to fix. Goes at the top of the ticket note."
+                : "Optional. Markdown. Goes at the top of the ticket note."
+          }
         />
         {outcome !== "abandon" && (
           <TextareaField

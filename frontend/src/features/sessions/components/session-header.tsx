@@ -43,7 +43,7 @@ export function SessionHeader({
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-lg font-semibold text-slate-900">{session.title}</h1>
-            <StatusBadge status={session.status} />
+            <StatusBadge status={session.status} outcome={session.outcome} />
           </div>
           <dl className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-500">
             <div className="flex gap-1">

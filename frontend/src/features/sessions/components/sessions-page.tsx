@@ -70,6 +70,8 @@ export function SessionsPage() {
     q: q || undefined,
     ticket_id: ticket || undefined,
     status: (SESSION_STATUSES as readonly string[]).includes(status) ? (status as SessionStatus) : undefined,
+    // "Workaround" in the status menu is the outcome filter (such sessions have status resolved).
+    outcome: status === "workaround" ? "workaround" : undefined,
     flow_id: flow || undefined,
     since: dayBound(from),
     until: dayBound(to, true),
@@ -134,6 +136,7 @@ export function SessionsPage() {
                 {STATUS_LABELS[s]}
               </option>
             ))}
+            <option value="workaround">Resolved with a workaround</option>
           </Select>
           <Select aria-label="Flow" value={flow} onChange={(e) => set("flow", e.target.value)} className="max-w-56">
             <option value="">Any flow</option>
@@ -207,7 +210,7 @@ export function SessionsPage() {
                     <Td className="font-mono text-xs">{s.ticket_id ?? "—"}</Td>
                     <Td className="max-w-56 truncate">{s.flow_title ?? <span className="text-slate-400">Freeform</span>}</Td>
                     <Td>
-                      <StatusBadge status={s.status} />
+                      <StatusBadge status={s.status} outcome={s.outcome} />
                     </Td>
                     <Td>{s.owner_name ?? "—"}</Td>
                     <Td className="text-right font-mono text-xs tabular-nums">{formatHoursMinutes(s.active_seconds)}</Td>

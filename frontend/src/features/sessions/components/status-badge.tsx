@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { SessionStatus } from "../api/types";
+import type { SessionOutcome, SessionStatus } from "../api/types";
 
 export const STATUS_LABELS: Record<SessionStatus, string> = {
   active: "Active",
@@ -12,6 +12,8 @@ export const STATUS_LABELS: Record<SessionStatus, string> = {
 
 const TONES = { active: "indigo", paused: "amber", escalated: "amber", resolved: "green", unresolved: "red", abandoned: "gray" } as const;
 
-export function StatusBadge({ status }: { status: SessionStatus }) {
+/** A workaround is a resolved session whose outcome says the cause is still there. */
+export function StatusBadge({ status, outcome }: { status: SessionStatus; outcome?: SessionOutcome | null }) {
+  if (status === "resolved" && outcome === "workaround") return <Badge tone="amber">Workaround</Badge>;
   return <Badge tone={TONES[status] ?? "gray"}>{STATUS_LABELS[status] ?? status}</Badge>;
 }
