@@ -2581,7 +2581,8 @@ export interface paths {
          * Resolution Package
          * @description The PSA note (Problem / What we confirmed / Root cause / Resolution), a knowledge-base
          *     article draft and a plain-language client summary, redacted: written by the deep model
-         *     when one is configured, from templates over the timeline otherwise.
+         *     when one is configured, from templates over the timeline otherwise. Kept per session state:
+         *     reading it again with nothing changed does not ask the model again.
          */
         get: operations["resolution_package_api_v1_sessions__session_id__resolution_package_get"];
         put?: never;
@@ -6349,7 +6350,7 @@ export interface components {
             unresolved_rate: number | null;
             /**
              * Workaround Rate
-             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`)
+             * @description Always null: ResolutionFlow records no 'workaround' outcome (see docs/analytics.md)
              */
             workaround_rate?: number | null;
         };
@@ -6698,7 +6699,7 @@ export interface components {
             unresolved_rate: number | null;
             /**
              * Workaround Rate
-             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`)
+             * @description Always null: ResolutionFlow records no 'workaround' outcome (see docs/analytics.md)
              */
             workaround_rate?: number | null;
         };
@@ -6961,13 +6962,6 @@ export interface components {
             status_on_resolve: {
                 [key: string]: string;
             };
-            /**
-             * Status On Workaround
-             * @description null: sessions resolved with a workaround map as resolved
-             */
-            status_on_workaround?: {
-                [key: string]: string;
-            } | null;
             /** Team Id */
             team_id: string | null;
             /** Time Entry On Resolve */
@@ -7015,10 +7009,6 @@ export interface components {
             status_on_resolve?: {
                 [key: string]: string;
             };
-            /** Status On Workaround */
-            status_on_workaround?: {
-                [key: string]: string;
-            } | null;
             /**
              * Time Entry On Resolve
              * @default false
@@ -7314,13 +7304,6 @@ export interface components {
             /** Follow Ups */
             follow_ups?: string[];
             /**
-             * Outcome
-             * @description `workaround`: the user can work, the cause is still there (the session is resolved; its outcome says workaround)
-             * @default resolved
-             * @enum {string}
-             */
-            outcome: "resolved" | "workaround";
-            /**
              * Summary
              * @default
              */
@@ -7511,11 +7494,8 @@ export interface components {
              * @enum {string}
              */
             mode: "guided" | "pilot";
-            /**
-             * Outcome
-             * @description Set when the session ended: resolved, workaround (status resolved), unresolved or abandoned
-             */
-            outcome: ("resolved" | "workaround" | "unresolved" | "abandoned") | null;
+            /** Outcome */
+            outcome: string | null;
             /** Owner Id */
             owner_id: string | null;
             /** Owner Name */
@@ -7602,11 +7582,8 @@ export interface components {
              * @enum {string}
              */
             mode: "guided" | "pilot";
-            /**
-             * Outcome
-             * @description Set when the session ended: resolved, workaround (status resolved), unresolved or abandoned
-             */
-            outcome: ("resolved" | "workaround" | "unresolved" | "abandoned") | null;
+            /** Outcome */
+            outcome: string | null;
             /** Owner Id */
             owner_id: string | null;
             /** Owner Name */
@@ -7713,11 +7690,8 @@ export interface components {
              * @enum {string}
              */
             mode: "guided" | "pilot";
-            /**
-             * Outcome
-             * @description Set when the session ended: resolved, workaround (status resolved), unresolved or abandoned
-             */
-            outcome: ("resolved" | "workaround" | "unresolved" | "abandoned") | null;
+            /** Outcome */
+            outcome: string | null;
             /** Owner Id */
             owner_id: string | null;
             /** Owner Name */
@@ -7814,8 +7788,6 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /** Outcome */
-            outcome?: ("resolved" | "workaround" | "unresolved" | "abandoned") | null;
             /** Owner Id */
             owner_id: string | null;
             /** Owner Name */
@@ -14272,8 +14244,6 @@ export interface operations {
                 cursor?: string | null;
                 flow_id?: string | null;
                 limit?: number;
-                /** @description How ended sessions ended (`workaround` sessions have status resolved) */
-                outcome?: ("resolved" | "workaround" | "unresolved" | "abandoned") | null;
                 /** @description Contains this text */
                 q?: string | null;
                 scope?: "mine" | "team" | "all";
@@ -15229,7 +15199,12 @@ export interface operations {
     };
     resolution_package_api_v1_sessions__session_id__resolution_package_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `pdf`: the three parts as a branded PDF */
+                format?: "json" | "pdf";
+                /** @description Write it anew even when nothing changed since the last one */
+                refresh?: boolean;
+            };
             header?: never;
             path: {
                 session_id: string;
@@ -15254,6 +15229,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResolutionPackage"];
+                    "application/pdf": unknown;
                 };
             };
             /** @description Validation failed */

@@ -195,7 +195,7 @@ def _notes(
             # The payload's text has secrets masked already (scripts.service).
             out.append(
                 (
-                    _hhmm(e.created_at),
+                    _stamp(e.created_at, options),
                     "note",
                     "Ran script " + clean(e.payload.get("text", "")),
                     None,
@@ -427,6 +427,11 @@ def html(
         tags=HTML_TAGS,
         link_rel="noopener noreferrer",
     )
+
+
+def markdown_html(text: str) -> str:
+    """Any Markdown as the notes' HTML: no raw HTML, sanitised with nh3."""
+    return nh3.clean(_MD.render(text), tags=HTML_TAGS, link_rel="noopener noreferrer")
 
 
 def render(

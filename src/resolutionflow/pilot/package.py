@@ -4,6 +4,8 @@ when configured, from templates over the session otherwise; always redacted."""
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.ai import gateway
 from resolutionflow.ai.prompt import DataBlock
+from resolutionflow.documentation.render import markdown_html
 from resolutionflow.models import PilotFact, PilotFix, Session
 from resolutionflow.pilot.schemas import ResolutionPackage
 from resolutionflow.redaction import RedactionOptions, redact
@@ -213,6 +216,29 @@ async def write(prepared: Prepared) -> ResolutionPackage:
     clean = {k: redact(v, prepared.options).redacted for k, v in texts.items()}
     prepared.served = served  # type: ignore[attr-defined]
     return ResolutionPackage(**clean, model=served.model, note=served.note)
+
+
+def cacheable(prepared: Prepared) -> bool:
+    """A package the configured path wrote (model or offline engine by choice); one that fell
+    back after a failure is not kept, so the next read asks the model again."""
+    served = getattr(prepared, "served", None)
+    return served is not None and served.note is None
+
+
+def html(title: str, result: ResolutionPackage) -> str:
+    """The three parts as sanitised HTML, for the PDF."""
+    kb = re.sub(
+        r"^(#{1,4}) ", lambda m: "#" * (len(m.group(1)) + 2) + " ", result.kb_article, flags=re.M
+    )
+    return (
+        f"<h1>{html_lib.escape(title)}</h1>\n"
+        "<h2>PSA note</h2>\n"
+        f"<pre>{html_lib.escape(result.psa_note)}</pre>\n"
+        "<h2>Knowledge base article (draft)</h2>\n"
+        f"{markdown_html(kb)}\n"
+        "<h2>Client summary</h2>\n"
+        f"<p>{html_lib.escape(result.client_summary)}</p>\n"
+    )
 
 
 async def save(

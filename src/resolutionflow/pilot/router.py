@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Query, Request, Response
 
 from resolutionflow.ai import gateway
 from resolutionflow.auth.principal import AnyRole, Engineer, Principal
 from resolutionflow.db import uow
 from resolutionflow.db.session import DB, WriteDB
-from resolutionflow.pilot import package, service, tiers, updates
+from resolutionflow.documentation import exports, pdf
+from resolutionflow.documentation import service as documentation
+from resolutionflow.pilot import cache, package, service, tiers, updates
 from resolutionflow.pilot import schemas as ps
 from resolutionflow.pilot.triage import TriagePatch
 from resolutionflow.sessions import service as sessions
@@ -97,17 +99,47 @@ async def edit_fix(
     return service.fix_read(await service.edit_fix(db, principal, session_id, fix_id, body))
 
 
-@router.get("/sessions/{session_id}/resolution-package", response_model=ps.ResolutionPackage)
+@router.get(
+    "/sessions/{session_id}/resolution-package",
+    response_model=ps.ResolutionPackage,
+    responses={200: {"content": {pdf.MEDIA_TYPE: {}}}},
+)
 async def resolution_package(
-    principal: AnyRole, db: WriteDB, session_id: uuid.UUID
-) -> ps.ResolutionPackage:
+    principal: AnyRole,
+    db: WriteDB,
+    session_id: uuid.UUID,
+    request: Request,
+    format: Annotated[
+        Literal["json", "pdf"], Query(description="`pdf`: the three parts as a branded PDF")
+    ] = "json",
+    refresh: Annotated[
+        bool, Query(description="Write it anew even when nothing changed since the last one")
+    ] = False,
+) -> ps.ResolutionPackage | Response:
     """The PSA note (Problem / What we confirmed / Root cause / Resolution), a knowledge-base
     article draft and a plain-language client summary, redacted: written by the deep model
-    when one is configured, from templates over the timeline otherwise."""
+    when one is configured, from templates over the timeline otherwise. Kept per session state:
+    reading it again with nothing changed does not ask the model again."""
     session = await sessions.get_session(db, principal, session_id)
     prepared = await package.prepare(db, session)
-    result = await uow.while_released(db, package.write(prepared))
-    await package.save(db, prepared, result, principal.user_id)
+    key = cache.key(session, prepared)
+    result = None if refresh else await cache.lookup(db, session.id, key)
+    if result is None:
+        result = await uow.while_released(db, package.write(prepared))
+        await package.save(db, prepared, result, principal.user_id)
+        if package.cacheable(prepared):
+            await cache.store(db, session, key, result)
+    if format == "pdf":
+        brand = await documentation.branding(db, session.account_id, request.app.state.storage)
+        content = await pdf.render(
+            pdf.page(session.title, package.html(session.title, result), brand)
+        )
+        name = exports.filename(f"{session.title} resolution package", "pdf")
+        return Response(
+            content,
+            media_type=pdf.MEDIA_TYPE,
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
     return result
 
 
