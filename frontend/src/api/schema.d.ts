@@ -6350,7 +6350,7 @@ export interface components {
             unresolved_rate: number | null;
             /**
              * Workaround Rate
-             * @description Always null: ResolutionFlow records no 'workaround' outcome (see docs/analytics.md)
+             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`)
              */
             workaround_rate?: number | null;
         };
@@ -6699,7 +6699,7 @@ export interface components {
             unresolved_rate: number | null;
             /**
              * Workaround Rate
-             * @description Always null: ResolutionFlow records no 'workaround' outcome (see docs/analytics.md)
+             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`)
              */
             workaround_rate?: number | null;
         };
@@ -6962,6 +6962,13 @@ export interface components {
             status_on_resolve: {
                 [key: string]: string;
             };
+            /**
+             * Status On Workaround
+             * @description null: sessions resolved with a workaround map as resolved
+             */
+            status_on_workaround?: {
+                [key: string]: string;
+            } | null;
             /** Team Id */
             team_id: string | null;
             /** Time Entry On Resolve */
@@ -7009,6 +7016,10 @@ export interface components {
             status_on_resolve?: {
                 [key: string]: string;
             };
+            /** Status On Workaround */
+            status_on_workaround?: {
+                [key: string]: string;
+            } | null;
             /**
              * Time Entry On Resolve
              * @default false
@@ -7304,6 +7315,13 @@ export interface components {
             /** Follow Ups */
             follow_ups?: string[];
             /**
+             * Outcome
+             * @description `workaround`: the user can work, the cause is still there (the session is resolved; its outcome says workaround)
+             * @default resolved
+             * @enum {string}
+             */
+            outcome: "resolved" | "workaround";
+            /**
              * Summary
              * @default
              */
@@ -7494,8 +7512,11 @@ export interface components {
              * @enum {string}
              */
             mode: "guided" | "pilot";
-            /** Outcome */
-            outcome: string | null;
+            /**
+             * Outcome
+             * @description Set when the session ended: resolved, workaround (status resolved), unresolved or abandoned
+             */
+            outcome: ("resolved" | "workaround" | "unresolved" | "abandoned") | null;
             /** Owner Id */
             owner_id: string | null;
             /** Owner Name */
@@ -7582,8 +7603,11 @@ export interface components {
              * @enum {string}
              */
             mode: "guided" | "pilot";
-            /** Outcome */
-            outcome: string | null;
+            /**
+             * Outcome
+             * @description Set when the session ended: resolved, workaround (status resolved), unresolved or abandoned
+             */
+            outcome: ("resolved" | "workaround" | "unresolved" | "abandoned") | null;
             /** Owner Id */
             owner_id: string | null;
             /** Owner Name */
@@ -7690,8 +7714,11 @@ export interface components {
              * @enum {string}
              */
             mode: "guided" | "pilot";
-            /** Outcome */
-            outcome: string | null;
+            /**
+             * Outcome
+             * @description Set when the session ended: resolved, workaround (status resolved), unresolved or abandoned
+             */
+            outcome: ("resolved" | "workaround" | "unresolved" | "abandoned") | null;
             /** Owner Id */
             owner_id: string | null;
             /** Owner Name */
@@ -7788,6 +7815,8 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /** Outcome */
+            outcome?: ("resolved" | "workaround" | "unresolved" | "abandoned") | null;
             /** Owner Id */
             owner_id: string | null;
             /** Owner Name */
@@ -14244,6 +14273,8 @@ export interface operations {
                 cursor?: string | null;
                 flow_id?: string | null;
                 limit?: number;
+                /** @description How ended sessions ended (`workaround` sessions have status resolved) */
+                outcome?: ("resolved" | "workaround" | "unresolved" | "abandoned") | null;
                 /** @description Contains this text */
                 q?: string | null;
                 scope?: "mine" | "team" | "all";
