@@ -420,6 +420,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/sessions/{session_id}/escalate"): {"reason": "Need a senior"},
     ("POST", "/api/v1/handoffs/{handoff_id}/outcome"): {"cause_correct": True},
     ("POST", "/api/v1/sessions/{session_id}/psa/ticket"): {"ticket_id": "42"},
+    ("POST", "/api/v1/sessions/{session_id}/spin-off"): {"summary": "Second problem"},
     ("PUT", "/api/v1/integrations/psa/members/{user_id}"): {"member_id": None},
     ("PUT", "/api/v1/target-lists/{target_list_id}"): {
         "name": "Renamed",
@@ -459,6 +460,7 @@ OWNER_STATUS: dict[tuple[str, str], tuple[int, ...]] = {
     # No PSA is connected in the owner's account (409), or the push is queued, not failed.
     ("POST", "/api/v1/sessions/{session_id}/psa/ticket"): (409,),
     ("POST", "/api/v1/sessions/{session_id}/psa/push"): (409,),
+    ("POST", "/api/v1/sessions/{session_id}/spin-off"): (409,),
     ("PUT", "/api/v1/integrations/psa/members/{user_id}"): (409,),
     ("POST", "/api/v1/psa/pushes/{push_id}/retry"): (409,),
     # The maker's proposal is already approved: dismissing or rejecting it is a 409.

@@ -51,6 +51,7 @@ from resolutionflow.pilot.router import router as pilot_router
 from resolutionflow.psa import hooks as psa_hooks
 from resolutionflow.psa.outbox import Outbox
 from resolutionflow.psa.router import router as psa_router
+from resolutionflow.psa_tickets.router import router as psa_tickets_router
 from resolutionflow.redaction.router import router as redaction_router
 from resolutionflow.sessions.attachments import storage_for
 from resolutionflow.sessions.live import Listener
@@ -92,6 +93,7 @@ def api_router() -> APIRouter:
         flowgen_router,
         escalations_router,
         psa_router,
+        psa_tickets_router,
         jobs_router,
         maintenance_router,
         flywheel_router,

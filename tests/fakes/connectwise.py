@@ -62,6 +62,18 @@ _PRIORITIES = {
     "normal": {"id": 3, "name": "Priority 3 - Normal", "sort": 3, "level": "Medium"},
 }
 _BOARD = {"id": 1, "name": "Help Desk"}
+_BOARDS: list[dict[str, Any]] = [
+    {"id": 1, "name": "Help Desk", "inactiveFlag": False},
+    {"id": 2, "name": "Escalations", "inactiveFlag": False},
+    {"id": 3, "name": "Old Projects", "inactiveFlag": True},
+]
+# /service/boards/{id}/types: each board has its own ticket types.
+_TYPES: list[dict[str, Any]] = [
+    {"id": 11, "name": "Incident", "board": {"id": 1, "name": "Help Desk"}},
+    {"id": 12, "name": "Service Request", "board": {"id": 1, "name": "Help Desk"}},
+    {"id": 13, "name": "Problem", "board": {"id": 1, "name": "Help Desk"}},
+    {"id": 21, "name": "Incident", "board": {"id": 2, "name": "Escalations"}},
+]
 
 
 class ConditionError(ValueError):
@@ -377,6 +389,7 @@ class FakeConnectWise(LocalServer):
             self.impersonation_allowed = True
             self._member_tokens: dict[str, str] = {}  # Basic header -> member identifier
             self.time_entries: list[dict[str, Any]] = []
+            self._ticket_stalls: list[float] = []
             self._seed()
 
     def add_ticket(self, **fields: Any) -> int:
@@ -430,6 +443,15 @@ class FakeConnectWise(LocalServer):
         """The next note POSTs store the note, then wait `seconds` before answering."""
         with self._lock:
             self._stalls.extend([seconds] * count)
+
+    def store_ticket_then_stall(self, seconds: float, count: int = 1) -> None:
+        """The next ticket POSTs store the ticket, then wait `seconds` before answering."""
+        with self._lock:
+            self._ticket_stalls.extend([seconds] * count)
+
+    def tickets(self) -> list[dict[str, Any]]:
+        with self._data:
+            return copy.deepcopy(list(self._tickets.values()))
 
     def api_requests(self) -> list[dict[str, Any]]:
         """Recorded calls to the API (not companyinfo), `path` relative to the API base."""
@@ -764,7 +786,10 @@ class FakeConnectWise(LocalServer):
             if collection is not None and method == "GET":
                 rows, count_only = collection
                 return self._list(request, rows, count_only=count_only)
-            if segments[:2] == ["service", "tickets"] and len(segments) >= 3:
+            if segments == ["service", "tickets"] and method == "POST":
+                note = self._create_ticket(body, author)
+                stall = self._ticket_stalls.pop(0) if self._ticket_stalls else None
+            elif segments[:2] == ["service", "tickets"] and len(segments) >= 3:
                 ticket = self._find_ticket(segments[2])
                 if len(segments) == 3 and method == "GET":
                     return JSONResponse(ticket)
@@ -812,6 +837,15 @@ class FakeConnectWise(LocalServer):
             return self._configurations, count_only
         if key == ["system", "members"]:
             return self._members, count_only
+        if key == ["service", "boards"]:
+            return _BOARDS, count_only
+        if key == ["service", "priorities"]:
+            return list(_PRIORITIES.values()), count_only
+        if len(key) == 4 and key[:2] == ["service", "boards"] and key[3] in ("types", "statuses"):
+            board = self._find(_BOARDS, key[2])
+            if key[3] == "statuses":
+                return [{**s, "board": _ref(board, "name")} for s in _STATUSES], count_only
+            return [t for t in _TYPES if t["board"]["id"] == board["id"]], count_only
         if len(key) == 4 and key[:2] == ["service", "tickets"]:
             ticket = self._find_ticket(key[2])
             if key[3] == "notes":
@@ -1022,6 +1056,78 @@ class FakeConnectWise(LocalServer):
         }
         self._notes.setdefault(ticket["id"], []).append(note)
         return note
+
+    def _reference(
+        self, rows: list[dict[str, Any]], value: Any, field: str, *keys: str
+    ) -> dict[str, Any]:
+        wanted = value.get("id") if isinstance(value, dict) else None
+        found = next((r for r in rows if wanted is not None and r.get("id") == wanted), None)
+        if found is None:
+            raise _invalid(f"The {field} {wanted!r} was not found.", field, "ticket")
+        return _ref(found, *keys)
+
+    def _create_ticket(self, body: Any, author: str = "rfapi") -> dict[str, Any]:
+        """POST /service/tickets: summary and company are required; the board defaults to the
+        service board set as default (Help Desk); initialDescription becomes the first note."""
+        if not isinstance(body, dict):
+            raise _invalid("ticket object is invalid")
+        summary = body.get("summary")
+        if not isinstance(summary, str) or not summary.strip():
+            raise _invalid("The summary field is required.", "summary", "ticket")
+        if len(summary) > 100:
+            raise _invalid("summary cannot be longer than 100 characters.", "summary", "ticket")
+        if body.get("company") is None:
+            raise _invalid("The company field is required.", "company", "ticket")
+        company = self._reference(self._companies, body["company"], "company", "identifier", "name")
+        board = (
+            self._reference(_BOARDS, body["board"], "board", "name")
+            if body.get("board") is not None
+            else dict(_BOARD)
+        )
+        priority = (
+            self._reference(list(_PRIORITIES.values()), body["priority"], "priority", "name")
+            if body.get("priority") is not None
+            else {"id": 3, "name": "Priority 3 - Normal"}
+        )
+        ticket: dict[str, Any] = {
+            "id": self._next_id(),
+            "summary": summary.strip(),
+            "recordType": "ServiceTicket",
+            "board": board,
+            "status": self._status("New"),
+            "company": company,
+            "priority": priority,
+            "severity": "Medium",
+            "impact": "Medium",
+            "closedFlag": False,
+            "dateEntered": _now(),
+            "enteredBy": author,
+            "_info": {"lastUpdated": _now()},
+        }
+        if body.get("type") is not None:
+            types = [t for t in _TYPES if t["board"]["id"] == board["id"]]
+            ticket["type"] = self._reference(types, body["type"], "type", "name")
+        if body.get("contact") is not None:
+            contact = self._reference(self._contacts, body["contact"], "contact")
+            found = next(c for c in self._contacts if c["id"] == contact["id"])
+            name = f"{found['firstName']} {found['lastName']}"
+            ticket["contact"] = {"id": found["id"], "name": name}
+            ticket["contactName"] = name
+            ticket["contactEmailAddress"] = found["communicationItems"][0]["value"]
+        if body.get("owner") is not None:
+            ticket["owner"] = self._member_ref(body["owner"], "ticket")
+        xref = body.get("externalXRef")
+        if xref is not None:
+            if not isinstance(xref, str) or len(xref) > 100:
+                raise _invalid(
+                    "externalXRef cannot be longer than 100 characters.", "externalXRef", "ticket"
+                )
+            ticket["externalXRef"] = xref
+        self._tickets[ticket["id"]] = ticket
+        description = body.get("initialDescription")
+        if isinstance(description, str) and description.strip():
+            self._add_note(ticket, {"text": description, "detailDescriptionFlag": True}, author)
+        return copy.deepcopy(ticket)
 
     def _add_time_entry(self, body: Any) -> dict[str, Any]:
         if not isinstance(body, dict):
