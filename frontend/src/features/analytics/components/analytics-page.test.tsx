@@ -69,6 +69,7 @@ describe("Headline figures", () => {
     });
     renderApp("/analytics");
     expect(await screen.findByText("No sessions in this range")).toBeInTheDocument();
+    expect(screen.getByText(/The 30 days before had 32: try a longer range or fewer filters/)).toBeInTheDocument();
     expect(screen.getAllByText(/Run sessions from flows and figures appear here/).length).toBeGreaterThanOrEqual(2);
     expect(screen.getByText("No flows to measure")).toBeInTheDocument();
     expect(screen.getByText("Nothing to map yet")).toBeInTheDocument();

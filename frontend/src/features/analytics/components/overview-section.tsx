@@ -51,9 +51,9 @@ export function OverviewSection({ query, canRun }: { query: AnalyticsQuery; canR
             ) : undefined
           }
         >
-          Run sessions from flows and figures appear here. Try a longer range or fewer filters if sessions
-          {overview.data.previous.sessions > 0 ? ` (the previous ${overview.data.days} days had ${formatCount(overview.data.previous.sessions)})` : ""} should
-          be showing.
+          Run sessions from flows and figures appear here.
+          {overview.data.previous.sessions > 0 &&
+            ` The ${overview.data.days} days before had ${formatCount(overview.data.previous.sessions)}: try a longer range or fewer filters.`}
         </EmptyState>
       ) : (
         <OverviewBody overview={overview.data} query={query} />
