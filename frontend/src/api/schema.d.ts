@@ -2067,7 +2067,75 @@ export interface paths {
          */
         get: operations["search_tickets_api_v1_psa_tickets_get"];
         put?: never;
+        /**
+         * Create Ticket
+         * @description Creates a ticket in your team's PSA. A PSA refusal is a 422 in the PSA's words and
+         *     creates nothing. Start a session on it with `POST /sessions {"ticket_id"}`.
+         */
+        post: operations["create_ticket_api_v1_psa_tickets_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/psa/tickets/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ticket Options
+         * @description The new-ticket form's choices: boards, priorities, the board's types and statuses,
+         *     companies and contacts.
+         */
+        get: operations["ticket_options_api_v1_psa_tickets_options_get"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/psa/tickets/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ticket Queue
+         * @description Open tickets in your team's PSA: `mine` (assigned to your PSA member) or `team` (every
+         *     board), with search (number, summary or company) and filters.
+         */
+        get: operations["ticket_queue_api_v1_psa_tickets_queue_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/psa/tickets/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Triage Ticket
+         * @description A new ticket's fields pre-filled from pasted text, each with a confidence: by the
+         *     configured model (the text redacted first), else by the offline rules. Nothing is created.
+         */
+        post: operations["triage_ticket_api_v1_psa_tickets_triage_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2623,6 +2691,28 @@ export interface paths {
         post?: never;
         /** Revoke Share */
         delete: operations["revoke_share_api_v1_sessions__session_id__shares__share_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/spin-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Spin Off
+         * @description A related ticket for a second problem: same company and board as the session's ticket,
+         *     referencing it, with a note on the original naming the new one and a `ticket_spun_off`
+         *     entry on the timeline.
+         */
+        post: operations["spin_off_api_v1_sessions__session_id__spin_off_post"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3728,6 +3818,13 @@ export interface components {
              */
             type: "check";
         };
+        /** ChoiceRead */
+        ChoiceRead: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+        };
         /** ChunkRead */
         ChunkRead: {
             /** Heading */
@@ -3789,6 +3886,15 @@ export interface components {
             /** Text */
             text: string;
         };
+        /** CompanyRead */
+        CompanyRead: {
+            /** Id */
+            id: string;
+            /** Identifier */
+            identifier?: string | null;
+            /** Name */
+            name: string;
+        };
         /** ConfigurationRead */
         ConfigurationRead: {
             /** Id */
@@ -3816,6 +3922,15 @@ export interface components {
             ok: boolean;
             /** Provider */
             provider: string;
+        };
+        /** ContactRead */
+        ContactRead: {
+            /** Company Id */
+            company_id?: string | null;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
         };
         /** ConversationCreate */
         ConversationCreate: {
@@ -4998,6 +5113,19 @@ export interface components {
              * @enum {string}
              */
             kind: "troubleshooting" | "procedural";
+        };
+        /**
+         * Guess
+         * @description A pre-filled field: the PSA's id where it is a choice, and how sure the triage is
+         *     (0 to 1). The engineer confirms or changes it.
+         */
+        Guess: {
+            /** Confidence */
+            confidence: number;
+            /** Id */
+            id?: string | null;
+            /** Name */
+            name?: string | null;
         };
         /** HandoffRead */
         HandoffRead: {
@@ -6256,6 +6384,25 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** OptionsRead */
+        OptionsRead: {
+            /** Boards */
+            boards: components["schemas"]["ChoiceRead"][];
+            /** Companies */
+            companies: components["schemas"]["CompanyRead"][];
+            /** Contacts */
+            contacts: components["schemas"]["ContactRead"][];
+            /** Priorities */
+            priorities: components["schemas"]["ChoiceRead"][];
+            /** Provider */
+            provider: string;
+            /** Provider Label */
+            provider_label: string;
+            /** Statuses */
+            statuses: components["schemas"]["ChoiceRead"][];
+            /** Types */
+            types: components["schemas"]["ChoiceRead"][];
+        };
         /**
          * OutcomeCounts
          * @description Where the period's sessions stand now; the five add up to `sessions`.
@@ -7189,6 +7336,43 @@ export interface components {
             /** Success */
             success: number;
         };
+        /** QueueItem */
+        QueueItem: {
+            /** Board */
+            board?: string | null;
+            /** Company */
+            company?: string | null;
+            /** Id */
+            id: string;
+            /** Owner */
+            owner?: string | null;
+            /** Priority */
+            priority?: string | null;
+            /** Status */
+            status?: string | null;
+            /** Summary */
+            summary: string;
+            /** Updated */
+            updated?: string | null;
+        };
+        /** QueueRead */
+        QueueRead: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["QueueItem"][];
+            /** Page */
+            page: number;
+            /** Provider */
+            provider: string;
+            /** Provider Label */
+            provider_label: string;
+            /**
+             * View
+             * @enum {string}
+             */
+            view: "mine" | "team";
+        };
         /** RateRow */
         RateRow: {
             /** Escalated */
@@ -7963,6 +8147,41 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** SpinOffIn */
+        SpinOffIn: {
+            /**
+             * Copy Context
+             * @description Add the session's documentation so far, redacted as notes pushed to the PSA are
+             * @default false
+             */
+            copy_context: boolean;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Summary */
+            summary: string;
+        };
+        /** SpinOffRead */
+        SpinOffRead: {
+            /**
+             * Adopted
+             * @default false
+             */
+            adopted: boolean;
+            /**
+             * Original Noted
+             * @description Whether the reference note was added to the original ticket
+             */
+            original_noted: boolean;
+            /** Original Ticket Id */
+            original_ticket_id?: string | null;
+            /** Ticket Id */
+            ticket_id: string;
+            /** Url */
+            url?: string | null;
+        };
         /** StatusUpdate */
         StatusUpdate: {
             /**
@@ -8540,6 +8759,47 @@ export interface components {
             /** Version */
             version?: string | null;
         };
+        /** TicketCreated */
+        TicketCreated: {
+            /**
+             * Adopted
+             * @description True when an earlier attempt with the same Idempotency-Key had already created it: the same ticket is returned, none is created.
+             * @default false
+             */
+            adopted: boolean;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+            /** Ticket Id */
+            ticket_id: string;
+            /** Url */
+            url?: string | null;
+        };
+        /** TicketCreateIn */
+        TicketCreateIn: {
+            /** Board Id */
+            board_id?: string | null;
+            /** Company Id */
+            company_id?: string | null;
+            /** Contact Id */
+            contact_id?: string | null;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Priority
+             * @description The PSA's priority id
+             */
+            priority?: string | null;
+            /** Summary */
+            summary: string;
+            /** Type Id */
+            type_id?: string | null;
+        };
         /** TicketRead */
         TicketRead: {
             /** Board */
@@ -8645,6 +8905,11 @@ export interface components {
              */
             summary: string;
         };
+        /** TriageIn */
+        TriageIn: {
+            /** Text */
+            text: string;
+        };
         /** TriagePatch */
         TriagePatch: {
             /** Asset */
@@ -8659,6 +8924,30 @@ export interface components {
             hypothesis?: string | null;
             /** Summary */
             summary?: string | null;
+        };
+        /** TriageRead */
+        TriageRead: {
+            board?: components["schemas"]["Guess"] | null;
+            company?: components["schemas"]["Guess"] | null;
+            contact?: components["schemas"]["Guess"] | null;
+            /** Description */
+            description: string;
+            /**
+             * Note
+             * @description Why the rules answered, if a model is set
+             */
+            note?: string | null;
+            priority?: components["schemas"]["Guess"] | null;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "model" | "rules";
+            /** Summary */
+            summary: string;
+            /** Summary Confidence */
+            summary_confidence: number;
+            type?: components["schemas"]["Guess"] | null;
         };
         /** UsageReport */
         UsageReport: {
@@ -13025,9 +13314,16 @@ export interface operations {
             query?: {
                 /** @description `client` leaves out internal notes, command output and names */
                 audience?: "internal" | "client";
-                format?: "markdown" | "html";
+                /** @description `summary`: problem, outcome and summary only; `standard`: the ticket note; `full`: the note and every timeline entry */
+                detail?: "summary" | "standard" | "full";
+                /** @description `pdf`: branded, 503 when the PDF renderer is not installed */
+                format?: "markdown" | "html" | "pdf";
                 /** @description Why it is fetched: `preview` (shown in the app) records nothing; a client report fetched to `download` leaves the server and records a redaction report per session. */
                 intent?: "download" | "preview";
+                /** @description `strict` also masks IP addresses, email addresses and phone numbers, whatever the account's settings */
+                redaction?: "standard" | "strict";
+                /** @description `false` leaves every time of day out of the note */
+                timestamps?: boolean;
             };
             header?: never;
             path: {
@@ -13052,6 +13348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/pdf": unknown;
                     "text/html; charset=utf-8": unknown;
                     "text/markdown; charset=utf-8": unknown;
                 };
@@ -14101,6 +14398,180 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketSummaryRead"][];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    create_ticket_api_v1_psa_tickets_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key when retrying: the PSA then holds one ticket however often the request arrives. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketCreateIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCreated"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ticket_options_api_v1_psa_tickets_options_get: {
+        parameters: {
+            query?: {
+                board_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OptionsRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ticket_queue_api_v1_psa_tickets_queue_get: {
+        parameters: {
+            query?: {
+                board_id?: string | null;
+                company_id?: string | null;
+                page?: number;
+                page_size?: number;
+                priority_id?: string | null;
+                q?: string;
+                status?: string | null;
+                view?: "mine" | "team";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    triage_ticket_api_v1_psa_tickets_triage_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriageIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageRead"];
                 };
             };
             /** @description Validation failed */
@@ -15385,6 +15856,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    spin_off_api_v1_sessions__session_id__spin_off_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key when retrying: the PSA then holds one ticket however often the request arrives. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpinOffIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpinOffRead"];
+                };
             };
             /** @description Validation failed */
             422: {

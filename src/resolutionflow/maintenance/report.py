@@ -18,14 +18,15 @@ from markdown_it import MarkdownIt
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.documentation import templates
-from resolutionflow.documentation.render import Event, Meta, Template, duration, render
+from resolutionflow.documentation.render import Event, Meta, Options, Template, duration, render
+from resolutionflow.documentation.service import STANDARD, ExportOptions
 from resolutionflow.maintenance import repository as repo
 from resolutionflow.maintenance.service import item_status
 from resolutionflow.models import Account, MaintenanceBatch, MaintenanceBatchItem, Session
 from resolutionflow.outbound import reports
 from resolutionflow.redaction import redact
 from resolutionflow.redaction.inputs import shown_payload
-from resolutionflow.redaction.policy import options_for
+from resolutionflow.redaction.policy import for_mode, options_for
 from resolutionflow.sessions import service as sessions
 
 Audience = Literal["internal", "client"]
@@ -83,6 +84,7 @@ async def _documentation(
     clean: Callable[[str], str],
     template: Template,
     audience: Audience,
+    options: Options,
 ) -> str:
     events = await sessions.events_of(db, session)
     if audience == "client":
@@ -113,7 +115,7 @@ async def _documentation(
         )
         for e in events
     ]
-    return render(meta, timeline, "markdown", clean=clean, template=template)
+    return render(meta, timeline, "markdown", clean=clean, template=template, options=options)
 
 
 async def markdown(
@@ -122,8 +124,9 @@ async def markdown(
     audience: Audience = "internal",
     *,
     only_client: str | None = None,
+    options: ExportOptions = STANDARD,
 ) -> str:
-    text, _ = await build(db, batch, audience, only_client=only_client)
+    text, _ = await build(db, batch, audience, only_client=only_client, options=options)
     return text
 
 
@@ -133,13 +136,14 @@ async def build(
     audience: Audience = "internal",
     *,
     only_client: str | None = None,
+    options: ExportOptions = STANDARD,
 ) -> tuple[str, dict[uuid.UUID, str]]:
     """The report, and per session what of it is that session's (its summary row and its
     section), so what leaves can be recorded against each session."""
     rows: list[tuple[MaintenanceBatchItem, Session | None]] = await repo.items_of(db, [batch.id])
     if only_client is not None:
         rows = [(i, x) for i, x in rows if i.client == only_client]
-    options = await options_for(db, batch.account_id)
+    redaction = for_mode(await options_for(db, batch.account_id), options.redaction)
     account = await db.get(Account, batch.account_id)
     template = templates.load(account.note_template if account else None).to_template()
     if audience == "client":
@@ -147,7 +151,7 @@ async def build(
     template = replace(template, header="", footer="")
 
     def clean(value: str) -> str:
-        return redact(value, options).redacted
+        return redact(value, redaction).redacted
 
     names: dict[uuid.UUID, str] = (
         await repo.names(db, {i.assignee_id for i, _ in rows}) if audience == "internal" else {}
@@ -155,9 +159,10 @@ async def build(
     statuses = [item_status(i, x) for i, x in rows]
     title = batch.title if only_client is None else f"{batch.title} — {only_client}"
     parts = [f"# {clean(title)}"]
-    started = f"{batch.created_at:%Y-%m-%d %H:%M} UTC"
+    stamp = "%Y-%m-%d %H:%M UTC" if options.timestamps else "%Y-%m-%d"
+    started = f"{batch.created_at:{stamp}}"
     ended = "cancelled" if batch.status == "cancelled" else "completed"
-    finished = f", {ended} {batch.completed_at:%Y-%m-%d %H:%M} UTC" if batch.completed_at else ""
+    finished = f", {ended} {batch.completed_at:{stamp}}" if batch.completed_at else ""
     parts.append(
         f"{clean(batch.flow_title)} (v{batch.flow_version}) across {len(rows)} "
         f"target{'s' if len(rows) != 1 else ''}; started {started}{finished}."
@@ -204,7 +209,7 @@ async def build(
             if session is None:
                 parts.append("Its session was deleted.")
                 continue
-            doc = await _documentation(db, session, clean, template, audience)
+            doc = await _documentation(db, session, clean, template, audience, options.render)
             # The document's own title repeats the target; drop it, keep its sections.
             body = doc.split("\n", 1)[1].strip() if doc.startswith("# ") else doc.strip()
             parts.append(_nest(body, 2))
@@ -213,11 +218,15 @@ async def build(
 
 
 async def for_client(
-    db: AsyncSession, batch: MaintenanceBatch, actor_id: uuid.UUID | None, format: str
+    db: AsyncSession,
+    batch: MaintenanceBatch,
+    actor_id: uuid.UUID | None,
+    format: str,
+    options: ExportOptions = STANDARD,
 ) -> str:
     """The client-facing report (Markdown), which leaves the server: each session's part of it
     is recorded as a redaction report (channel `export`), in the caller's unit of work."""
-    text, own = await build(db, batch, "client")
+    text, own = await build(db, batch, "client", options=options)
     for session_id, part in own.items():
         await reports.record(
             db,
@@ -231,8 +240,13 @@ async def for_client(
     return text
 
 
+def html_body(markdown_text: str) -> str:
+    """The report's HTML, sanitised: what the HTML download and the PDF are made of."""
+    return nh3.clean(_MD.render(markdown_text), tags=_TAGS, link_rel="noopener noreferrer")
+
+
 def html(markdown_text: str) -> str:
-    body = nh3.clean(_MD.render(markdown_text), tags=_TAGS, link_rel="noopener noreferrer")
+    body = html_body(markdown_text)
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         "<title>Maintenance report</title></head><body>\n" + body + "</body></html>\n"

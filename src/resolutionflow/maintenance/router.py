@@ -14,6 +14,8 @@ from resolutionflow.auth.principal import AnyRole, Engineer, Principal
 from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import decode_offset, encode_offset
 from resolutionflow.db.session import DB, WriteDB
+from resolutionflow.documentation import exports, pdf
+from resolutionflow.documentation import service as documentation
 from resolutionflow.maintenance import psa_import, report, service
 from resolutionflow.maintenance import repository as repo
 from resolutionflow.maintenance import schemas as s
@@ -214,7 +216,11 @@ async def set_client_tickets(
     return await service.batch_read(db, batch)
 
 
-REPORT_TYPES = {"markdown": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8"}
+REPORT_TYPES = {
+    "markdown": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "pdf": pdf.MEDIA_TYPE,
+}
 
 
 @router.get(
@@ -226,7 +232,12 @@ async def batch_report(
     principal: AnyRole,
     db: WriteDB,
     batch_id: uuid.UUID,
-    format: Literal["markdown", "html"] = "markdown",
+    request: Request,
+    options: exports.ExportQuery,
+    format: Annotated[
+        Literal["markdown", "html", "pdf"],
+        Query(description="`pdf`: branded, 503 when the PDF renderer is not installed"),
+    ] = "markdown",
     audience: Annotated[
         Literal["internal", "client"],
         Query(description="`client` leaves out internal notes, command output and names"),
@@ -245,9 +256,19 @@ async def batch_report(
     previewed, each session's part of it is recorded as a redaction report."""
     batch = await repo.get_batch(db, principal.account_id, batch_id)
     if audience == "client" and intent == "download":
-        body = await report.for_client(db, batch, principal.user_id, format)
+        body = await report.for_client(db, batch, principal.user_id, format, options)
     else:
-        body = await report.markdown(db, batch, audience)
+        body = await report.markdown(db, batch, audience, options=options)
+    if format == "pdf":
+        brand = await documentation.branding(db, batch.account_id, request.app.state.storage)
+        content = await pdf.render(pdf.page(batch.title, report.html_body(body), brand))
+        name = exports.filename(f"{batch.title} report", "pdf")
+        disposition = "inline" if intent == "preview" else "attachment"
+        return Response(
+            content,
+            media_type=pdf.MEDIA_TYPE,
+            headers={"Content-Disposition": f'{disposition}; filename="{name}"'},
+        )
     if format == "html":
         body = report.html(body)
     return Response(body, media_type=REPORT_TYPES[format])
