@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from httpx import AsyncClient
 
+from tests.ai.support import use_model
 from tests.fakes.connectwise import FakeConnectWise
+from tests.fakes.llm_servers import FakeAnthropic, Reply
 from tests.fixtures.factories import Tenant
 from tests.psa.conftest import connect
 
@@ -79,3 +81,38 @@ async def test_triage_needs_a_connected_psa_and_an_engineer(
     assert r.status_code == 403
     r = await client.post(URL, headers=tenant.engineer.headers, json={"text": ""})
     assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["body", "text"]
+
+
+async def test_a_configured_model_triages_the_redacted_text(
+    client: AsyncClient, tenant: Tenant, cw: FakeConnectWise, fake_anthropic: FakeAnthropic
+) -> None:
+    await connect(client, tenant, cw)
+    await use_model(client, tenant, "anthropic", fake_anthropic.base_url)
+    fake_anthropic.script(
+        Reply(
+            json={
+                "summary": "VPN drops for Globex staff",
+                "company": "Globex Ltd",
+                "company_confidence": 0.9,
+                "priority": "Priority 2 - High",
+                "priority_confidence": 0.7,
+                "type": "No Such Type",  # not a choice: the rules' guess stays
+            }
+        )
+    )
+    t = await _triage(
+        client, tenant, "vpn keeps dropping for everyone, my password is Hunter2-Zebra!9"
+    )
+    assert t["source"] == "model" and t["summary"] == "VPN drops for Globex staff"
+    assert (t["company"]["id"], t["company"]["confidence"]) == ("251", 0.9)
+    assert t["priority"]["name"] == "Priority 2 - High"
+    assert t["type"]["name"] == "Problem"  # "keeps": the rules' guess
+    prompt = str(fake_anthropic.last_request["json"])
+    assert "vpn keeps dropping" in prompt and "Globex Ltd" in prompt
+    assert "Hunter2-Zebra!9" not in prompt
+
+    # The model failing: the rules answer, and say why.
+    fake_anthropic.script(Reply(status=400))
+    t = await _triage(client, tenant, "Printer offline at Acme")
+    assert t["source"] == "rules" and t["note"]
+    assert t["company"]["name"] == "Acme Corporation"
