@@ -327,6 +327,20 @@ async def _library_step(client: AsyncClient, owner: Tenant) -> str:
     return str(r.json()["id"])
 
 
+SCRIPT = {
+    "title": "Restart a service",
+    "language": "powershell",
+    "body": "Restart-Service -Name {{service}}",
+    "params": [{"name": "service", "default": "Spooler"}],
+}
+
+
+async def _script(client: AsyncClient, owner: Tenant) -> str:
+    r = await client.post("/api/v1/scripts", headers=owner.admin.headers, json=SCRIPT)
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
 async def _step_flag(client: AsyncClient, owner: Tenant) -> str:
     step_id = await _library_step(client, owner)
     r = await client.post(
@@ -378,6 +392,7 @@ async def _experiment(client: AsyncClient, owner: Tenant) -> str:
 MAKERS: dict[str, Maker] = {
     "experiment_id": _experiment,
     "library_step_id": _library_step,
+    "script_id": _script,
     "flag_id": _step_flag,
     "proposal_id": _proposal,
     "target_list_id": _target_list,
@@ -434,6 +449,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/api/v1/steps/{library_step_id}"): {"title": "Renamed", "kind": "action"},
     ("PUT", "/api/v1/steps/{library_step_id}/rating"): {"stars": 4},
     ("POST", "/api/v1/steps/{library_step_id}/flags"): {"reason": "Outdated"},
+    ("PUT", "/api/v1/scripts/{script_id}"): SCRIPT,
     ("POST", "/api/v1/proposals/{proposal_id}/reject"): {"reason": "Not needed"},
     ("POST", "/api/v1/proposals/{proposal_id}/comments"): {"text": "Looks right"},
     ("POST", "/api/v1/flows/{flow_id}/experiments"): {"use_draft": True},

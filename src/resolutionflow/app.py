@@ -53,6 +53,7 @@ from resolutionflow.psa.outbox import Outbox
 from resolutionflow.psa.router import router as psa_router
 from resolutionflow.psa_tickets.router import router as psa_tickets_router
 from resolutionflow.redaction.router import router as redaction_router
+from resolutionflow.scripts.router import router as scripts_router
 from resolutionflow.sessions.attachments import storage_for
 from resolutionflow.sessions.live import Listener
 from resolutionflow.sessions.router import router as sessions_router
@@ -98,6 +99,7 @@ def api_router() -> APIRouter:
         maintenance_router,
         flywheel_router,
         steps_router,
+        scripts_router,
         analytics_router,
         home_router,
     ):

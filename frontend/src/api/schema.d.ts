@@ -2217,6 +2217,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scripts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Scripts
+         * @description Every word of `q` as a prefix over title, description, tags, parameters and body, best
+         *     match first; without `q`, the most recently updated.
+         */
+        get: operations["list_scripts_api_v1_scripts_get"];
+        put?: never;
+        /**
+         * Create Script
+         * @description A new script template; its `{{placeholders}}` and declared parameters must agree.
+         */
+        post: operations["create_script_api_v1_scripts_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scripts/{script_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Script */
+        get: operations["get_script_api_v1_scripts__script_id__get"];
+        /**
+         * Replace Script
+         * @description The script as it should be. Its author, a team admin of its owner team, a super admin.
+         */
+        put: operations["replace_script_api_v1_scripts__script_id__put"];
+        post?: never;
+        /** Delete Script */
+        delete: operations["delete_script_api_v1_scripts__script_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scripts/{script_id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render Script
+         * @description The script with every value checked and quoted for its language, or a 422 naming each
+         *     bad parameter. With `session_id`, "ran script" is recorded on that session's timeline
+         *     (secret values masked; they are never stored).
+         */
+        post: operations["render_script_api_v1_scripts__script_id__render_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -7463,6 +7532,28 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /** RenderIn */
+        RenderIn: {
+            /**
+             * Session Id
+             * @description Record 'ran script' on this session's timeline (secrets masked)
+             */
+            session_id?: string | null;
+            /** Values */
+            values?: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        /** RenderOut */
+        RenderOut: {
+            /**
+             * Recorded Seq
+             * @description The timeline entry, if recorded
+             */
+            recorded_seq?: number | null;
+            /** Script */
+            script: string;
+        };
         /** PreviewRead */
         resolutionflow__documentation__templates__PreviewRead: {
             /** Markdown */
@@ -7598,6 +7689,162 @@ export interface components {
             owner: string;
             /** Timezone */
             timezone: string;
+        };
+        /**
+         * ScriptCreate
+         * @description A script template. Every `{{name}}` in the body must be a declared parameter and every
+         *     declared parameter must be used; each stands for one complete, quoted literal.
+         */
+        ScriptCreate: {
+            /** Body */
+            body: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "powershell" | "bash" | "cmd" | "python";
+            /** Params */
+            params?: components["schemas"]["ScriptParam"][];
+            /**
+             * Risk
+             * @default read_only
+             * @enum {string}
+             */
+            risk: "read_only" | "changes_state" | "destructive";
+            /** Tags */
+            tags?: string[];
+            /**
+             * Team Id
+             * @description The owner team (none: account)
+             */
+            team_id?: string | null;
+            /** Title */
+            title: string;
+        };
+        /** ScriptPage */
+        ScriptPage: {
+            /** Items */
+            items: components["schemas"]["ScriptRead"][];
+        };
+        /**
+         * ScriptParam
+         * @description A declared parameter. `name` is an identifier used as `{{name}}` in the body; `pattern`
+         *     is a regular expression the whole value must match; `choices` are the allowed values of a
+         *     `choice` parameter. A secret parameter has no default: secrets are never stored.
+         */
+        ScriptParam: {
+            /** Choices */
+            choices?: string[];
+            /** Default */
+            default?: string | number | boolean | null;
+            /**
+             * Help
+             * @default
+             */
+            help: string;
+            /** Name */
+            name: string;
+            /** Pattern */
+            pattern?: string | null;
+            /**
+             * Required
+             * @default false
+             */
+            required: boolean;
+            /**
+             * Type
+             * @default string
+             * @enum {string}
+             */
+            type: "string" | "int" | "bool" | "choice" | "hostname" | "path" | "secret";
+        };
+        /** ScriptRead */
+        ScriptRead: {
+            /** Body */
+            body: string;
+            /** Can Edit */
+            can_edit: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Id */
+            created_by_id: string | null;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "powershell" | "bash" | "cmd" | "python";
+            /** Params */
+            params: components["schemas"]["ScriptParam"][];
+            /** Revision */
+            revision: number;
+            /**
+             * Risk
+             * @enum {string}
+             */
+            risk: "read_only" | "changes_state" | "destructive";
+            /** Tags */
+            tags: string[];
+            /** Team Id */
+            team_id: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ScriptUpdate */
+        ScriptUpdate: {
+            /** Body */
+            body: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "powershell" | "bash" | "cmd" | "python";
+            /** Params */
+            params?: components["schemas"]["ScriptParam"][];
+            /**
+             * Revision
+             * @description The revision you edited; a different current one is a 409
+             */
+            revision?: number | null;
+            /**
+             * Risk
+             * @default read_only
+             * @enum {string}
+             */
+            risk: "read_only" | "changes_state" | "destructive";
+            /** Tags */
+            tags?: string[];
+            /**
+             * Team Id
+             * @description The owner team (none: account)
+             */
+            team_id?: string | null;
+            /** Title */
+            title: string;
         };
         /** SectionSetting */
         SectionSetting: {
@@ -10364,7 +10611,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.throttled" | "experiment.started" | "experiment.stopped" | "gap.drafted" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_cancelled" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "proposal.approved" | "proposal.dismissed" | "proposal.rejected" | "proposal.run" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
+                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.throttled" | "experiment.started" | "experiment.stopped" | "gap.drafted" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_cancelled" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "proposal.approved" | "proposal.dismissed" | "proposal.rejected" | "proposal.run" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "script.created" | "script.deleted" | "script.updated" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */
@@ -14725,6 +14972,256 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulePreview"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    list_scripts_api_v1_scripts_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Contains this text */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScriptPage"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    create_script_api_v1_scripts_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScriptCreate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScriptRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    get_script_api_v1_scripts__script_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                script_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScriptRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    replace_script_api_v1_scripts__script_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                script_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScriptUpdate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScriptRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    delete_script_api_v1_scripts__script_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                script_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    render_script_api_v1_scripts__script_id__render_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                script_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RenderIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderOut"];
                 };
             };
             /** @description Validation failed */

@@ -1,0 +1,1 @@
+"""The script library: parameterised script templates, safe rendering, and the script builder."""
