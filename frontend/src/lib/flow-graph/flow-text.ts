@@ -318,7 +318,8 @@ interface ParsedNode {
   edges: { target: string; label: string; line: number }[];
 }
 
-function parseHeading(line: string, lineNo: number, problems: Problems): { id: string; type: NodeType; title: string } | null {
+/** The heading's parts; `id` alone (type null) when only the id could be read, so links to it still count. */
+function parseHeading(line: string, lineNo: number, problems: Problems): { id: string; type: NodeType | null; title: string } | null {
   const rest = line.replace(/^##\s*/, "");
   const m = /^(\S+)\s+(?:[·|-]\s*)?([A-Za-z_]+)\s*:(.*)$/.exec(rest);
   if (!m) {
@@ -327,22 +328,20 @@ function parseHeading(line: string, lineNo: number, problems: Problems): { id: s
   }
   const id = m[1] ?? "";
   const type = (m[2] ?? "").toLowerCase();
-  let ok = true;
   if (!NODE_ID.test(id)) {
     problems.add(lineNo, `Node id "${id}" may only use letters, digits, "-" and "_" (at most 64).`);
-    ok = false;
+    return null;
   }
+  let ok = true;
   if (!isNodeType(type)) {
     problems.add(lineNo, `Unknown node type "${m[2]}" (one of ${NODE_TYPES.join(", ")}).`);
     ok = false;
   }
   const rawTitle = m[3] ?? "";
-  if (rawTitle.trim() === "") {
-    problems.add(lineNo, `Node "${id}" has no title (write "" for an empty one).`);
-    return null;
-  }
-  const title = decodeValue(rawTitle, lineNo, "title", problems);
-  if (!ok || title === null) return null;
+  let title: string | null = null;
+  if (rawTitle.trim() === "") problems.add(lineNo, `Node "${id}" has no title (write "" for an empty one).`);
+  else title = decodeValue(rawTitle, lineNo, "title", problems);
+  if (!ok || title === null) return { id, type: null, title: "" };
   return { id, type: type as NodeType, title };
 }
 
@@ -397,7 +396,7 @@ function parseProp(
 /** Reads one node section: `lines[from]` is its heading, `to` the next heading (exclusive). */
 function parseSection(lines: readonly string[], from: number, to: number, problems: Problems): ParsedNode | null {
   const heading = parseHeading(lines[from] ?? "", from + 1, problems);
-  const node: CodeNode = newNode(heading?.id ?? "", heading?.type ?? "action", heading?.title ?? "", null);
+  const node: CodeNode = newNode(heading?.id ?? "", heading?.type ?? "checklist", heading?.title ?? "", null);
   const parsed: ParsedNode = { node, line: from + 1, hasPosition: false, edges: [] };
   let i = from + 1;
   const given = new Set<string>();

@@ -5,6 +5,9 @@ import { useHistoryCounts } from "../model/editor-context";
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 export const MOD = isMac ? "⌘" : "Ctrl+";
 
+export type EditorView = "canvas" | "outline" | "code";
+const VIEW_LABELS: Record<EditorView, string> = { canvas: "Canvas", outline: "Outline", code: "Code" };
+
 function ToolButton({
   label,
   shortcut,
@@ -54,8 +57,8 @@ export function EditorToolbar({
   publishBlockedReason,
   onPublish,
 }: {
-  view: "canvas" | "outline";
-  onView: (v: "canvas" | "outline") => void;
+  view: EditorView;
+  onView: (v: EditorView) => void;
   onUndo: () => void;
   onRedo: () => void;
   onLayout: () => void;
@@ -79,18 +82,20 @@ export function EditorToolbar({
       </ToolButton>
       <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden="true" />
       <div className="flex rounded-md bg-slate-100 p-0.5" role="group" aria-label="View">
-        {(["canvas", "outline"] as const).map((v) => (
+        {(["canvas", "outline", "code"] as const).map((v) => (
           <button
             key={v}
             type="button"
             aria-pressed={view === v}
+            title={v === "code" ? `The flow as Markdown text (${MOD}Shift+M)` : undefined}
+            aria-keyshortcuts={v === "code" ? "Control+Shift+M" : undefined}
             onClick={() => onView(v)}
             className={cn(
               "rounded px-2.5 py-1 text-xs font-medium",
               view === v ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
             )}
           >
-            {v === "canvas" ? "Canvas" : "Outline"}
+            {VIEW_LABELS[v]}
           </button>
         ))}
       </div>

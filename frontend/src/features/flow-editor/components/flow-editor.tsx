@@ -18,10 +18,11 @@ import { hasUnsavedWork } from "../model/autosave-machine";
 import { type ClipboardData, copySelection } from "../model/clipboard";
 import { EditorStoreContext, useEditor, useEditorStoreApi } from "../model/editor-context";
 import { createEditorStore } from "../model/editor-store";
-import { commandFor } from "../model/shortcuts";
+import { commandFor, isCodeToggle } from "../model/shortcuts";
+import { CodeView } from "./code-view";
 import { ConflictBanner } from "./conflict-banner";
 import { EditorCanvas } from "./editor-canvas";
-import { EditorToolbar } from "./editor-toolbar";
+import { EditorToolbar, type EditorView } from "./editor-toolbar";
 import { HistoryPanel } from "./history-panel";
 import { LibraryUpdatesBanner } from "./library-updates-banner";
 import { OutlineView } from "./outline-view";
@@ -60,7 +61,13 @@ function EditorBody({ flow }: { flow: FlowRead }) {
   const title = useEditor((s) => s.meta.title);
   const kind = useEditor((s) => s.meta.kind);
   const { errors, warnings } = useMemo(() => problemCounts(problems), [problems]);
-  const [view, setView] = useState<"canvas" | "outline">("canvas");
+  const [view, setView] = useState<EditorView>("canvas");
+  /** The graphical view code mode returns to. */
+  const [graphView, setGraphView] = useState<"canvas" | "outline">("canvas");
+  const changeView = useCallback((v: EditorView) => {
+    if (v !== "code") setGraphView(v);
+    setView(v);
+  }, []);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [publishError, setPublishError] = useState<string | null>(null);
@@ -88,6 +95,11 @@ function EditorBody({ flow }: { flow: FlowRead }) {
   // Keyboard shortcuts (never while typing in a field).
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
+      if (isCodeToggle(e)) {
+        e.preventDefault();
+        changeView(view === "code" ? graphView : "code");
+        return;
+      }
       const cmd = commandFor(e);
       if (!cmd) return;
       const s = store.getState();
@@ -139,7 +151,7 @@ function EditorBody({ flow }: { flow: FlowRead }) {
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [store, view, autosave.save]);
+  }, [store, view, graphView, changeView, autosave.save]);
 
   // Don't lose work by leaving: the browser's prompt on unload; in the app, save first or ask.
   const unsaved = hasUnsavedWork(autosave.state);
@@ -212,7 +224,7 @@ function EditorBody({ flow }: { flow: FlowRead }) {
         </div>
         <EditorToolbar
           view={view}
-          onView={setView}
+          onView={changeView}
           onUndo={() => store.getState().undo()}
           onRedo={() => store.getState().redo()}
           onLayout={autoLayout}
@@ -235,9 +247,11 @@ function EditorBody({ flow }: { flow: FlowRead }) {
       )}
       <LibraryUpdatesBanner canEdit />
       <div className="flex min-h-0 flex-1">
-        <Palette view={view} canvasRef={canvasRef} />
+        {view !== "code" && <Palette view={view} canvasRef={canvasRef} />}
         <div className="flex min-w-0 flex-1 flex-col">
-          <div className="min-h-0 flex-1">{view === "canvas" ? <EditorCanvas wrapperRef={canvasRef} /> : <OutlineView />}</div>
+          <div className="min-h-0 flex-1">
+            {view === "canvas" ? <EditorCanvas wrapperRef={canvasRef} /> : view === "outline" ? <OutlineView /> : <CodeView />}
+          </div>
           <ProblemsPanel status={validation.status} error={validation.error} onGoTo={() => undefined} />
         </div>
         {historyOpen ? (

@@ -102,3 +102,25 @@ describe("editor store undo/redo", () => {
     expect(s().nodes).toHaveLength(3);
   });
 });
+
+describe("replacing the graph from code mode", () => {
+  it("is one undo step, folds quick applies, and does nothing for the same graph", () => {
+    vi.useFakeTimers();
+    const store = empty();
+    const s = () => store.getState();
+    const q = s().addNode("question", null, "Old");
+    const before = store.temporal.getState().pastStates.length;
+    const graph = () => ({ meta: s().meta, start: s().start, nodes: s().nodes, edges: s().edges });
+    s().replaceGraph(graph(), "code");
+    expect(store.temporal.getState().pastStates.length).toBe(before);
+
+    s().replaceGraph({ ...graph(), nodes: s().nodes.map((n) => ({ ...n, title: "New" })) }, "code");
+    vi.advanceTimersByTime(400);
+    s().replaceGraph({ ...graph(), nodes: s().nodes.map((n) => ({ ...n, title: "Newer" })) }, "code");
+    expect(store.temporal.getState().pastStates.length).toBe(before + 1);
+    s().undo();
+    expect(s().nodes.find((n) => n.id === q)?.title).toBe("Old");
+    s().redo();
+    expect(s().nodes.find((n) => n.id === q)?.title).toBe("Newer");
+  });
+});

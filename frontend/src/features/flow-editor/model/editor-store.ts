@@ -51,6 +51,11 @@ export interface EditorState extends TrackedState {
   deleteEdges(ids: readonly string[]): void;
   setStart(id: string): void;
   setMeta(patch: Partial<FlowMeta>, coalesceKey?: string): void;
+  /**
+   * Replaces the whole graph with one read from code-mode text (one undo step; applies with the
+   * same `coalesceKey` in quick succession fold into one). Nothing happens when nothing changed.
+   */
+  replaceGraph(graph: EditorGraph, coalesceKey?: string): void;
   select(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
   applyLayout(positions: ReadonlyMap<string, Position>): void;
   /** Gives nodes without a position one, without an undo step (it is not the person's edit). */
@@ -229,6 +234,24 @@ export function createEditorStore(initial: EditorGraph) {
 
           setMeta(patch, coalesceKey) {
             commit({ meta: { ...get().meta, ...patch } }, coalesceKey ? `meta:${coalesceKey}` : undefined);
+          },
+
+          replaceGraph(graph, coalesceKey) {
+            const s = get();
+            if (graph.meta === s.meta && graph.start === s.start && graph.nodes === s.nodes && graph.edges === s.edges) return;
+            const nodeIds = new Set(graph.nodes.map((n) => n.id));
+            const edgeIds = new Set(graph.edges.map((e) => e.id));
+            commit(
+              {
+                meta: graph.meta,
+                start: graph.start,
+                nodes: graph.nodes,
+                edges: graph.edges,
+                selectedNodeIds: s.selectedNodeIds.filter((id) => nodeIds.has(id)),
+                selectedEdgeIds: s.selectedEdgeIds.filter((id) => edgeIds.has(id)),
+              },
+              coalesceKey ? `graph:${coalesceKey}` : undefined,
+            );
           },
 
           select(nodeIds, edgeIds = []) {

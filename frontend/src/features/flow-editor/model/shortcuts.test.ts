@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandFor } from "./shortcuts";
+import { commandFor, isCodeToggle } from "./shortcuts";
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}, target: EventTarget | null = document.body) => ({
   key: k,
@@ -35,5 +35,20 @@ describe("editor shortcuts", () => {
     const button = document.createElement("button");
     dialog.appendChild(button);
     expect(commandFor(key("z", { ctrlKey: true }, button))).toBeNull();
+  });
+});
+
+describe("code mode toggle", () => {
+  it("is Ctrl/Cmd+Shift+M, also while typing, but not in a dialog", () => {
+    const area = document.createElement("textarea");
+    expect(isCodeToggle(key("M", { ctrlKey: true, shiftKey: true }))).toBe(true);
+    expect(isCodeToggle(key("m", { metaKey: true, shiftKey: true }, area))).toBe(true);
+    expect(isCodeToggle(key("m", { ctrlKey: true }))).toBe(false);
+    expect(isCodeToggle(key("m", { ctrlKey: true, shiftKey: true, altKey: true }))).toBe(false);
+    const dialog = document.createElement("div");
+    dialog.setAttribute("role", "dialog");
+    const inside = document.createElement("button");
+    dialog.append(inside);
+    expect(isCodeToggle(key("m", { ctrlKey: true, shiftKey: true }, inside))).toBe(false);
   });
 });

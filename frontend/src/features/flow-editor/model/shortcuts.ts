@@ -31,3 +31,12 @@ export function commandFor(e: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" 
   if (e.key === "Escape") return "deselect";
   return null;
 }
+
+/**
+ * Ctrl/⌘+Shift+M switches between the canvas (or outline) and code mode. It works while typing,
+ * so it also leaves the code textarea; not inside dialogs.
+ */
+export function isCodeToggle(e: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey" | "target">): boolean {
+  if (e.target instanceof Element && e.target.closest('[role="dialog"]')) return false;
+  return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === "m";
+}
