@@ -56,6 +56,57 @@ export interface paths {
         patch: operations["rename_own_account_api_v1_account_patch"];
         trace?: never;
     };
+    "/api/v1/account/branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Branding
+         * @description The branding of exported PDFs: heading colour, footer line, logo (its URL, if any).
+         */
+        get: operations["read_branding_api_v1_account_branding_get"];
+        /**
+         * Save Branding
+         * @description Sets the heading colour ("#RRGGBB" or null) and the footer line (up to 200 characters,
+         *     one line); 422 naming the field otherwise.
+         */
+        put: operations["save_branding_api_v1_account_branding_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/branding/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Logo
+         * @description The stored (re-encoded) logo; 404 when there is none.
+         */
+        get: operations["read_logo_api_v1_account_branding_logo_get"];
+        /**
+         * Upload Logo
+         * @description The image is the body: PNG or JPEG (checked by content, 415 otherwise), at most 512 KB
+         *     and 2000 x 2000 pixels (422). Stored re-encoded, without metadata; replaces the old one.
+         */
+        put: operations["upload_logo_api_v1_account_branding_logo_put"];
+        post?: never;
+        /** Remove Logo */
+        delete: operations["remove_logo_api_v1_account_branding_logo_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/escalation-channels": {
         parameters: {
             query?: never;
@@ -3832,6 +3883,35 @@ export interface components {
             team_id: string | null;
             /** Title */
             title: string;
+        };
+        /** BrandingLogo */
+        BrandingLogo: {
+            /** Content Type */
+            content_type: string;
+            /** Url */
+            url: string;
+        };
+        /** BrandingRead */
+        BrandingRead: {
+            /** Footer Text */
+            footer_text: string;
+            logo: components["schemas"]["BrandingLogo"] | null;
+            /** Primary Color */
+            primary_color: string | null;
+        };
+        /**
+         * BrandingUpdate
+         * @description The colour of headings and the footer line of exported PDFs (the logo has its own
+         *     route). Both are replaced: null / "" clears them.
+         */
+        BrandingUpdate: {
+            /**
+             * Footer Text
+             * @default
+             */
+            footer_text: string;
+            /** Primary Color */
+            primary_color?: string | null;
         };
         /** CalibrationBucket */
         CalibrationBucket: {
@@ -9560,6 +9640,170 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    read_branding_api_v1_account_branding_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandingRead"];
+                };
+            };
+        };
+    };
+    save_branding_api_v1_account_branding_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BrandingUpdate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandingRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    read_logo_api_v1_account_branding_logo_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                    "image/png": unknown;
+                };
+            };
+        };
+    };
+    upload_logo_api_v1_account_branding_logo_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandingRead"];
+                };
+            };
+        };
+    };
+    remove_logo_api_v1_account_branding_logo_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandingRead"];
                 };
             };
         };

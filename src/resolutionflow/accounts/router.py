@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi import APIRouter, BackgroundTasks, Request, Response
 
-from resolutionflow.accounts import service
+from resolutionflow.accounts import branding, service
 from resolutionflow.accounts.schemas import (
     AccountCreate,
     AccountCreated,
     AccountRead,
     AccountUpdate,
+    BrandingRead,
+    BrandingUpdate,
 )
 from resolutionflow.auth.principal import AnyRole, SuperAdmin, TeamAdmin
 from resolutionflow.common.context import client_info
@@ -47,6 +49,63 @@ async def read_own_account(principal: AnyRole, db: DB) -> AccountRead:
 async def rename_own_account(principal: TeamAdmin, db: DB, body: AccountUpdate) -> AccountRead:
     return await _read(
         db, await service.update(db, principal.account_id, **body.model_dump(exclude_unset=True))
+    )
+
+
+@router.get("/account/branding", response_model=BrandingRead)
+async def read_branding(principal: AnyRole, db: DB) -> BrandingRead:
+    """The branding of exported PDFs: heading colour, footer line, logo (its URL, if any)."""
+    return await branding.get(db, principal.account_id)
+
+
+@router.put("/account/branding", response_model=BrandingRead)
+async def save_branding(principal: TeamAdmin, db: DB, body: BrandingUpdate) -> BrandingRead:
+    """Sets the heading colour ("#RRGGBB" or null) and the footer line (up to 200 characters,
+    one line); 422 naming the field otherwise."""
+    return await branding.update(db, principal.account_id, body)
+
+
+@router.put(
+    "/account/branding/logo",
+    response_model=BrandingRead,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "image/png": {"schema": {"type": "string", "format": "binary"}},
+                "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
+            },
+        }
+    },
+)
+async def upload_logo(principal: TeamAdmin, db: DB, request: Request) -> BrandingRead:
+    """The image is the body: PNG or JPEG (checked by content, 415 otherwise), at most 512 KB
+    and 2000 x 2000 pixels (422). Stored re-encoded, without metadata; replaces the old one."""
+    data = await request.body()
+    return await branding.set_logo(db, principal.account_id, data, request.app.state.storage)
+
+
+@router.delete("/account/branding/logo", response_model=BrandingRead)
+async def remove_logo(principal: TeamAdmin, db: DB, request: Request) -> BrandingRead:
+    return await branding.remove_logo(db, principal.account_id, request.app.state.storage)
+
+
+@router.get(
+    "/account/branding/logo",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}, "image/jpeg": {}}}},
+)
+async def read_logo(principal: AnyRole, db: DB, request: Request) -> Response:
+    """The stored (re-encoded) logo; 404 when there is none."""
+    logo = await branding.logo(db, principal.account_id, request.app.state.storage)
+    return Response(
+        logo.data,
+        media_type=logo.content_type,
+        headers={
+            "Cache-Control": "private, max-age=3600",
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+            "X-Content-Type-Options": "nosniff",
+        },
     )
 
 

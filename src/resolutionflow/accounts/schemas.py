@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import EmailStr, Field
+from pydantic import EmailStr, Field, StringConstraints
 
 from resolutionflow.common.schemas import Name, ReadSchema, WriteSchema
 from resolutionflow.users.schemas import InviteIssued
@@ -41,3 +42,31 @@ class AccountUpdate(WriteSchema):
     redact_emails: bool | None = None
     redact_phones: bool | None = None
     redact_ip_addresses: bool | None = None
+
+
+HexColor = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^#[0-9a-fA-F]{6}$"),
+    Field(description='A colour as "#RRGGBB"', examples=["#1d4ed8"]),
+]
+
+
+class BrandingUpdate(WriteSchema):
+    """The colour of headings and the footer line of exported PDFs (the logo has its own
+    route). Both are replaced: null / "" clears them."""
+
+    primary_color: HexColor | None = None
+    footer_text: Annotated[
+        str, StringConstraints(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")
+    ] = ""
+
+
+class BrandingLogo(ReadSchema):
+    content_type: str
+    url: str
+
+
+class BrandingRead(ReadSchema):
+    primary_color: str | None
+    footer_text: str
+    logo: BrandingLogo | None

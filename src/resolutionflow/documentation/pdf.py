@@ -55,7 +55,8 @@ def _css(branding: Branding) -> str:
     return f"""
 @page {{
   size: A4;
-  margin: 22mm 18mm 22mm 18mm;
+  margin: 24mm 18mm 22mm 18mm;
+  @top-left {{ content: element(brand); }}
   @bottom-right {{ content: "Page " counter(page) " of " counter(pages); }}
   {footer_rule}
 }}
@@ -74,8 +75,8 @@ table {{ border-collapse: collapse; width: 100%; font-size: 9pt; }}
 th, td {{ border: 0.5pt solid #cbd5e1; padding: 3pt 5pt; text-align: left; vertical-align: top; }}
 th {{ background: #f1f5f9; }}
 a {{ color: {color}; text-decoration: none; }}
-header.brand {{ margin-bottom: 10pt; }}
-header.brand img {{ max-height: 16mm; max-width: 60mm; }}
+header.brand {{ position: running(brand); }}
+header.brand img {{ max-height: 12mm; max-width: 60mm; }}
 """
 
 
