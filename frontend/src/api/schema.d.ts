@@ -2337,6 +2337,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scripts/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft Script
+         * @description Describe what a script should do: with a model configured, a drafted script with typed
+         *     parameters (validated, repaired once, linted); without one, or when the model cannot draft
+         *     a usable script, the closest scripts of the library. Nothing is saved; every draft is to be
+         *     reviewed before running.
+         */
+        post: operations["draft_script_api_v1_scripts_draft_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -4321,6 +4344,41 @@ export interface components {
             /** Company Name */
             company_name: string | null;
         };
+        /** DraftIn */
+        DraftIn: {
+            /** Description */
+            description: string;
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "powershell" | "bash" | "cmd" | "python";
+        };
+        /** DraftOut */
+        DraftOut: {
+            draft?: components["schemas"]["ScriptDraft"] | null;
+            /** Lint */
+            lint?: components["schemas"]["LintFinding"][];
+            /**
+             * Lint Note
+             * @default
+             */
+            lint_note: string;
+            /** Matches */
+            matches?: components["schemas"]["ScriptRead"][];
+            /** Message */
+            message: string;
+            /**
+             * Review Note
+             * @default Review before running
+             */
+            review_note: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "model" | "library";
+        };
         /** Edge */
         Edge: {
             /**
@@ -5989,6 +6047,13 @@ export interface components {
         LinkTicketIn: {
             /** Ticket Id */
             ticket_id: string;
+        };
+        /** LintFinding */
+        LintFinding: {
+            /** Line */
+            line: number | null;
+            /** Message */
+            message: string;
         };
         /** LoginRequest */
         LoginRequest: {
@@ -7803,6 +7868,27 @@ export interface components {
              * @description The owner team (none: account)
              */
             team_id?: string | null;
+            /** Title */
+            title: string;
+        };
+        /** ScriptDraft */
+        ScriptDraft: {
+            /** Body */
+            body: string;
+            /** Description */
+            description: string;
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "powershell" | "bash" | "cmd" | "python";
+            /** Params */
+            params: components["schemas"]["ScriptParam"][];
+            /**
+             * Risk
+             * @enum {string}
+             */
+            risk: "read_only" | "changes_state" | "destructive";
             /** Title */
             title: string;
         };
@@ -15466,6 +15552,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RenderOut"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    draft_script_api_v1_scripts_draft_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"];
                 };
             };
             /** @description Validation failed */

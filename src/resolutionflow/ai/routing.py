@@ -18,6 +18,7 @@ ACTION_TIERS: dict[str, Tier] = {
     "resolution_note": "deep",
     "escalation_assessment": "deep",
     "flow_generation": "deep",
+    "script_draft": "deep",
     "connection_test": "fast",
 }
 

@@ -7,13 +7,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request, Response
 
+from resolutionflow.ai import gateway
 from resolutionflow.auth.principal import AnyRole, Engineer
 from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import SearchText
+from resolutionflow.db import uow
 from resolutionflow.db.session import DB
+from resolutionflow.scripts import builder, service
 from resolutionflow.scripts import repository as repo
 from resolutionflow.scripts import schemas as s
-from resolutionflow.scripts import service
 
 router = APIRouter(tags=["scripts"])
 
@@ -41,6 +43,43 @@ async def list_scripts(
     match first; without `q`, the most recently updated."""
     rows = await repo.search(db, principal, q=q, limit=limit)
     return s.ScriptPage(items=await service.reads(db, principal, rows))
+
+
+@router.post("/scripts/draft", response_model=s.DraftOut)
+async def draft_script(principal: Engineer, db: DB, body: s.DraftIn) -> s.DraftOut:
+    """Describe what a script should do: with a model configured, a drafted script with typed
+    parameters (validated, repaired once, linted); without one, or when the model cannot draft
+    a usable script, the closest scripts of the library. Nothing is saved; every draft is to be
+    reviewed before running."""
+    plan = await gateway.prepare(db, principal.account_id, builder.ACTION)
+    if plan.offline_reason is not None:
+        matches = await service.closest(db, principal, body.description, body.language)
+        message = service.NO_MODEL + ("" if matches else service.NOTHING_CLOSE)
+        return s.DraftOut(source="library", message=message, matches=matches)
+    built = await uow.while_released(db, builder.build(plan, body.description, body.language))
+    for served in built.served:
+        await gateway.save(db, plan, served, user_id=principal.user_id)
+    if built.draft is None:
+        matches = await service.closest(db, principal, body.description, body.language)
+        why = built.note or (
+            "The model's script could not be used even after a repair ("
+            + "; ".join(built.problems[:3])
+            + ")."
+        )
+        return s.DraftOut(
+            source="library",
+            message=f"{why} Here are the closest scripts in your library instead."
+            + ("" if matches else service.NOTHING_CLOSE),
+            matches=matches,
+        )
+    findings, note = await service.with_lint(built.draft)
+    return s.DraftOut(
+        source="model",
+        message=f"Drafted by {built.served[-1].model}. Review before running.",
+        draft=built.draft,
+        lint=findings,
+        lint_note=note,
+    )
 
 
 @router.get("/scripts/{script_id}", response_model=s.ScriptRead)

@@ -24,7 +24,7 @@ from resolutionflow.auth.principal import Principal
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.errors import Conflict, Forbidden, ValidationFailed
 from resolutionflow.models import Role, Script
-from resolutionflow.scripts import quoting, template
+from resolutionflow.scripts import lint, quoting, template
 from resolutionflow.scripts import repository as repo
 from resolutionflow.scripts import schemas as s
 from resolutionflow.sessions import service as sessions
@@ -319,3 +319,26 @@ async def render(
         ],
     )
     return s.RenderOut(script=rendered, recorded_seq=event.seq)
+
+
+# --- the script builder -------------------------------------------------------------------------
+
+NO_MODEL = (
+    "No AI model is configured, so nothing was drafted: here are the closest scripts in your "
+    "library instead. A team admin can configure a model in AI settings."
+)
+NOTHING_CLOSE = " Your library has nothing close yet."
+
+
+async def closest(
+    db: AsyncSession, principal: Principal, description: str, language: str, limit: int = 5
+) -> list[s.ScriptRead]:
+    """Library scripts for a description, any word matching, the requested language first."""
+    rows = await repo.search(db, principal, q=description, limit=limit * 3, mode="any")
+    rows.sort(key=lambda sc: sc.language != language)  # stable: rank kept within each group
+    return await reads(db, principal, rows[:limit])
+
+
+async def with_lint(draft: s.ScriptDraft) -> tuple[list[s.LintFinding], str]:
+    found = await lint.lint(draft.language, draft.body)
+    return [s.LintFinding(line=f.line, message=f.message) for f in found.findings], found.note

@@ -9,6 +9,7 @@ const ACTION_LABELS: Record<string, string> = {
   resolution_note: "Resolution note",
   escalation_assessment: "Escalation assessment",
   flow_generation: "Flow generation",
+  script_draft: "Script drafts",
   connection_test: "Connection test",
 };
 
