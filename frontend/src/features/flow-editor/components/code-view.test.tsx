@@ -110,11 +110,18 @@ describe("code mode in the flow editor", () => {
   it("edits the flow as text: the canvas and the saved draft follow, and undo takes it back", { timeout: 40_000 }, async () => {
     const server = fakeServer();
     const { u } = renderApp(`/flows/${FLOW_ID}/edit`);
-    expect(await screen.findByTestId("node-a1", {}, { timeout: 20_000 })).toHaveTextContent("Restart the spooler");
+    const node = await screen.findByTestId("node-a1", {}, { timeout: 20_000 });
+    expect(node).toHaveTextContent("Restart the spooler");
+    // A click without the mouse-down d3-drag would start a drag from (jsdom has no event.view).
+    fireEvent.click(node);
+    await screen.findByRole("complementary", { name: "Node properties" });
 
     await u.click(screen.getByRole("button", { name: "Code" }));
     const area = codeArea();
     expect(area.value).toContain("## a1 · action: Restart the spooler");
+    // The selected node's section is where the caret starts.
+    expect(area.value.slice(area.selectionStart).startsWith("## a1 · action:")).toBe(true);
+    expect(document.activeElement).toBe(area);
     expect(area.value).toContain('-> a1 "Just one user"');
 
     fireEvent.change(area, { target: { value: area.value.replace("action: Restart the spooler", "action: Restart the print spooler") } });

@@ -4,7 +4,7 @@
  * errors is never applied to the graph. Tab inserts two spaces (Shift+Tab leaves the field);
  * Ctrl/⌘+Z and Ctrl/⌘+Shift+Z undo and redo the flow, as on the canvas.
  */
-import { useLayoutEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { cn } from "@/lib/cn";
 import { useCodeText } from "../hooks/use-code-text";
 import { useEditorStoreApi } from "../model/editor-context";
@@ -42,6 +42,14 @@ export function CodeView() {
       caret.current = null;
     }
   });
+
+  // Opening code mode with a node selected puts the caret on that node's heading.
+  useEffect(() => {
+    const selected = store.getState().selectedNodeIds[0];
+    if (!selected || !area.current) return;
+    const line = area.current.value.split("\n").findIndex((l) => l.startsWith(`## ${selected} `));
+    if (line >= 0) goToLine(line + 1);
+  }, []); // once, on opening
 
   function goToLine(line: number) {
     const el = area.current;
