@@ -433,6 +433,11 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/sessions/{session_id}/pilot/facts"): {"text": "x"},
     ("POST", "/api/v1/sessions/{session_id}/pilot/fixes"): {"title": "x"},
     ("POST", "/api/v1/sessions/{session_id}/escalate"): {"reason": "Need a senior"},
+    # A random person: the session is looked up first (404 across accounts), then the target.
+    ("POST", "/api/v1/sessions/{session_id}/park"): {
+        "note": "End of shift",
+        "target_user_id": "00000000-0000-4000-8000-000000000000",
+    },
     ("POST", "/api/v1/handoffs/{handoff_id}/outcome"): {"cause_correct": True},
     ("POST", "/api/v1/sessions/{session_id}/psa/ticket"): {"ticket_id": "42"},
     ("POST", "/api/v1/sessions/{session_id}/spin-off"): {"summary": "Second problem"},
@@ -473,6 +478,8 @@ OWNER_STATUS: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/api/v1/sessions/{session_id}/pilot/next"): (409,),
     # The outcome is asked once the claimed session is resolved; before, 409 (the id was found).
     ("POST", "/api/v1/handoffs/{handoff_id}/outcome"): (409,),
+    # The walk's body names no one in the owner's account: 422 on target_user_id (session found).
+    ("POST", "/api/v1/sessions/{session_id}/park"): (422,),
     # No PSA is connected in the owner's account (409), or the push is queued, not failed.
     ("POST", "/api/v1/sessions/{session_id}/psa/ticket"): (409,),
     ("POST", "/api/v1/sessions/{session_id}/psa/push"): (409,),

@@ -2519,6 +2519,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{session_id}/park": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Park
+         * @description Hand the session to a person or a team without escalating (end of shift): exactly one of
+         *     `target_user_id` and `target_team_id` (in this account: else 422 naming it), and a short
+         *     `note` (stored redacted). The session's owner or a team admin parks; an ended, escalated or
+         *     already parked session is 409. The session is paused until someone claims the handoff
+         *     (`POST /handoffs/{id}/claim`); resuming it takes the park back. No AI assessment.
+         */
+        post: operations["park_api_v1_sessions__session_id__park_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{session_id}/pilot": {
         parameters: {
             query?: never;
@@ -5369,6 +5393,13 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /**
+             * Kind
+             * @description `park`: handed on without escalating (a short note in `reason`, no AI assessment; the session is paused until claimed)
+             * @default escalation
+             * @enum {string}
+             */
+            kind: "escalation" | "park";
             /** Notified Count */
             notified_count: number;
             /**
@@ -5559,6 +5590,13 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /**
+             * Kind
+             * @description `park`: parked with you (or your team), not escalated
+             * @default escalation
+             * @enum {string}
+             */
+            kind: "escalation" | "park";
             /**
              * Priority
              * @enum {string}
@@ -6826,6 +6864,105 @@ export interface components {
             items: components["schemas"]["VersionSummary"][];
             /** Next Cursor */
             next_cursor?: string | null;
+        };
+        /** ParkedRead */
+        ParkedRead: {
+            /** Ai Assessment */
+            ai_assessment: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Assessment Status
+             * @enum {string}
+             */
+            assessment_status: "pending" | "ready" | "failed";
+            /** Cause Correct */
+            cause_correct: boolean | null;
+            /** Claimed At */
+            claimed_at: string | null;
+            /** Claimed By */
+            claimed_by: string | null;
+            /** Claimed By Name */
+            claimed_by_name: string | null;
+            /** Domain */
+            domain: string;
+            /**
+             * Escalated At
+             * Format: date-time
+             */
+            escalated_at: string;
+            /** Escalated By Id */
+            escalated_by_id: string | null;
+            /** Escalated By Name */
+            escalated_by_name: string | null;
+            /**
+             * Handoff Id
+             * Format: uuid
+             */
+            handoff_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @description `park`: handed on without escalating (a short note in `reason`, no AI assessment; the session is paused until claimed)
+             * @default escalation
+             * @enum {string}
+             */
+            kind: "escalation" | "park";
+            /** Notified Count */
+            notified_count: number;
+            /**
+             * Priority
+             * @enum {string}
+             */
+            priority: "low" | "medium" | "high" | "urgent";
+            /** Problem Summary */
+            problem_summary: string;
+            /** Reason */
+            reason: string;
+            /** Recent Steps */
+            recent_steps: string[];
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            /** Snapshot */
+            snapshot: {
+                [key: string]: unknown;
+            };
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "unclaimed" | "claimed" | "cancelled";
+            /** Step Count */
+            step_count: number;
+            /** Target Name */
+            target_name: string | null;
+            /** Target Team Id */
+            target_team_id: string | null;
+            /** Target User Id */
+            target_user_id: string | null;
+            /** Tried */
+            tried: string[];
+            you_may_claim: components["schemas"]["ClaimRight"];
+        };
+        /**
+         * ParkIn
+         * @description Hand the session to a person or a team without escalating (end of shift): exactly one
+         *     target, and a short note for them.
+         */
+        ParkIn: {
+            /** Note */
+            note: string;
+            /** Target Team Id */
+            target_team_id?: string | null;
+            /** Target User Id */
+            target_user_id?: string | null;
         };
         /** PasswordChange */
         PasswordChange: {
@@ -12456,6 +12593,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string | null;
+                /** @description Escalations, parked sessions, or both */
+                kind?: "escalation" | "park" | "all";
                 limit?: number;
                 status?: "unclaimed" | "claimed" | "all";
                 target?: "me" | "any";
@@ -16000,6 +16139,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventsAppended"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    park_api_v1_sessions__session_id__park_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParkIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedRead"];
                 };
             };
             /** @description Validation failed */

@@ -5,7 +5,8 @@ the appending transaction folds only the new entries; folding a whole timeline f
 gives the same result (that is how history and bulk-written sessions are caught up).
 
 Derived:
-- the active clock: runs from `started`, stops at `paused`, `escalated` and the session's end,
+- the active clock: runs from `started`, stops at `paused`, `escalated`, `parked` and the
+  session's end,
   runs again at `resumed` and `claimed` (the session's own billable-time rule);
 - step visits: a flow step is visited from the entry that showed it (`step_shown`, or
   `went_back` to it) until it is answered (`answer` naming that node) or left (another step
@@ -37,6 +38,7 @@ RELEVANT = frozenset(
         "paused",
         "resumed",
         "escalated",
+        "parked",
         "claimed",
         "resolved",
         "unresolved",
@@ -46,7 +48,7 @@ RELEVANT = frozenset(
         "ticket_linked",
     }
 )
-_STOPS = frozenset({"paused", "escalated", "resolved", "unresolved", "abandoned"})
+_STOPS = frozenset({"paused", "escalated", "parked", "resolved", "unresolved", "abandoned"})
 _RUNS = frozenset({"resumed", "claimed"})
 _ENDS = frozenset({"resolved", "unresolved", "abandoned"})
 CLIENT_MAX = 200

@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
@@ -66,10 +66,13 @@ async def list_handoffs(
     target: Literal["me", "any"],
     limit: int,
     offset: int,
+    kind: str = "all",
 ) -> tuple[list[Handoff], bool]:
     query = readable_handoffs(principal)
     if status != "all":
         query = query.where(Handoff.status == status)
+    if kind != "all":
+        query = query.where(Handoff.kind == kind)
     if team_id is not None:
         query = query.where(Handoff.target_team_id == team_id)
     if target == "me":
@@ -139,9 +142,26 @@ async def my_notifications(
 
 
 async def handoffs_since(db: AsyncSession, account_id: uuid.UUID, since: datetime) -> list[Handoff]:
+    """The account's escalations since `since` (a parked session is not an escalation)."""
     return list(
         await db.scalars(
-            select(Handoff).where(Handoff.account_id == account_id, Handoff.created_at >= since)
+            select(Handoff).where(
+                Handoff.account_id == account_id,
+                Handoff.created_at >= since,
+                Handoff.kind == "escalation",
+            )
+        )
+    )
+
+
+async def open_park(db: AsyncSession, session: Session) -> Handoff | None:
+    """The session's unclaimed park handoff, if it is parked."""
+    return await db.scalar(
+        select(Handoff).where(
+            Handoff.account_id == session.account_id,
+            Handoff.session_id == session.id,
+            Handoff.kind == "park",
+            Handoff.status == "unclaimed",
         )
     )
 
@@ -194,3 +214,23 @@ async def sessions_per_owner_since(
             .group_by(Session.owner_id)
         )
     )
+
+
+async def take_back_park(db: AsyncSession, session: Session) -> Handoff | None:
+    """Cancels the session's unclaimed park handoff (its owner resumed or ended it), and
+    marks its notifications read. Returns it, or None when the session was not parked."""
+    handoff = await open_park(db, session)
+    if handoff is None:
+        return None
+    handoff.status = "cancelled"
+    await db.execute(
+        update(Notification)
+        .where(
+            Notification.account_id == session.account_id,
+            Notification.handoff_id == handoff.id,
+            Notification.read_at.is_(None),
+        )
+        .values(read_at=func.now())
+        .execution_options(synchronize_session=False)
+    )
+    return handoff

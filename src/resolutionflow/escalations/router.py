@@ -19,7 +19,7 @@ from resolutionflow.config import get_settings
 from resolutionflow.db import uow
 from resolutionflow.db.session import DB
 from resolutionflow.escalations import channels, metrics, repository, service
-from resolutionflow.escalations.service import EscalateIn, HandoffRead, OutcomeIn
+from resolutionflow.escalations.service import EscalateIn, HandoffRead, OutcomeIn, ParkIn
 from resolutionflow.models import Account, Notification
 from resolutionflow.sessions import streams
 
@@ -51,6 +51,22 @@ async def escalate(
     await uow.while_released(db, once_stored())
     await db.refresh(handoff)
     return await service.read(db, principal, handoff)
+
+
+class ParkedRead(HandoffRead):
+    handoff_id: uuid.UUID
+
+
+@router.post("/sessions/{session_id}/park", status_code=201, response_model=ParkedRead)
+async def park(principal: Engineer, db: DB, session_id: uuid.UUID, body: ParkIn) -> ParkedRead:
+    """Hand the session to a person or a team without escalating (end of shift): exactly one of
+    `target_user_id` and `target_team_id` (in this account: else 422 naming it), and a short
+    `note` (stored redacted). The session's owner or a team admin parks; an ended, escalated or
+    already parked session is 409. The session is paused until someone claims the handoff
+    (`POST /handoffs/{id}/claim`); resuming it takes the park back. No AI assessment."""
+    handoff = await service.park(db, principal, session_id, body)
+    read = await service.read(db, principal, handoff)
+    return ParkedRead(**read.model_dump(), handoff_id=handoff.id)
 
 
 @router.get("/account/escalation-channels", response_model=channels.ChannelsRead)
@@ -113,11 +129,15 @@ async def list_handoffs(
     status: Literal["unclaimed", "claimed", "all"] = "unclaimed",
     team_id: uuid.UUID | None = None,
     target: Literal["me", "any"] = "any",
+    kind: Annotated[
+        Literal["escalation", "park", "all"],
+        Query(description="Escalations, parked sessions, or both"),
+    ] = "all",
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
 ) -> Page[HandoffRead]:
     offset = decode_offset(cursor)
-    rows, more = await service.listing(db, principal, status, team_id, target, limit, offset)
+    rows, more = await service.listing(db, principal, status, team_id, target, limit, offset, kind)
     return Page(
         items=[await service.read(db, principal, h) for h in rows],
         next_cursor=encode_offset(offset + limit) if more else None,

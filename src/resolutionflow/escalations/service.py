@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -54,6 +54,20 @@ class EscalateIn(WriteSchema):
     target_team_id: uuid.UUID | None = None
 
 
+PARK_NOTE_MAX = 1000
+
+
+class ParkIn(WriteSchema):
+    """Hand the session to a person or a team without escalating (end of shift): exactly one
+    target, and a short note for them."""
+
+    target_user_id: uuid.UUID | None = None
+    target_team_id: uuid.UUID | None = None
+    note: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=PARK_NOTE_MAX)
+    ]
+
+
 class OutcomeIn(WriteSchema):
     cause_correct: bool
 
@@ -69,6 +83,11 @@ class ClaimRight(StrEnum):
 
 class HandoffRead(ReadSchema):
     id: uuid.UUID
+    kind: Literal["escalation", "park"] = Field(
+        default="escalation",
+        description="`park`: handed on without escalating (a short note in `reason`, no AI "
+        "assessment; the session is paused until claimed)",
+    )
     session_id: uuid.UUID
     problem_summary: str
     domain: str
@@ -119,6 +138,7 @@ async def read(db: AsyncSession, principal: Principal, h: Handoff) -> HandoffRea
     snap = h.snapshot
     return HandoffRead(
         id=h.id,
+        kind="park" if h.kind == "park" else "escalation",
         session_id=h.session_id,
         problem_summary=snap.get("problem_summary", ""),
         domain=snap.get("domain", ""),
@@ -154,7 +174,7 @@ async def _recipients(db: AsyncSession, principal: Principal, body: EscalateIn) 
     return await repository.recipients(db, principal, body.target_user_id, body.target_team_id)
 
 
-async def _check_targets(db: AsyncSession, principal: Principal, body: EscalateIn) -> None:
+async def _check_targets(db: AsyncSession, principal: Principal, body: EscalateIn | ParkIn) -> None:
     if body.target_user_id is not None:
         user = await repository.user_in_account(db, principal, body.target_user_id)
         if user is None or not user.is_active:
@@ -166,14 +186,14 @@ async def _check_targets(db: AsyncSession, principal: Principal, body: EscalateI
             )
         if user.role == "viewer":
             raise ValidationFailed(
-                f"{user.name} is a viewer and cannot pick up escalations.",
+                f"{user.name} is a viewer and cannot pick up sessions.",
                 errors=[
                     {"loc": ["body", "target_user_id"], "msg": "viewer", "type": "value_error"}
                 ],
             )
         if user.id == principal.user_id:
             raise ValidationFailed(
-                "Escalate to someone else.",
+                "Hand it to someone else.",
                 errors=[
                     {"loc": ["body", "target_user_id"], "msg": "yourself", "type": "value_error"}
                 ],
@@ -285,6 +305,100 @@ async def escalate(
     return Escalated(handoff, job.id, [j.id for j in notices_queued])
 
 
+async def park(
+    db: AsyncSession, principal: Principal, session_id: uuid.UUID, body: ParkIn
+) -> Handoff:
+    """Hands the session to a person or a team without escalating: a handoff of kind `park`
+    with the redacted note and the snapshot, the session paused (its clock stopped) until
+    someone claims it as any handoff is claimed. No AI assessment is queued, and nothing
+    leaves the server but the in-app notices (no PSA note, no email or chat notice)."""
+    session = await sessions.get_session(db, principal, session_id, lock=True)
+    sessions.may_work(principal, session)
+    if session.status in sessions.ENDED:
+        raise Conflict(f"This session is {session.status}; there is nothing to hand on.")
+    if session.status == "escalated":
+        raise Conflict("This session is escalated and waiting for pickup.")
+    if await repository.open_park(db, session) is not None:
+        raise Conflict("This session is already parked and waiting for pickup.")
+    if (body.target_user_id is None) == (body.target_team_id is None):
+        field = "target_team_id" if body.target_user_id is not None else "target_user_id"
+        raise ValidationFailed(
+            "Park with a person or a team: exactly one of target_user_id and target_team_id.",
+            errors=[{"loc": ["body", field], "msg": "exactly one target", "type": "value_error"}],
+        )
+    await _check_targets(db, principal, body)
+    options = await options_for(db, session.account_id)
+    # Stored and shown redacted like an escalation's reason; the parker's own timeline keeps it
+    # as written.
+    note = redact(body.note, options).redacted
+    snap = await snapshots.build(db, session, options)
+    snap["documentation"] = await documentation.document(db, session, "text")
+    handoff = Handoff(
+        account_id=session.account_id,
+        session_id=session.id,
+        kind="park",
+        escalated_by_id=principal.user_id,
+        reason=note,
+        priority="medium",
+        target_user_id=body.target_user_id,
+        target_team_id=body.target_team_id,
+        snapshot=snap,
+        assessment=None,
+        # Nothing to wait for: a parked session has no assessment.
+        assessment_status="ready",
+        status="unclaimed",
+    )
+    db.add(handoff)
+    now = _now()
+    was_paused = session.status == "paused"
+    sessions.stop_clock(session, now)
+    session.status = "paused"
+    await db.flush()
+    await sessions.append_entries(
+        db,
+        principal,
+        session,
+        [
+            *([] if was_paused else [("paused", {})]),
+            (
+                "parked",
+                {
+                    "handoff_id": str(handoff.id),
+                    "note": body.note,
+                    "target_user_id": str(body.target_user_id) if body.target_user_id else None,
+                    "target_team_id": str(body.target_team_id) if body.target_team_id else None,
+                },
+            ),
+        ],
+    )
+    await reports.record(
+        db,
+        account_id=session.account_id,
+        session_id=session.id,
+        channel="escalation",
+        detail="park",
+        counts=reports.counts_in(note, *snap.get("tried", []), *snap.get("recent_steps", [])),
+        actor_id=principal.user_id,
+    )
+    for person in await repository.recipients(
+        db, principal, body.target_user_id, body.target_team_id
+    ):
+        db.add(
+            Notification(
+                account_id=session.account_id,
+                user_id=person.id,
+                kind="parked",
+                title=f"{principal.name} parked “{snap['problem_summary'][:120]}” with you",
+                body=note[:500],
+                link=f"/handoffs/{handoff.id}",
+                handoff_id=handoff.id,
+            )
+        )
+        await live.announce(db, person.id)
+    await db.flush()
+    return handoff
+
+
 async def _notify_outside(
     db: AsyncSession,
     principal: Principal,
@@ -348,8 +462,11 @@ async def listing(
     target: Literal["me", "any"],
     limit: int,
     offset: int,
+    kind: str = "all",
 ) -> tuple[list[Handoff], bool]:
-    return await repository.list_handoffs(db, principal, status, team_id, target, limit, offset)
+    return await repository.list_handoffs(
+        db, principal, status, team_id, target, limit, offset, kind
+    )
 
 
 @dataclass(frozen=True)
@@ -417,9 +534,13 @@ async def claim(
     that is audited."""
     h = await get(db, principal, handoff_id)
     if h.escalated_by_id == principal.user_id:
+        if h.kind == "park":
+            raise Forbidden("You parked this session; resume it to take it back.")
         raise Forbidden("You escalated this session; someone else picks it up.")
     if h.status == "claimed" and h.claimed_by_id == principal.user_id:
         return h  # claiming again is a no-op
+    if h.status == "cancelled":
+        raise Conflict("This handoff was taken back; there is nothing to claim.")
     override = await _claim_override(db, principal, h)
     now = _now()
     result = await db.execute(

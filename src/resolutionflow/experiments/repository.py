@@ -75,7 +75,7 @@ async def runs(
 ) -> list[Run]:
     if not experiment_ids:
         return []
-    escalated = exists().where(Handoff.session_id == Session.id)
+    escalated = exists().where(Handoff.session_id == Session.id, Handoff.kind == "escalation")
     rows = await db.execute(
         select(
             Session.experiment_id,

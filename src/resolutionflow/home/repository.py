@@ -77,13 +77,15 @@ async def sessions_started_since(
 
 
 async def escalations_since(db: AsyncSession, account_id: uuid.UUID, since: datetime) -> list[Any]:
-    """(escalated by, created at) of the account's handoffs raised since `since` (the columns
-    only: a handoff row carries its whole snapshot)."""
+    """(escalated by, created at) of the account's escalations raised since `since` (the
+    columns only: a handoff row carries its whole snapshot; parked sessions are not escalations)."""
     return list(
         (
             await db.execute(
                 select(Handoff.escalated_by_id, Handoff.created_at).where(
-                    Handoff.account_id == account_id, Handoff.created_at >= since
+                    Handoff.account_id == account_id,
+                    Handoff.created_at >= since,
+                    Handoff.kind == "escalation",
                 )
             )
         ).all()

@@ -40,6 +40,9 @@ class HomeSessions(ReadSchema):
 
 class HomeHandoff(ReadSchema):
     id: uuid.UUID
+    kind: Literal["escalation", "park"] = Field(
+        default="escalation", description="`park`: parked with you (or your team), not escalated"
+    )
     session_id: uuid.UUID
     problem_summary: str
     reason: str = Field(description="Redacted, as on the handoff")

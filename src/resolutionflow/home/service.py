@@ -90,6 +90,7 @@ async def _handoffs(db: AsyncSession, principal: Principal, admin: bool) -> s.Ho
         items.append(
             s.HomeHandoff(
                 id=read.id,
+                kind=read.kind,
                 session_id=read.session_id,
                 problem_summary=read.problem_summary,
                 reason=read.reason,

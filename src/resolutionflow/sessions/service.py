@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from resolutionflow.escalations import repository as handoffs
 from resolutionflow.experiments import assignment as experiments
 from resolutionflow.flows.document import FlowDocument
 from resolutionflow.models import (
@@ -281,8 +282,13 @@ async def append_event(
         if session.status != "paused":
             raise Conflict("Only a paused session can be resumed.")
         session.status, session.active_since = "active", now
-        step.add("resumed")
+        # Resuming a parked session takes it back: the park can no longer be claimed.
+        parked = await handoffs.take_back_park(db, session)
+        step.add("resumed", took_back_handoff_id=str(parked.id) if parked else None)
     elif kind in ("resolve", "mark_unresolved", "abandon"):
+        if session.status == "paused":
+            # An ended session has nothing left to hand on.
+            await handoffs.take_back_park(db, session)
         _stop_clock(session, now)
         session.status = {
             "resolve": "resolved",

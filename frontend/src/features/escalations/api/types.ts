@@ -6,6 +6,7 @@ export type HandoffListItem = ItemOf<ResponseBody<"/api/v1/handoffs", "get">>;
 export type HandoffListParams = QueryParams<"/api/v1/handoffs", "get">;
 export type Priority = Handoff["priority"];
 export type EscalateInput = RequestBody<"/api/v1/sessions/{session_id}/escalate", "post">;
+export type ParkInput = RequestBody<"/api/v1/sessions/{session_id}/park", "post">;
 export type SessionDetail = ResponseBody<"/api/v1/sessions/{session_id}", "get">;
 
 export const PRIORITIES: readonly Priority[] = ["low", "medium", "high", "urgent"];

@@ -109,9 +109,7 @@ function tabClass(selected: boolean): string {
 function HandoffRow({ handoff: h }: { handoff: HandoffListItem }) {
   return (
     <Tr data-testid="handoff-row" data-status={h.status}>
-      <Td>
-        <PriorityBadge priority={h.priority} />
-      </Td>
+      <Td>{h.kind === "park" ? <Badge tone="gray">Parked</Badge> : <PriorityBadge priority={h.priority} />}</Td>
       <Td className="max-w-md">
         <Link to={`/handoffs/${h.id}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
           {h.problem_summary || "Untitled problem"}
@@ -125,7 +123,9 @@ function HandoffRow({ handoff: h }: { handoff: HandoffListItem }) {
         {h.escalated_by_name && <span className="text-slate-500"> · {h.escalated_by_name}</span>}
       </Td>
       <Td>
-        {h.assessment_status === "ready" ? (
+        {h.kind === "park" ? (
+          <span className="text-xs text-slate-500">No briefing (parked)</span>
+        ) : h.assessment_status === "ready" ? (
           <Badge tone="green">Ready</Badge>
         ) : h.assessment_status === "pending" ? (
           <Badge tone="indigo">Writing…</Badge>

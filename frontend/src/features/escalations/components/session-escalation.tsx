@@ -1,7 +1,7 @@
 /**
  * What escalations add to the session runner (handed in by the route through the runner's
- * slots): the header's "Escalate…" and "Context" buttons, the "Escalated — waiting for pickup"
- * banner, and the outcome card once a picked-up session is resolved.
+ * slots): the header's "Escalate…", "Park…" and "Context" buttons, the "Escalated — waiting for
+ * pickup" and "Parked" banners, and the outcome card once a picked-up session is resolved.
  */
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -13,10 +13,11 @@ import { useClaimHandoff } from "../api/claim-handoff";
 import { useRecordOutcome } from "../api/record-outcome";
 import type { Handoff, SessionDetail } from "../api/types";
 import { useSessionHandoff } from "../hooks/use-session-handoff";
-import { readAssessment } from "../model/handoff";
+import { parkedHandoffIdOf, readAssessment } from "../model/handoff";
 import { PriorityBadge } from "./badges";
 import { EscalateDialog } from "./escalate-dialog";
 import { HandoffContext } from "./handoff-context";
+import { ParkDialog } from "./park-dialog";
 
 const ENDED = ["resolved", "unresolved", "abandoned"];
 
@@ -29,10 +30,12 @@ export interface EscalationActionsProps {
 export function EscalationActions({ session, canWork }: EscalationActionsProps) {
   const me = useCurrentUser();
   const [escalating, setEscalating] = useState(false);
+  const [parking, setParking] = useState(false);
   const [showContext, setShowContext] = useState(false);
   const { id } = useSessionHandoff(session);
   const ended = ENDED.includes(session.status);
   const canEscalate = hasRole(me.data?.role, "engineer") && canWork && !ended && session.status !== "escalated";
+  const parked = parkedHandoffIdOf(session.timeline) !== null;
   return (
     <>
       {id && (
@@ -45,6 +48,12 @@ export function EscalationActions({ session, canWork }: EscalationActionsProps) 
           Escalate…
         </Button>
       )}
+      {canEscalate && !parked && (
+        <Button variant="secondary" onClick={() => setParking(true)} aria-haspopup="dialog">
+          Park…
+        </Button>
+      )}
+      <ParkDialog open={parking} onClose={() => setParking(false)} sessionId={session.id} title={session.title} />
       <EscalateDialog open={escalating} onClose={() => setEscalating(false)} sessionId={session.id} title={session.title} />
       {showContext && id && <ContextOverlay handoffId={id} session={session} onClose={() => setShowContext(false)} />}
     </>
@@ -88,6 +97,8 @@ export function EscalationBanner({ session }: { session: SessionDetail }) {
   const { query } = useSessionHandoff(session);
   const me = useCurrentUser();
   const handoff = query.data;
+  const parkedId = session.status === "paused" ? parkedHandoffIdOf(session.timeline) : null;
+  if (parkedId) return <ParkedBanner session={session} />;
   if (session.status === "escalated") {
     return (
       <div
@@ -159,5 +170,33 @@ function OutcomeCard({ handoff }: { handoff: Handoff }) {
         </div>
       )}
     </section>
+  );
+}
+
+function ParkedBanner({ session }: { session: SessionDetail }) {
+  const parked = [...session.timeline].reverse().find((e) => e.type === "parked");
+  const { query } = useSessionHandoff(session);
+  const target = query.data?.target_name;
+  const note = typeof parked?.payload.note === "string" ? parked.payload.note : "";
+  return (
+    <div
+      role="status"
+      data-testid="parked-banner"
+      className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg bg-sky-50 px-4 py-2.5 text-sm text-sky-900 ring-1 ring-sky-200"
+    >
+      <span className="font-semibold">Parked{target ? ` with ${target}` : ""} — waiting for pickup</span>
+      {parked && (
+        <span className="text-sky-800">
+          {formatTimeSince(parked.created_at)}
+          {parked.actor_name ? ` by ${parked.actor_name}` : ""}
+        </span>
+      )}
+      {note && (
+        <span className="min-w-0 flex-1 truncate text-sky-800" title={note}>
+          {note}
+        </span>
+      )}
+      <span className="text-sky-800">Resume to take it back.</span>
+    </div>
   );
 }

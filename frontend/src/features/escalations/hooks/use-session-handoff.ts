@@ -1,10 +1,13 @@
-/** The handoff of a session that was escalated (found through its timeline's `escalated` event). */
+/**
+ * The handoff of a session that was escalated (its timeline's `escalated` event), or that is
+ * parked now (its open `parked` event).
+ */
 import { useHandoff } from "../api/get-handoff";
 import type { SessionDetail } from "../api/types";
-import { handoffIdOf, readAssessment } from "../model/handoff";
+import { handoffIdOf, parkedHandoffIdOf, readAssessment } from "../model/handoff";
 
 export function useSessionHandoff(session: SessionDetail) {
-  const id = handoffIdOf(session.timeline);
+  const id = parkedHandoffIdOf(session.timeline) ?? handoffIdOf(session.timeline);
   return { id, query: useHandoff(id) };
 }
 

@@ -74,6 +74,19 @@ export function handoffIdOf(timeline: readonly { type: string; payload: Record<s
   return null;
 }
 
+/**
+ * The handoff a paused session is parked on: the latest `parked` event that no `resumed` (taken
+ * back) or `claimed` (picked up) came after; null when the session is not parked.
+ */
+export function parkedHandoffIdOf(timeline: readonly { type: string; payload: Record<string, unknown> }[]): string | null {
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const e = timeline[i]!;
+    if (e.type === "resumed" || e.type === "claimed") return null;
+    if (e.type === "parked" && typeof e.payload.handoff_id === "string") return e.payload.handoff_id;
+  }
+  return null;
+}
+
 export const PRIORITY_LABELS: Record<Priority, string> = { low: "Low", medium: "Medium", high: "High", urgent: "Urgent" };
 export const PRIORITY_TONES = { low: "gray", medium: "indigo", high: "amber", urgent: "red" } as const;
 

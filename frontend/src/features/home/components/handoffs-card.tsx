@@ -18,13 +18,18 @@ export function HandoffsCard({ handoffs }: { handoffs: HomeHandoffs }) {
           {handoffs.items.map((h) => (
             <li key={h.id} className="py-2 first:pt-0 last:pb-0" data-testid="home-handoff">
               <div className="flex items-baseline gap-2">
-                <Badge tone={PRIORITY_TONE[h.priority]}>{h.priority}</Badge>
+                {h.kind === "park" ? <Badge tone="gray">Parked</Badge> : <Badge tone={PRIORITY_TONE[h.priority]}>{h.priority}</Badge>}
                 <Link to={`/handoffs/${h.id}`} className={`${linkClass} min-w-0 truncate text-sm font-medium`}>
                   {h.problem_summary || h.reason}
                 </Link>
               </div>
               <p className="mt-0.5 text-xs text-slate-500">
-                {h.escalated_by_name ? `From ${h.escalated_by_name}` : "Escalated"} · {formatTimeSince(h.escalated_at)}
+                {h.kind === "park"
+                  ? `Parked${h.escalated_by_name ? ` by ${h.escalated_by_name}` : ""}`
+                  : h.escalated_by_name
+                    ? `From ${h.escalated_by_name}`
+                    : "Escalated"}{" "}
+                · {formatTimeSince(h.escalated_at)}
                 {h.target_name ? ` · for ${h.target_name}` : ""}
               </p>
             </li>
