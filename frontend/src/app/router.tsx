@@ -80,6 +80,9 @@ const HandoffPage = named(() => import("@/features/escalations/components/handof
 const TicketPicker = named(() => import("@/features/psa/components/ticket-picker"), "TicketPicker");
 const PsaTicketCard = named(() => import("@/features/psa/components/ticket-card"), "PsaTicketCard");
 const PushToPsaButton = named(() => import("@/features/psa/components/push-dialog"), "PushToPsaButton");
+// Tickets: the queue and quick-create page, and the runner's "Spin off ticket" button.
+const TicketsPage = named(() => import("@/features/tickets/components/tickets-page"), "TicketsPage");
+const SpinOffButton = named(() => import("@/features/tickets/components/spin-off"), "SpinOffButton");
 const AssistPage = named(() => import("@/features/assist/components/assist-page"), "AssistPage");
 
 const TeamsPage = named(() => import("@/features/admin/components/teams-page"), "TeamsPage");
@@ -269,6 +272,7 @@ export const routes: RouteObject[] = [
                   <Later>
                     <EscalationActions session={session} {...context} />
                     <PushToPsaButton session={session} {...context} />
+                    <SpinOffButton session={session} {...context} />
                   </Later>
                 )}
                 sideCards={(session, context) => (
@@ -287,6 +291,7 @@ export const routes: RouteObject[] = [
               { wide: true },
             ),
           },
+          { path: "tickets", ...page(<TicketsPage />, "engineer", { wide: true, next: [SessionRunnerPage] }) },
           { path: "shared/:token", ...page(<SharedSessionPage />) },
           { path: "handoffs", ...page(<HandoffsPage />, "engineer") },
           { path: "handoffs/:id", ...page(<HandoffPage />, "engineer") },

@@ -15,6 +15,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "Home", minRole: "viewer", group: "main" },
   { to: "/sessions", label: "Sessions", minRole: "viewer", group: "main" },
+  { to: "/tickets", label: "Tickets", minRole: "engineer", group: "main" },
   { to: "/flows", label: "Flows", minRole: "viewer", group: "main" },
   { to: "/assist", label: "ResolutionAssist", minRole: "engineer", group: "main" },
   { to: "/handoffs", label: "Escalations", minRole: "engineer", group: "main" },
