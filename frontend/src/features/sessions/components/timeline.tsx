@@ -51,7 +51,7 @@ function word(v: unknown): string | undefined {
 export type PsaEventDisplay = EventDisplay & { warning?: string };
 
 /**
- * The PSA's timeline entries (`ticket_linked`, `ticket_link_failed`, `psa_push`); null for any
+ * The PSA's timeline entries (`ticket_linked`, `ticket_spun_off`, `ticket_link_failed`, `psa_push`); null for any
  * other event. The payloads are written by the server's PSA outbox and ticket linking.
  */
 export function describePsaEvent(event: { type: string; payload: Record<string, unknown> }): PsaEventDisplay | null {
@@ -68,6 +68,19 @@ export function describePsaEvent(event: { type: string; payload: Record<string, 
         tone: "marked",
         text: `Linked ${number}${summary ? ` — ${summary}` : ""}`,
         details: [facts, p.provider ? `From ${PSA_LABELS[String(p.provider)] ?? String(p.provider)}` : ""].filter((x) => x !== ""),
+      };
+    }
+    case "ticket_spun_off": {
+      const original = word(p.original_ticket_id);
+      const details = [word(p.summary) ?? ""];
+      if (original) details.push(p.original_noted === true ? `Ticket #${original} has a note naming it` : `Ticket #${original} could not be noted`);
+      if (p.context_copied === true) details.push("The session's context was copied (redacted)");
+      return {
+        icon: "#",
+        label: "Related ticket",
+        tone: "marked",
+        text: `Spun off ${number} for a second problem`,
+        details: details.filter((x) => x !== ""),
       };
     }
     case "ticket_link_failed":
