@@ -4508,6 +4508,11 @@ export interface components {
              */
             created_at: string;
             /**
+             * Duration Seconds
+             * @description Answers: the active seconds from the step being shown to this answer (pauses, parking and escalation waits excluded)
+             */
+            duration_seconds?: number | null;
+            /**
              * Id
              * Format: uuid
              */

@@ -238,3 +238,26 @@ def fold(
         elif kind == "ticket_linked":
             out.client = _text(p.get("company")) or out.client
     return out
+
+
+def answer_durations(entries: Iterable[Entry]) -> dict[int, float]:
+    """How long each answered step took, keyed by the seq of the `answer` entry that closed it:
+    the active seconds from the step being shown to being answered (pauses, parking and waits
+    for an escalation pickup excluded), as the fold measures its visits. Reads a whole timeline
+    from the start; answers that closed no visit (a step never shown) are left out."""
+    ordered = list(entries)
+    folded = fold(ordered)
+    answers: dict[str, list[int]] = {}
+    for entry in ordered:
+        node = (entry.payload or {}).get("node_id")
+        if entry.type == "answer" and isinstance(node, str) and node:
+            answers.setdefault(node[:64], []).append(entry.seq)
+    out: dict[int, float] = {}
+    for visit in folded.opened.values():
+        if not visit.answered or visit.active_seconds is None:
+            continue
+        # A visit is closed by the first answer naming its step after it was shown.
+        closing = next((seq for seq in answers.get(visit.node_id, []) if seq > visit.seq), None)
+        if closing is not None:
+            out[closing] = visit.active_seconds
+    return out

@@ -17,6 +17,8 @@ from typing import Any, Literal
 import nh3
 from markdown_it import MarkdownIt
 
+from resolutionflow.analytics.timeline import RELEVANT, Entry, answer_durations
+
 Format = Literal["markdown", "text", "html"]
 Detail = Literal["summary", "standard", "full"]
 SECTIONS = ("summary", "context", "steps", "notes", "resolution", "follow_ups", "time")
@@ -117,18 +119,40 @@ def duration(seconds: int) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
+def step_time(seconds: float) -> str:
+    """How long one step took: "45s", "2m 10s", "1h 05m"."""
+    s = max(0, round(seconds))
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m {s % 60:02d}s"
+    return f"{s // 3600}h {s % 3600 // 60:02d}m"
+
+
+def _durations(events: list[Event]) -> dict[int, float]:
+    """Active seconds each answered step took, by the answer's seq (pauses excluded)."""
+    return answer_durations(
+        Entry(e.seq, e.type, e.created_at, e.payload) for e in events if e.type in RELEVANT
+    )
+
+
 def _steps(
     events: list[Event], clean: Callable[[str], str], options: Options = STANDARD
 ) -> list[str]:
-    """One line per thing done, in order, Markdown inline."""
+    """One line per thing done, in order, Markdown inline. A step answered after a second or
+    more says how long it took (from shown to answered, pauses excluded)."""
     lines: list[str] = []
+    durations = _durations(events)
     for e in events:
         p = e.payload
         at = _stamp(e.created_at, options)
         title = clean(p.get("title", ""))
         if e.type == "answer":
             kind = p.get("node_type")
+            took = durations.get(e.seq)
             result = f" — {clean(p['result'])}" if p.get("result") else ""
+            if took is not None and took >= 1:
+                result += f" — {step_time(took)}"
             if kind == "question":
                 lines.append(f"{at}{title} → **{clean(p.get('answer', ''))}**{result}")
             elif kind == "input":

@@ -304,6 +304,8 @@ async def append_event(
         await index_jobs.queue_fill(db, session.account_id)
         background.add_task(request.app.state.jobs.after_response)
     names = {principal.user_id: principal.name}
+    durations = await service.durations_of(db, session, events)
     return EventsAppended(
-        session=await service.read(db, session, names), events=service.event_reads(events, names)
+        session=await service.read(db, session, names),
+        events=service.event_reads(events, names, durations),
     )

@@ -82,6 +82,11 @@ class EventRead(ReadSchema):
     actor_name: str | None
     created_at: datetime
     payload: dict[str, Any]
+    duration_seconds: float | None = Field(
+        default=None,
+        description="Answers: the active seconds from the step being shown to this answer "
+        "(pauses, parking and escalation waits excluded)",
+    )
 
 
 class SessionRead(ReadSchema):

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.analytics import timeline as timeline_fold
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from resolutionflow.escalations import repository as handoffs
@@ -424,9 +425,43 @@ async def events_of(db: AsyncSession, session: Session) -> list[SessionEvent]:
     )
 
 
-def event_reads(events: list[SessionEvent], names: dict[uuid.UUID, str]) -> list[s.EventRead]:
+def step_durations(events: list[SessionEvent]) -> dict[int, float]:
+    """Active seconds each answered step took, by the answer's seq (a whole timeline, in order)."""
+    return timeline_fold.answer_durations(
+        timeline_fold.Entry(e.seq, e.type, e.created_at, e.payload)
+        for e in events
+        if e.type in timeline_fold.RELEVANT
+    )
+
+
+async def durations_of(
+    db: AsyncSession, session: Session, events: list[SessionEvent]
+) -> dict[int, float]:
+    """Step durations of just-appended `events` (read from the session's whole timeline, only
+    when one of them is an answer)."""
+    if not any(e.type == "answer" for e in events):
+        return {}
+    rows = await db.execute(
+        select(SessionEvent.seq, SessionEvent.type, SessionEvent.created_at, SessionEvent.payload)
+        .where(
+            SessionEvent.session_id == session.id,
+            SessionEvent.type.in_(timeline_fold.RELEVANT),
+        )
+        .order_by(SessionEvent.seq)
+    )
+    return timeline_fold.answer_durations(
+        timeline_fold.Entry(seq, kind, at, payload) for seq, kind, at, payload in rows
+    )
+
+
+def event_reads(
+    events: list[SessionEvent],
+    names: dict[uuid.UUID, str],
+    durations: dict[int, float] | None = None,
+) -> list[s.EventRead]:
     # Built without validation: every field comes from a stored row of the same types, and a
     # timeline is read often and grows long (validating copied each payload once more).
+    durations = durations or {}
     return [
         s.EventRead.model_construct(
             id=e.id,
@@ -436,6 +471,7 @@ def event_reads(events: list[SessionEvent], names: dict[uuid.UUID, str]) -> list
             actor_name=names.get(e.actor_id) if e.actor_id else None,
             created_at=e.created_at,
             payload=shown_payload(e.type, e.payload),
+            duration_seconds=durations.get(e.seq),
         )
         for e in events
     ]
@@ -512,7 +548,7 @@ async def detail(db: AsyncSession, session: Session) -> s.SessionDetail:
     head = await read(db, session, names)
     return s.SessionDetail.model_construct(
         **{name: getattr(head, name) for name in type(head).model_fields},
-        timeline=event_reads(events, names),
+        timeline=event_reads(events, names, step_durations(events)),
     )
 
 

@@ -5,7 +5,7 @@ import { cn } from "@/lib/cn";
 import { downloadAttachment } from "../api/attachments";
 import type { SessionEvent } from "../api/types";
 import { isOptimistic } from "../model/cache";
-import { describeEvent, type EventDisplay, type EventTone, foldOutput } from "../model/timeline";
+import { describeEvent, type EventDisplay, type EventTone, foldOutput, formatStepTime } from "../model/timeline";
 
 const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
@@ -154,6 +154,16 @@ function TimelineItem({ event, sessionId }: { event: SessionEvent; sessionId?: s
           {compact && d.text && (
             <span className="min-w-0 truncate text-slate-500" title={d.text}>
               {d.text}
+            </span>
+          )}
+          {event.duration_seconds != null && event.duration_seconds >= 1 && (
+            <span
+              data-testid="step-duration"
+              className="shrink-0 rounded bg-slate-100 px-1 font-mono text-[11px] text-slate-600 tabular-nums"
+              title="Time on this step, from shown to answered (pauses excluded)"
+            >
+              <span className="sr-only">took </span>
+              {formatStepTime(event.duration_seconds)}
             </span>
           )}
           <span className="ml-auto shrink-0 text-slate-400">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backDepth, describeEvent, foldOutput } from "./timeline";
+import { backDepth, describeEvent, foldOutput, formatStepTime } from "./timeline";
 
 const ev = (type: string, payload: Record<string, unknown> = {}) => ({ type, payload });
 
@@ -180,7 +180,22 @@ describe("describeEvent: escalations", () => {
     });
     expect(describeEvent(ev("claimed", { handoff_id: "h", claimed_by: "Alex Admin" }))).toMatchObject({
       label: "Picked up",
-      text: "Alex Admin picked up the escalation",
+      text: "Alex Admin picked up the session",
     });
+  });
+});
+
+describe("step durations", () => {
+  it("reads as seconds, minutes and seconds, or hours and minutes", () => {
+    expect(formatStepTime(45.4)).toBe("45s");
+    expect(formatStepTime(130)).toBe("2m 10s");
+    expect(formatStepTime(3600 + 5 * 60 + 59)).toBe("1h 05m");
+  });
+
+  it("describes a park and a resume that took it back", () => {
+    const parked = describeEvent({ type: "parked", payload: { note: "Waiting on the user", handoff_id: "h" } });
+    expect(parked.label).toBe("Parked");
+    expect(parked.text).toBe("Waiting on the user");
+    expect(describeEvent({ type: "resumed", payload: { took_back_handoff_id: "h" } }).text).toBe("Taken back from the park");
   });
 });

@@ -25,6 +25,14 @@ export interface EventDisplay {
   attachment?: { id: string; filename: string; contentType: string; size: number };
 }
 
+/** How long one step took (from shown to answered, pauses excluded): "45s", "2m 10s", "1h 05m". */
+export function formatStepTime(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
+  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
+}
+
 export function formatBytes(size: number): string {
   if (size < 1024) return `${size} bytes`;
   if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`;
@@ -295,12 +303,14 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
     }
     case "claimed": {
       const who = str(p.claimed_by);
-      return { icon: "⇲", label: "Picked up", tone: "marked", text: who ? `${who} picked up the escalation` : "The escalation was picked up", details: [] };
+      return { icon: "⇲", label: "Picked up", tone: "marked", text: who ? `${who} picked up the session` : "The session was picked up", details: [] };
     }
+    case "parked":
+      return { icon: "⇢", label: "Parked", tone: "marked", text: str(p.note) ?? "", details: ["Waiting for pickup (not escalated)"] };
     case "paused":
       return { icon: "❚❚", label: "Paused", tone: "quiet", details: [] };
     case "resumed":
-      return { icon: "▶", label: "Resumed", tone: "quiet", details: [] };
+      return { icon: "▶", label: "Resumed", tone: "quiet", text: p.took_back_handoff_id ? "Taken back from the park" : undefined, details: [] };
     case "resolved":
     case "unresolved":
     case "abandoned": {
