@@ -41,6 +41,7 @@ _PICKLISTS: dict[str, dict[str, dict[int, str]]] = {
         "status": {1: "New", 5: "Complete", 7: "Waiting Customer", 8: "In Progress"},
         "priority": {1: "High", 2: "Medium", 3: "Low", 4: "Critical"},
         "queueID": {29682833: "Level I Support", 29682834: "Level II Support"},
+        "ticketType": {1: "Service Request", 2: "Incident", 3: "Problem", 4: "Change Request"},
     },
     "TicketNotes": {
         "noteType": {1: "Task Summary", 2: "Task Detail", 3: "Task Notes"},
@@ -281,6 +282,7 @@ class FakeAutotask(LocalServer):
             Route(f"{api}/{{entity}}/query/next", self._next, methods=["GET"]),
             Route(f"{api}/Tickets/{{ticket_id:int}}/Notes", self._list_notes, methods=["GET"]),
             Route(f"{api}/Tickets/{{ticket_id:int}}/Notes", self._create_note, methods=["POST"]),
+            Route(f"{api}/Tickets", self._create_ticket, methods=["POST"]),
             Route(f"{api}/{{entity}}/{{record_id:int}}", self._get, methods=["GET"]),
         ]
 
@@ -476,3 +478,46 @@ class FakeAutotask(LocalServer):
         with self._lock:
             self.data["TicketNotes"][note_id] = note
         return JSONResponse({"itemId": note_id})
+
+    async def _create_ticket(self, request: Request) -> Response:
+        """POST /Tickets: companyID, title, status, priority and a queue (or an assigned
+        resource) are required; business-rule failures are 500s naming the field, and the
+        answer is `{"itemId"}` (OperationResultModel)."""
+        entry, refused = await self._guard(request)
+        if refused:
+            return refused
+        body = entry["json"]
+        if not isinstance(body, dict):
+            return self._errors(500, "The request body is not a Ticket.")
+        problems = []
+        for field in ("companyID", "title", "status", "priority"):
+            if body.get(field) in (None, ""):
+                problems.append(f"Missing Required Field: {field}")
+        if body.get("queueID") is None and body.get("assignedResourceID") is None:
+            problems.append("A ticket requires a queueID or an assignedResourceID.")
+        if body.get("companyID") is not None and body["companyID"] not in self.data["Companies"]:
+            problems.append(f"companyID {body['companyID']} does not exist.")
+        if body.get("contactID") is not None and body["contactID"] not in self.data["Contacts"]:
+            problems.append(f"contactID {body['contactID']} does not exist.")
+        for field in ("status", "priority", "queueID", "ticketType"):
+            value = body.get(field)
+            if value is not None and value not in self.picklists["Tickets"][field]:
+                problems.append(f"Invalid picklist value for {field}: {value!r}")
+        if len(str(body.get("title") or "")) > 255:
+            problems.append("title cannot be longer than 255 characters.")
+        if len(str(body.get("externalID") or "")) > 50:
+            problems.append("externalID cannot be longer than 50 characters.")
+        if problems:
+            return self._errors(500, *problems)
+        ticket_id = next(self._ids)
+        now = dt.datetime.now(dt.UTC)
+        ticket = {
+            **body,
+            "id": ticket_id,
+            "ticketNumber": f"T{now:%Y%m%d}.{ticket_id % 10000:04d}",
+            "createDate": now.isoformat(),
+            "creatorResourceID": API_RESOURCE_ID,
+        }
+        with self._lock:
+            self.data["Tickets"][ticket_id] = ticket
+        return JSONResponse({"itemId": ticket_id})

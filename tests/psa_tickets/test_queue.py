@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from httpx import AsyncClient
 
-from tests.fakes import autotask as at_fake
+from tests.fakes import halopsa as halo_fake
 from tests.fakes.connectwise import FakeConnectWise
 from tests.fixtures.factories import Tenant
 from tests.psa.conftest import connect
@@ -93,31 +93,31 @@ async def test_the_forms_choices(client: AsyncClient, tenant: Tenant, cw: FakeCo
 
 
 @pytest.fixture(scope="module")
-def at_server() -> Iterator[at_fake.FakeAutotask]:
-    with at_fake.FakeAutotask() as server:
+def halo_server() -> Iterator[halo_fake.FakeHaloPSA]:
+    with halo_fake.FakeHaloPSA() as server:
         yield server
 
 
 async def test_a_psa_without_a_ticket_desk_is_named_in_a_501(
-    client: AsyncClient, tenant: Tenant, at_server: at_fake.FakeAutotask
+    client: AsyncClient, tenant: Tenant, halo_server: halo_fake.FakeHaloPSA
 ) -> None:
     r = await client.put(
         "/api/v1/integrations/psa",
         headers=tenant.admin.headers,
         json={
-            "provider": "autotask",
-            "username": at_fake.USERNAME,
-            "secret": at_fake.SECRET,
-            "integration_code": at_fake.INTEGRATION_CODE,
-            "zone_url": at_server.url + "/atservicesrest/",
+            "provider": "halopsa",
+            "base_url": halo_server.url,
+            "client_id": halo_fake.CLIENT_ID,
+            "client_secret": halo_fake.CLIENT_SECRET,
         },
     )
     assert r.status_code == 200, r.text
     for method, url, body in (
         ("GET", URL + "?view=team", None),
         ("POST", "/api/v1/psa/tickets", {"summary": "x"}),
+        ("POST", "/api/v1/psa/tickets/triage", {"text": "printer"}),
     ):
         r = await client.request(method, url, headers=tenant.engineer.headers, json=body)
         assert r.status_code == 501, r.text
-        assert "Autotask" in r.json()["detail"]
+        assert "HaloPSA" in r.json()["detail"]
         assert r.headers["content-type"].startswith("application/problem+json")

@@ -129,13 +129,17 @@ class TicketDesk(Protocol):
 
 def desk_for(provider: PsaProvider) -> TicketDesk:
     """The ticket desk of a provider, or PsaError("unsupported") naming the provider."""
+    from resolutionflow.providers.psa.autotask import Autotask
+    from resolutionflow.providers.psa.autotask_desk import AutotaskDesk
     from resolutionflow.providers.psa.connectwise import ConnectWise
     from resolutionflow.providers.psa.connectwise_desk import ConnectWiseDesk
 
     if isinstance(provider, ConnectWise):
         return ConnectWiseDesk(provider)
+    if isinstance(provider, Autotask):
+        return AutotaskDesk(provider)
     raise PsaError(
         "unsupported",
         f"Listing and creating tickets from ResolutionFlow is not available for "
-        f"{provider.label} yet; it works with ConnectWise PSA.",
+        f"{provider.label} yet; it works with ConnectWise PSA and Autotask.",
     )
