@@ -58,6 +58,11 @@ const StepsPage = named(() => import("@/features/steps/components/steps-page"), 
 const StepDetailPage = named(() => import("@/features/steps/components/step-detail-page"), "StepDetailPage");
 const NewStepPage = named(() => import("@/features/steps/components/step-form-page"), "NewStepPage");
 const EditStepPage = named(() => import("@/features/steps/components/step-form-page"), "EditStepPage");
+// The script library: search and the builder, a script's page (render and copy), its form.
+const ScriptsPage = named(() => import("@/features/scripts/components/scripts-page"), "ScriptsPage");
+const ScriptDetailPage = named(() => import("@/features/scripts/components/script-detail-page"), "ScriptDetailPage");
+const NewScriptPage = named(() => import("@/features/scripts/components/script-form-page"), "NewScriptPage");
+const EditScriptPage = named(() => import("@/features/scripts/components/script-form-page"), "EditScriptPage");
 // The knowledge flywheel: the review queue, one proposal (its draft or diff), coverage gaps.
 const ReviewQueuePage = named(() => import("@/features/proposals/components/review-queue-page"), "ReviewQueuePage");
 const ProposalPage = named(() => import("@/features/proposals/components/proposal-page"), "ProposalPage");
@@ -315,6 +320,10 @@ export const routes: RouteObject[] = [
           { path: "steps/new", ...page(<NewStepPage />, "engineer") },
           { path: "steps/:id", ...page(<StepDetailPage />) },
           { path: "steps/:id/edit", ...page(<EditStepPage />, "engineer") },
+          { path: "scripts", ...page(<ScriptsPage />) },
+          { path: "scripts/new", ...page(<NewScriptPage />, "engineer") },
+          { path: "scripts/:id", ...page(<ScriptDetailPage />) },
+          { path: "scripts/:id/edit", ...page(<EditScriptPage />, "engineer") },
           { path: "proposals", ...page(<ReviewQueuePage />) },
           { path: "proposals/:id", ...page(<ProposalPage />, undefined, { wide: true }) },
           { path: "gaps", ...page(<GapsPage />) },

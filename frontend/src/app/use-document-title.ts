@@ -25,6 +25,8 @@ const TITLES: [RegExp, string][] = [
   [/^\/proposals\/[^/]+$/, "Proposal"],
   [/^\/proposals/, "Review queue"],
   [/^\/gaps/, "Coverage gaps"],
+  [/^\/scripts\/new$/, "New script"],
+  [/^\/scripts/, "Scripts"],
   [/^\/admin\/account/, "Account settings"],
   [/^\/flows\/new$/, "New flow"],
   [/^\/flows\/[^/]+\/edit$/, "Edit flow"],

@@ -5,11 +5,11 @@ const labels = (role: string | null) => navItemsFor(role).map((i) => i.label);
 
 describe("navItemsFor", () => {
   it("shows a viewer only what every role can see", () => {
-    expect(labels("viewer")).toEqual(["Home", "Sessions", "Flows", "Knowledge", "Step library", "Review queue", "Coverage gaps", "Teams", "Schedules", "Batches", "Target lists", "Profile", "API tokens"]);
+    expect(labels("viewer")).toEqual(["Home", "Sessions", "Flows", "Knowledge", "Step library", "Scripts", "Review queue", "Coverage gaps", "Teams", "Schedules", "Batches", "Target lists", "Profile", "API tokens"]);
   });
 
   it("gives an engineer what a viewer sees plus Tickets, ResolutionAssist, Escalations and Analytics (nothing admin)", () => {
-    expect(labels("engineer")).toEqual(["Home", "Sessions", "Tickets", "Flows", "ResolutionAssist", "Escalations", "Analytics", "Knowledge", "Step library", "Review queue", "Coverage gaps", "Teams", "Schedules", "Batches", "Target lists", "Profile", "API tokens"]);
+    expect(labels("engineer")).toEqual(["Home", "Sessions", "Tickets", "Flows", "ResolutionAssist", "Escalations", "Analytics", "Knowledge", "Step library", "Scripts", "Review queue", "Coverage gaps", "Teams", "Schedules", "Batches", "Target lists", "Profile", "API tokens"]);
     expect(labels("viewer")).not.toContain("ResolutionAssist");
     expect(labels("viewer")).not.toContain("Escalations");
     expect(labels("viewer")).not.toContain("Analytics");
@@ -27,7 +27,7 @@ describe("navItemsFor", () => {
   });
 
   it("shows everything to a super admin", () => {
-    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Tickets", "Flows", "ResolutionAssist", "Escalations", "Analytics", "Knowledge", "Step library", "Review queue", "Coverage gaps", "Teams", "Schedules", "Batches", "Target lists", "People", "Audit log", "Jobs", "Account settings", "AI settings", "PSA integration", "Accounts", "Profile", "API tokens"]);
+    expect(labels("super_admin")).toEqual(["Home", "Sessions", "Tickets", "Flows", "ResolutionAssist", "Escalations", "Analytics", "Knowledge", "Step library", "Scripts", "Review queue", "Coverage gaps", "Teams", "Schedules", "Batches", "Target lists", "People", "Audit log", "Jobs", "Account settings", "AI settings", "PSA integration", "Accounts", "Profile", "API tokens"]);
   });
 
   it("shows nothing for an unknown or missing role", () => {

@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/analytics", label: "Analytics", minRole: "engineer", group: "main" },
   { to: "/knowledge", label: "Knowledge", minRole: "viewer", group: "main" },
   { to: "/steps", label: "Step library", minRole: "viewer", group: "main" },
+  { to: "/scripts", label: "Scripts", minRole: "viewer", group: "main" },
   { to: "/proposals", label: "Review queue", minRole: "viewer", group: "main", badge: "proposals" },
   { to: "/gaps", label: "Coverage gaps", minRole: "viewer", group: "main" },
   { to: "/teams", label: "Teams", minRole: "viewer", group: "main" },
