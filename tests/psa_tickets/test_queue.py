@@ -121,3 +121,21 @@ async def test_a_psa_without_a_ticket_desk_is_named_in_a_501(
         assert r.status_code == 501, r.text
         assert "HaloPSA" in r.json()["detail"]
         assert r.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_the_desk_says_whether_tickets_can_be_worked_here(
+    client: AsyncClient, tenant: Tenant, cw: FakeConnectWise
+) -> None:
+    url = "/api/v1/psa/tickets/desk"
+    r = await client.get(url, headers=tenant.engineer.headers)
+    assert r.json() == {
+        "connected": False, "provider": None, "provider_label": None, "tickets": False
+    }  # fmt: skip
+    await connect(client, tenant, cw)
+    r = await client.get(url, headers=tenant.engineer.headers)
+    assert r.json() == {
+        "connected": True, "provider": "connectwise", "provider_label": "ConnectWise PSA",
+        "tickets": True,
+    }  # fmt: skip
+    assert cw.api_requests() == []  # nothing was asked of the PSA
+    assert (await client.get(url, headers=tenant.viewer.headers)).status_code == 403

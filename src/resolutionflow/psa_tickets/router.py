@@ -28,6 +28,13 @@ IdempotencyKey = Annotated[
 PsaId = Annotated[str | None, Query(max_length=20, pattern=r"^[0-9]+$")]
 
 
+@router.get("/psa/tickets/desk", response_model=s.DeskRead)
+async def ticket_desk(principal: Engineer, db: DB) -> s.DeskRead:
+    """Whether your team's PSA is connected and its tickets can be listed and created here
+    (asks nothing of the PSA)."""
+    return await service.desk_status(db, principal)
+
+
 @router.get("/psa/tickets/queue", response_model=s.QueueRead)
 async def ticket_queue(
     principal: Engineer,

@@ -13,6 +13,16 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class DeskRead(BaseModel):
+    """Whether the caller's team has a PSA whose tickets the app can list and create (the
+    Tickets page and its nav entry); no call to the PSA."""
+
+    connected: bool
+    provider: str | None = None
+    provider_label: str | None = None
+    tickets: bool
+
+
 class TicketCreateIn(_In):
     summary: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00]*$")
     description: str = Field(default="", max_length=8000, pattern=r"^[^\x00]*$")

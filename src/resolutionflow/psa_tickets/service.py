@@ -38,6 +38,7 @@ from resolutionflow.providers.psa.desk import (
     TicketFilter,
     View,
     desk_for,
+    supports_desk,
 )
 from resolutionflow.psa import connections, members, outbox
 from resolutionflow.psa_tickets import schemas as s
@@ -149,6 +150,18 @@ async def create_once(
 
 
 # --- the queue and the form ---------------------------------------------------------------
+
+
+async def desk_status(db: AsyncSession, principal: Principal) -> s.DeskRead:
+    conn = await connections.for_user(db, principal.account_id, principal.user_id)
+    if conn is None:
+        return s.DeskRead(connected=False, tickets=False)
+    return s.DeskRead(
+        connected=True,
+        provider=conn.provider,
+        provider_label=_label(conn),
+        tickets=supports_desk(conn.provider),
+    )
 
 
 async def _member_identifier(

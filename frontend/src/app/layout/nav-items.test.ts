@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupedNavFor, navItemsFor } from "./nav-items";
+import { groupedNavFor, NAV_ITEMS, type NavNeed, navItemsFor } from "./nav-items";
 
 const labels = (role: string | null) => navItemsFor(role).map((i) => i.label);
 
@@ -28,6 +28,12 @@ describe("navItemsFor", () => {
 
   it("shows everything to a super admin", () => {
     expect(labels("super_admin")).toEqual(["Home", "Sessions", "Tickets", "Flows", "ResolutionAssist", "Escalations", "Analytics", "Knowledge", "Step library", "Scripts", "Review queue", "Coverage gaps", "Teams", "Schedules", "Batches", "Target lists", "People", "Audit log", "Jobs", "Account settings", "AI settings", "PSA integration", "Accounts", "Profile", "API tokens"]);
+  });
+
+  it("shows Tickets only when the team's PSA supports them", () => {
+    const labelsWith = (available: ReadonlySet<NavNeed>) => navItemsFor("engineer", NAV_ITEMS, available).map((i) => i.label);
+    expect(labelsWith(new Set())).not.toContain("Tickets");
+    expect(labelsWith(new Set<NavNeed>(["psa-tickets"]))).toContain("Tickets");
   });
 
   it("shows nothing for an unknown or missing role", () => {

@@ -10,12 +10,18 @@ export interface NavItem {
   group: NavGroup;
   /** A count shown beside the label (see sidebar.tsx). */
   badge?: "proposals";
+  /** Shown only when this is available (the sidebar asks; see `NavNeed`). */
+  needs?: NavNeed;
 }
+
+/** What an item may need beyond a role: "psa-tickets", a PSA whose tickets the app can work. */
+export type NavNeed = "psa-tickets";
+const EVERYTHING: ReadonlySet<NavNeed> = new Set<NavNeed>(["psa-tickets"]);
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "Home", minRole: "viewer", group: "main" },
   { to: "/sessions", label: "Sessions", minRole: "viewer", group: "main" },
-  { to: "/tickets", label: "Tickets", minRole: "engineer", group: "main" },
+  { to: "/tickets", label: "Tickets", minRole: "engineer", group: "main", needs: "psa-tickets" },
   { to: "/flows", label: "Flows", minRole: "viewer", group: "main" },
   { to: "/assist", label: "ResolutionAssist", minRole: "engineer", group: "main" },
   { to: "/handoffs", label: "Escalations", minRole: "engineer", group: "main" },
@@ -47,17 +53,22 @@ export const NAV_GROUP_LABELS: Record<NavGroup, string | null> = {
   you: "You",
 };
 
-/** Items this role may see, in their original order. Unknown roles see nothing. */
-export function navItemsFor(role: string | null | undefined, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
-  return items.filter((item) => hasRole(role, item.minRole));
+/** Items this role may see (given what is available), in their original order. Unknown roles see nothing. */
+export function navItemsFor(
+  role: string | null | undefined,
+  items: readonly NavItem[] = NAV_ITEMS,
+  available: ReadonlySet<NavNeed> = EVERYTHING,
+): NavItem[] {
+  return items.filter((item) => hasRole(role, item.minRole) && (!item.needs || available.has(item.needs)));
 }
 
 /** Items grouped for rendering; groups with nothing visible are dropped. */
 export function groupedNavFor(
   role: string | null | undefined,
   items: readonly NavItem[] = NAV_ITEMS,
+  available: ReadonlySet<NavNeed> = EVERYTHING,
 ): { group: NavGroup; label: string | null; items: NavItem[] }[] {
-  const visible = navItemsFor(role, items);
+  const visible = navItemsFor(role, items, available);
   return (Object.keys(NAV_GROUP_LABELS) as NavGroup[])
     .map((group) => ({ group, label: NAV_GROUP_LABELS[group], items: visible.filter((i) => i.group === group) }))
     .filter((g) => g.items.length > 0);

@@ -1,10 +1,17 @@
 import { NavLink } from "react-router";
 import { ReviewCountBadge } from "@/features/proposals/components/review-count-badge";
+import { useTicketDeskAvailable } from "@/features/tickets/api/get-desk";
 import { cn } from "@/lib/cn";
-import { groupedNavFor } from "./nav-items";
+import { hasRole } from "@/lib/roles";
+import { groupedNavFor, NAV_ITEMS, type NavNeed } from "./nav-items";
+
+const NOTHING: ReadonlySet<NavNeed> = new Set();
+const PSA_TICKETS: ReadonlySet<NavNeed> = new Set<NavNeed>(["psa-tickets"]);
 
 export function Sidebar({ role }: { role: string }) {
-  const groups = groupedNavFor(role);
+  // "Tickets" appears once the team's PSA is known to support them (viewers never ask).
+  const tickets = useTicketDeskAvailable(hasRole(role, "engineer"));
+  const groups = groupedNavFor(role, NAV_ITEMS, tickets ? PSA_TICKETS : NOTHING);
   return (
     <aside className="flex w-full shrink-0 flex-col border-b border-slate-200 bg-white md:min-h-screen md:w-56 md:border-r md:border-b-0">
       <div className="flex h-12 items-center gap-2 px-4">

@@ -127,6 +127,14 @@ class TicketDesk(Protocol):
     async def ticket_refs(self, ticket_id: str) -> TicketRefs: ...
 
 
+# Providers whose API (and stand-in) carry the ticket desk.
+SUPPORTED = frozenset({"connectwise", "autotask"})
+
+
+def supports_desk(provider_name: str) -> bool:
+    return provider_name in SUPPORTED
+
+
 def desk_for(provider: PsaProvider) -> TicketDesk:
     """The ticket desk of a provider, or PsaError("unsupported") naming the provider."""
     from resolutionflow.providers.psa.autotask import Autotask

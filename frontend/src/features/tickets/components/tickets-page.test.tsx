@@ -61,6 +61,9 @@ function fakeServer(opts: { queue?: () => Response; create?: () => Response } = 
       return json(200, { provider: "connectwise", provider_label: "ConnectWise PSA", view: url.searchParams.get("view"), page: Number(page ?? 1), has_more: page !== "2", items });
     }
     if (route === "GET /api/v1/psa/tickets/options") return json(200, OPTIONS);
+    if (route === "GET /api/v1/psa/tickets/desk") {
+      return json(200, { connected: true, provider: "connectwise", provider_label: "ConnectWise PSA", tickets: true });
+    }
     if (route === "POST /api/v1/psa/tickets/triage") {
       const body = (await input.json()) as { text: string };
       seen.triaged.push(body.text);
@@ -99,6 +102,8 @@ describe("Tickets page", () => {
     const table = await screen.findByRole("table", { name: "Open tickets" }, { timeout: 5000 });
     expect(within(table).getByText("Laptop battery not charging")).toBeInTheDocument();
     expect(seen.queues[0]?.get("view")).toBe("mine");
+    // The team's PSA supports tickets: the sidebar offers them.
+    expect(await screen.findByRole("link", { name: "Tickets" })).toHaveAttribute("href", "/tickets");
 
     await u.click(screen.getByRole("tab", { name: "Team boards" }));
     await waitFor(() => expect(seen.queues.at(-1)?.get("view")).toBe("team"));
@@ -121,6 +126,15 @@ describe("Tickets page", () => {
     await u.click(await screen.findByRole("button", { name: "Start session on #1003" }, { timeout: 5000 }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/sessions/${SESSION_ID}`));
     expect(seen.sessions).toEqual([{ mode: "guided", title: "Printer offline", ticket_id: "1003" }]);
+  });
+
+  it("offers no Tickets entry when the team has no PSA", async () => {
+    stubApi(me, async ({ route }) => {
+      if (route === "GET /api/v1/psa/tickets/desk") return json(200, { connected: false, provider: null, provider_label: null, tickets: false });
+    });
+    renderApp("/");
+    await screen.findByRole("link", { name: "Sessions" }, { timeout: 5000 });
+    await waitFor(() => expect(screen.queryByRole("link", { name: "Tickets" })).not.toBeInTheDocument());
   });
 
   it("says plainly when no PSA is connected", async () => {
