@@ -433,6 +433,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/sessions/{session_id}/pilot/facts"): {"text": "x"},
     ("POST", "/api/v1/sessions/{session_id}/pilot/fixes"): {"title": "x"},
     ("POST", "/api/v1/sessions/{session_id}/escalate"): {"reason": "Need a senior"},
+    ("PUT", "/api/v1/sessions/{session_id}/scratchpad"): {"text": "a private hunch"},
     # A random person: the session is looked up first (404 across accounts), then the target.
     ("POST", "/api/v1/sessions/{session_id}/park"): {
         "note": "End of shift",

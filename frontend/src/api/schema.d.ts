@@ -2130,27 +2130,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/psa/tickets/desk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Ticket Desk
-         * @description Whether your team's PSA is connected and its tickets can be listed and created here
-         *     (asks nothing of the PSA).
-         */
-        get: operations["ticket_desk_api_v1_psa_tickets_desk_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/psa/tickets/options": {
         parameters: {
             query?: never;
@@ -2842,6 +2821,32 @@ export interface paths {
          */
         get: operations["resolution_package_api_v1_sessions__session_id__resolution_package_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/scratchpad": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Scratchpad
+         * @description Your private scratchpad on the session (empty until written). Only the session's owner
+         *     has one: anyone else, team admins included, gets 404. It never reaches notes, shares,
+         *     exports, search or model prompts; promote a line by appending it as a note.
+         */
+        get: operations["read_scratchpad_api_v1_sessions__session_id__scratchpad_get"];
+        /**
+         * Save Scratchpad
+         * @description Replaces your scratchpad's text (at most 20,000 characters; kept as typed).
+         */
+        put: operations["save_scratchpad_api_v1_sessions__session_id__scratchpad_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4362,21 +4367,6 @@ export interface components {
              * @description Line number in the file (the header is line 1)
              */
             row: number;
-        };
-        /**
-         * DeskRead
-         * @description Whether the caller's team has a PSA whose tickets the app can list and create (the
-         *     Tickets page and its nav entry); no call to the PSA.
-         */
-        DeskRead: {
-            /** Connected */
-            connected: boolean;
-            /** Provider */
-            provider?: string | null;
-            /** Provider Label */
-            provider_label?: string | null;
-            /** Tickets */
-            tickets: boolean;
         };
         /** DiffRead */
         DiffRead: {
@@ -8012,6 +8002,26 @@ export interface components {
             owner: string;
             /** Timezone */
             timezone: string;
+        };
+        /** ScratchpadRead */
+        ScratchpadRead: {
+            /**
+             * Max Length
+             * @default 20000
+             */
+            max_length: number;
+            /** Text */
+            text: string;
+            /**
+             * Updated At
+             * @description null: nothing written yet
+             */
+            updated_at: string | null;
+        };
+        /** ScratchpadWrite */
+        ScratchpadWrite: {
+            /** Text */
+            text: string;
         };
         /**
          * ScriptCreate
@@ -15213,35 +15223,6 @@ export interface operations {
             };
         };
     };
-    ticket_desk_api_v1_psa_tickets_desk_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeskRead"];
-                };
-            };
-        };
-    };
     ticket_options_api_v1_psa_tickets_options_get: {
         parameters: {
             query?: {
@@ -16854,6 +16835,90 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ResolutionPackage"];
                     "application/pdf": unknown;
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    read_scratchpad_api_v1_sessions__session_id__scratchpad_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScratchpadRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    save_scratchpad_api_v1_sessions__session_id__scratchpad_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScratchpadWrite"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScratchpadRead"];
                 };
             };
             /** @description Validation failed */

@@ -20,7 +20,7 @@ from resolutionflow.models import SessionAttachment
 from resolutionflow.outbound import reports
 from resolutionflow.pilot.schemas import SessionCreated
 from resolutionflow.search import jobs as index_jobs
-from resolutionflow.sessions import attachments, service, streams
+from resolutionflow.sessions import attachments, scratchpad, service, streams
 from resolutionflow.sessions.schemas import (
     EventIn,
     EventsAppended,
@@ -136,6 +136,24 @@ async def session_documentation(
     return await exports.respond(
         db, session, format, options, intent, principal.user_id, request.app.state.storage
     )
+
+
+@router.get("/sessions/{session_id}/scratchpad", response_model=scratchpad.ScratchpadRead)
+async def read_scratchpad(
+    principal: Engineer, db: DB, session_id: uuid.UUID
+) -> scratchpad.ScratchpadRead:
+    """Your private scratchpad on the session (empty until written). Only the session's owner
+    has one: anyone else, team admins included, gets 404. It never reaches notes, shares,
+    exports, search or model prompts; promote a line by appending it as a note."""
+    return await scratchpad.read(db, principal, session_id)
+
+
+@router.put("/sessions/{session_id}/scratchpad", response_model=scratchpad.ScratchpadRead)
+async def save_scratchpad(
+    principal: Engineer, db: DB, session_id: uuid.UUID, body: scratchpad.ScratchpadWrite
+) -> scratchpad.ScratchpadRead:
+    """Replaces your scratchpad's text (at most 20,000 characters; kept as typed)."""
+    return await scratchpad.save(db, principal, session_id, body)
 
 
 @router.get(

@@ -24,12 +24,14 @@ import { AttachButton } from "./attach-button";
 import { BatchBar } from "./batch-bar";
 import { type EventInput, isEnded, type SessionDetail } from "../api/types";
 import { holdValue, useHeldValues } from "../model/held-values";
+import { isScratchpadToggle } from "../model/scratchpad";
 import { shortcutFor } from "../model/shortcuts";
 import { backDepth, describeEvent, outcomeLabel } from "../model/timeline";
 import { Composer } from "./composer";
 import { DocumentationPanel } from "./documentation-panel";
 import { type FlowChoice, FlowPicker } from "./flow-picker";
 import { ResolveDialog } from "./resolve-dialog";
+import { ScratchpadPanel } from "./scratchpad-panel";
 import { SessionHeader } from "./session-header";
 import { StepCard } from "./step-card";
 import { SwitchFlowDialog } from "./switch-flow-dialog";
@@ -107,6 +109,20 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, si
   const canWork = hasRole(role, "engineer") && (session.owner_id === me.data?.id || hasRole(role, "team_admin"));
   const ended = isEnded(session.status);
   const paused = session.status === "paused";
+  // The private scratchpad is its owner's alone (the API answers anyone else 404).
+  const ownsScratchpad = hasRole(role, "engineer") && session.owner_id === me.data?.id;
+  const [scratchOpen, setScratchOpen] = useState(false);
+  const ownsScratchpadRef = useRef(ownsScratchpad);
+  ownsScratchpadRef.current = ownsScratchpad;
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent) {
+      if (!isScratchpadToggle(e) || !ownsScratchpadRef.current || document.getElementById("root")?.inert) return;
+      e.preventDefault();
+      setScratchOpen((open) => !open);
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
   const pending = stepMutation.isPending ? (stepMutation.variables ?? null) : null;
   const goingBack = pending?.type === "back";
   const step = session.current_step;
@@ -251,12 +267,35 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, si
               onPick={(flowId) => stepInput({ type: "switch_flow", flow_id: flowId })}
             />
           )}
+          {ownsScratchpad && scratchOpen && (
+            <ScratchpadPanel
+              sessionId={id}
+              onPromote={(text) => composerMutation.mutateAsync({ type: "note", text })}
+              onClose={() => setScratchOpen(false)}
+            />
+          )}
           <Composer
             onAdd={add(composerMutation)}
             notesOnly={ended || paused}
             disabledReason={!canWork ? "Read-only: you can't add to this session." : null}
           />
-          {canWork && <AttachButton sessionId={id} disabled={false} />}
+          {(canWork || ownsScratchpad) && (
+            <div className="flex flex-wrap items-center gap-2">
+              {canWork && <AttachButton sessionId={id} disabled={false} />}
+              {ownsScratchpad && (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  aria-pressed={scratchOpen}
+                  aria-keyshortcuts="Control+/"
+                  onClick={() => setScratchOpen((open) => !open)}
+                  title="Private scratchpad (Ctrl+/)"
+                >
+                  Scratchpad
+                </Button>
+              )}
+            </div>
+          )}
         </div>
         <Timeline events={session.timeline} sessionId={id} className="lg:max-h-[calc(100vh-9rem)]" />
         <div className="min-w-0 space-y-4">
