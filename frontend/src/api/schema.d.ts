@@ -2130,6 +2130,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/psa/tickets/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ticket Desk
+         * @description Whether your team's PSA is connected and its tickets can be listed and created here
+         *     (asks nothing of the PSA).
+         */
+        get: operations["ticket_desk_api_v1_psa_tickets_desk_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/psa/tickets/options": {
         parameters: {
             query?: never;
@@ -4367,6 +4388,21 @@ export interface components {
              * @description Line number in the file (the header is line 1)
              */
             row: number;
+        };
+        /**
+         * DeskRead
+         * @description Whether the caller's team has a PSA whose tickets the app can list and create (the
+         *     Tickets page and its nav entry); no call to the PSA.
+         */
+        DeskRead: {
+            /** Connected */
+            connected: boolean;
+            /** Provider */
+            provider?: string | null;
+            /** Provider Label */
+            provider_label?: string | null;
+            /** Tickets */
+            tickets: boolean;
         };
         /** DiffRead */
         DiffRead: {
@@ -15219,6 +15255,35 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ticket_desk_api_v1_psa_tickets_desk_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskRead"];
                 };
             };
         };
