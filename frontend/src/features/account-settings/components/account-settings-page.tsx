@@ -9,6 +9,7 @@ import { formatDate, plural } from "@/lib/format";
 import { errorMessage, fieldErrors, formMessage, toProblem } from "@/lib/problem";
 import { type Account, useAccount } from "../api/get-account";
 import { useUpdateAccount } from "../api/update-account";
+import { BrandingSection } from "./branding-section";
 import { EscalationChannelsSection } from "./escalation-channels-section";
 import { NoteTemplateSection } from "./note-template-section";
 import { RedactionSection } from "./redaction-section";
@@ -45,6 +46,9 @@ export function AccountSettingsPage() {
         </div>
         <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200 md:col-span-2">
           <EscalationChannelsSection />
+        </div>
+        <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200 md:col-span-2">
+          <BrandingSection />
         </div>
       </div>
       <div className="mt-6 max-w-6xl rounded-lg bg-white p-5 ring-1 ring-slate-200">

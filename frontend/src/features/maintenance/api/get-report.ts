@@ -1,7 +1,9 @@
-/** GET /maintenance/batches/{id}/report?format=markdown|html&audience=internal|client&intent=preview|download — raw text. */
-import { queryOptions, useQuery } from "@tanstack/react-query";
+/** GET /maintenance/batches/{id}/report?format=markdown|html|pdf&audience=internal|client&intent=preview|download (+ export options) — raw text, or a PDF. */
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/api/client";
 import { queryKeys } from "@/api/query-keys";
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, exportQuery } from "@/components/export-options";
+import { downloadResponse } from "@/lib/download";
 import { type TextResult, unwrapText } from "@/lib/text-response";
 
 export type ReportFormat = "markdown" | "html";
@@ -15,23 +17,46 @@ export function fetchReport(
   audience: ReportAudience,
   intent: ReportIntent,
   signal?: AbortSignal,
+  options: ExportOptions = DEFAULT_EXPORT_OPTIONS,
 ): Promise<string> {
   return unwrapText(
     api.GET("/api/v1/maintenance/batches/{batch_id}/report", {
-      params: { path: { batch_id: batchId }, query: { format, audience, intent } },
+      params: { path: { batch_id: batchId }, query: { format, audience, intent, ...exportQuery(options) } },
       parseAs: "text",
       signal,
     }) as Promise<TextResult>,
   );
 }
 
-export const reportQuery = (batchId: string, format: ReportFormat, audience: ReportAudience) =>
+/** Downloads the report as a branded PDF; resolves to the file name. */
+export function downloadReportPdf(batchId: string, audience: ReportAudience, options: ExportOptions, fallbackName: string): Promise<string> {
+  return downloadResponse(
+    api.GET("/api/v1/maintenance/batches/{batch_id}/report", {
+      params: { path: { batch_id: batchId }, query: { format: "pdf", audience, intent: "download", ...exportQuery(options) } },
+      parseAs: "blob",
+    }),
+    fallbackName,
+  );
+}
+
+export const reportQuery = (
+  batchId: string,
+  format: ReportFormat,
+  audience: ReportAudience,
+  options: ExportOptions = DEFAULT_EXPORT_OPTIONS,
+) =>
   queryOptions({
-    queryKey: [...queryKeys.maintenance.batch(batchId), "report", format, audience] as const,
-    queryFn: ({ signal }) => fetchReport(batchId, format, audience, "preview", signal),
+    queryKey: [...queryKeys.maintenance.batch(batchId), "report", format, audience, exportQuery(options)] as const,
+    queryFn: ({ signal }) => fetchReport(batchId, format, audience, "preview", signal, options),
     staleTime: 10_000,
   });
 
-export function useReport(batchId: string, format: ReportFormat, audience: ReportAudience, enabled = true) {
-  return useQuery({ ...reportQuery(batchId, format, audience), enabled });
+export function useReport(
+  batchId: string,
+  format: ReportFormat,
+  audience: ReportAudience,
+  enabled = true,
+  options: ExportOptions = DEFAULT_EXPORT_OPTIONS,
+) {
+  return useQuery({ ...reportQuery(batchId, format, audience, options), enabled, placeholderData: keepPreviousData });
 }

@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eventStream, fakeSession, fakeUser, json, markdown, ME_ID, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
 const BATCH = "44444444-4444-4444-4444-444444444444";
@@ -240,6 +240,30 @@ describe("Batch page", () => {
     await u.click(within(dialog).getByRole("button", { name: /HTML/ }));
     await waitFor(() => expect(reports).toHaveLength(3));
     expect(reports[2]).toBe("?format=html&audience=client&intent=download");
+  });
+
+  it("takes export options for the report and downloads it as a PDF", async () => {
+    const { reports } = fakeServer();
+    const clicked: HTMLAnchorElement[] = [];
+    Object.defineProperty(URL, "createObjectURL", { configurable: true, value: vi.fn(() => "blob:pdf") });
+    Object.defineProperty(URL, "revokeObjectURL", { configurable: true, value: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    const { u } = renderApp(`/maintenance/batches/${BATCH}`);
+    await screen.findByRole("heading", { name: "December patching" });
+    await u.click(screen.getByRole("button", { name: "Report" }));
+    const dialog = screen.getByRole("dialog", { name: "Report: December patching" });
+    await within(dialog).findByRole("article", { name: "Report" });
+    const options = within(dialog).getByRole("group", { name: "Export options" });
+    await u.click(within(options).getByRole("checkbox", { name: "Timestamps" }));
+    await u.selectOptions(within(options).getByLabelText("Redaction"), "strict");
+    await waitFor(() => expect(reports.at(-1)).toBe("?format=html&audience=internal&intent=preview&timestamps=false&redaction=strict"));
+    await u.click(within(dialog).getByRole("button", { name: "Download PDF" }));
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(reports.at(-1)).toBe("?format=pdf&audience=internal&intent=download&timestamps=false&redaction=strict");
+    expect(clicked[0]!.download).toBe("december-patching.pdf");
+    click.mockRestore();
   });
 
   it("cancels with a reason: open targets skipped, who and why shown, no more actions", async () => {

@@ -1,9 +1,10 @@
 /**
- * The batch report in the app (the HTML variant, sanitised) for the team or for the client, and
- * downloads of either as Markdown or HTML.
+ * The batch report in the app (the HTML variant, sanitised) for the team or for the client, with
+ * export options, and downloads of either as Markdown, HTML or a branded PDF.
  */
 import DOMPurify from "dompurify";
 import { useId, useMemo, useState } from "react";
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, ExportOptionsControls, exportErrorMessage } from "@/components/export-options";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/input";
@@ -11,8 +12,7 @@ import { LoadingBlock } from "@/components/ui/spinner";
 import { ErrorState } from "@/components/ui/states";
 import { cn } from "@/lib/cn";
 import { saveBlob } from "@/lib/download";
-import { errorMessage } from "@/lib/problem";
-import { fetchReport, type ReportAudience, type ReportFormat, useReport } from "../api/get-report";
+import { downloadReportPdf, fetchReport, type ReportAudience, type ReportFormat, useReport } from "../api/get-report";
 
 const AUDIENCES: { value: ReportAudience; label: string; hint: string }[] = [
   { value: "internal", label: "For the team", hint: "Everything: notes, command output, reasons and engineers." },
@@ -30,17 +30,31 @@ function slug(text: string): string {
 
 export function ReportDialog({ batchId, title, onClose }: { batchId: string; title: string; onClose: () => void }) {
   const [audience, setAudience] = useState<ReportAudience>("internal");
-  const report = useReport(batchId, "html", audience);
+  const [options, setOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
+  const report = useReport(batchId, "html", audience, true, options);
   const html = useMemo(() => (report.data ? reportBody(report.data) : ""), [report.data]);
-  const [downloading, setDownloading] = useState<ReportFormat | null>(null);
+  const [downloading, setDownloading] = useState<ReportFormat | "pdf" | null>(null);
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const groupId = useId();
+
+  async function downloadPdf() {
+    setDownloading("pdf");
+    setDownloadError(null);
+    try {
+      const suffix = audience === "client" ? "-client" : "";
+      await downloadReportPdf(batchId, audience, options, `${slug(title)}${suffix}.pdf`);
+    } catch (error) {
+      setDownloadError(error);
+    } finally {
+      setDownloading(null);
+    }
+  }
 
   async function download(format: ReportFormat) {
     setDownloading(format);
     setDownloadError(null);
     try {
-      const text = await fetchReport(batchId, format, audience, "download");
+      const text = await fetchReport(batchId, format, audience, "download", undefined, options);
       const type = format === "html" ? "text/html" : "text/markdown";
       const suffix = audience === "client" ? "-client" : "";
       saveBlob(new Blob([text], { type: `${type};charset=utf-8` }), `${slug(title)}${suffix}.${format === "html" ? "html" : "md"}`);
@@ -66,6 +80,9 @@ export function ReportDialog({ batchId, title, onClose }: { batchId: string; tit
           <Button variant="secondary" onClick={() => void download("html")} loading={downloading === "html"}>
             Download HTML
           </Button>
+          <Button variant="secondary" onClick={() => void downloadPdf()} loading={downloading === "pdf"}>
+            Download PDF
+          </Button>
           <Button onClick={onClose}>Close</Button>
         </>
       }
@@ -90,7 +107,8 @@ export function ReportDialog({ batchId, title, onClose }: { batchId: string; tit
           ))}
         </div>
         <p className="text-xs text-slate-500">{AUDIENCES.find((a) => a.value === audience)!.hint}</p>
-        <FormError message={downloadError ? `Couldn't download: ${errorMessage(downloadError)}` : null} />
+        <ExportOptionsControls value={options} onChange={setOptions} />
+        <FormError message={downloadError ? `Couldn't download: ${exportErrorMessage(downloadError)}` : null} />
         <div className="max-h-[55vh] overflow-y-auto rounded-md bg-white p-4 ring-1 ring-slate-200" data-testid="batch-report">
           {report.isPending ? (
             <LoadingBlock label="Loading the report" />

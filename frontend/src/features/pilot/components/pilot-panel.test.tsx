@@ -137,16 +137,17 @@ const fix = (id: string, title: string, status: string, outcome: string | null =
 interface Call {
   route: string;
   body: unknown;
+  search?: string;
 }
 type Handler = (route: string, body: unknown) => Response | Promise<Response> | undefined;
 
 function fakeServer(initial: Record<string, unknown>, handle: Handler = () => undefined) {
   const calls: Call[] = [];
   let state = initial;
-  stubApi(me, async ({ input, route }) => {
+  stubApi(me, async ({ input, url, route }) => {
     const text = input.method === "GET" ? "" : await input.text();
     const body: unknown = text ? JSON.parse(text) : null;
-    calls.push({ route, body });
+    calls.push({ route, body, search: url.search });
     const custom = await handle(route, body);
     if (custom) {
       if (custom.ok) state = follow(state, route, body, await custom.clone().json());
@@ -435,6 +436,35 @@ describe("FlowPilot in the runner", () => {
     await waitFor(() => expect(writeText).toHaveBeenCalledWith("Problem\nVPN\nCleared the cache."));
     expect(within(dialog).getByText("Copied")).toBeInTheDocument();
     expect(server.calls.filter((c) => c.route.endsWith("/resolution-package"))).toHaveLength(1);
+  });
+
+  it("reads the kept package, asks for a new one on Regenerate, and downloads it as a PDF", async () => {
+    let n = 0;
+    const server = fakeServer(pilotState(), (route) => {
+      if (!route.endsWith("/resolution-package")) return undefined;
+      n += 1;
+      return json(200, { psa_note: `Problem ${n}`, kb_article: "# VPN", client_summary: "Fixed.", model: "gpt-test", note: null });
+    });
+    const clicked: HTMLAnchorElement[] = [];
+    Object.defineProperty(URL, "createObjectURL", { configurable: true, value: vi.fn(() => "blob:pdf") });
+    Object.defineProperty(URL, "revokeObjectURL", { configurable: true, value: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    const u = userEvent.setup();
+    renderRunner();
+    await ready();
+    await u.click(await screen.findByRole("button", { name: "Resolution package" }));
+    const dialog = await screen.findByRole("dialog", { name: "Resolution package" });
+    expect(await within(dialog).findByLabelText("PSA note")).toHaveValue("Problem 1");
+    await u.click(within(dialog).getByRole("button", { name: "Regenerate" }));
+    await waitFor(() => expect(within(dialog).getByLabelText("PSA note")).toHaveValue("Problem 2"));
+    await u.click(within(dialog).getByRole("button", { name: "Download PDF" }));
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    const asked = server.calls.filter((c) => c.route.endsWith("/resolution-package")).map((c) => c.search);
+    expect(asked).toEqual(["", "?refresh=true", "?format=pdf"]);
+    expect(clicked[0]!.download).toBe("resolution-package.pdf");
+    click.mockRestore();
   });
 
   it("asks before leaving with a typed, unsent answer", async () => {

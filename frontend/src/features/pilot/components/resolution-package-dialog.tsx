@@ -1,6 +1,7 @@
 /**
  * The resolution package: a PSA note, a KB article draft and a client summary, redacted, to
- * edit and copy. Edits stay in this dialog (Copy takes the edited text); "Regenerate" asks again.
+ * edit and copy. Edits stay in this dialog (Copy takes the edited text); "Regenerate" asks again;
+ * "Download PDF" gets the package as written (not the edits) as a branded PDF.
  */
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -8,7 +9,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { ErrorState } from "@/components/ui/states";
 import { copyText } from "@/lib/clipboard";
-import { useResolutionPackage } from "../api/get-resolution-package";
+import { exportErrorMessage } from "@/components/export-options";
+import { FormError } from "@/components/ui/input";
+import { downloadResolutionPackagePdf, useResolutionPackage } from "../api/get-resolution-package";
 import type { ResolutionPackage } from "../api/types";
 
 type Part = "psa_note" | "kb_article" | "client_summary";
@@ -24,10 +27,24 @@ export function ResolutionPackageDialog({ sessionId, onClose }: { sessionId: str
   const [edits, setEdits] = useState<Record<Part, string> | null>(null);
   const texts = edits ?? (pkg.data ? { psa_note: pkg.data.psa_note, kb_article: pkg.data.kb_article, client_summary: pkg.data.client_summary } : null);
   const loading = pkg.isFetching;
+  const [pdfBusy, setPdfBusy] = useState(false);
+  const [pdfError, setPdfError] = useState<unknown>(null);
 
   function regenerate() {
     setEdits(null);
-    void pkg.refetch();
+    void pkg.regenerate();
+  }
+
+  async function downloadPdf() {
+    setPdfBusy(true);
+    setPdfError(null);
+    try {
+      await downloadResolutionPackagePdf(sessionId, "resolution-package.pdf");
+    } catch (e) {
+      setPdfError(e);
+    } finally {
+      setPdfBusy(false);
+    }
   }
 
   return (
@@ -42,6 +59,9 @@ export function ResolutionPackageDialog({ sessionId, onClose }: { sessionId: str
           <Button variant="secondary" onClick={regenerate} loading={loading && pkg.data !== undefined} disabled={loading}>
             Regenerate
           </Button>
+          <Button variant="secondary" onClick={() => void downloadPdf()} loading={pdfBusy} disabled={loading || !pkg.data}>
+            Download PDF
+          </Button>
           <Button onClick={onClose}>Close</Button>
         </>
       }
@@ -55,6 +75,7 @@ export function ResolutionPackageDialog({ sessionId, onClose }: { sessionId: str
         </div>
       ) : (
         <div className="space-y-4">
+          <FormError message={pdfError ? `Couldn't download the PDF: ${exportErrorMessage(pdfError)}` : null} />
           <PackageMeta pkg={pkg.data} />
           {PARTS.map(({ part, label, hint, rows }) => (
             <PackagePart

@@ -1,9 +1,11 @@
 /**
  * The ticket note, live: GET /sessions/{id}/documentation re-fetched after every appended event
- * (the server renders it from the timeline, redacted). Copy and download the chosen format raw.
+ * (the server renders it from the timeline, redacted). Copy and download the chosen format raw,
+ * with the export options (times of day, detail, strict redaction); or download it as a PDF.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, ExportOptionsControls, exportErrorMessage } from "@/components/export-options";
 import { Markdown } from "@/components/markdown";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -14,7 +16,14 @@ import { saveBlob } from "@/lib/download";
 import { REDACTION_MARK_CLASS } from "@/lib/markdown";
 import { countMarkers, formatRedactionSummary, splitMarkers } from "@/lib/redaction";
 import { errorMessage } from "@/lib/problem";
-import { type DocFormat, type DocIntent, documentationQuery, fetchDocumentation, useDocumentation } from "../api/get-documentation";
+import {
+  type DocFormat,
+  type DocIntent,
+  documentationQuery,
+  downloadDocumentationPdf,
+  fetchDocumentation,
+  useDocumentation,
+} from "../api/get-documentation";
 import { copyText } from "@/lib/clipboard";
 import { queryKeys } from "@/api/query-keys";
 import { RedactionLog } from "./redaction-log";
@@ -40,7 +49,9 @@ export function slugify(title: string): string {
 
 export function DocumentationPanel({ sessionId, title }: { sessionId: string; title: string }) {
   const [format, setFormat] = useState<DocFormat>("markdown");
-  const doc = useDocumentation(sessionId, format);
+  const [options, setOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
+  const [pdfBusy, setPdfBusy] = useState(false);
+  const doc = useDocumentation(sessionId, format, options);
   const qc = useQueryClient();
   const toast = useToast();
   const [copied, setCopied] = useState(false);
@@ -54,8 +65,8 @@ export function DocumentationPanel({ sessionId, title }: { sessionId: string; ti
   // Copy and Download fetch the note afresh with their intent: what leaves is exactly what the
   // server rendered and recorded a redaction report for.
   async function raw(intent: DocIntent): Promise<string> {
-    const text = await fetchDocumentation(sessionId, format, intent);
-    qc.setQueryData(documentationQuery(sessionId, format).queryKey, text);
+    const text = await fetchDocumentation(sessionId, format, intent, undefined, options);
+    qc.setQueryData(documentationQuery(sessionId, format, options).queryKey, text);
     void qc.invalidateQueries({ queryKey: queryKeys.sessions.redactionReports(sessionId) });
     return text;
   }
@@ -81,6 +92,18 @@ export function DocumentationPanel({ sessionId, title }: { sessionId: string; ti
       saveBlob(new Blob([text], { type: `${meta.mime};charset=utf-8` }), `${slugify(title)}.${meta.ext}`);
     } catch (e) {
       toast.show(`Couldn't download: ${errorMessage(e)}`, "error");
+    }
+  }
+
+  async function onDownloadPdf() {
+    setPdfBusy(true);
+    try {
+      await downloadDocumentationPdf(sessionId, options, `${slugify(title)}.pdf`);
+      void qc.invalidateQueries({ queryKey: queryKeys.sessions.redactionReports(sessionId) });
+    } catch (e) {
+      toast.show(`Couldn't download the PDF: ${exportErrorMessage(e)}`, "error");
+    } finally {
+      setPdfBusy(false);
     }
   }
 
@@ -112,7 +135,11 @@ export function DocumentationPanel({ sessionId, title }: { sessionId: string; ti
         <Button variant="secondary" size="sm" onClick={() => void onDownload()} title={`Download .${meta.ext}`}>
           Download
         </Button>
+        <Button variant="secondary" size="sm" onClick={() => void onDownloadPdf()} loading={pdfBusy} disabled={pdfBusy}>
+          Download PDF
+        </Button>
       </div>
+      <ExportOptionsControls value={options} onChange={setOptions} className="border-b border-slate-100 px-3 py-1.5" />
       <p id={noticeId} className="flex items-start gap-1.5 bg-slate-50 px-3 py-1.5 text-xs text-slate-600">
         <svg aria-hidden="true" viewBox="0 0 16 16" className="mt-0.5 size-3 shrink-0 fill-slate-500">
           <path d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6H6V4.5a2 2 0 1 1 4 0V7Z" />
