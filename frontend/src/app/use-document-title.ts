@@ -1,5 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useLocation } from "react-router";
+import { notificationsQuery } from "@/features/notifications/api/list-notifications";
 
 const TITLES: [RegExp, string][] = [
   [/^\/sign-in/, "Sign in"],
@@ -42,11 +44,25 @@ const TITLES: [RegExp, string][] = [
   [/^\/$/, "Home"],
 ];
 
-/** Keeps <title> in step with the route, so tabs and screen readers say where you are. */
+/** The tab's title: "(2) Sessions · ResolutionFlow" with two unread notifications. */
+export function titleFor(pathname: string, unread: number | null | undefined): string {
+  const match = TITLES.find(([re]) => re.test(pathname));
+  const title = match ? `${match[1]} · ResolutionFlow` : "ResolutionFlow";
+  if (!unread || unread < 1) return title;
+  return `(${unread > 99 ? "99+" : unread}) ${title}`;
+}
+
+/**
+ * Keeps <title> in step with the route, so tabs and screen readers say where you are, and puts
+ * the unread notification count in front so a background tab shows it. The count is read from
+ * the bell's query (kept current by its live stream) without fetching it here: signed out, or
+ * before the bell has loaded, there is no count.
+ */
 export function useDocumentTitle(): void {
   const { pathname } = useLocation();
+  const { data } = useQuery({ ...notificationsQuery, enabled: false });
+  const unread = data?.unread;
   useEffect(() => {
-    const match = TITLES.find(([re]) => re.test(pathname));
-    document.title = match ? `${match[1]} · ResolutionFlow` : "ResolutionFlow";
-  }, [pathname]);
+    document.title = titleFor(pathname, unread);
+  }, [pathname, unread]);
 }
