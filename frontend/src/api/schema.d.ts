@@ -6554,6 +6554,8 @@ export interface components {
             /** Outcome */
             outcome?: ("resolved" | "unresolved" | "escalate") | null;
             position?: components["schemas"]["Position"] | null;
+            /** Script Id */
+            script_id?: string | null;
             /** Step Id */
             step_id?: string | null;
             /** Step Revision */
@@ -9102,6 +9104,11 @@ export interface components {
             node_id: string;
             /** Outcome */
             outcome?: string | null;
+            /**
+             * Script Id
+             * @description Action steps: the library script the step runs, if any
+             */
+            script_id?: string | null;
             /**
              * Ticked
              * @default []

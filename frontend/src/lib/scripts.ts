@@ -3,7 +3,7 @@
  * pages and the session runner's script card: features don't import each other, so what both
  * need lives here.
  */
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/api/client";
 import { queryKeys } from "@/api/query-keys";
 import type { RequestBody, ResponseBody } from "@/api/types";
@@ -78,6 +78,31 @@ export const scriptKeys = {
   list: (q: string) => ["scripts", "list", q] as const,
   detail: (id: string) => ["scripts", "detail", id] as const,
 };
+
+export const scriptQuery = (id: string) =>
+  queryOptions({
+    queryKey: scriptKeys.detail(id),
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/scripts/{script_id}", { params: { path: { script_id: id } }, signal })),
+  });
+
+export function useScript(id: string) {
+  return useQuery(scriptQuery(id));
+}
+
+/**
+ * What a session already knows for a script's parameters: a captured `{{variable}}` of the same
+ * name, else a maintenance target's field (`target.<name>`); a host name parameter falls back to
+ * the target's `hostname` field or its label.
+ */
+export function knownValues(params: ScriptParam[], variables: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of params) {
+    if (p.type === "secret") continue;
+    const found = variables[p.name] ?? variables[`target.${p.name}`] ?? (p.type === "hostname" ? (variables["target.hostname"] ?? variables["target.label"]) : undefined);
+    if (found !== undefined && found !== "") out[p.name] = found;
+  }
+  return out;
+}
 
 export type ParamValues = Record<string, string | boolean>;
 

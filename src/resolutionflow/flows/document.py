@@ -63,6 +63,9 @@ class Node(_Strict):
     # step's revision moved on.
     step_id: uuid.UUID | None = None
     step_revision: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    # An action node may reference a script of the library: the runner shows it with its risk,
+    # parameters pre-filled from the session's variables, and a Copy button.
+    script_id: uuid.UUID | None = None
 
     @field_validator("input_type", mode="after")
     @classmethod
@@ -113,6 +116,7 @@ class FlowDocument(_Strict):
                 "flow_id",
                 "step_id",
                 "step_revision",
+                "script_id",
             ):
                 if node.get(key) is None:
                     node.pop(key, None)

@@ -31,6 +31,7 @@ from resolutionflow.flows.schemas import (
 )
 from resolutionflow.flows.validation import Problem, PublishedFlows, errors_only, validate
 from resolutionflow.models import Account, Flow, FlowVersion, Folder, Role, User
+from resolutionflow.scripts import repository as scripts_repo
 from resolutionflow.steps import links as step_links
 
 
@@ -233,7 +234,9 @@ async def published_context(
         # Ids that are not published flows of the account stay out of `subflows`: that is
         # how the validator knows to report them.
         frontier = nxt - visited
-    return PublishedFlows(subflows=subflows, titles=titles)
+    referenced = {n.script_id for n in doc.nodes if n.script_id is not None}
+    scripts = await scripts_repo.existing_ids(db, account_id, referenced)
+    return PublishedFlows(subflows=subflows, titles=titles, scripts=frozenset(scripts))
 
 
 async def check(

@@ -44,6 +44,9 @@ class PublishedFlows:
     # Published flow id -> the flows its latest published version runs as subflows.
     subflows: Mapping[uuid.UUID, frozenset[uuid.UUID]] = field(default_factory=dict)
     titles: Mapping[uuid.UUID, str] = field(default_factory=dict)
+    # The account's scripts among those the document references; None when not looked up (a
+    # check without the database), so references go unchecked.
+    scripts: frozenset[uuid.UUID] | None = None
 
 
 def _label(node: Node) -> str:
@@ -223,6 +226,24 @@ def _check_node(node, out, published, flow_id, add) -> None:  # type: ignore[no-
                     code="outcome_missing",
                     node_id=node.id,
                     message=f"Choose the outcome of {label}: resolved, unresolved or escalate.",
+                )
+            )
+    if node.script_id is not None:
+        if node.type != "action":
+            add(
+                Problem(
+                    code="script_on_wrong_node",
+                    node_id=node.id,
+                    message=f"Only an action step can run a script; {label} is a {node.type}.",
+                )
+            )
+        elif published.scripts is not None and node.script_id not in published.scripts:
+            add(
+                Problem(
+                    code="script_unknown",
+                    node_id=node.id,
+                    message=f"The script {label} runs is not in the script library (deleted?). "
+                    "Choose another or remove it.",
                 )
             )
     if node.type != "resolution" and not out:

@@ -72,6 +72,9 @@ class StepView(ReadSchema):
         description="Input steps: `secret` values are kept by the runner and never sent",
     )
     outcome: str | None = None
+    script_id: uuid.UUID | None = Field(
+        default=None, description="Action steps: the library script the step runs, if any"
+    )
 
 
 class EventRead(ReadSchema):

@@ -512,6 +512,7 @@ async def read(
             variable=node.variable,
             input_type=("secret" if node.secret else "text") if node.type == "input" else None,
             outcome=node.outcome,
+            script_id=node.script_id if node.type == "action" else None,
         )
     finished = engine.finished
     return s.SessionRead(

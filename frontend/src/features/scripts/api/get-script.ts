@@ -1,13 +1,2 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { api, unwrap } from "@/api/client";
-import { scriptKeys } from "@/lib/scripts";
-
-export const scriptQuery = (id: string) =>
-  queryOptions({
-    queryKey: scriptKeys.detail(id),
-    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/scripts/{script_id}", { params: { path: { script_id: id } }, signal })),
-  });
-
-export function useScript(id: string) {
-  return useQuery(scriptQuery(id));
-}
+/** GET /scripts/{id} — shared with the session runner's script card, so it lives in lib/scripts. */
+export { scriptQuery, useScript } from "@/lib/scripts";

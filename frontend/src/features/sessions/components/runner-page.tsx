@@ -259,6 +259,7 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, si
               onSwitchFlow={() => setSwitching(true)}
               held={{ withheld: session.withheld_variables ?? [], held, shown: session.variables ?? {} }}
               onHold={(name, value) => holdValue(id, name, value)}
+              sessionId={id}
             />
           ) : (
             <PickFlowCard

@@ -12,6 +12,7 @@ import { NODE_TYPE_LABELS, isNodeType } from "@/lib/flow-graph/types";
 import type { EventInput, StepView } from "../api/types";
 import { fillHeld, type HeldFill, showsHeld } from "../model/held-values";
 import { outcomeLabel } from "../model/timeline";
+import { StepScript } from "./step-script";
 
 export interface StepCardProps {
   step: StepView;
@@ -34,6 +35,8 @@ export interface StepCardProps {
   held?: Omit<HeldFill, "reveal">;
   /** Keep what was typed into an input step (`name` is its variable), before it is answered. */
   onHold?: (name: string, value: string) => void;
+  /** The session, for an action step's script (rendering records "Ran script" on it). */
+  sessionId?: string;
 }
 
 export function StepCard(props: StepCardProps) {
@@ -136,7 +139,7 @@ function FinishedBanner({
   );
 }
 
-function StepControls({ step, pending, pendingTicks, disabled, onAnswer, onCheck, onHold }: StepCardProps & { disabled: boolean }) {
+function StepControls({ step, pending, pendingTicks, disabled, onAnswer, onCheck, onHold, sessionId, held }: StepCardProps & { disabled: boolean }) {
   switch (step.type) {
     case "question":
       return (
@@ -182,7 +185,12 @@ function StepControls({ step, pending, pendingTicks, disabled, onAnswer, onCheck
         </div>
       );
     case "action":
-      return <ActionControls step={step} pending={pending} disabled={disabled} onAnswer={onAnswer} />;
+      return (
+        <div className="space-y-3">
+          {step.script_id && sessionId && <StepScript scriptId={step.script_id} sessionId={sessionId} variables={held?.shown ?? {}} />}
+          <ActionControls step={step} pending={pending} disabled={disabled} onAnswer={onAnswer} />
+        </div>
+      );
     case "input":
       return <InputControls step={step} pending={pending} disabled={disabled} onAnswer={onAnswer} onHold={onHold} />;
     case "checklist":

@@ -171,6 +171,9 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
     }
     case "note":
       return { icon: "✎", label: "Note", tone: "default", details: [], markdown: str(p.text) ?? "" };
+    case "script_ran":
+      // The server masked secret values already.
+      return { icon: "⌘", label: "Ran script", tone: "default", text: str(p.text) ?? str(p.script_title) ?? "", details: [str(p.risk) ? `Risk: ${String(p.risk).replace("_", " ")}` : ""].filter(Boolean) };
     case "command_output":
       return {
         icon: "›_",
