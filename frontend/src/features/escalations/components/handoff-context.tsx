@@ -50,7 +50,13 @@ export function HandoffContext({ handoff, mode, onClaim, claiming, claimError, o
       open
       onClose={close}
       title="Handoff context"
-      description={overlay ? "What was handed over when this session was escalated." : "Read this first — then start where the briefing says."}
+      description={
+        handoff.kind === "park"
+          ? "Parked with you without escalating: the note and what was done so far."
+          : overlay
+            ? "What was handed over when this session was escalated."
+            : "Read this first — then start where the briefing says."
+      }
       size="lg"
       busy={claiming || !overlay}
       initialFocusRef={primaryRef}
@@ -66,7 +72,13 @@ export function HandoffContext({ handoff, mode, onClaim, claiming, claimError, o
       <div className="space-y-5" data-testid="handoff-context" data-mode={mode}>
         <HeaderSection handoff={handoff} />
         <TriedSection handoff={handoff} />
-        <AssessmentSection handoff={handoff} />
+        {handoff.kind === "park" ? (
+          <p data-testid="handoff-parked" className="rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900 ring-1 ring-sky-200">
+            Parked, not escalated: there is no AI assessment. Start from the note above.
+          </p>
+        ) : (
+          <AssessmentSection handoff={handoff} />
+        )}
         <StartSection
           handoff={handoff}
           mode={mode}
@@ -111,7 +123,7 @@ function HeaderSection({ handoff }: { handoff: Handoff }) {
           </dd>
         </div>
         <div className="flex gap-1">
-          <dt>Escalated</dt>
+          <dt>{handoff.kind === "park" ? "Parked" : "Escalated"}</dt>
           <dd data-testid="handoff-since" className="font-medium text-slate-700">
             <time dateTime={handoff.escalated_at} title={formatDateTime(handoff.escalated_at)}>
               {formatTimeSince(handoff.escalated_at)}

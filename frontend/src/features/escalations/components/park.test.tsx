@@ -143,3 +143,12 @@ describe("parkedHandoffIdOf", () => {
     expect(parkedHandoffIdOf(started)).toBeNull();
   });
 });
+
+describe("Parked handoff's context", () => {
+  it("says it was parked and shows no AI assessment", async () => {
+    fakeServer(() => json(201, parkedHandoff()));
+    renderApp(`/handoffs/${HID}`);
+    expect(await screen.findByTestId("handoff-parked", {}, { timeout: 5000 })).toHaveTextContent("Parked, not escalated");
+    expect(screen.queryByTestId("handoff-assessment")).toBeNull();
+  });
+});
