@@ -98,6 +98,7 @@ async def test_detail_full_adds_the_whole_timeline(client: AsyncClient, factory:
     timeline = full.split("## Full timeline", 1)[1]
     assert "Session started" in timeline and "Step shown" in timeline
     assert "Answered" in timeline and "Resolved" in timeline
+    assert "Does the share open by UNC path? → Yes" in timeline
     # Free text in the timeline is redacted as everywhere else.
     assert "Tr0ub4dor&3" not in full and "[REDACTED:password]" in timeline
 

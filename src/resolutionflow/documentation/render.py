@@ -288,6 +288,9 @@ def _timeline(events: list[Event], clean: Callable[[str], str], options: Options
             (str(e.payload[k]) for k in _EVENT_TEXT if isinstance(e.payload.get(k), str | int)),
             "",
         )
+        given = e.payload.get("answer") or e.payload.get("value")
+        if e.type == "answer" and isinstance(given, str) and said and given != said:
+            said = f"{said.splitlines()[0]} → {given}"
         first = clean(said).strip().split("\n")[0][:_TIMELINE_TEXT_MAX] if said else ""
         who = f" ({clean(e.actor_name)})" if e.actor_name else ""
         lines.append(
