@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import sys
 
+import pytest
 from httpx import AsyncClient
 from pypdf import PdfReader
 
@@ -78,3 +80,25 @@ async def test_report_export_options(client: AsyncClient, tenant: Tenant) -> Non
     assert "Steps performed" in standard
     r = await client.get(base, params={"detail": "everything"}, headers=tenant.viewer.headers)
     assert r.status_code == 422 and r.json()["errors"][0]["loc"][-1] == "detail"
+
+
+async def test_without_the_renderer_a_client_pdf_is_503_and_records_nothing(
+    client: AsyncClient, tenant: Tenant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = await _batch(client, tenant)
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    r = await client.get(
+        base,
+        params={"format": "pdf", "audience": "client", "intent": "download"},
+        headers=tenant.viewer.headers,
+    )
+    assert r.status_code == 503
+    assert "PDF export needs WeasyPrint" in r.json()["detail"]
+    batch = (await client.get(base.removesuffix("/report"), headers=tenant.viewer.headers)).json()
+    assert len(batch["items"]) == 3
+    for item in batch["items"]:
+        sent = await client.get(
+            f"/api/v1/sessions/{item['session_id']}/redaction-reports",
+            headers=tenant.admin.headers,
+        )
+        assert sent.json() == []

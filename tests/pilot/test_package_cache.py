@@ -5,8 +5,10 @@ settings) writes it anew. Counted on the local OpenAI-compatible stand-in."""
 from __future__ import annotations
 
 import io
+import sys
 from typing import Any
 
+import pytest
 from httpx import AsyncClient
 from pypdf import PdfReader
 
@@ -134,3 +136,21 @@ async def test_the_package_as_a_pdf_is_redacted(
     pkg = (await _read(client, tenant, sid)).json()
     assert len(fake_openai.requests) == 1
     assert pkg["client_summary"].endswith("(1).")
+
+
+async def test_without_the_renderer_the_pdf_is_503_before_the_model_is_asked(
+    client: AsyncClient, factory: Factory, fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tenant = await factory.tenant()
+    sid = await _session(client, tenant)
+    await use_model(client, tenant, "openai", fake_openai.base_url)
+    fake_openai.reset()
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    r = await client.get(
+        f"/api/v1/sessions/{sid}/resolution-package",
+        params={"format": "pdf"},
+        headers=tenant.engineer.headers,
+    )
+    assert r.status_code == 503
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert fake_openai.requests == []

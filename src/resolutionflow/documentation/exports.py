@@ -10,9 +10,10 @@ from typing import Annotated, Literal
 from fastapi import Depends, Query, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.db import uow
 from resolutionflow.documentation import pdf
 from resolutionflow.documentation.render import Detail
-from resolutionflow.documentation.service import MEDIA_TYPES, ExportOptions, document, document_pdf
+from resolutionflow.documentation.service import MEDIA_TYPES, ExportOptions, document, pdf_page
 from resolutionflow.models import Session
 from resolutionflow.outbound import reports
 from resolutionflow.redaction.policy import RedactionMode
@@ -67,8 +68,9 @@ async def respond(
 ) -> Response:
     headers: dict[str, str] = {}
     if fmt == "pdf":
-        content, shown = await document_pdf(db, session, options, storage)
-        body: str | bytes = content
+        pdf.require()
+        page, shown = await pdf_page(db, session, options, storage)
+        body: str | bytes = await uow.while_released(db, pdf.render(page))
         headers["Content-Disposition"] = (
             f"{'inline' if intent == 'preview' else 'attachment'}; "
             f'filename="{filename(session.title, fmt)}"'

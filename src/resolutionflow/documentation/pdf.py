@@ -125,7 +125,14 @@ def _render(document: str) -> bytes:
     return pdf
 
 
+def require() -> None:
+    """Raises PdfUnavailable now, before anything is recorded or released, when PDFs cannot
+    be made here."""
+    _weasyprint()
+
+
 async def render(document: str) -> bytes:
-    """The PDF of a whole HTML document, rendered off the event loop."""
-    _weasyprint()  # fail fast, before handing work to a thread
+    """The PDF of a whole HTML document, rendered off the event loop. Callers hand it to
+    `uow.while_released`: no transaction is held while a long report prints."""
+    require()
     return await asyncio.to_thread(_render, document)

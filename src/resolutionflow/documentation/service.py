@@ -64,16 +64,17 @@ async def branding(
     )
 
 
-async def document_pdf(
+async def pdf_page(
     db: AsyncSession,
     session: Session,
     options: ExportOptions = STANDARD,
     storage: Storage | None = None,
-) -> tuple[bytes, str]:
-    """The note as a branded PDF, and the HTML it was printed from (for the redaction report)."""
+) -> tuple[str, str]:
+    """The branded HTML page the PDF is printed from, and the note's HTML in it (what the
+    redaction report counts)."""
     body = await document(db, session, "html", options)
     brand = await branding(db, session.account_id, storage)
-    return await pdf.render(pdf.page(session.title, body, brand)), body
+    return pdf.page(session.title, body, brand), body
 
 
 async def document(

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow.auth.principal import AnyRole, Engineer, Principal
 from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import decode_offset, encode_offset
+from resolutionflow.db import uow
 from resolutionflow.db.session import DB, WriteDB
 from resolutionflow.documentation import exports, pdf
 from resolutionflow.documentation import service as documentation
@@ -255,13 +256,16 @@ async def batch_report(
     documentation grouped by client. The client variant leaves the server: unless it is only
     previewed, each session's part of it is recorded as a redaction report."""
     batch = await repo.get_batch(db, principal.account_id, batch_id)
+    if format == "pdf":
+        pdf.require()  # before a client download records anything
     if audience == "client" and intent == "download":
         body = await report.for_client(db, batch, principal.user_id, format, options)
     else:
         body = await report.markdown(db, batch, audience, options=options)
     if format == "pdf":
         brand = await documentation.branding(db, batch.account_id, request.app.state.storage)
-        content = await pdf.render(pdf.page(batch.title, report.html_body(body), brand))
+        page = pdf.page(batch.title, report.html_body(body), brand)
+        content = await uow.while_released(db, pdf.render(page))
         name = exports.filename(f"{batch.title} report", "pdf")
         disposition = "inline" if intent == "preview" else "attachment"
         return Response(

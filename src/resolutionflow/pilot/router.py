@@ -121,6 +121,8 @@ async def resolution_package(
     when one is configured, from templates over the timeline otherwise. Kept per session state:
     reading it again with nothing changed does not ask the model again."""
     session = await sessions.get_session(db, principal, session_id)
+    if format == "pdf":
+        pdf.require()  # before the model is asked for anything
     prepared = await package.prepare(db, session)
     key = cache.key(session, prepared)
     result = None if refresh else await cache.lookup(db, session.id, key)
@@ -131,9 +133,8 @@ async def resolution_package(
             await cache.store(db, session, key, result)
     if format == "pdf":
         brand = await documentation.branding(db, session.account_id, request.app.state.storage)
-        content = await pdf.render(
-            pdf.page(session.title, package.html(session.title, result), brand)
-        )
+        page = pdf.page(session.title, package.html(session.title, result), brand)
+        content = await uow.while_released(db, pdf.render(page))
         name = exports.filename(f"{session.title} resolution package", "pdf")
         return Response(
             content,
