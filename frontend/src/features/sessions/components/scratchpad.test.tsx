@@ -59,7 +59,7 @@ describe("Scratchpad", () => {
 
     fireEvent.keyDown(window, { key: "/", ctrlKey: true });
     await waitFor(() => expect(screen.queryByTestId("scratchpad")).toBeNull());
-  });
+  }, 20_000); // typing and the autosave pause take a few seconds on a busy machine
 
   it("is not offered to someone who does not own the session", async () => {
     fakeServer(false);
