@@ -3,7 +3,7 @@
  * pages and the session runner's script card: features don't import each other, so what both
  * need lives here.
  */
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/api/client";
 import { queryKeys } from "@/api/query-keys";
 import type { RequestBody, ResponseBody } from "@/api/types";
@@ -79,10 +79,23 @@ export const scriptKeys = {
   detail: (id: string) => ["scripts", "detail", id] as const,
 };
 
+export const scriptsQuery = (q: string) =>
+  queryOptions({
+    queryKey: scriptKeys.list(q),
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/scripts", { params: { query: q ? { q } : {} }, signal })),
+    placeholderData: keepPreviousData,
+  });
+
+/** GET /scripts?q= — every word as a prefix, best match first; without q, most recently updated. */
+export function useScripts(q: string) {
+  return useQuery(scriptsQuery(q));
+}
+
 export const scriptQuery = (id: string) =>
   queryOptions({
     queryKey: scriptKeys.detail(id),
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/scripts/{script_id}", { params: { path: { script_id: id } }, signal })),
+    enabled: Boolean(id),
   });
 
 export function useScript(id: string) {

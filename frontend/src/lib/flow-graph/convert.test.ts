@@ -45,6 +45,22 @@ describe("format <-> editor graph", () => {
     expect(plain).not.toHaveProperty("step_revision");
   });
 
+  it("keeps an action step's script and writes none where there is none", () => {
+    const g = fromFormat({
+      ...sample,
+      nodes: [
+        { id: "a1", type: "action", title: "Restart the spooler", script_id: "sc-1" },
+        { id: "a2", type: "action", title: "Plain" },
+      ],
+      edges: [],
+    });
+    expect(g.nodes[0]!.script_id).toBe("sc-1");
+    expect(g.nodes[1]).not.toHaveProperty("script_id");
+    const [withScript, plain] = toFormat(g).nodes;
+    expect(withScript).toMatchObject({ type: "action", script_id: "sc-1" });
+    expect(plain).not.toHaveProperty("script_id");
+  });
+
   it("round-trips every node type and edge label", () => {
     const g = fromFormat(sample);
     expect(g.start).toBe("q1");

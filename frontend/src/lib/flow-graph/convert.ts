@@ -31,6 +31,7 @@ export interface FormatNodeIn {
   flow_id?: string | null;
   step_id?: string | null;
   step_revision?: number | null;
+  script_id?: string | null;
 }
 export interface FormatEdgeIn {
   source: string;
@@ -59,7 +60,7 @@ interface BaseOut {
 }
 export type FormatNodeOut =
   | (BaseOut & { type: "question" })
-  | (BaseOut & { type: "action" })
+  | (BaseOut & { type: "action"; script_id?: string })
   | (BaseOut & { type: "checklist"; items: string[] })
   | (BaseOut & { type: "input"; variable: string; input_type?: "secret" })
   | (BaseOut & { type: "resolution"; outcome: Outcome })
@@ -99,6 +100,8 @@ export function fromFormatNode(n: FormatNodeIn): GraphNode {
     flow_id: n.flow_id ?? null,
     step_id: n.step_id ?? null,
     step_revision: n.step_id && typeof n.step_revision === "number" && Number.isFinite(n.step_revision) ? n.step_revision : null,
+    // Only when set, so graphs of flows without scripts are as they were.
+    ...(n.script_id ? { script_id: n.script_id } : {}),
   };
 }
 
@@ -145,7 +148,8 @@ export function toFormatNode(n: GraphNode): FormatNodeOut {
     case "question":
       return { ...base, type: "question" };
     case "action":
-      return { ...base, type: "action" };
+      // Written only when set: flows without scripts export as they always did.
+      return n.script_id ? { ...base, type: "action", script_id: n.script_id } : { ...base, type: "action" };
     case "checklist":
       return { ...base, type: "checklist", items: [...n.items] };
     case "input":

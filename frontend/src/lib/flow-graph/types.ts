@@ -38,6 +38,8 @@ export interface GraphNode {
   /** The library step this node was inserted from or saved to, and the revision it copied. */
   step_id: string | null;
   step_revision: number | null;
+  /** Action steps: the library script the step runs (absent on most nodes). */
+  script_id?: string | null;
 }
 
 export interface GraphEdge {

@@ -16,6 +16,7 @@ import {
 import { useEditor, useEditorStoreApi } from "../model/editor-context";
 import { LibrarySection } from "./library-section";
 import { PanelHeading } from "./side-panel";
+import { ScriptPicker } from "./script-picker";
 import { SubflowPicker } from "./subflow-picker";
 
 const VARIABLE_RE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
@@ -96,6 +97,7 @@ export function NodePanel({ node, flowId, canEdit }: { node: GraphNode; flowId: 
         {node.type === "subflow" && (
           <SubflowPicker flowId={flowId} value={node.flow_id} onChange={(flow_id) => update({ flow_id })} />
         )}
+        {node.type === "action" && <ScriptPicker value={node.script_id ?? null} disabled={!canEdit} onChange={(script_id) => update({ script_id })} />}
         <Connections node={node} />
         <LibrarySection node={node} canEdit={canEdit} />
       </div>
