@@ -12,7 +12,7 @@ from httpx import AsyncClient
 
 from resolutionflow.scripts import lint
 from tests.ai.support import use_model
-from tests.fakes.llm_servers import FakeAnthropic, Reply
+from tests.fakes.llm_servers import FakeAnthropic, FakeOpenAI, Reply
 from tests.fixtures.factories import Tenant
 from tests.scripts.conftest import make_script
 
@@ -151,3 +151,19 @@ async def test_python_drafts_must_compile() -> None:
     assert (await lint.lint("python", "print({{x}})\n")).findings == []
     bad = await lint.lint("python", "print({{x}}\n")
     assert bad.findings and "does not compile" in bad.findings[0].message
+
+
+async def test_an_openai_compatible_model_drafts_too(
+    client: AsyncClient, tenant: Tenant, fake_openai: FakeOpenAI
+) -> None:
+    await use_model(client, tenant, "openai", fake_openai.base_url)
+    fake_openai.script(Reply(json={**GOOD, "body": "Get-ChildItem -LiteralPath {{folder}}"}))
+    r = await client.post(
+        "/api/v1/scripts/draft",
+        headers=tenant.engineer.headers,
+        json={"description": "list a folder", "language": "powershell"},
+    )
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert out["source"] == "model" and out["draft"]["language"] == "powershell"
+    assert out["lint"] == [] and "basic PowerShell check" in out["lint_note"]
