@@ -89,6 +89,7 @@ async def test_logo_png_or_jpeg_only_reencoded_and_removable(
         (svg, 415),
         (_image("GIF"), 415),
         (b"\x89PNG\r\n\x1a\nnot really a png", 415),
+        (_image("PNG", (300, 300))[:200], 415),  # cut short
         (b"", 422),
         (_image("PNG", (2400, 10)), 422),
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * (600 * 1024), 422),
