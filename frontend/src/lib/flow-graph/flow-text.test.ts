@@ -48,6 +48,20 @@ describe("code mode: every demo flow round-trips graph -> text -> graph unchange
     expect(graphToText(back)).toBe(graphToText(placed));
   });
 
+  it("carries an action's script reference (script_id) through the text", () => {
+    const doc = JSON.parse(readFileSync(join(DEMO_DIR, "printer-offline.rfflow.json"), "utf8")) as FormatIn;
+    const script = "3f0c6f6e-5a4e-4d2e-9a4b-1c2d3e4f5a6b";
+    const withScript = { ...doc, nodes: (doc.nodes ?? []).map((n) => (n.type === "action" ? { ...n, script_id: script } : n)) };
+    const graph = fromFormat(withScript);
+    expect(toFormat(graph)).toEqual(withScript);
+    const text = graphToText(graph);
+    expect(text).toContain(`## a_ping · action: Check the printer itself and ping it\nscript: ${script}\n`);
+    expect(toFormat(parsed(textToGraph(text)))).toEqual(withScript);
+    // Taking the line out takes the script off the step.
+    const without = parsed(textToGraph(text.replace(`script: ${script}\n`, ""), graph));
+    expect(toFormat(without).nodes.find((n) => n.id === "a_ping")).not.toHaveProperty("script_id");
+  });
+
   it("keeps the identity of everything unchanged when reading against the current graph", () => {
     const doc = JSON.parse(readFileSync(join(DEMO_DIR, demoFiles[0] ?? ""), "utf8")) as FormatIn;
     const graph = fromFormat(doc);

@@ -59,8 +59,7 @@ export interface TextError {
 
 export type TextParse = { ok: true; graph: EditorGraph } | { ok: false; errors: TextError[] };
 
-/** A node as code mode sees it: the action's script reference, where the graph carries one. */
-type CodeNode = GraphNode & { script_id?: string | null };
+type CodeNode = GraphNode;
 
 const SEP = "·";
 const NODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
