@@ -27,7 +27,7 @@ CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
 }
 
 
-def analytics_params(
+async def analytics_params(
     start: Annotated[
         date | None,
         Query(alias="from", description="First day, UTC (default: 29 days before `to`)"),
