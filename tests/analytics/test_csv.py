@@ -72,9 +72,19 @@ async def test_overview_headline_and_series(client: AsyncClient, world: World) -
     )
     assert "overview-series" in disposition
     assert rows == [
-        ["date", "sessions", "resolved", "escalated", "mttr_seconds"],
-        ["2026-03-01", "1", "1", "0", "40.0"],
-        ["2026-03-02", "1", "0", "0", ""],
+        [
+            "date",
+            "sessions",
+            "resolved",
+            "escalated",
+            "first_contact_resolved",
+            "unresolved",
+            "abandoned",
+            "workaround",
+            "mttr_seconds",
+        ],
+        ["2026-03-01", "1", "1", "0", "1", "0", "0", "0", "40.0"],
+        ["2026-03-02", "1", "0", "0", "0", "0", "1", "0", ""],
     ]
 
 

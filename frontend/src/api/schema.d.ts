@@ -8253,8 +8253,13 @@ export interface components {
              */
             key: "summary" | "context" | "steps" | "notes" | "resolution" | "follow_ups" | "time";
         };
-        /** SeriesDay */
+        /**
+         * SeriesDay
+         * @description A day of the range: the counts every headline rate is made of, so each has its trend.
+         */
         SeriesDay: {
+            /** Abandoned */
+            abandoned: number;
             /**
              * Date
              * Format: date
@@ -8262,12 +8267,18 @@ export interface components {
             date: string;
             /** Escalated */
             escalated: number;
+            /** First Contact Resolved */
+            first_contact_resolved: number;
             /** Mttr Seconds */
             mttr_seconds: number | null;
             /** Resolved */
             resolved: number;
             /** Sessions */
             sessions: number;
+            /** Unresolved */
+            unresolved: number;
+            /** Workaround */
+            workaround: number;
         };
         /** SessionCreate */
         SessionCreate: {

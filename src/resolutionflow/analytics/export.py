@@ -60,8 +60,10 @@ HEADLINE = (
 def overview(o: s.Overview, table: str) -> str:
     if table == "series":
         return render(
-            ("date", "sessions", "resolved", "escalated", "mttr_seconds"),
-            ((d.day.isoformat(), d.sessions, d.resolved, d.escalated, d.mttr_seconds)
+            ("date", "sessions", "resolved", "escalated", "first_contact_resolved",
+             "unresolved", "abandoned", "workaround", "mttr_seconds"),
+            ((d.day.isoformat(), d.sessions, d.resolved, d.escalated, d.first_contact_resolved,
+              d.unresolved, d.abandoned, d.workaround, d.mttr_seconds)
              for d in o.series),
         )  # fmt: skip
     rows: list[tuple[Any, ...]] = [

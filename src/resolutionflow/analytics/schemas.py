@@ -116,10 +116,16 @@ class PsaFunnel(AnalyticsRead):
 
 
 class SeriesDay(AnalyticsRead):
+    """A day of the range: the counts every headline rate is made of, so each has its trend."""
+
     day: date = Field(serialization_alias="date")
     sessions: int
     resolved: int
     escalated: int
+    first_contact_resolved: int
+    unresolved: int
+    abandoned: int
+    workaround: int
     mttr_seconds: float | None
 
 

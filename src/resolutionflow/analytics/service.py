@@ -233,6 +233,10 @@ async def overview(db: AsyncSession, principal: Principal, params: Params) -> s.
                 sessions=t.sessions,
                 resolved=t.resolved,
                 escalated=t.escalated,
+                first_contact_resolved=t.first_contact,
+                unresolved=t.unresolved,
+                abandoned=t.abandoned,
+                workaround=t.workaround,
                 mttr_seconds=_seconds(day_medians.get(day.isoformat())),
             )
         )

@@ -68,6 +68,7 @@ export function headlineCards(o: Overview): HeadlineCard[] {
       value: formatRate(o.first_contact_resolution_rate),
       sub: `${formatCount(o.first_contact_resolved)} without escalation`,
       change: diff("first_contact_resolution_rate", "rate", "up"),
+      trend: series.map((d) => share(d.first_contact_resolved, d.sessions)),
       help: "Sessions resolved without ever being escalated, as a share of all sessions.",
     },
     {
@@ -85,6 +86,7 @@ export function headlineCards(o: Overview): HeadlineCard[] {
       value: formatRate(o.unresolved_rate),
       sub: `${formatCount(o.unresolved)} unresolved`,
       change: diff("unresolved_rate", "rate", "down"),
+      trend: series.map((d) => share(d.unresolved, d.sessions)),
       help: "Sessions that ended unresolved, as a share of all sessions.",
     },
     {
@@ -93,6 +95,7 @@ export function headlineCards(o: Overview): HeadlineCard[] {
       value: formatRate(o.abandonment_rate),
       sub: `${formatCount(o.abandoned)} abandoned`,
       change: diff("abandonment_rate", "rate", "down"),
+      trend: series.map((d) => share(d.abandoned, d.sessions)),
       help: "Sessions abandoned, as a share of all sessions.",
     },
     ...(o.workaround_rate != null
@@ -102,6 +105,7 @@ export function headlineCards(o: Overview): HeadlineCard[] {
             title: "Workaround rate",
             value: formatRate(o.workaround_rate),
             change: diff("workaround_rate", "rate", "neither"),
+            trend: series.map((d) => share(d.workaround, d.sessions)),
             help: "Sessions closed with a workaround, as a share of all sessions.",
           },
         ]

@@ -45,8 +45,8 @@ export function fakeOverview(over: Partial<Overview> = {}): Overview {
     copilot_use: { sessions: 12, accepted_sessions: 7, suggestions_accepted: 9, rate: 0.3 },
     psa_pushes: { queued: 10, sent: 8, failed: 1, pending: 1 },
     series: [
-      { date: "2026-03-30", sessions: 20, resolved: 14, escalated: 5, mttr_seconds: 700 },
-      { date: "2026-03-31", sessions: 20, resolved: 16, escalated: 3, mttr_seconds: 740 },
+      { date: "2026-03-30", sessions: 20, resolved: 14, escalated: 5, first_contact_resolved: 10, unresolved: 1, abandoned: 2, workaround: 0, mttr_seconds: 700 },
+      { date: "2026-03-31", sessions: 20, resolved: 16, escalated: 3, first_contact_resolved: 14, unresolved: 1, abandoned: 2, workaround: 1, mttr_seconds: 740 },
     ],
     previous: {
       from: "2026-01-31",
