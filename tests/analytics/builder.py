@@ -124,6 +124,7 @@ class Builder:
         handoff: str | None = None,  # "unclaimed" | "claimed"
         pushes: tuple[str, ...] = (),
         catch_up: bool = True,
+        outcome: str | None = None,  # e.g. "workaround" for a resolved session; default: status
     ) -> Built:
         story = story or Story(flow_id=flow_id)
         flow_id = flow_id or story.flow_id
@@ -137,7 +138,7 @@ class Builder:
                 flow_id=flow_id,
                 flow_version=1 if flow_id else None,
                 state={},
-                outcome=status if ended else None,
+                outcome=outcome or (status if ended else None),
                 summary="",
                 active_seconds=active_seconds,
                 active_since=None,

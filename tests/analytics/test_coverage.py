@@ -50,6 +50,7 @@ async def world(app: FastAPI) -> World:
               pilot={"tier": "exploring", "triage": {"category": "Printing"}})  # fmt: skip
     await add("s5", "active", Story())
     await add("s6", "resolved", Story(flow_id=network))
+    await add("s7", "resolved", Story(flow_id=network), outcome="workaround")
     # Outside the range, and another account's: never counted.
     await build.session(a, eng, day("2026-03-03"), status="resolved", flow_id=email)
     theirs = await build.flow(w.other.id, GRAPH, category="Email")
@@ -71,13 +72,21 @@ def cells(body: dict[str, Any]) -> list[tuple[str, str, int]]:
 
 async def test_category_by_outcome(client: AsyncClient, world: World) -> None:
     body = await get(client, world.tenant.admin, RANGE)
-    assert (body["rows_by"], body["cols_by"], body["total"]) == ("category", "outcome", 6)
-    assert body["rows"] == ["Email", "Network", "Printing", "Uncategorised"]
-    assert body["cols"] == ["resolved", "unresolved", "abandoned", "escalated", "open"]
+    assert (body["rows_by"], body["cols_by"], body["total"]) == ("category", "outcome", 7)
+    assert body["rows"] == ["Network", "Email", "Printing", "Uncategorised"]
+    assert body["cols"] == [
+        "resolved",
+        "workaround",
+        "unresolved",
+        "abandoned",
+        "escalated",
+        "open",
+    ]
     assert cells(body) == [
+        ("Network", "resolved", 2),
+        ("Network", "workaround", 1),
         ("Email", "resolved", 1),
         ("Email", "abandoned", 1),
-        ("Network", "resolved", 2),
         ("Printing", "escalated", 1),
         ("Uncategorised", "open", 1),
     ]
@@ -86,12 +95,12 @@ async def test_category_by_outcome(client: AsyncClient, world: World) -> None:
 async def test_client_by_category(client: AsyncClient, world: World) -> None:
     body = await get(client, world.tenant.admin, f"{RANGE}&rows=client&cols=category")
     assert body["rows"] == ["Unknown", "Contoso", "Fabrikam", "Northwind"]
-    assert body["cols"] == ["Email", "Network", "Printing", "Uncategorised"]
+    assert body["cols"] == ["Network", "Email", "Printing", "Uncategorised"]
     assert sorted(cells(body)) == [
         ("Contoso", "Email", 1),
         ("Fabrikam", "Email", 1),
         ("Northwind", "Network", 1),
-        ("Unknown", "Network", 1),
+        ("Unknown", "Network", 2),
         ("Unknown", "Printing", 1),
         ("Unknown", "Uncategorised", 1),
     ]
@@ -107,6 +116,7 @@ async def test_each_cell_lists_its_sessions(client: AsyncClient, world: World) -
         ("Unknown", "escalated"): {"s4"},
         ("Unknown", "open"): {"s5"},
         ("Unknown", "resolved"): {"s6"},
+        ("Unknown", "workaround"): {"s7"},
     }
     assert {(c["row"], c["col"]) for c in body["cells"]} == set(expected)
     for c in body["cells"]:
@@ -141,12 +151,12 @@ async def test_the_sessions_list_shows_what_each_session_counted_as(
     )
     page = r.json()
     # Newest first, and a cursor to the rest.
-    assert [i["id"] for i in page["items"]] == [world.ids[n] for n in ("s6", "s5", "s4", "s3")]
+    assert [i["id"] for i in page["items"]] == [world.ids[n] for n in ("s7", "s6", "s5", "s4")]
     r = await client.get(
         f"/api/v1/analytics/sessions?{RANGE}&limit=4&cursor={page['next_cursor']}",
         headers=world.tenant.admin.headers,
     )
-    assert [i["id"] for i in r.json()["items"]] == [world.ids["s2"], world.ids["s1"]]
+    assert [i["id"] for i in r.json()["items"]] == [world.ids[n] for n in ("s3", "s2", "s1")]
     assert r.json()["next_cursor"] is None
 
 
@@ -160,7 +170,7 @@ async def test_engineers_see_their_own_sessions_only(
     r = await client.get(f"/api/v1/analytics/sessions?{RANGE}", headers=stranger.headers)
     assert r.json()["items"] == []
     mine = await get(client, world.tenant.engineer, RANGE)
-    assert mine["total"] == 6
+    assert mine["total"] == 7
 
 
 async def test_another_account_has_only_its_own(client: AsyncClient, world: World) -> None:

@@ -66,6 +66,7 @@ async def test_overview_headline_and_series(client: AsyncClient, world: World) -
     assert table["resolution_rate"] == ["0.5", ""]
     assert table["mttr_seconds"] == ["40.0", ""]
     assert table["outcome_abandoned"] == ["1", ""]
+    assert table["outcome_workaround"] == ["0", ""]
     assert table["psa_pushes_sent"] == ["0", ""]
     rows, disposition = await download(
         client, admin, f"/api/v1/analytics/overview?{RANGE}&format=csv&table=series"
@@ -123,9 +124,9 @@ async def test_coverage_matrix(client: AsyncClient, world: World) -> None:
     )
     assert "coverage-client-outcome" in disposition
     assert rows == [
-        ["client", "resolved", "unresolved", "abandoned", "escalated", "open"],
-        ["'@SUM(A1)", "1", "0", "0", "0", "0"],
-        ["Unknown", "0", "0", "1", "0", "0"],
+        ["client", "resolved", "workaround", "unresolved", "abandoned", "escalated", "open"],
+        ["'@SUM(A1)", "1", "0", "0", "0", "0", "0"],
+        ["Unknown", "0", "0", "0", "1", "0", "0"],
     ]
 
 

@@ -119,6 +119,7 @@ async def test_runs_and_rates(client: AsyncClient, world: World) -> None:
         "escalated": 1,
         "escalation_rate": 0.1667,
         "open": 1,
+        "workaround": 0,
     }
     assert f["rating"] is None
 
@@ -134,6 +135,7 @@ RUN_KEYS = (
     "escalated",
     "escalation_rate",
     "open",
+    "workaround",
 )
 
 

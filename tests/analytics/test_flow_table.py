@@ -30,12 +30,16 @@ async def test_the_table_and_its_quality_scores(app: FastAPI, client: AsyncClien
     await build.archive(archived)
     await build.rate(a, flow_a, "q1", {tenant.admin.id: 3, eng: 5})
 
-    async def runs(flow: Any, *statuses: tuple[str, int, str | None]) -> None:
-        for i, (status, secs, handoff) in enumerate(statuses):
+    async def runs(flow: Any, *statuses: tuple[Any, ...]) -> None:
+        for i, (status, secs, handoff, *outcome) in enumerate(statuses):
             await build.session(a, eng, day("2026-03-02", i * 60), status=status,
-                                active_seconds=secs, flow_id=flow, handoff=handoff)  # fmt: skip
+                                active_seconds=secs, flow_id=flow, handoff=handoff,
+                                outcome=outcome[0] if outcome else None)  # fmt: skip
 
-    await runs(flow_a, ("resolved", 100, None), ("resolved", 300, None), ("resolved", 200, None),
+    # The 300-second run ended with a workaround: it counts as resolved (rate, median) and
+    # in `workaround`.
+    await runs(flow_a, ("resolved", 100, None), ("resolved", 300, None, "workaround"),
+               ("resolved", 200, None),
                ("abandoned", 0, None), ("unresolved", 0, "claimed"))  # fmt: skip
     await runs(flow_b, *[("resolved", 60, None)] * 5)
     await runs(flow_d, ("resolved", 10, None), ("abandoned", 0, None))
@@ -59,6 +63,7 @@ async def test_the_table_and_its_quality_scores(app: FastAPI, client: AsyncClien
         "version": 1,
         "runs": 5,
         "resolved": 3,
+        "workaround": 1,
         "resolution_rate": 0.6,
         "median_active_seconds": 200.0,
         "abandoned": 1,
@@ -116,6 +121,7 @@ KEYS = (
     "version",
     "runs",
     "resolved",
+    "workaround",
     "resolution_rate",
     "median_active_seconds",
     "abandoned",

@@ -66,6 +66,9 @@ async def world(app: FastAPI) -> World:
               pilot={"tier": "exploring", "flow_decision": "declined"})  # fmt: skip
     await add(e2, "2026-03-04", 12 * h, status="resolved", active_seconds=50, mode="pilot",
               pilot={"tier": "guided", "flow_decision": "accepted"})  # fmt: skip
+    # Resolved with a workaround: in `resolved` (and MTTR), split out in `by_outcome`.
+    await add(e2, "2026-03-03", 8 * h, status="resolved", outcome="workaround",
+              active_seconds=200)  # fmt: skip
     # Just outside the range, both ends.
     await add(e1, "2026-03-05", 0, status="resolved", active_seconds=5)
     # The previous period (2026-02-25 .. 2026-02-28) and just before it.
@@ -97,23 +100,24 @@ async def test_every_headline_figure(client: AsyncClient, world: World) -> None:
     assert (o["from"], o["to"], o["days"]) == ("2026-03-01", "2026-03-04", 4)
     headline = {k: o[k] for k in HEADLINE}
     assert headline == {
-        "sessions": 9,
-        "resolved": 5,
-        "resolution_rate": 0.5556,
-        "mttr_seconds": 200.0,  # 50, 100, 200, 300, 1000
-        "mttr_mean_seconds": 330.0,
+        "sessions": 10,
+        "resolved": 6,
+        "resolution_rate": 0.6,
+        "mttr_seconds": 200.0,  # 50, 100, 200, 200 (the workaround), 300, 1000
+        "mttr_mean_seconds": 308.3,
         "escalated": 2,
-        "escalation_rate": 0.2222,
-        "first_contact_resolved": 4,
-        "first_contact_resolution_rate": 0.4444,
+        "escalation_rate": 0.2,
+        "first_contact_resolved": 5,
+        "first_contact_resolution_rate": 0.5,
         "unresolved": 1,
-        "unresolved_rate": 0.1111,
+        "unresolved_rate": 0.1,
         "abandoned": 1,
-        "abandonment_rate": 0.1111,
-        "workaround_rate": 0.0,
+        "abandonment_rate": 0.1,
+        "workaround_rate": 0.1,
     }
     assert o["by_outcome"] == {
         "resolved": 5,
+        "workaround": 1,
         "unresolved": 1,
         "abandoned": 1,
         "escalated": 1,
@@ -131,7 +135,7 @@ async def test_every_headline_figure(client: AsyncClient, world: World) -> None:
         "sessions": 2,
         "accepted_sessions": 1,
         "suggestions_accepted": 2,
-        "rate": 0.2222,
+        "rate": 0.2,
     }
     assert o["psa_pushes"] == {"queued": 4, "sent": 1, "failed": 1, "pending": 2}
 
@@ -161,7 +165,7 @@ async def test_one_series_row_per_day_with_its_median(client: AsyncClient, world
     assert [tuple(d[k] for k in keys) for d in o["series"]] == [
         ("2026-03-01", 3, 2, 1, 1, 0, 1, 0, 200.0),
         ("2026-03-02", 4, 2, 1, 2, 1, 0, 0, 600.0),
-        ("2026-03-03", 0, 0, 0, 0, 0, 0, 0, None),
+        ("2026-03-03", 1, 1, 0, 1, 0, 0, 1, 200.0),
         ("2026-03-04", 2, 1, 0, 1, 0, 0, 0, 50.0),
     ]
     assert set(o["series"][0]) == set(keys)
@@ -200,6 +204,7 @@ async def test_a_team_filter_counts_only_its_members(client: AsyncClient, world:
     assert (o["mttr_seconds"], o["mttr_mean_seconds"]) == (300.0, 466.7)  # 100, 300, 1000
     assert o["by_outcome"] == {
         "resolved": 3,
+        "workaround": 0,
         "unresolved": 1,
         "abandoned": 0,
         "escalated": 0,
@@ -211,7 +216,8 @@ async def test_a_team_filter_counts_only_its_members(client: AsyncClient, world:
 
 async def test_an_engineer_filter_and_an_even_median(client: AsyncClient, world: World) -> None:
     o = await overview(client, world.tenant.admin, f"{RANGE}&user_id={world.e2.id}")
-    assert (o["sessions"], o["resolved"], o["mttr_seconds"]) == (4, 2, 125.0)  # 50, 200
+    assert (o["sessions"], o["resolved"], o["mttr_seconds"]) == (5, 3, 200.0)  # 50, 200, 200
+    assert (o["by_outcome"]["resolved"], o["by_outcome"]["workaround"]) == (2, 1)
     assert o["by_outcome"]["escalated"] == 1 and o["by_outcome"]["abandoned"] == 1
 
 
@@ -242,7 +248,7 @@ async def test_viewers_are_refused(client: AsyncClient, world: World) -> None:
 
 async def test_super_admins_see_their_account(client: AsyncClient, world: World) -> None:
     o = await overview(client, world.tenant.super_admin)
-    assert (o["sessions"], o["resolved"]) == (9, 5)
+    assert (o["sessions"], o["resolved"]) == (10, 6)
 
 
 async def test_another_account_never_counts(client: AsyncClient, world: World) -> None:

@@ -99,11 +99,11 @@ def flow(f: s.FlowAnalytics) -> str:
 def flows(t: s.FlowTable) -> str:
     return render(
         ("flow_id", "title", "kind", "category", "version", "last_edited", "runs", "resolved",
-         "resolution_rate", "median_active_seconds", "abandoned", "abandonment_rate",
+         "workaround", "resolution_rate", "median_active_seconds", "abandoned", "abandonment_rate",
          "escalated", "escalation_rate", "rating", "ratings", "staleness_days", "quality_score"),
         ((str(r.flow_id), r.title, r.kind, r.category, r.version,
           r.last_edited.isoformat() if r.last_edited else None, r.runs, r.resolved,
-          r.resolution_rate, r.median_active_seconds, r.abandoned, r.abandonment_rate,
+          r.workaround, r.resolution_rate, r.median_active_seconds, r.abandoned, r.abandonment_rate,
           r.escalated, r.escalation_rate, r.rating.average if r.rating else None,
           r.rating.count if r.rating else 0, r.staleness_days, r.quality.score)
          for r in t.items),

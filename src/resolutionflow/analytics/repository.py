@@ -93,7 +93,14 @@ def client_expr() -> ColumnElement[str]:
 
 
 def outcome_expr() -> ColumnElement[str]:
+    """What a session counts as: its status when it ended or waits for a senior, "workaround"
+    for a resolved session whose outcome is a workaround (so "resolved" is resolved without
+    one), else "open"."""
     return case(
+        (
+            and_(Session.status == "resolved", Session.outcome == "workaround"),
+            literal("workaround"),
+        ),
         (Session.status.in_(("resolved", "unresolved", "abandoned", "escalated")), Session.status),
         else_=literal("open"),
     )
@@ -301,8 +308,8 @@ async def status_counts(db: AsyncSession, scope: Scope, by: str | None = None) -
 async def resolved_medians(
     db: AsyncSession, scope: Scope, by: str | None = None
 ) -> dict[str | None, float]:
-    """Median active seconds of resolved sessions, overall (key None) or per day / flow."""
-    resolved = replace(scope, outcome="resolved")
+    """Median active seconds of resolved sessions (workarounds included), overall (key None) or
+    per day / flow."""
     columns: list[Any] = [Session.active_seconds.label("secs")]
     partition: list[str] = []
     if by == "day":
@@ -311,7 +318,8 @@ async def resolved_medians(
     elif by == "flow":
         columns.append(Session.flow_id.label("k"))
         partition = ["k"]
-    rows = await db.execute(_median_query(_base(resolved, *columns), "secs", partition))
+    resolved = _base(scope, *columns).where(Session.status == "resolved")
+    rows = await db.execute(_median_query(resolved, "secs", partition))
     out: dict[str | None, float] = {}
     for row in rows:
         key, median = (row[0], row[1]) if partition else (None, row[0])

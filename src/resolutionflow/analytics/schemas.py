@@ -14,8 +14,15 @@ from pydantic import ConfigDict, Field
 
 from resolutionflow.common.schemas import ReadSchema
 
-Outcome = Literal["resolved", "unresolved", "abandoned", "escalated", "open"]
-OUTCOMES: tuple[Outcome, ...] = ("resolved", "unresolved", "abandoned", "escalated", "open")
+Outcome = Literal["resolved", "workaround", "unresolved", "abandoned", "escalated", "open"]
+OUTCOMES: tuple[Outcome, ...] = (
+    "resolved",
+    "workaround",
+    "unresolved",
+    "abandoned",
+    "escalated",
+    "open",
+)
 RowsBy = Literal["category", "client"]
 ColsBy = Literal["outcome", "category"]
 Variant = Literal["a", "b"]
@@ -64,7 +71,8 @@ class Headline(AnalyticsRead):
     workaround_rate: float | None = Field(
         default=None,
         description="Sessions resolved with a workaround, as a share of `sessions` (they count "
-        "in `resolved` too: a workaround is a resolved session whose outcome is `workaround`)",
+        "in `resolved` too: a workaround is a resolved session whose outcome is `workaround`; "
+        "`by_outcome` splits them out)",
     )
 
 
@@ -73,9 +81,11 @@ class PreviousPeriod(Headline, Period):
 
 
 class OutcomeCounts(AnalyticsRead):
-    """Where the period's sessions stand now; the five add up to `sessions`."""
+    """Where the period's sessions stand now; the six add up to `sessions`. `resolved` here is
+    resolved *without* a workaround: the headline `resolved` is `resolved + workaround`."""
 
-    resolved: int
+    resolved: int = Field(description="Resolved, the cause fixed (not a workaround)")
+    workaround: int = Field(description="Resolved with a workaround: the cause is still there")
     unresolved: int
     abandoned: int
     escalated: int = Field(description="Escalated and waiting for a senior to pick it up")
@@ -189,6 +199,7 @@ class FlowAnalytics(Period):
     escalated: int
     escalation_rate: float | None
     open: int
+    workaround: int = Field(description="Of `resolved`: runs resolved with a workaround")
     rating: Rating | None
     nodes: list[NodeFigures]
     edges: list[EdgeFigures]
@@ -230,6 +241,7 @@ class FlowRow(AnalyticsRead):
     last_edited: datetime | None
     runs: int
     resolved: int
+    workaround: int = Field(description="Of `resolved`: runs resolved with a workaround")
     resolution_rate: float | None
     median_active_seconds: float | None
     abandoned: int

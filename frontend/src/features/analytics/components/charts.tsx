@@ -101,14 +101,16 @@ export function Figures({ items, label }: { items: { label: string; value: strin
 
 const OUTCOME_COLOURS: Record<string, string> = {
   resolved: COLOURS.emerald,
+  workaround: COLOURS.violet,
   unresolved: COLOURS.slate,
   abandoned: COLOURS.amber,
   escalated: COLOURS.rose,
   open: COLOURS.sky,
 };
 
+/** The six outcomes, adding up to the sessions: "resolved" is resolved without a workaround. */
 export function outcomeBars(byOutcome: Overview["by_outcome"]): Bars[] {
-  return (["resolved", "unresolved", "abandoned", "escalated", "open"] as const).map((k) => ({
+  return (["resolved", "workaround", "unresolved", "abandoned", "escalated", "open"] as const).map((k) => ({
     label: outcomeLabel(k),
     value: byOutcome[k],
     colour: OUTCOME_COLOURS[k]!,

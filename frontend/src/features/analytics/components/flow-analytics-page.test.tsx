@@ -25,7 +25,7 @@ describe("A flow's analytics", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "VPN won't connect" })).toBeInTheDocument();
     const figures = screen.getByTestId("flow-figures");
     expect(figures).toHaveTextContent("Runs20");
-    expect(figures).toHaveTextContent("Resolution rate50%10 resolved");
+    expect(figures).toHaveTextContent("Resolution rate50%10 resolved, 2 with a workaround");
     expect(figures).toHaveTextContent("Escalations630% of runs");
 
     const path = screen.getByTestId("path-view");
@@ -53,7 +53,7 @@ describe("A flow's analytics", () => {
   });
 
   it("say how to get figures when the flow has no runs in the range", async () => {
-    analyticsServer({ me: LEAD, flow: fakeFlowAnalytics({ runs: 0, resolved: 0, resolution_rate: null }) });
+    analyticsServer({ me: LEAD, flow: fakeFlowAnalytics({ runs: 0, resolved: 0, workaround: 0, resolution_rate: null }) });
     renderApp(`/analytics/flows/${FLOW_A}`);
     expect(await screen.findByText("No runs of this flow in this range")).toBeInTheDocument();
     expect(screen.getByText(/Start a session from this flow and its path figures appear here/)).toBeInTheDocument();

@@ -84,7 +84,7 @@ function FlowBody({ flow }: { flow: FlowAnalytics }) {
     <>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" aria-label="Flow figures" data-testid="flow-figures">
         <Figure label="Runs" value={formatCount(flow.runs)} sub={flow.open > 0 ? `${formatCount(flow.open)} still open` : undefined} />
-        <Figure label="Resolution rate" value={formatRate(flow.resolution_rate)} sub={`${formatCount(flow.resolved)} resolved`} />
+        <Figure label="Resolution rate" value={formatRate(flow.resolution_rate)} sub={`${formatCount(flow.resolved)} resolved${flow.workaround > 0 ? `, ${formatCount(flow.workaround)} with a workaround` : ""}`} />
         <Figure label="Median time to resolve" value={formatSeconds(flow.median_active_seconds)} />
         <Figure label="Abandonment" value={formatRate(flow.abandonment_rate)} sub={`${formatCount(flow.abandoned)} abandoned`} />
         <Figure label="Escalations" value={formatCount(flow.escalated)} sub={`${formatRate(flow.escalation_rate)} of runs`} />

@@ -68,12 +68,6 @@ function OverviewBody({ overview: o, query }: { overview: Overview; query: Analy
   return (
     <>
       <HeadlineCards overview={o} />
-      {o.workaround_rate == null && (
-        <p className="text-xs text-slate-500">
-          Workaround rate: not recorded — sessions end resolved, unresolved, escalated or abandoned; there is no workaround
-          outcome.
-        </p>
-      )}
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartPanel
           title="Sessions per day"
@@ -87,7 +81,7 @@ function OverviewBody({ overview: o, query }: { overview: Overview; query: Analy
         <ChartPanel
           title="Where sessions stand"
           pngTitle={`Where sessions stand, ${period}`}
-          description="The range's sessions by their state now."
+          description="The range's sessions by their state now. Resolved means the cause was fixed; a workaround is resolved too, with the cause still there."
           pngName={`analytics-outcomes_${suffix}.png`}
         >
           <OutcomeChart byOutcome={o.by_outcome} />

@@ -28,7 +28,7 @@ function headline(over: Partial<Overview> = {}) {
     unresolved_rate: 0.05,
     abandoned: 4,
     abandonment_rate: 0.1,
-    workaround_rate: null,
+    workaround_rate: 0.025,
     ...over,
   };
 }
@@ -40,7 +40,7 @@ export function fakeOverview(over: Partial<Overview> = {}): Overview {
     days: 30,
     ...headline(),
     filters: FILTERS,
-    by_outcome: { resolved: 30, unresolved: 2, abandoned: 4, escalated: 1, open: 3 },
+    by_outcome: { resolved: 29, workaround: 1, unresolved: 2, abandoned: 4, escalated: 1, open: 3 },
     pilot: { sessions: 10, tiers: { discovery: 2, exploring: 3, guided: 5 }, proposed: 6, accepted: 4, declined: 2, accepted_rate: 0.6667 },
     copilot_use: { sessions: 12, accepted_sessions: 7, suggestions_accepted: 9, rate: 0.3 },
     psa_pushes: { queued: 10, sent: 8, failed: 1, pending: 1 },
@@ -77,6 +77,7 @@ export function fakeFlowRow(over: Partial<FlowRow> = {}): FlowRow {
     last_edited: "2026-02-01T10:00:00Z",
     runs: 20,
     resolved: 10,
+    workaround: 1,
     resolution_rate: 0.5,
     median_active_seconds: 600,
     abandoned: 4,
@@ -216,6 +217,7 @@ export function fakeFlowAnalytics(over: Partial<FlowAnalytics> = {}): FlowAnalyt
     escalated: 6,
     escalation_rate: 0.3,
     open: 0,
+    workaround: 2,
     rating: null,
     nodes: [
       node("q1", "Does the VPN client start?", "question", 20, 0, 30),
