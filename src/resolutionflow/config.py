@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     llm_backoff_base_s: float = Field(default=0.5, gt=0)
     # A fast answer below this confidence is asked again of the deep model.
     llm_escalate_below: float = Field(default=0.55, ge=0, le=1)
+    # Comma-separated model names that accept images besides the known vision models (e.g. a
+    # local llava behind an OpenAI-compatible server); see docs/ai.md.
+    llm_vision_models: str = ""
     # Server-side requests to URLs a tenant configured (PSA, discover, Slack/Teams webhooks, an
     # account's LLM base URL) never reach loopback, private, link-local, CGNAT or reserved
     # addresses, except these: comma-separated CIDRs and host names ("*.corp.example" for a

@@ -2540,6 +2540,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{session_id}/model-images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Model Images
+         * @description The session's images and whether the next copilot question or FlowPilot step sends
+         *     them (with the reason when not). Images are not redacted: this is what the model sees.
+         */
+        get: operations["read_model_images_api_v1_sessions__session_id__model_images_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{session_id}/park": {
         parameters: {
             query?: never;
@@ -5026,11 +5047,6 @@ export interface components {
              * @description The latest published version (the graph shown)
              */
             version: number | null;
-            /**
-             * Workaround
-             * @description Of `resolved`: runs resolved with a workaround
-             */
-            workaround: number;
         };
         /** FlowDocument */
         FlowDocument: {
@@ -5208,11 +5224,6 @@ export interface components {
             title: string;
             /** Version */
             version: number | null;
-            /**
-             * Workaround
-             * @description Of `resolved`: runs resolved with a workaround
-             */
-            workaround: number;
         };
         /** FlowSummary */
         FlowSummary: {
@@ -6518,6 +6529,44 @@ export interface components {
          * @enum {string}
          */
         Misfire: "run_once" | "skip";
+        /** ModelImageRead */
+        ModelImageRead: {
+            /**
+             * Attachment Id
+             * Format: uuid
+             */
+            attachment_id: string;
+            /** Content Type */
+            content_type: string;
+            /** Filename */
+            filename: string;
+            reason?: components["schemas"]["NotSent"] | null;
+            /** Reason Text */
+            reason_text?: string | null;
+            /** Size */
+            size: number;
+            /** Url */
+            url: string;
+            /** Will Send */
+            will_send: boolean;
+        };
+        /** ModelImagesRead */
+        ModelImagesRead: {
+            /** Accepts Images */
+            accepts_images: boolean;
+            /** Items */
+            items: components["schemas"]["ModelImageRead"][];
+            /** Max Image Bytes */
+            max_image_bytes: number;
+            /** Max Images */
+            max_images: number;
+            /** Model */
+            model: string;
+            /** Notice */
+            notice: string;
+            /** Provider */
+            provider: string;
+        };
         /**
          * MyWeek
          * @description Sessions you own that started in the last 7 days.
@@ -6715,6 +6764,11 @@ export interface components {
             /** Title */
             title: string;
         };
+        /**
+         * NotSent
+         * @enum {string}
+         */
+        NotSent: "offline" | "text_only_model" | "too_large" | "over_limit" | "already_sent" | "unreadable";
         /** OptionsRead */
         OptionsRead: {
             /** Boards */
@@ -6736,8 +6790,7 @@ export interface components {
         };
         /**
          * OutcomeCounts
-         * @description Where the period's sessions stand now; the six add up to `sessions`. `resolved` here is
-         *     resolved *without* a workaround: the headline `resolved` is `resolved + workaround`.
+         * @description Where the period's sessions stand now; the five add up to `sessions`.
          */
         OutcomeCounts: {
             /** Abandoned */
@@ -6752,18 +6805,10 @@ export interface components {
              * @description Active or paused
              */
             open: number;
-            /**
-             * Resolved
-             * @description Resolved, the cause fixed (not a workaround)
-             */
+            /** Resolved */
             resolved: number;
             /** Unresolved */
             unresolved: number;
-            /**
-             * Workaround
-             * @description Resolved with a workaround: the cause is still there
-             */
-            workaround: number;
         };
         /** OutcomeIn */
         OutcomeIn: {
@@ -6837,7 +6882,7 @@ export interface components {
             unresolved_rate: number | null;
             /**
              * Workaround Rate
-             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`; `by_outcome` splits them out)
+             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`)
              */
             workaround_rate?: number | null;
         };
@@ -7285,7 +7330,7 @@ export interface components {
             unresolved_rate: number | null;
             /**
              * Workaround Rate
-             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`; `by_outcome` splits them out)
+             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`)
              */
             workaround_rate?: number | null;
         };
@@ -8640,7 +8685,7 @@ export interface components {
              * Outcome
              * @enum {string}
              */
-            outcome: "resolved" | "workaround" | "unresolved" | "abandoned" | "escalated" | "open";
+            outcome: "resolved" | "unresolved" | "abandoned" | "escalated" | "open";
             /** Owner Id */
             owner_id: string | null;
             /** Owner Name */
@@ -10902,7 +10947,7 @@ export interface operations {
                 /** @description First day, UTC (default: 29 days before `to`) */
                 from?: string | null;
                 limit?: number;
-                outcome?: ("resolved" | "workaround" | "unresolved" | "abandoned" | "escalated" | "open") | null;
+                outcome?: ("resolved" | "unresolved" | "abandoned" | "escalated" | "open") | null;
                 /** @description Sessions owned by this team's members */
                 team_id?: string | null;
                 /** @description Last day, UTC, included (default: today) */
@@ -16292,6 +16337,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventsAppended"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    read_model_images_api_v1_sessions__session_id__model_images_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelImagesRead"];
                 };
             };
             /** @description Validation failed */

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow import search
 from resolutionflow.ai import gateway
+from resolutionflow.ai import images as image_limits
 from resolutionflow.ai.prompt import DataBlock
 from resolutionflow.assist import answering, reply, repository
 from resolutionflow.assist.retrieval import Retrieval, retrieve
@@ -34,8 +35,8 @@ from resolutionflow.sessions.schemas import SessionCreate
 ACTION = "assist_chat"
 KINDS = ("assist_conversation", "assist_message")
 MAX_HISTORY = 8
-IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
-MAX_ATTACHMENT_BYTES = 5 * 1_048_576
+IMAGE_TYPES = image_limits.VISION_TYPES
+MAX_ATTACHMENT_BYTES = image_limits.MAX_IMAGE_BYTES
 MAX_LOG_CHARS = 20_000
 
 INSTRUCTIONS = (
@@ -55,7 +56,9 @@ class AttachmentIn(WriteSchema):
 
 class MessageIn(WriteSchema):
     content: Content
-    attachments: list[AttachmentIn] = Field(default_factory=list, max_length=3)
+    attachments: list[AttachmentIn] = Field(
+        default_factory=list, max_length=image_limits.MAX_IMAGES
+    )
 
 
 class ConversationCreate(WriteSchema):

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.ai import gateway
 from resolutionflow.ai.prompt import DataBlock
-from resolutionflow.assist import answering, offline, reply
+from resolutionflow.assist import answering, model_images, offline, reply
 from resolutionflow.assist.retrieval import Retrieval, retrieve
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import Conflict
@@ -24,6 +24,7 @@ from resolutionflow.models import Session
 from resolutionflow.psa.tickets import context_text as ticket_context_text
 from resolutionflow.sessions import service as sessions
 from resolutionflow.sessions.schemas import SessionDetail
+from resolutionflow.storage.base import Storage
 
 ACTION = "copilot_chat"
 MAX_NOTES = 12
@@ -42,6 +43,8 @@ class Prepared:
     ask: gateway.Ask
     found: Retrieval
     position: offline.Position | None
+    # The session's images this call sends (recorded on the reply when a model answered).
+    image_ids: tuple[str, ...] = ()
 
 
 def _context(detail: SessionDetail) -> tuple[list[DataBlock], list[tuple[str, str]]]:
@@ -116,6 +119,7 @@ async def begin(
     session_id: uuid.UUID,
     question: str,
     vector: list[float] | None = None,
+    storage: Storage | None = None,
 ) -> Prepared:
     session = await sessions.get_session(db, principal, session_id, lock=True)
     sessions.may_work(principal, session)
@@ -128,17 +132,29 @@ async def begin(
     position = await _position(db, session, detail)
     plan = await gateway.prepare(db, session.account_id, ACTION)
     blocks, history = _context(detail)
+    sending = await model_images.outgoing(db, session, plan, storage)
     ask = gateway.Ask(
         action=ACTION,
         instructions=reply.INSTRUCTIONS,
         blocks=[*blocks, *answering.evidence_blocks(found)],
         question=question,
         history=tuple(history),
+        images=sending.images,
     )
     (event,) = await sessions.append_entries(
         db, principal, session, [("copilot_question", {"content": question})]
     )
-    return Prepared(session.id, session.account_id, question, event.seq, plan, ask, found, position)
+    return Prepared(
+        session.id,
+        session.account_id,
+        question,
+        event.seq,
+        plan,
+        ask,
+        found,
+        position,
+        sending.ids,
+    )
 
 
 async def finish(
@@ -149,6 +165,8 @@ async def finish(
     session = await sessions.get_session(db, principal, prepared.session_id, lock=True)
     payload = answer.model_dump(mode="json", exclude={"question_seq", "reply_seq"})
     payload["question_seq"] = prepared.question_seq
+    if prepared.image_ids and served.provider != "offline":
+        payload["images_sent"] = list(prepared.image_ids)
     (event,) = await sessions.append_entries(db, principal, session, [("copilot_reply", payload)])
     await gateway.save(db, prepared.plan, served, session_id=session.id, user_id=principal.user_id)
     answer.reply_seq = event.seq

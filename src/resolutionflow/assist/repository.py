@@ -11,7 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import NotFound
-from resolutionflow.models import AssistConversation, AssistMessage, Flow, FlowVersion
+from resolutionflow.models import (
+    AssistConversation,
+    AssistMessage,
+    Flow,
+    FlowVersion,
+    Session,
+    SessionAttachment,
+    SessionEvent,
+)
 
 
 async def get_conversation(
@@ -58,3 +66,31 @@ async def published_flows_with_graph(
         .where(Flow.account_id == account_id, Flow.archived_at.is_(None), Flow.id.in_(flow_ids))
     )
     return {flow.id: (flow, graph) for flow, graph in rows}
+
+
+async def session_images(db: AsyncSession, session: Session) -> list[SessionAttachment]:
+    """The session's image attachments, oldest first (only its own account's, only its own)."""
+    rows = await db.scalars(
+        select(SessionAttachment)
+        .where(
+            SessionAttachment.account_id == session.account_id,
+            SessionAttachment.session_id == session.id,
+            SessionAttachment.content_type.like("image/%"),
+        )
+        .order_by(SessionAttachment.created_at, SessionAttachment.id)
+    )
+    return list(rows)
+
+
+async def images_sent_payloads(
+    db: AsyncSession, session: Session, types: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """Payloads of the session's model-answer events (they list the images a model saw)."""
+    rows = await db.scalars(
+        select(SessionEvent.payload).where(
+            SessionEvent.account_id == session.account_id,
+            SessionEvent.session_id == session.id,
+            SessionEvent.type.in_(types),
+        )
+    )
+    return [p for p in rows if p]

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from resolutionflow.ai import gateway
-from resolutionflow.assist import answering, conversations, copilot, streaming
+from resolutionflow.assist import answering, conversations, copilot, model_images, streaming
 from resolutionflow.assist.reply import CopilotReply
-from resolutionflow.auth.principal import Engineer
+from resolutionflow.auth.principal import AnyRole, Engineer
 from resolutionflow.common.schemas import (
     Page,
     SearchText,
@@ -41,6 +41,15 @@ class CopilotMessageIn(WriteSchema):
     content: conversations.Content
 
 
+@router.get("/sessions/{session_id}/model-images", response_model=model_images.ModelImagesRead)
+async def read_model_images(
+    principal: AnyRole, db: DB, session_id: uuid.UUID
+) -> model_images.ModelImagesRead:
+    """The session's images and whether the next copilot question or FlowPilot step sends
+    them (with the reason when not). Images are not redacted: this is what the model sees."""
+    return await model_images.listing(db, principal, session_id)
+
+
 @router.post(
     "/sessions/{session_id}/copilot/messages",
     response_model=CopilotReply,
@@ -55,7 +64,9 @@ async def ask_copilot(
     # Embedding the question (when embeddings are on) may go over the network: nothing waits.
     options = await options_for(db, principal.account_id)
     vector = await uow.while_released(db, vectors.query_vector(body.content, options))
-    prepared = await copilot.begin(db, principal, session_id, body.content, vector)
+    prepared = await copilot.begin(
+        db, principal, session_id, body.content, vector, request.app.state.storage
+    )
     # Stored before the model is asked: no transaction (on SQLite, no write lock) stays open
     # while it thinks; the reply is recorded in a unit of work of its own.
     await uow.end(db)

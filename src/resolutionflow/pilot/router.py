@@ -42,20 +42,29 @@ async def read_pilot(principal: AnyRole, db: DB, session_id: uuid.UUID) -> ps.Pi
 
 @router.post("/sessions/{session_id}/pilot/steps/{step_id}/answer", response_model=ps.StepResult)
 async def answer_step(
-    principal: Engineer, db: DB, session_id: uuid.UUID, step_id: uuid.UUID, body: ps.StepAnswerIn
+    principal: Engineer,
+    db: DB,
+    request: Request,
+    session_id: uuid.UUID,
+    step_id: uuid.UUID,
+    body: ps.StepAnswerIn,
 ) -> ps.StepResult:
     """Answer (or skip) the current step; returns the next one with the updated confidence
     and tier. The answer is committed before the next step is proposed, so a slow model never
     holds the session."""
-    pending = await service.answer(db, principal, session_id, step_id, body)
+    pending = await service.answer(
+        db, principal, session_id, step_id, body, request.app.state.storage
+    )
     return await uow.while_released(db, _advance(db, principal, pending))
 
 
 @router.post("/sessions/{session_id}/pilot/next", response_model=ps.StepResult)
-async def next_step(principal: Engineer, db: DB, session_id: uuid.UUID) -> ps.StepResult:
+async def next_step(
+    principal: Engineer, db: DB, request: Request, session_id: uuid.UUID
+) -> ps.StepResult:
     """Ask for a step when none is open (e.g. after a fix was marked applied by hand, or when
     proposing the last one failed). 409 while a step is open: answer or skip it."""
-    pending = await service.resume(db, principal, session_id)
+    pending = await service.resume(db, principal, session_id, request.app.state.storage)
     return await uow.while_released(db, _advance(db, principal, pending))
 
 

@@ -21,15 +21,15 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.ai import gateway
+from resolutionflow.ai import images as model_image_limits
 from resolutionflow.ai.prompt import DataBlock
-from resolutionflow.assist import answering
+from resolutionflow.assist import answering, model_images
 from resolutionflow.assist.retrieval import retrieve
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import Conflict, NotFound, ValidationFailed
 from resolutionflow.models import PilotFact, PilotFix, PilotStep, Session
 from resolutionflow.pilot import model_step, stepper, tiers, triage
 from resolutionflow.pilot import schemas as ps
-from resolutionflow.providers.llm import ImageInput
 from resolutionflow.psa import tickets as psa_tickets
 from resolutionflow.redaction.inputs import SECRET_CAPTURED, captured_value
 from resolutionflow.search.index import coverage, terms
@@ -157,6 +157,8 @@ class Pending:
     plan: gateway.Plan
     ask: gateway.Ask
     ctx: stepper.Context
+    # The session's images this step's model call sends (listed on the step's event).
+    image_ids: tuple[str, ...] = ()
 
 
 def _update(session: Session, **values: Any) -> dict[str, Any]:
@@ -181,7 +183,7 @@ async def _position(
     return node, graph, title
 
 
-async def _context(db: AsyncSession, session: Session) -> Pending:
+async def _context(db: AsyncSession, session: Session, storage: Storage | None) -> Pending:
     p = session.pilot or {}
     steps = await _steps(db, session)
     facts = [f for f in await _facts(db, session) if f.status != "deleted"]
@@ -252,14 +254,18 @@ async def _context(db: AsyncSession, session: Session) -> Pending:
         *answering.evidence_blocks(found),
     ]
     plan = await gateway.prepare(db, session.account_id, ACTION)
+    # Screenshots (the intake's, or attached since) go to a vision model once each; offline
+    # they stay attachments on the timeline (nothing here reads pixels).
+    sending = await model_images.outgoing(db, session, plan, storage)
     ask = gateway.Ask(
         action=ACTION,
         instructions=model_step.INSTRUCTIONS,
         blocks=blocks,
         question="Propose the next step.",
+        images=sending.images,
         json_schema=model_step.SCHEMA,
     )
-    return Pending(session.id, plan, ask, ctx)
+    return Pending(session.id, plan, ask, ctx, sending.ids)
 
 
 @dataclass
@@ -320,6 +326,7 @@ async def _store(
     session_id: uuid.UUID,
     proposal: Proposal,
     plan: gateway.Plan,
+    image_ids: tuple[str, ...] = (),
 ) -> tuple[Session, PilotStep, list[PilotFact]]:
     session = await _pilot_session(db, principal, session_id, work=True)
     steps = await _steps(db, session)
@@ -361,9 +368,10 @@ async def _store(
     conf = max(draft.confidence, stepper.confidence_floor(p))
     values["confidence"], values["tier"] = conf, tiers.tier(conf)
     _update(session, **values)
-    entries: list[tuple[str, dict[str, Any]]] = [
-        ("pilot_step_shown", {"step_id": str(step.id), "type": step.type, **_summary(step)})
-    ]
+    shown: dict[str, Any] = {"step_id": str(step.id), "type": step.type, **_summary(step)}
+    if image_ids and proposal.served is not None and proposal.served.provider != "offline":
+        shown["images_sent"] = list(image_ids)
+    entries: list[tuple[str, dict[str, Any]]] = [("pilot_step_shown", shown)]
     for f in new_facts:
         entries.append(("fact_proposed", {"fact_id": str(f.id), "text": f.text}))
     if old != conf:
@@ -388,7 +396,6 @@ def _summary(step: PilotStep) -> dict[str, Any]:
 # --- starting ------------------------------------------------------------------------------
 
 
-_VISION_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
 _LOG_CHARS = 4000
 # How far back "recent success" looks, and how much it can add to a match.
 _SUCCESS_DAYS = 90
@@ -457,13 +464,12 @@ async def start(
         db, principal, ss.SessionCreate(title=data.title, ticket_id=ticket)
     )
     session.mode = "pilot"
-    images: list[ImageInput] = []
     logs: list[str] = []
     for name, raw in files:
         kept = await attachments.upload(db, principal, session.id, name, raw, storage)
-        if kept.content_type in _VISION_TYPES:
-            images.append(ImageInput(kept.content_type, raw))
-        elif kept.content_type.startswith("text/"):
+        if kept.content_type in model_image_limits.VISION_TYPES:
+            continue  # sent with the first step (see _context)
+        if kept.content_type.startswith("text/"):
             # The end of a log is where the failure is.
             logs.append(raw.decode("utf-8", errors="replace")[-_LOG_CHARS:])
     text = "\n\n".join([intake.text, *logs])
@@ -505,12 +511,7 @@ async def start(
             )
         )
     await sessions.append_entries(db, principal, session, entries)
-    pending = await _context(db, session)
-    if images:
-        # Screenshots go to a vision model with the first step; offline they are kept as
-        # attachments on the timeline (nothing here reads pixels).
-        pending.ask = gateway.Ask(**{**pending.ask.__dict__, "images": tuple(images)})
-    return session, pending
+    return session, await _context(db, session, storage)
 
 
 async def advance(
@@ -518,7 +519,9 @@ async def advance(
 ) -> tuple[Session, PilotStep, list[PilotFact], str | None]:
     """Propose (no transaction open: the caller committed) and store the next step."""
     proposal = await _propose(pending)
-    session, step, facts = await _store(db, principal, pending.session_id, proposal, pending.plan)
+    session, step, facts = await _store(
+        db, principal, pending.session_id, proposal, pending.plan, pending.image_ids
+    )
     return session, step, facts, proposal.note
 
 
@@ -531,6 +534,7 @@ async def answer(
     session_id: uuid.UUID,
     step_id: uuid.UUID,
     body: ps.StepAnswerIn,
+    storage: Storage | None = None,
 ) -> Pending:
     """Applies the answer and returns what proposing the next step needs; the caller commits
     and calls `advance()`."""
@@ -580,16 +584,18 @@ async def answer(
         entries += await _apply(db, principal, session, step, body)
     await sessions.append_entries(db, principal, session, entries)
     session = await _pilot_session(db, principal, session_id, work=True)
-    return await _context(db, session)
+    return await _context(db, session, storage)
 
 
-async def resume(db: AsyncSession, principal: Principal, session_id: uuid.UUID) -> Pending:
+async def resume(
+    db: AsyncSession, principal: Principal, session_id: uuid.UUID, storage: Storage | None = None
+) -> Pending:
     session = await _pilot_session(db, principal, session_id, work=True)
     if session.status == "paused":
         raise Conflict("This session is paused; resume it first.")
     if any(s.status == "open" for s in await _steps(db, session)):
         raise Conflict("A step is open: answer or skip it.")
-    return await _context(db, session)
+    return await _context(db, session, storage)
 
 
 async def _apply(

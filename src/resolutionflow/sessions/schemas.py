@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from resolutionflow.ai.images import MAX_IMAGES
 from resolutionflow.common.schemas import ReadSchema, WriteSchema
 
 SessionStatus = Literal["active", "paused", "escalated", "resolved", "unresolved", "abandoned"]
@@ -32,7 +33,7 @@ class PilotIntake(WriteSchema):
     ticket_id: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = (
         None
     )
-    files: list[IntakeFile] = Field(default_factory=list, max_length=3)
+    files: list[IntakeFile] = Field(default_factory=list, max_length=MAX_IMAGES)
 
 
 class SessionCreate(WriteSchema):
