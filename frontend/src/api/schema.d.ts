@@ -5047,6 +5047,11 @@ export interface components {
              * @description The latest published version (the graph shown)
              */
             version: number | null;
+            /**
+             * Workaround
+             * @description Of `resolved`: runs resolved with a workaround
+             */
+            workaround: number;
         };
         /** FlowDocument */
         FlowDocument: {
@@ -5224,6 +5229,11 @@ export interface components {
             title: string;
             /** Version */
             version: number | null;
+            /**
+             * Workaround
+             * @description Of `resolved`: runs resolved with a workaround
+             */
+            workaround: number;
         };
         /** FlowSummary */
         FlowSummary: {
@@ -6790,7 +6800,8 @@ export interface components {
         };
         /**
          * OutcomeCounts
-         * @description Where the period's sessions stand now; the five add up to `sessions`.
+         * @description Where the period's sessions stand now; the six add up to `sessions`. `resolved` here is
+         *     resolved *without* a workaround: the headline `resolved` is `resolved + workaround`.
          */
         OutcomeCounts: {
             /** Abandoned */
@@ -6805,10 +6816,18 @@ export interface components {
              * @description Active or paused
              */
             open: number;
-            /** Resolved */
+            /**
+             * Resolved
+             * @description Resolved, the cause fixed (not a workaround)
+             */
             resolved: number;
             /** Unresolved */
             unresolved: number;
+            /**
+             * Workaround
+             * @description Resolved with a workaround: the cause is still there
+             */
+            workaround: number;
         };
         /** OutcomeIn */
         OutcomeIn: {
@@ -6882,7 +6901,7 @@ export interface components {
             unresolved_rate: number | null;
             /**
              * Workaround Rate
-             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`)
+             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`; `by_outcome` splits them out)
              */
             workaround_rate?: number | null;
         };
@@ -7330,7 +7349,7 @@ export interface components {
             unresolved_rate: number | null;
             /**
              * Workaround Rate
-             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`)
+             * @description Sessions resolved with a workaround, as a share of `sessions` (they count in `resolved` too: a workaround is a resolved session whose outcome is `workaround`; `by_outcome` splits them out)
              */
             workaround_rate?: number | null;
         };
@@ -8685,7 +8704,7 @@ export interface components {
              * Outcome
              * @enum {string}
              */
-            outcome: "resolved" | "unresolved" | "abandoned" | "escalated" | "open";
+            outcome: "resolved" | "workaround" | "unresolved" | "abandoned" | "escalated" | "open";
             /** Owner Id */
             owner_id: string | null;
             /** Owner Name */
@@ -10947,7 +10966,7 @@ export interface operations {
                 /** @description First day, UTC (default: 29 days before `to`) */
                 from?: string | null;
                 limit?: number;
-                outcome?: ("resolved" | "unresolved" | "abandoned" | "escalated" | "open") | null;
+                outcome?: ("resolved" | "workaround" | "unresolved" | "abandoned" | "escalated" | "open") | null;
                 /** @description Sessions owned by this team's members */
                 team_id?: string | null;
                 /** @description Last day, UTC, included (default: today) */
