@@ -1,5 +1,5 @@
-"""?format=csv on the overview (headline and series), the flow table, a flow's nodes and the
-coverage matrix: text/csv downloads named after the range, every figure as in the JSON, and
+"""?format=csv on the overview (headline and series), the flow table, a flow's nodes, the
+coverage matrix and the sessions behind a figure (every page, up to a cap): text/csv downloads named after the range, every figure as in the JSON, and
 cells that a spreadsheet would run as a formula (=, +, -, @) prefixed with a quote."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pytest
 from fastapi import FastAPI
 from httpx import AsyncClient
 
+from resolutionflow.analytics import service
 from resolutionflow.analytics.export import cell
 from tests.analytics.builder import Builder, Story, day
 from tests.analytics.test_flow_paths import GRAPH
@@ -128,6 +129,66 @@ async def test_coverage_matrix(client: AsyncClient, world: World) -> None:
         ["'@SUM(A1)", "1", "0", "0", "0", "0", "0"],
         ["Unknown", "0", "0", "0", "1", "0", "0"],
     ]
+
+
+SESSION_COLUMNS = [
+    "session_id", "title", "status", "outcome", "escalated", "owner_id", "owner", "flow_id",
+    "flow", "category", "client", "active_seconds", "created_at", "ended_at",
+]  # fmt: skip
+
+
+async def test_the_sessions_behind_a_figure_every_page(client: AsyncClient, world: World) -> None:
+    admin, eng = world.tenant.admin, world.tenant.engineer
+    # `limit` and `cursor` are for the JSON pages: the CSV holds every session, newest first.
+    rows, disposition = await download(
+        client, admin, f"/api/v1/analytics/sessions?{RANGE}&limit=1&format=csv"
+    )
+    assert 'filename="analytics-sessions-2026-03-01-to-2026-03-02.csv"' in disposition
+    assert rows[0] == SESSION_COLUMNS
+    records = [dict(zip(SESSION_COLUMNS, r, strict=True)) for r in rows[1:]]
+    assert [(r["status"], r["outcome"]) for r in records] == [
+        ("abandoned", "abandoned"),
+        ("resolved", "resolved"),
+    ]
+    resolved = records[1]
+    assert resolved["flow"] == "'" + EVIL_TITLE
+    assert (resolved["category"], resolved["client"]) == ("'+Email", "'@SUM(A1)")
+    assert (resolved["owner_id"], resolved["active_seconds"]) == (str(eng.id), "40")
+    assert resolved["escalated"] == "false" and resolved["created_at"].startswith("2026-03-01")
+    # The same filters as the list: one outcome.
+    rows, _ = await download(
+        client, admin, f"/api/v1/analytics/sessions?{RANGE}&outcome=abandoned&format=csv"
+    )
+    assert [r[2] for r in rows[1:]] == ["abandoned"]
+
+
+async def test_the_sessions_csv_stops_at_its_cap_and_says_so(
+    client: AsyncClient, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    r = await client.get(
+        f"/api/v1/analytics/sessions?{RANGE}&format=csv", headers=world.tenant.admin.headers
+    )
+    assert "x-rows-truncated" not in r.headers
+    monkeypatch.setattr(service, "SESSIONS_CSV_MAX", 1)
+    r = await client.get(
+        f"/api/v1/analytics/sessions?{RANGE}&format=csv", headers=world.tenant.admin.headers
+    )
+    assert r.status_code == 200, r.text
+    assert r.headers["x-rows-truncated"] == "true"
+    assert len(list(csv.reader(io.StringIO(r.text)))) == 2  # the header and the newest session
+
+
+async def test_an_engineers_sessions_csv_has_only_theirs(
+    app: FastAPI, client: AsyncClient, world: World
+) -> None:
+    stranger = await Factory(app).user(world.tenant)
+    rows, _ = await download(client, stranger, f"/api/v1/analytics/sessions?{RANGE}&format=csv")
+    assert rows == [SESSION_COLUMNS]
+    r = await client.get(
+        f"/api/v1/analytics/sessions?{RANGE}&format=xls", headers=world.tenant.admin.headers
+    )
+    assert r.status_code == 422
+    assert any(e["loc"][-1] == "format" for e in r.json()["errors"])
 
 
 def test_the_cells_a_spreadsheet_would_run_are_quoted() -> None:

@@ -10963,6 +10963,8 @@ export interface operations {
                 cursor?: string | null;
                 experiment_id?: string | null;
                 flow_id?: string | null;
+                /** @description csv: every page at once (newest first, at most 10,000 rows; `limit` and `cursor` are ignored; the header X-Rows-Truncated: true says there were more) */
+                format?: "json" | "csv";
                 /** @description First day, UTC (default: 29 days before `to`) */
                 from?: string | null;
                 limit?: number;
@@ -10997,6 +10999,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_SessionRow_"];
+                    "text/csv": string;
                 };
             };
             /** @description Validation failed */

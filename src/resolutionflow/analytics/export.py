@@ -116,3 +116,16 @@ def coverage(c: s.Coverage) -> str:
         (c.rows_by, *c.cols),
         ((row, *(counts.get((row, col), 0) for col in c.cols)) for row in c.rows),
     )
+
+
+def sessions(items: Sequence[s.SessionRow]) -> str:
+    return render(
+        ("session_id", "title", "status", "outcome", "escalated", "owner_id", "owner",
+         "flow_id", "flow", "category", "client", "active_seconds", "created_at", "ended_at"),
+        ((str(r.id), r.title, r.status, r.outcome, r.escalated,
+          str(r.owner_id) if r.owner_id else None, r.owner_name,
+          str(r.flow_id) if r.flow_id else None, r.flow_title, r.category, r.client,
+          r.active_seconds, r.created_at.isoformat(),
+          r.ended_at.isoformat() if r.ended_at else None)
+         for r in items),
+    )  # fmt: skip

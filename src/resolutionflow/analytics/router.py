@@ -127,7 +127,7 @@ async def coverage(
     return result
 
 
-@router.get("/analytics/sessions", response_model=Page[s.SessionRow])
+@router.get("/analytics/sessions", response_model=Page[s.SessionRow], responses=CSV_RESPONSE)
 async def analytics_sessions(
     principal: Engineer,
     db: DB,
@@ -135,9 +135,23 @@ async def analytics_sessions(
     outcome: s.Outcome | None = None,
     limit: Annotated[int, Query(ge=1, le=service.SESSIONS_PAGE_MAX)] = 50,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
-) -> Page[s.SessionRow]:
+    format: Annotated[
+        Literal["json", "csv"],
+        Query(
+            description="csv: every page at once (newest first, at most "
+            f"{service.SESSIONS_CSV_MAX:,} rows; `limit` and `cursor` are ignored; the header "
+            "X-Rows-Truncated: true says there were more)"
+        ),
+    ] = "json",
+) -> Any:
     """The sessions a figure or a coverage cell counts (same filters, plus `outcome`), newest
     first."""
+    if format == "csv":
+        period, rows, more = await service.sessions_export(db, principal, params, outcome)
+        response = _csv(export.sessions(rows), export.filename("sessions", period))
+        if more:
+            response.headers["X-Rows-Truncated"] = "true"
+        return response
     offset = decode_offset(cursor)
     items, more = await service.sessions(db, principal, params, outcome, limit, offset)
     return Page(items=items, next_cursor=encode_offset(offset + limit) if more else None)

@@ -26,6 +26,7 @@ from resolutionflow.models import Flow, Role
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
 SESSIONS_PAGE_MAX = 200
+SESSIONS_CSV_MAX = 10_000  # rows in the sessions list's CSV (docs/analytics.md)
 
 # The flow quality score (docs/analytics.md): each part is 0..1, higher is better.
 WEIGHTS = s.QualityWeights(success=0.4, abandonment=0.2, escalation=0.2, rating=0.1, staleness=0.1)
@@ -555,6 +556,24 @@ async def sessions(
     scope, _, _ = await resolve(db, principal, params)
     if outcome is not None:
         scope = Scope(**{**scope.__dict__, "outcome": outcome})
+    return await _session_rows(db, scope, limit, offset)
+
+
+async def sessions_export(
+    db: AsyncSession, principal: Principal, params: Params, outcome: str | None
+) -> tuple[s.Period, list[s.SessionRow], bool]:
+    """Every session of the list (newest first) up to SESSIONS_CSV_MAX, and whether there were
+    more."""
+    scope, _, p = await resolve(db, principal, params)
+    if outcome is not None:
+        scope = Scope(**{**scope.__dict__, "outcome": outcome})
+    items, more = await _session_rows(db, scope, SESSIONS_CSV_MAX, 0)
+    return s.Period(start=p.start, end=p.end, days=p.days), items, more
+
+
+async def _session_rows(
+    db: AsyncSession, scope: Scope, limit: int, offset: int
+) -> tuple[list[s.SessionRow], bool]:
     rows = await repo.session_page(db, scope, limit, offset)
     now = _now()
     items = []

@@ -6,15 +6,35 @@ import { useMutation } from "@tanstack/react-query";
 import { api } from "@/api/client";
 import { downloadResponse } from "@/lib/download";
 import type { AnalyticsQuery } from "../model/filters";
+import type { SessionsQuery } from "./list-analytics-sessions";
 import { COVERAGE_MAPS, type CoverageMap } from "./types";
+
+/** The most rows the sessions CSV holds (the API's cap; docs/analytics.md). */
+export const SESSIONS_CSV_MAX = 10_000;
 
 export type CsvTable =
   | { table: "headline" | "series"; query: AnalyticsQuery }
   | { table: "flows"; query: AnalyticsQuery }
   | { table: "flow"; flowId: string; query: AnalyticsQuery }
-  | { table: "coverage"; map: CoverageMap; query: AnalyticsQuery };
+  | { table: "coverage"; map: CoverageMap; query: AnalyticsQuery }
+  | { table: "sessions"; query: SessionsQuery };
 
-export function downloadCsv(what: CsvTable): Promise<string> {
+/** The file saved, and whether the API left rows out (the sessions CSV stops at its cap). */
+export type CsvSaved = { name: string; truncated: boolean };
+
+export async function downloadCsv(what: CsvTable): Promise<CsvSaved> {
+  if (what.table === "sessions") {
+    const result = await api.GET("/api/v1/analytics/sessions", {
+      params: { query: { ...what.query, format: "csv" } },
+      parseAs: "blob",
+    });
+    const name = await downloadResponse(Promise.resolve(result), "analytics-sessions.csv");
+    return { name, truncated: result.response.headers.get("X-Rows-Truncated") === "true" };
+  }
+  return { name: await downloadTable(what), truncated: false };
+}
+
+function downloadTable(what: Exclude<CsvTable, { table: "sessions" }>): Promise<string> {
   switch (what.table) {
     case "headline":
     case "series":

@@ -266,6 +266,51 @@ describe("Downloads", () => {
     expect(coverage.searchParams.get("rows")).toBe("category");
   });
 
+  it("save every session behind a figure with the list's filters, and say when the file stops at its cap", async () => {
+    let truncated = false;
+    const api = analyticsServer({
+      me: LEAD,
+      handle: ({ url }) =>
+        url.pathname === "/api/v1/analytics/sessions" && url.searchParams.get("format") === "csv"
+          ? new Response("session_id\n", {
+              status: 200,
+              headers: {
+                "Content-Type": "text/csv; charset=utf-8",
+                "Content-Disposition": 'attachment; filename="analytics-sessions-2026-03-02-to-2026-03-31.csv"',
+                ...(truncated ? { "X-Rows-Truncated": "true" } : {}),
+              },
+            })
+          : undefined,
+    });
+    const { u } = renderApp("/analytics/sessions?from=2026-03-02&to=2026-03-31&category=Network&outcome=workaround");
+    await screen.findByRole("table", { name: "Sessions" });
+    await u.click(screen.getByRole("button", { name: "Download these sessions as CSV" }));
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]!.download).toBe("analytics-sessions-2026-03-02-to-2026-03-31.csv");
+    const csv = api.requests.find((r) => r.searchParams.get("format") === "csv")!;
+    expect(csv.pathname).toBe("/api/v1/analytics/sessions");
+    expect(Object.fromEntries(csv.searchParams)).toEqual({
+      from: "2026-03-02",
+      to: "2026-03-31",
+      category: "Network",
+      outcome: "workaround",
+      format: "csv",
+    });
+    expect(screen.queryByText(/newest 10,000 sessions only/)).not.toBeInTheDocument();
+
+    truncated = true;
+    await u.click(screen.getByRole("button", { name: "Download these sessions as CSV" }));
+    expect(await screen.findByText(/The file holds the newest 10,000 sessions only/)).toBeInTheDocument();
+    expect(clicked).toHaveLength(2);
+  });
+
+  it("offer no sessions CSV when the list is empty", async () => {
+    analyticsServer({ me: LEAD, sessions: [] });
+    renderApp("/analytics/sessions?from=2026-03-02&to=2026-03-31");
+    expect(await screen.findByText("No sessions match")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Download these sessions as CSV" })).not.toBeInTheDocument();
+  });
+
   it("say so when the CSV is refused", async () => {
     analyticsServer({
       me: LEAD,

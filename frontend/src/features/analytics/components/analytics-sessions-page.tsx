@@ -12,6 +12,7 @@ import { formatDateTime } from "@/lib/format";
 import { type SessionsQuery, useAnalyticsSessions } from "../api/list-analytics-sessions";
 import { filterSearch, formatDay } from "../model/filters";
 import { formatSeconds, outcomeLabel } from "../model/format";
+import { CsvButton } from "./download-buttons";
 import { TableSkeleton } from "./skeletons";
 
 const KEYS = ["from", "to", "team_id", "user_id", "flow_id", "category", "client", "experiment_id", "variant", "outcome"] as const;
@@ -56,7 +57,11 @@ export function AnalyticsSessionsPage() {
       <Link to={`/analytics${filterSearch(params)}`} className="text-sm text-indigo-700 hover:underline">
         ← Analytics
       </Link>
-      <PageHeader title="Sessions behind the figure" description={describe(query) || "Sessions in the range"} />
+      <PageHeader
+        title="Sessions behind the figure"
+        description={describe(query) || "Sessions in the range"}
+        actions={items.length > 0 && <CsvButton what={{ table: "sessions", query }} label="Download these sessions as CSV" />}
+      />
       {sessions.isPending ? (
         <TableSkeleton label="Loading sessions" />
       ) : sessions.isError ? (

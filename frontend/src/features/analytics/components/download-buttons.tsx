@@ -3,7 +3,7 @@ import { type RefObject, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/problem";
-import { type CsvTable, useDownloadCsv } from "../api/download-csv";
+import { type CsvTable, SESSIONS_CSV_MAX, useDownloadCsv } from "../api/download-csv";
 
 export function CsvButton({ what, label }: { what: CsvTable; label: string }) {
   const download = useDownloadCsv();
@@ -16,6 +16,10 @@ export function CsvButton({ what, label }: { what: CsvTable; label: string }) {
       aria-label={label}
       onClick={() =>
         download.mutate(what, {
+          onSuccess: (saved) => {
+            if (saved.truncated)
+              toast.show(`The file holds the newest ${SESSIONS_CSV_MAX.toLocaleString("en")} sessions only: narrow the filters for the rest.`, "info");
+          },
           onError: (e) => toast.show(`Couldn't download the CSV: ${errorMessage(e)}`, "error"),
         })
       }
