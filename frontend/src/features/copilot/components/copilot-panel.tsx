@@ -7,6 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { queryKeys } from "@/api/query-keys";
 import { ChatInput, LiveExchange, QuestionBubble, useScrollToEnd } from "@/components/copilot/chat-parts";
+import { ModelImagesBox } from "@/components/copilot/model-images";
 import { ReplyCard, type SuggestionAction } from "@/components/copilot/reply-card";
 import type { CopilotSuggestion } from "@/lib/copilot";
 import { useCurrentUser } from "@/lib/current-user";
@@ -133,6 +134,11 @@ export function CopilotPanel({ session, suggestedSteps = [] }: { session: Sessio
         {live && <LiveExchange live={live} />}
       </div>
       <div className="border-t border-slate-100 p-3">
+        {!ended && (
+          <div className="mb-2">
+            <ModelImagesBox sessionId={session.id} lastSeq={session.last_seq} next="question" />
+          </div>
+        )}
         {error !== null && (
           <p role="alert" className="mb-2 rounded-md bg-red-50 px-2.5 py-1.5 text-sm text-red-800 ring-1 ring-red-200">
             Couldn't get an answer: {errorMessage(error)}

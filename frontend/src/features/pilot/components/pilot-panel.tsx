@@ -7,6 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useBlocker } from "react-router";
 import { Button } from "@/components/ui/button";
+import { ModelImagesBox } from "@/components/copilot/model-images";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LoadingBlock } from "@/components/ui/spinner";
 import { ErrorState } from "@/components/ui/states";
@@ -153,6 +154,7 @@ function Pilot({ session, canWork, lockedReason, ended, onResolve, state }: Pilo
           )}
         </section>
       )}
+      {!ended && <ModelImagesBox sessionId={id} lastSeq={session.last_seq} next="step" />}
       <FactsPanel
         facts={state.facts}
         canEdit={canEdit}

@@ -1,0 +1,74 @@
+/**
+ * The screenshots that go to the model with the next copilot question or FlowPilot step, and
+ * the ones that don't (with why). Images can't be redacted, so the person sees this before
+ * they ask. Used by the copilot panel and the FlowPilot runner.
+ */
+import { MODEL_IMAGES_NOTICE, type ModelImage, useModelImages } from "@/lib/model-images";
+import { errorMessage } from "@/lib/problem";
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function ModelImagesBox({ sessionId, lastSeq, next = "request" }: { sessionId: string; lastSeq: number; next?: string }) {
+  const q = useModelImages(sessionId, lastSeq);
+  const titleId = `model-images-${sessionId}`;
+  return (
+    <section aria-labelledby={titleId} data-testid="model-images" className="rounded-md bg-slate-50 px-3 py-2 text-xs ring-1 ring-slate-200">
+      <h3 id={titleId} className="font-semibold text-slate-700">
+        Images for the model
+      </h3>
+      {q.isPending ? (
+        <div aria-busy="true" aria-label="Checking which images go to the model" className="mt-1.5 h-3 w-2/3 animate-pulse rounded bg-slate-200 motion-reduce:animate-none" />
+      ) : q.isError ? (
+        <p className="mt-1 text-red-700">
+          Couldn't check which images go to the model: {errorMessage(q.error)}{" "}
+          <button type="button" onClick={() => void q.refetch()} className="font-medium underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+            Check again
+          </button>
+        </p>
+      ) : q.data.items.length === 0 ? (
+        <p className="mt-1 text-slate-500" data-testid="model-images-empty">
+          No screenshots are attached to this session, so none go with the next {next}.
+        </p>
+      ) : (
+        <Listing items={q.data.items} notice={q.data.notice || MODEL_IMAGES_NOTICE} model={q.data.model} accepts={q.data.accepts_images} next={next} />
+      )}
+    </section>
+  );
+}
+
+function Listing({ items, notice, model, accepts, next }: { items: ModelImage[]; notice: string; model: string; accepts: boolean; next: string }) {
+  const sending = items.filter((i) => i.will_send);
+  return (
+    <>
+      <p className="mt-1 text-slate-600">
+        {sending.length === 0
+          ? `No images go with the next ${next}${accepts ? "." : model === "offline" ? " (no model is in use)." : ` (${model} doesn't accept images).`}`
+          : `${sending.length} ${sending.length === 1 ? "image goes" : "images go"} to ${model} with the next ${next}.`}
+      </p>
+      <ul className="mt-1.5 space-y-1" aria-label="Session images">
+        {items.map((i) => (
+          <li key={i.attachment_id} data-testid="model-image" className="flex items-start gap-2">
+            <span
+              aria-hidden="true"
+              className={`mt-0.5 inline-block size-2 shrink-0 rounded-full ${i.will_send ? "bg-indigo-500" : "bg-slate-300"}`}
+            />
+            <span className="min-w-0">
+              <span className="font-medium break-all text-slate-800">{i.filename}</span>{" "}
+              <span className="text-slate-500">({formatBytes(i.size)})</span>{" "}
+              <span className={i.will_send ? "font-medium text-indigo-700" : "text-slate-500"}>
+                {i.will_send ? "will be sent" : `not sent: ${i.reason_text ?? i.reason ?? ""}`}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p role="note" className="mt-1.5 rounded bg-amber-50 px-2 py-1 text-amber-900 ring-1 ring-amber-200">
+        {notice}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { fakeSession, fakeUser, json, markdown, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
+
+const SID = "11111111-1111-1111-1111-111111111111";
+const NOTICE = "Images are sent as they are — they can't be redacted. Remove an image from the session to keep it from the model.";
+
+function image(id: string, filename: string, will_send: boolean, reason: string | null = null, reason_text: string | null = null) {
+  return { attachment_id: id, filename, content_type: "image/png", size: 2048, url: `/api/v1/sessions/${SID}/attachments/${id}`, will_send, reason, reason_text };
+}
+
+function listing(items: ReturnType<typeof image>[], extra: Record<string, unknown> = {}) {
+  return { provider: "anthropic", model: "claude-haiku-4-5", accepts_images: true, max_images: 3, max_image_bytes: 5242880, notice: NOTICE, items, ...extra };
+}
+
+function serve(modelImages: () => Response, status = "active") {
+  const calls: string[] = [];
+  stubApi(fakeUser(), ({ route }) => {
+    calls.push(route);
+    if (route === `GET /api/v1/sessions/${SID}`) return json(200, fakeSession({ status, last_seq: 0, timeline: [] }));
+    if (route === `GET /api/v1/sessions/${SID}/model-images`) return modelImages();
+    if (route === `GET /api/v1/sessions/${SID}/documentation`) return markdown("# Note");
+    if (route === `GET /api/v1/sessions/${SID}/redaction-reports`) return json(200, { items: [] });
+    if (route === `GET /api/v1/sessions/${SID}/stream`) return new Response(new ReadableStream(), { status: 200, headers: { "Content-Type": "text/event-stream" } });
+  });
+  return calls;
+}
+
+async function openCopilot() {
+  const { u } = renderApp(`/sessions/${SID}`);
+  await u.click(await screen.findByRole("tab", { name: "Copilot" }, { timeout: 5000 }));
+  return { u, panel: screen.getByRole("tabpanel", { name: "Copilot" }) };
+}
+
+resetAppBetweenTests();
+
+describe("Copilot panel: images for the model", () => {
+  it("lists what goes with the next question and what doesn't, with the reason and the can't-be-redacted notice", async () => {
+    serve(() =>
+      json(
+        200,
+        listing([
+          image("a1", "error-dialog.png", true),
+          image("a2", "earlier.png", false, "already_sent", "The model has already seen this image."),
+          image("a3", "huge.png", false, "too_large", "Larger than 5 MiB."),
+        ]),
+      ),
+    );
+    const { panel } = await openCopilot();
+    const box = await within(panel).findByRole("region", { name: "Images for the model" });
+    expect(await within(box).findByText("1 image goes to claude-haiku-4-5 with the next question.")).toBeInTheDocument();
+    const rows = within(box).getAllByTestId("model-image");
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent("error-dialog.png");
+    expect(rows[0]).toHaveTextContent("will be sent");
+    expect(rows[1]).toHaveTextContent("not sent: The model has already seen this image.");
+    expect(rows[2]).toHaveTextContent("not sent: Larger than 5 MiB.");
+    expect(within(box).getByRole("note")).toHaveTextContent(NOTICE);
+  });
+
+  it("says when the model takes no images", async () => {
+    serve(() =>
+      json(
+        200,
+        listing([image("a1", "shot.png", false, "text_only_model", "The configured model does not accept images.")], {
+          model: "claude-2.1",
+          accepts_images: false,
+        }),
+      ),
+    );
+    const { panel } = await openCopilot();
+    const box = await within(panel).findByRole("region", { name: "Images for the model" });
+    expect(await within(box).findByText("No images go with the next question (claude-2.1 doesn't accept images).")).toBeInTheDocument();
+    expect(within(box).getByTestId("model-image")).toHaveTextContent("not sent: The configured model does not accept images.");
+  });
+
+  it("shows an empty state without images, and no notice", async () => {
+    serve(() => json(200, listing([])));
+    const { panel } = await openCopilot();
+    expect(await within(panel).findByTestId("model-images-empty", {}, { timeout: 5000 })).toHaveTextContent(
+      "No screenshots are attached to this session, so none go with the next question.",
+    );
+    expect(within(panel).queryByRole("note")).toBeNull();
+  });
+
+  it("shows a failure a person can retry", async () => {
+    let fail = true;
+    const calls = serve(() => (fail ? json(500, { title: "Server error", detail: "boom" }) : json(200, listing([image("a1", "shot.png", true)]))));
+    const { u, panel } = await openCopilot();
+    const retry = await within(panel).findByRole("button", { name: "Check again" }, { timeout: 5000 });
+    expect(within(panel).getByText(/Couldn't check which images go to the model/)).toBeInTheDocument();
+    fail = false;
+    await u.click(retry);
+    expect(await within(panel).findByText("1 image goes to claude-haiku-4-5 with the next question.")).toBeInTheDocument();
+    expect(calls.filter((c) => c.endsWith("/model-images")).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("isn't shown once the session has ended", async () => {
+    const calls = serve(() => json(200, listing([image("a1", "shot.png", true)])), "resolved");
+    const { panel } = await openCopilot();
+    expect(await within(panel).findByText(/the copilot helps while a session is open/)).toBeInTheDocument();
+    expect(within(panel).queryByRole("region", { name: "Images for the model" })).toBeNull();
+    expect(calls.some((c) => c.endsWith("/model-images"))).toBe(false);
+  });
+});

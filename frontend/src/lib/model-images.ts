@@ -1,0 +1,30 @@
+/**
+ * GET /sessions/{id}/model-images — the session's screenshots and whether the next copilot
+ * question or FlowPilot step sends them to the model (with the reason when not). Shared by the
+ * copilot panel and the FlowPilot runner. Keyed under the session and its last timeline seq, so
+ * an upload, a reply or a new step (each a timeline event) refreshes it.
+ */
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { api, unwrap } from "@/api/client";
+import { queryKeys } from "@/api/query-keys";
+import type { ResponseBody } from "@/api/types";
+
+export type ModelImages = ResponseBody<"/api/v1/sessions/{session_id}/model-images", "get">;
+export type ModelImage = ModelImages["items"][number];
+
+export const MODEL_IMAGES_NOTICE =
+  "Images are sent as they are — they can't be redacted. Remove an image from the session to keep it from the model.";
+
+export const modelImagesQuery = (sessionId: string, lastSeq: number) =>
+  queryOptions({
+    queryKey: [...queryKeys.sessions.detail(sessionId), "model-images", lastSeq] as const,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/sessions/{session_id}/model-images", { params: { path: { session_id: sessionId } }, signal })),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+    refetchOnWindowFocus: false,
+  });
+
+export function useModelImages(sessionId: string, lastSeq: number) {
+  return useQuery(modelImagesQuery(sessionId, lastSeq));
+}
