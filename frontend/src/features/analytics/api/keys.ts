@@ -9,7 +9,8 @@ export const analyticsKeys = {
   coverage: (q: AnalyticsQuery, map: string) => ["analytics", "coverage", map, q] as const,
   sessions: (q: Record<string, string>) => ["analytics", "sessions", q] as const,
   teams: ["analytics", "filter-options", "teams"] as const,
-  people: ["analytics", "filter-options", "people"] as const,
+  people: (q: string) => ["analytics", "filter-options", "people", q] as const,
+  person: (id: string) => ["analytics", "filter-options", "person", id] as const,
 };
 
 /** Figures move only as sessions finish: a minute is fresh enough, and filters flip back fast. */

@@ -8,7 +8,10 @@ import {
   fakeCoverage,
   fakeFlowTable,
   fakeOverview,
+  fakePerson,
+  PEOPLE,
   TEAM_ID,
+  USER_ID,
 } from "../testing/fake-analytics-api";
 
 const LEAD = fakeLead();
@@ -116,15 +119,74 @@ describe("Filters", () => {
     expect(new URLSearchParams(router.state.location.search).get("team_id")).toBe(TEAM_ID);
     await waitFor(() => expect(api.to("/api/v1/analytics/overview").at(-1)!.searchParams.get("team_id")).toBe(TEAM_ID));
     // Only people who run sessions are offered as engineers.
-    const engineer = screen.getByLabelText("Engineer");
-    expect(within(engineer).getByRole("option", { name: "Erin Engineer" })).toBeInTheDocument();
-    expect(within(engineer).queryByRole("option", { name: "Vic Viewer" })).not.toBeInTheDocument();
+    await u.click(screen.getByRole("combobox", { name: "Engineer" }));
+    const people = await screen.findByRole("listbox", { name: "Engineer results" });
+    expect(await within(people).findByRole("option", { name: /Erin Engineer/ })).toBeInTheDocument();
+    expect(within(people).queryByRole("option", { name: /Vic Viewer/ })).not.toBeInTheDocument();
+    await u.keyboard("{Escape}");
 
     await act(() => router.navigate(-1));
     await waitFor(() => expect(router.state.location.search).toBe("?range=7"));
     await waitFor(() => expect(screen.getByLabelText("Team")).toHaveValue(""));
     await act(() => router.navigate(-1));
     await waitFor(() => expect(within(range).getByRole("button", { name: "30 days" })).toHaveAttribute("aria-pressed", "true"));
+  });
+
+  it("search engineers by name or email through the API, however many there are, and pick one from the keyboard", async () => {
+    const many = Array.from({ length: 250 }, (_, i) =>
+      fakePerson(`00000000-0000-0000-0000-${String(i).padStart(12, "0")}`, `Person ${String(i).padStart(3, "0")}`, `p${i}@example.com`),
+    );
+    const zoe = fakePerson("88888888-8888-8888-8888-888888888888", "Zoë Zimmer", "zoe@contoso.example");
+    const api = analyticsServer({ me: LEAD, people: [...many, zoe, PEOPLE[1]!] });
+    const { router, u } = renderApp("/analytics");
+    await screen.findByTestId("headline-sessions");
+    const box = screen.getByRole("combobox", { name: "Engineer" });
+    expect(box).toHaveAttribute("aria-expanded", "false");
+    expect(box).toHaveValue("");
+    expect(box).toHaveAttribute("placeholder", "Everyone");
+
+    // Opening shows a first page and says to type to narrow; nothing asks for every user.
+    box.focus();
+    await u.keyboard("{ArrowDown}");
+    expect(box).toHaveAttribute("aria-expanded", "true");
+    const list = screen.getByRole("listbox", { name: "Engineer results" });
+    await within(list).findByText(/The first 20 shown/);
+    expect(within(list).getAllByRole("option")).toHaveLength(21); // Everyone + 20
+    expect(api.to("/api/v1/users").every((r) => r.searchParams.get("limit") === "20")).toBe(true);
+
+    // Zoë is person 251: found by her email, through the API's `q`.
+    await u.type(box, "Contoso");
+    await waitFor(() => expect(api.to("/api/v1/users").at(-1)!.searchParams.get("q")).toBe("Contoso"));
+    await waitFor(() => expect(within(list).getAllByRole("option")).toHaveLength(2));
+    expect(await screen.findByText("1 person found")).toBeInTheDocument();
+    await u.keyboard("{ArrowDown}{ArrowDown}");
+    const option = within(list).getByRole("option", { name: /Zoë Zimmer/ });
+    expect(box).toHaveAttribute("aria-activedescendant", option.id);
+    await u.keyboard("{Enter}");
+    expect(new URLSearchParams(router.state.location.search).get("user_id")).toBe(zoe.id);
+    expect(box).toHaveAttribute("aria-expanded", "false");
+    await waitFor(() => expect(box).toHaveValue("Zoë Zimmer"));
+    await waitFor(() => expect(api.to("/api/v1/analytics/overview").at(-1)!.searchParams.get("user_id")).toBe(zoe.id));
+
+    // Escape leaves the choice as it was; a search with no match says so.
+    await u.type(box, "nobody");
+    expect(await within(screen.getByRole("listbox", { name: "Engineer results" })).findByText("No one matches “nobody”.")).toBeInTheDocument();
+    await u.keyboard("{Escape}");
+    expect(box).toHaveAttribute("aria-expanded", "false");
+    expect(box).toHaveValue("Zoë Zimmer");
+    expect(new URLSearchParams(router.state.location.search).get("user_id")).toBe(zoe.id);
+  });
+
+  it("show a linked engineer by name, and go back to everyone with a click", async () => {
+    const api = analyticsServer({ me: LEAD });
+    const { router, u } = renderApp(`/analytics?user_id=${USER_ID}`);
+    const box = await screen.findByRole("combobox", { name: "Engineer" });
+    await waitFor(() => expect(box).toHaveValue("Erin Engineer"));
+    expect(api.to(`/api/v1/users/${USER_ID}`)).toHaveLength(1);
+    await u.click(box);
+    await u.click(await screen.findByRole("option", { name: "Everyone" }));
+    expect(new URLSearchParams(router.state.location.search).get("user_id")).toBeNull();
+    expect(box).toHaveValue("");
   });
 
   it("refuse a custom range over a year with a clear message, and ask for nothing", async () => {

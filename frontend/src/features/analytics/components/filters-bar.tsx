@@ -9,7 +9,7 @@ import { SelectField } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import { coverageQuery } from "../api/get-coverage";
 import { flowTableQuery } from "../api/get-flow-table";
-import { usePeopleOptions, useTeamOptions } from "../api/list-filter-options";
+import { useTeamOptions } from "../api/list-filter-options";
 import { useAnalyticsFilters } from "../hooks/use-analytics-filters";
 import {
   type AnalyticsFilters,
@@ -20,6 +20,7 @@ import {
   rangeError,
   rangeLabel,
 } from "../model/filters";
+import { PersonCombobox } from "./person-combobox";
 
 function without(query: AnalyticsQuery, key: FilterKey): AnalyticsQuery {
   const { [key]: _dropped, ...rest } = query;
@@ -41,7 +42,6 @@ export function FiltersBar({ lead, showFlow = true }: { lead: boolean; showFlow?
   const { filters, error, query, update } = useAnalyticsFilters();
   const ok = error === null;
   const teams = useTeamOptions(lead);
-  const people = usePeopleOptions(lead);
   const flows = useQuery({ ...flowTableQuery(without(query, "flow_id")), enabled: ok && showFlow });
   const categories = useQuery({ ...coverageQuery(without(query, "category"), "category"), enabled: ok });
   const clients = useQuery({ ...coverageQuery(without(query, "client"), "client"), enabled: ok });
@@ -76,19 +76,12 @@ export function FiltersBar({ lead, showFlow = true }: { lead: boolean; showFlow?
           </SelectField>
         )}
         {lead && (
-          <SelectField
+          <PersonCombobox
             label="Engineer"
-            className="w-44"
-            value={filters.user_id ?? ""}
-            onChange={(e) => update({ user_id: e.target.value || null })}
-          >
-            <option value="">Everyone</option>
-            {withCurrent((people.data ?? []).map((p) => ({ value: p.id, label: p.name })), filters.user_id).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </SelectField>
+            className="w-52"
+            value={filters.user_id}
+            onChange={(id) => update({ user_id: id })}
+          />
         )}
         {showFlow && (
           <SelectField

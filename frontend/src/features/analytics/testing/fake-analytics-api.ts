@@ -263,6 +263,15 @@ export interface AnalyticsServer {
   to: (path: string) => URL[];
 }
 
+export function fakePerson(id: string, name: string, email: string, role = "engineer") {
+  return { id, name, email, role, is_active: true, created_at: "2026-01-01T00:00:00Z", last_login_at: null, teams: [] };
+}
+export type FakeUser = ReturnType<typeof fakePerson>;
+export const PEOPLE: FakeUser[] = [
+  fakePerson(USER_ID, "Erin Engineer", "eng@example.com"),
+  fakePerson("77777777-7777-7777-7777-777777777777", "Vic Viewer", "v@example.com", "viewer"),
+];
+
 export function analyticsServer(opts: {
   me: object;
   overview?: Overview | (() => Overview);
@@ -270,11 +279,12 @@ export function analyticsServer(opts: {
   flow?: FlowAnalytics;
   coverage?: (rows: "category" | "client", cols: "outcome" | "category") => Coverage;
   sessions?: SessionRow[];
+  people?: FakeUser[];
   handle?: ApiHandler;
 }): AnalyticsServer {
   const requests: URL[] = [];
   stubApi(opts.me, async (req) => {
-    if (req.url.pathname.startsWith("/api/v1/analytics")) requests.push(req.url);
+    if (/^\/api\/v1\/(analytics|users)/.test(req.url.pathname)) requests.push(req.url);
     const own = await opts.handle?.(req);
     if (own) return own;
     const { route, url } = req;
@@ -300,13 +310,15 @@ export function analyticsServer(opts: {
       return json(200, { items: [{ id: TEAM_ID, name: "Service Desk", description: "", member_count: 3, created_at: "2026-01-01T00:00:00Z" }], next_cursor: null });
     }
     if (route === "GET /api/v1/users") {
-      return json(200, {
-        items: [
-          { id: USER_ID, name: "Erin Engineer", email: "eng@example.com", role: "engineer", is_active: true, created_at: "2026-01-01T00:00:00Z", last_login_at: null, teams: [] },
-          { id: "77777777-7777-7777-7777-777777777777", name: "Vic Viewer", email: "v@example.com", role: "viewer", is_active: true, created_at: "2026-01-01T00:00:00Z", last_login_at: null, teams: [] },
-        ],
-        next_cursor: null,
-      });
+      // Name or email contains `q`, as the API searches.
+      const q = (url.searchParams.get("q") ?? "").toLowerCase();
+      const items = (opts.people ?? PEOPLE).filter((u) => !q || u.name.toLowerCase().includes(q) || u.email.toLowerCase().includes(q));
+      const limit = Number(url.searchParams.get("limit") ?? 50);
+      return json(200, { items: items.slice(0, limit), next_cursor: items.length > limit ? "next" : null });
+    }
+    if (route.startsWith("GET /api/v1/users/")) {
+      const person = (opts.people ?? PEOPLE).find((u) => url.pathname.endsWith(`/${u.id}`));
+      return person ? json(200, person) : json(404, { title: "Not Found", detail: "No such user." });
     }
     return undefined;
   });
