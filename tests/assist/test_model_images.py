@@ -273,3 +273,32 @@ def test_an_installation_can_name_more_vision_models(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(get_settings(), "llm_vision_models", "llava:13b, qwen2-vl")
     assert accepts_images("openai", "llava:13b") and accepts_images("openai", "qwen2-vl")
     assert not accepts_images("offline", "llava:13b")
+
+
+async def test_removing_an_image_keeps_it_from_the_model(
+    client: AsyncClient, factory: Factory, fake_anthropic: FakeAnthropic
+) -> None:
+    tenant = await factory.tenant()
+    await use_model(client, tenant, "anthropic", fake_anthropic.base_url)
+    sid = await new_session(client, tenant, "Oops, a password on screen")
+    keep, secret = png(), png()
+    keep_id = await attach(client, tenant, sid, keep, "keep.png")
+    secret_id = await attach(client, tenant, sid, secret, "password.png")
+    url = f"/api/v1/sessions/{sid}/attachments/{secret_id}"
+    r = await client.delete(url, headers=tenant.viewer.headers)
+    assert r.status_code in (403, 404)  # a viewer may not remove files
+    r = await client.delete(url, headers=tenant.engineer.headers)
+    assert r.status_code == 204, r.text
+    assert (await client.get(url, headers=tenant.engineer.headers)).status_code == 404
+    assert (await client.delete(url, headers=tenant.engineer.headers)).status_code == 404
+    listed = await model_images(client, tenant, sid)
+    assert [i["attachment_id"] for i in listed["items"]] == [keep_id]
+    fake_anthropic.script(Reply(text="Ok." + meta(0.9)))
+    await ask(client, tenant, sid, "What now?")
+    assert sent_images(fake_anthropic.requests[-1]["json"]) == [keep]
+    removed = [e for e in await timeline(client, tenant, sid) if e["type"] == "attachment_removed"]
+    assert removed[0]["payload"] == {"attachment_id": secret_id, "filename": "password.png"}
+    doc = await client.get(
+        f"/api/v1/sessions/{sid}/documentation?format=markdown", headers=tenant.engineer.headers
+    )
+    assert doc.status_code == 200

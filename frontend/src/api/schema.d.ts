@@ -2452,7 +2452,12 @@ export interface paths {
         get: operations["download_attachment_api_v1_sessions__session_id__attachments__attachment_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Remove Attachment
+         * @description Removes a file from the session: it is no longer downloadable, exported or sent to a
+         *     model (the way to keep a screenshot from the copilot: images cannot be redacted).
+         */
+        delete: operations["remove_attachment_api_v1_sessions__session_id__attachments__attachment_id__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -16174,6 +16179,45 @@ export interface operations {
                 content: {
                     "application/octet-stream": unknown;
                 };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    remove_attachment_api_v1_sessions__session_id__attachments__attachment_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: string;
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation failed */
             422: {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import unicodedata
@@ -9,15 +10,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
 from resolutionflow.config import get_settings
 from resolutionflow.errors import AppError, NotFound, ValidationFailed
 from resolutionflow.models import SessionAttachment
-from resolutionflow.sessions import service
-from resolutionflow.storage.base import Storage
+from resolutionflow.sessions import repository, service
+from resolutionflow.storage.base import Storage, StorageError
 from resolutionflow.storage.local import LocalStorage
 
 TEXT_EXTENSIONS = {
@@ -155,13 +155,44 @@ async def fetch(
     storage: Storage,
 ) -> tuple[SessionAttachment, bytes]:
     session = await service.get_session(db, principal, session_id)
-    attachment = await db.scalar(
-        select(SessionAttachment).where(
-            SessionAttachment.id == attachment_id,
-            SessionAttachment.session_id == session.id,
-            SessionAttachment.account_id == session.account_id,
-        )
-    )
+    attachment = await repository.attachment_of(db, session, attachment_id)
     if attachment is None:
         raise NotFound(f"No attachment with id {attachment_id} in this session.")
     return attachment, await storage.get(attachment.storage_key)
+
+
+async def remove(
+    db: AsyncSession,
+    principal: Principal,
+    session_id: uuid.UUID,
+    attachment_id: uuid.UUID,
+) -> str:
+    """Deletes the attachment's row (so no model, export or download gets it again) and records
+    the removal on the timeline (the earlier `attachment` event stays: the timeline is
+    append-only). Returns the blob's key: the caller deletes it once this is committed."""
+    session = await service.get_session(db, principal, session_id, lock=True)
+    service.may_work(principal, session)
+    attachment = await repository.attachment_of(db, session, attachment_id)
+    if attachment is None:
+        raise NotFound(f"No attachment with id {attachment_id} in this session.")
+    await service.append_entries(
+        db,
+        principal,
+        session,
+        [
+            (
+                "attachment_removed",
+                {"attachment_id": str(attachment.id), "filename": attachment.filename},
+            )
+        ],
+    )
+    key = attachment.storage_key
+    await db.delete(attachment)
+    await db.flush()
+    return key
+
+
+async def delete_blob(storage: Storage, key: str) -> None:
+    # The row is gone, so nothing serves the blob; a leftover file is only disk space.
+    with contextlib.suppress(StorageError, OSError):
+        await storage.delete(key)

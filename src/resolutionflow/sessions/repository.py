@@ -1,4 +1,5 @@
-"""Queries over sessions' private scratchpads, scoped to one person of one account.
+"""Queries over sessions' private scratchpads (scoped to one person of one account) and their
+attachments (scoped to the session's account).
 
 A scratchpad is read and written only by its writer; nothing else in the code reads this
 table (notes, shares, exports, search and prompts all read the timeline)."""
@@ -14,7 +15,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
-from resolutionflow.models.session import SessionScratchpad
+from resolutionflow.models.attachment import SessionAttachment
+from resolutionflow.models.session import Session, SessionScratchpad
 
 
 async def my_scratchpad(
@@ -55,3 +57,15 @@ async def save_scratchpad(
     assert pad is not None
     await db.refresh(pad)
     return pad
+
+
+async def attachment_of(
+    db: AsyncSession, session: Session, attachment_id: uuid.UUID
+) -> SessionAttachment | None:
+    return await db.scalar(
+        select(SessionAttachment).where(
+            SessionAttachment.id == attachment_id,
+            SessionAttachment.session_id == session.id,
+            SessionAttachment.account_id == session.account_id,
+        )
+    )

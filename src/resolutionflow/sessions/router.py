@@ -304,6 +304,18 @@ async def download_attachment(
     )
 
 
+@router.delete("/sessions/{session_id}/attachments/{attachment_id}", status_code=204)
+async def remove_attachment(
+    principal: Engineer, db: DB, session_id: uuid.UUID, attachment_id: uuid.UUID, request: Request
+) -> Response:
+    """Removes a file from the session: it is no longer downloadable, exported or sent to a
+    model (the way to keep a screenshot from the copilot: images cannot be redacted)."""
+    key = await attachments.remove(db, principal, session_id, attachment_id)
+    await uow.end(db)  # the file goes only once its row is gone for good
+    await attachments.delete_blob(request.app.state.storage, key)
+    return Response(status_code=204)
+
+
 @router.post("/sessions/{session_id}/events", status_code=201, response_model=EventsAppended)
 async def append_event(
     principal: Engineer,
