@@ -4,7 +4,7 @@
  * copilot panel and the FlowPilot runner. Keyed under the session and its last timeline seq, so
  * an upload, a reply or a new step (each a timeline event) refreshes it.
  */
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/api/client";
 import { queryKeys } from "@/api/query-keys";
 import type { ResponseBody } from "@/api/types";
@@ -27,4 +27,18 @@ export const modelImagesQuery = (sessionId: string, lastSeq: number) =>
 
 export function useModelImages(sessionId: string, lastSeq: number) {
   return useQuery(modelImagesQuery(sessionId, lastSeq));
+}
+
+/** DELETE /sessions/{id}/attachments/{attachment_id} — takes a file out of the session (and so away from the model). */
+export function useRemoveAttachment(sessionId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (attachmentId: string) =>
+      unwrap(
+        api.DELETE("/api/v1/sessions/{session_id}/attachments/{attachment_id}", {
+          params: { path: { session_id: sessionId, attachment_id: attachmentId } },
+        }),
+      ),
+    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.sessions.detail(sessionId) }),
+  });
 }

@@ -3,7 +3,9 @@
  * the ones that don't (with why). Images can't be redacted, so the person sees this before
  * they ask. Used by the copilot panel and the FlowPilot runner.
  */
-import { MODEL_IMAGES_NOTICE, type ModelImage, useModelImages } from "@/lib/model-images";
+import { useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { MODEL_IMAGES_NOTICE, type ModelImage, useModelImages, useRemoveAttachment } from "@/lib/model-images";
 import { errorMessage } from "@/lib/problem";
 
 function formatBytes(n: number): string {
@@ -12,7 +14,19 @@ function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-export function ModelImagesBox({ sessionId, lastSeq, next = "request" }: { sessionId: string; lastSeq: number; next?: string }) {
+export function ModelImagesBox({
+  sessionId,
+  lastSeq,
+  next = "request",
+  canRemove = false,
+}: {
+  sessionId: string;
+  lastSeq: number;
+  /** What the next model call is: "question", "step". */
+  next?: string;
+  /** The person may work the session (and so remove its files). */
+  canRemove?: boolean;
+}) {
   const q = useModelImages(sessionId, lastSeq);
   const titleId = `model-images-${sessionId}`;
   return (
@@ -34,14 +48,40 @@ export function ModelImagesBox({ sessionId, lastSeq, next = "request" }: { sessi
           No screenshots are attached to this session, so none go with the next {next}.
         </p>
       ) : (
-        <Listing items={q.data.items} notice={q.data.notice || MODEL_IMAGES_NOTICE} model={q.data.model} accepts={q.data.accepts_images} next={next} />
+        <Listing
+          sessionId={sessionId}
+          items={q.data.items}
+          notice={q.data.notice || MODEL_IMAGES_NOTICE}
+          model={q.data.model}
+          accepts={q.data.accepts_images}
+          next={next}
+          canRemove={canRemove}
+        />
       )}
     </section>
   );
 }
 
-function Listing({ items, notice, model, accepts, next }: { items: ModelImage[]; notice: string; model: string; accepts: boolean; next: string }) {
+function Listing({
+  sessionId,
+  items,
+  notice,
+  model,
+  accepts,
+  next,
+  canRemove,
+}: {
+  sessionId: string;
+  items: ModelImage[];
+  notice: string;
+  model: string;
+  accepts: boolean;
+  next: string;
+  canRemove: boolean;
+}) {
   const sending = items.filter((i) => i.will_send);
+  const remove = useRemoveAttachment(sessionId);
+  const [removing, setRemoving] = useState<ModelImage | null>(null);
   return (
     <>
       <p className="mt-1 text-slate-600">
@@ -63,12 +103,39 @@ function Listing({ items, notice, model, accepts, next }: { items: ModelImage[];
                 {i.will_send ? "will be sent" : `not sent: ${i.reason_text ?? i.reason ?? ""}`}
               </span>
             </span>
+            {canRemove && (
+              <button
+                type="button"
+                aria-label={`Remove ${i.filename} from the session`}
+                onClick={() => {
+                  remove.reset();
+                  setRemoving(i);
+                }}
+                className="ml-auto shrink-0 font-medium text-red-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
+              >
+                Remove
+              </button>
+            )}
           </li>
         ))}
       </ul>
       <p role="note" className="mt-1.5 rounded bg-amber-50 px-2 py-1 text-amber-900 ring-1 ring-amber-200">
         {notice}
       </p>
+      <ConfirmDialog
+        open={removing !== null}
+        title="Remove this image from the session?"
+        confirmLabel="Remove"
+        danger
+        pending={remove.isPending}
+        error={remove.isError ? errorMessage(remove.error) : null}
+        onConfirm={() => removing && remove.mutate(removing.attachment_id, { onSuccess: () => setRemoving(null) })}
+        onClose={() => setRemoving(null)}
+      >
+        <p>
+          “{removing?.filename}” is deleted: it can no longer be downloaded and no model gets it. The timeline keeps a line saying it was removed.
+        </p>
+      </ConfirmDialog>
     </>
   );
 }

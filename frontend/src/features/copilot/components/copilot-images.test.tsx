@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { fakeSession, fakeUser, json, markdown, renderApp, resetAppBetweenTests, stubApi } from "@/testing/render";
 
@@ -13,10 +13,11 @@ function listing(items: ReturnType<typeof image>[], extra: Record<string, unknow
   return { provider: "anthropic", model: "claude-haiku-4-5", accepts_images: true, max_images: 3, max_image_bytes: 5242880, notice: NOTICE, items, ...extra };
 }
 
-function serve(modelImages: () => Response, status = "active") {
+function serve(modelImages: () => Response, status = "active", role = "engineer", onDelete?: (route: string) => Response) {
   const calls: string[] = [];
-  stubApi(fakeUser(), ({ route }) => {
+  stubApi(fakeUser({ role }), ({ route }) => {
     calls.push(route);
+    if (route.startsWith("DELETE ") && onDelete) return onDelete(route);
     if (route === `GET /api/v1/sessions/${SID}`) return json(200, fakeSession({ status, last_seq: 0, timeline: [] }));
     if (route === `GET /api/v1/sessions/${SID}/model-images`) return modelImages();
     if (route === `GET /api/v1/sessions/${SID}/documentation`) return markdown("# Note");
@@ -101,5 +102,39 @@ describe("Copilot panel: images for the model", () => {
     expect(await within(panel).findByText(/the copilot helps while a session is open/)).toBeInTheDocument();
     expect(within(panel).queryByRole("region", { name: "Images for the model" })).toBeNull();
     expect(calls.some((c) => c.endsWith("/model-images"))).toBe(false);
+  });
+
+  it("removes an image from the session after asking, and lists what is left", async () => {
+    let items = [image("a1", "keep.png", true), image("a2", "password.png", true)];
+    const deleted: string[] = [];
+    serve(
+      () => json(200, listing(items)),
+      "active",
+      "engineer",
+      (route) => {
+        deleted.push(route);
+        items = items.filter((i) => !route.endsWith(`/${i.attachment_id}`));
+        return new Response(null, { status: 204 });
+      },
+    );
+    const { u, panel } = await openCopilot();
+    const box = await within(panel).findByRole("region", { name: "Images for the model" });
+    await u.click(await within(box).findByRole("button", { name: "Remove password.png from the session" }));
+    const dialog = await screen.findByRole("dialog", { name: "Remove this image from the session?" });
+    expect(dialog).toHaveTextContent("“password.png” is deleted");
+    expect(deleted).toEqual([]);
+    await u.click(within(dialog).getByRole("button", { name: "Remove" }));
+    expect(deleted).toEqual([`DELETE /api/v1/sessions/${SID}/attachments/a2`]);
+    await waitFor(() => expect(within(box).getAllByTestId("model-image")).toHaveLength(1));
+    expect(within(box).getByTestId("model-image")).toHaveTextContent("keep.png");
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("offers no Remove to someone who can't work the session", async () => {
+    serve(() => json(200, listing([image("a1", "shot.png", true)])), "active", "viewer");
+    const { panel } = await openCopilot();
+    const box = await within(panel).findByRole("region", { name: "Images for the model" });
+    expect(await within(box).findByText("shot.png")).toBeInTheDocument();
+    expect(within(box).queryByRole("button", { name: /Remove/ })).toBeNull();
   });
 });

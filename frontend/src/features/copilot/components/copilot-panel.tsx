@@ -136,7 +136,7 @@ export function CopilotPanel({ session, suggestedSteps = [] }: { session: Sessio
       <div className="border-t border-slate-100 p-3">
         {!ended && (
           <div className="mb-2">
-            <ModelImagesBox sessionId={session.id} lastSeq={session.last_seq} next="question" />
+            <ModelImagesBox sessionId={session.id} lastSeq={session.last_seq} next="question" canRemove={canWork} />
           </div>
         )}
         {error !== null && (

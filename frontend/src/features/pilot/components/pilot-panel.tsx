@@ -154,7 +154,7 @@ function Pilot({ session, canWork, lockedReason, ended, onResolve, state }: Pilo
           )}
         </section>
       )}
-      {!ended && <ModelImagesBox sessionId={id} lastSeq={session.last_seq} next="step" />}
+      {!ended && <ModelImagesBox sessionId={id} lastSeq={session.last_seq} next="step" canRemove={canEdit} />}
       <FactsPanel
         facts={state.facts}
         canEdit={canEdit}

@@ -199,3 +199,12 @@ describe("step durations", () => {
     expect(describeEvent({ type: "resumed", payload: { took_back_handoff_id: "h" } }).text).toBe("Taken back from the park");
   });
 });
+
+describe("an attachment removed from the session", () => {
+  it("says which file was removed", () => {
+    const d = describeEvent({ type: "attachment_removed", payload: { attachment_id: "a1", filename: "password.png" } });
+    expect(d.label).toBe("Attachment removed");
+    expect(d.text).toBe("password.png");
+    expect(d.attachment).toBeUndefined();
+  });
+});

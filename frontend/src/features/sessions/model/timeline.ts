@@ -194,6 +194,8 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
         attachment: { id: str(p.attachment_id) ?? "", filename, contentType: str(p.content_type) ?? "", size },
       };
     }
+    case "attachment_removed":
+      return { icon: "⎘", label: "Attachment removed", tone: "default", text: str(p.filename) ?? "file", details: [] };
     case "copilot_question":
       return {
         icon: "?",
