@@ -302,3 +302,50 @@ async def test_removing_an_image_keeps_it_from_the_model(
         f"/api/v1/sessions/{sid}/documentation?format=markdown", headers=tenant.engineer.headers
     )
     assert doc.status_code == 200
+
+
+async def test_images_are_sent_again_only_when_asked(
+    client: AsyncClient, factory: Factory, fake_anthropic: FakeAnthropic
+) -> None:
+    tenant = await factory.tenant()
+    await use_model(client, tenant, "anthropic", fake_anthropic.base_url)
+    sid = await new_session(client, tenant, "Again")
+    shot = png()
+    await attach(client, tenant, sid, shot)
+    fake_anthropic.script(*(Reply(text="Ok." + meta(0.9)) for _ in range(3)))
+    await ask(client, tenant, sid, "First look")
+    await ask(client, tenant, sid, "Second look")
+    assert sent_images(fake_anthropic.requests[-1]["json"]) == []
+    r = await client.get(
+        f"/api/v1/sessions/{sid}/model-images?resend_images=true", headers=tenant.engineer.headers
+    )
+    assert [i["will_send"] for i in r.json()["items"]] == [True]
+    r = await client.post(
+        f"/api/v1/sessions/{sid}/copilot/messages",
+        headers=tenant.engineer.headers,
+        json={"content": "Look again at the screenshot", "resend_images": True},
+    )
+    assert r.status_code == 200, r.text
+    assert sent_images(fake_anthropic.requests[-1]["json"]) == [shot]
+
+
+async def test_a_text_only_deep_model_gets_no_images_when_a_fast_answer_escalates(
+    client: AsyncClient, factory: Factory, fake_anthropic: FakeAnthropic
+) -> None:
+    tenant = await factory.tenant()
+    await use_model(
+        client,
+        tenant,
+        "anthropic",
+        fake_anthropic.base_url,
+        fast_model="claude-haiku-4-5",
+        deep_model="claude-2.1",
+    )
+    sid = await new_session(client, tenant, "Escalates")
+    shot = png()
+    await attach(client, tenant, sid, shot)
+    fake_anthropic.script(Reply(text="Unsure." + meta(0.2)), Reply(text="Sure." + meta(0.9)))
+    await ask(client, tenant, sid, "What is it?")
+    fast, deep = fake_anthropic.requests[-2]["json"], fake_anthropic.requests[-1]["json"]
+    assert fast["model"] == "claude-haiku-4-5" and sent_images(fast) == [shot]
+    assert deep["model"] == "claude-2.1" and sent_images(deep) == []

@@ -2556,6 +2556,7 @@ export interface paths {
          * Read Model Images
          * @description The session's images and whether the next copilot question or FlowPilot step sends
          *     them (with the reason when not). Images are not redacted: this is what the model sees.
+         *     `resend_images`: as for a copilot message that asks to send seen images again.
          */
         get: operations["read_model_images_api_v1_sessions__session_id__model_images_get"];
         put?: never;
@@ -4263,6 +4264,11 @@ export interface components {
         CopilotMessageIn: {
             /** Content */
             content: string;
+            /**
+             * Resend Images
+             * @default false
+             */
+            resend_images: boolean;
         };
         /** CopilotReply */
         CopilotReply: {
@@ -16418,7 +16424,9 @@ export interface operations {
     };
     read_model_images_api_v1_sessions__session_id__model_images_get: {
         parameters: {
-            query?: never;
+            query?: {
+                resend_images?: boolean;
+            };
             header?: never;
             path: {
                 session_id: string;

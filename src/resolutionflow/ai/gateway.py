@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resolutionflow.ai import routing, settings, usage
+from resolutionflow.ai import images, routing, settings, usage
 from resolutionflow.ai.prompt import GUARD, DataBlock, fence, redact_blocks, render
 from resolutionflow.ai.routing import Tier
 from resolutionflow.config import get_settings
@@ -159,9 +159,12 @@ def _request(plan: Plan, ask: Ask, tier: Tier) -> tuple[CompletionRequest, dict[
         messages.append(Message("assistant" if role == "assistant" else "user", r.redacted))
     context = render(red.blocks)
     turn = (context + "\n\n" if context else "") + fence(DataBlock("question", question.redacted))
-    messages.append(Message("user", turn, images=ask.images))
+    model = plan.ai.model_for(tier)
+    # A text-only model refuses images: they go only where they can be read (ai/images.py).
+    sent = ask.images if images.accepts_images(plan.ai.provider, model) else ()
+    messages.append(Message("user", turn, images=sent))
     req = CompletionRequest(
-        model=plan.ai.model_for(tier),
+        model=model,
         system=ask.instructions + "\n\n" + GUARD,
         messages=tuple(messages),
         max_tokens=ask.max_tokens,

@@ -120,6 +120,8 @@ async def begin(
     question: str,
     vector: list[float] | None = None,
     storage: Storage | None = None,
+    *,
+    resend_images: bool = False,
 ) -> Prepared:
     session = await sessions.get_session(db, principal, session_id, lock=True)
     sessions.may_work(principal, session)
@@ -132,7 +134,7 @@ async def begin(
     position = await _position(db, session, detail)
     plan = await gateway.prepare(db, session.account_id, ACTION)
     blocks, history = _context(detail)
-    sending = await model_images.outgoing(db, session, plan, storage)
+    sending = await model_images.outgoing(db, session, plan, storage, resend=resend_images)
     ask = gateway.Ask(
         action=ACTION,
         instructions=reply.INSTRUCTIONS,

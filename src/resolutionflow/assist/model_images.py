@@ -89,9 +89,15 @@ def _model(plan: gateway.Plan) -> tuple[str, str]:
 
 
 def choose(
-    attachments: list[SessionAttachment], seen: set[str], provider: str, model: str
+    attachments: list[SessionAttachment],
+    seen: set[str],
+    provider: str,
+    model: str,
+    *,
+    resend: bool = False,
 ) -> list[Choice]:
-    """Oldest unseen images first, up to the limit; every image with why it is not sent."""
+    """Oldest unseen images first, up to the limit; every image with why it is not sent.
+    `resend`: the person asked for the images again, so those already seen count as new."""
     vision = images.accepts_images(provider, model)
     out: list[Choice] = []
     sending = 0
@@ -99,7 +105,7 @@ def choose(
         if a.content_type not in images.VISION_TYPES:
             continue
         reason: NotSent | None
-        if str(a.id) in seen:
+        if str(a.id) in seen and not resend:
             reason = NotSent.already_sent
         elif provider == "offline":
             reason = NotSent.offline
@@ -123,10 +129,16 @@ async def _seen(db: AsyncSession, session: Session) -> set[str]:
     return seen
 
 
-async def pending(db: AsyncSession, session: Session, plan: gateway.Plan) -> list[Choice]:
+async def pending(
+    db: AsyncSession, session: Session, plan: gateway.Plan, *, resend: bool = False
+) -> list[Choice]:
     provider, model = _model(plan)
     return choose(
-        await repository.session_images(db, session), await _seen(db, session), provider, model
+        await repository.session_images(db, session),
+        await _seen(db, session),
+        provider,
+        model,
+        resend=resend,
     )
 
 
@@ -137,14 +149,19 @@ class Outgoing:
 
 
 async def outgoing(
-    db: AsyncSession, session: Session, plan: gateway.Plan, storage: Storage | None
+    db: AsyncSession,
+    session: Session,
+    plan: gateway.Plan,
+    storage: Storage | None,
+    *,
+    resend: bool = False,
 ) -> Outgoing:
     """The images the next model call carries, read from storage."""
     if storage is None:
         return Outgoing()
     data: list[ImageInput] = []
     ids: list[str] = []
-    for c in await pending(db, session, plan):
+    for c in await pending(db, session, plan, resend=resend):
         if not c.will_send:
             continue
         try:
@@ -156,7 +173,9 @@ async def outgoing(
     return Outgoing(tuple(data), tuple(ids))
 
 
-async def listing(db: AsyncSession, principal: Principal, session_id: uuid.UUID) -> ModelImagesRead:
+async def listing(
+    db: AsyncSession, principal: Principal, session_id: uuid.UUID, *, resend: bool = False
+) -> ModelImagesRead:
     """What the next copilot question or FlowPilot step of the session would send."""
     session = await sessions.get_session(db, principal, session_id)
     # Both actions run on the fast tier; the session's own one names the model.
@@ -181,6 +200,6 @@ async def listing(db: AsyncSession, principal: Principal, session_id: uuid.UUID)
                 reason=c.reason,
                 reason_text=REASON_TEXT[c.reason] if c.reason else None,
             )
-            for c in await pending(db, session, plan)
+            for c in await pending(db, session, plan, resend=resend)
         ],
     )

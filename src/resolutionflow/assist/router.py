@@ -39,15 +39,21 @@ _STREAMABLE = {
 
 class CopilotMessageIn(WriteSchema):
     content: conversations.Content
+    # Send the session's images again although the model has seen them (within the limits).
+    resend_images: bool = False
 
 
 @router.get("/sessions/{session_id}/model-images", response_model=model_images.ModelImagesRead)
 async def read_model_images(
-    principal: AnyRole, db: DB, session_id: uuid.UUID
+    principal: AnyRole,
+    db: DB,
+    session_id: uuid.UUID,
+    resend_images: Annotated[bool, Query()] = False,
 ) -> model_images.ModelImagesRead:
     """The session's images and whether the next copilot question or FlowPilot step sends
-    them (with the reason when not). Images are not redacted: this is what the model sees."""
-    return await model_images.listing(db, principal, session_id)
+    them (with the reason when not). Images are not redacted: this is what the model sees.
+    `resend_images`: as for a copilot message that asks to send seen images again."""
+    return await model_images.listing(db, principal, session_id, resend=resend_images)
 
 
 @router.post(
@@ -65,7 +71,13 @@ async def ask_copilot(
     options = await options_for(db, principal.account_id)
     vector = await uow.while_released(db, vectors.query_vector(body.content, options))
     prepared = await copilot.begin(
-        db, principal, session_id, body.content, vector, request.app.state.storage
+        db,
+        principal,
+        session_id,
+        body.content,
+        vector,
+        request.app.state.storage,
+        resend_images=body.resend_images,
     )
     # Stored before the model is asked: no transaction (on SQLite, no write lock) stays open
     # while it thinks; the reply is recorded in a unit of work of its own.
