@@ -15,18 +15,23 @@ export type ModelImage = ModelImages["items"][number];
 export const MODEL_IMAGES_NOTICE =
   "Images are sent as they are — they can't be redacted. Remove an image from the session to keep it from the model.";
 
-export const modelImagesQuery = (sessionId: string, lastSeq: number) =>
+export const modelImagesQuery = (sessionId: string, lastSeq: number, resend = false) =>
   queryOptions({
-    queryKey: [...queryKeys.sessions.detail(sessionId), "model-images", lastSeq] as const,
+    queryKey: [...queryKeys.sessions.detail(sessionId), "model-images", lastSeq, resend] as const,
     queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/v1/sessions/{session_id}/model-images", { params: { path: { session_id: sessionId } }, signal })),
+      unwrap(
+        api.GET("/api/v1/sessions/{session_id}/model-images", {
+          params: { path: { session_id: sessionId }, query: resend ? { resend_images: true } : {} },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
     refetchOnWindowFocus: false,
   });
 
-export function useModelImages(sessionId: string, lastSeq: number) {
-  return useQuery(modelImagesQuery(sessionId, lastSeq));
+export function useModelImages(sessionId: string, lastSeq: number, resend = false) {
+  return useQuery(modelImagesQuery(sessionId, lastSeq, resend));
 }
 
 /** DELETE /sessions/{id}/attachments/{attachment_id} — takes a file out of the session (and so away from the model). */

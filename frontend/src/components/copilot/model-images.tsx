@@ -19,6 +19,8 @@ export function ModelImagesBox({
   lastSeq,
   next = "request",
   canRemove = false,
+  resend,
+  onResendChange,
 }: {
   sessionId: string;
   lastSeq: number;
@@ -26,8 +28,11 @@ export function ModelImagesBox({
   next?: string;
   /** The person may work the session (and so remove its files). */
   canRemove?: boolean;
+  /** When given, the person may ask for images the model has seen to be sent again. */
+  resend?: boolean;
+  onResendChange?: (resend: boolean) => void;
 }) {
-  const q = useModelImages(sessionId, lastSeq);
+  const q = useModelImages(sessionId, lastSeq, resend ?? false);
   const titleId = `model-images-${sessionId}`;
   return (
     <section aria-labelledby={titleId} data-testid="model-images" className="rounded-md bg-slate-50 px-3 py-2 text-xs ring-1 ring-slate-200">
@@ -56,6 +61,8 @@ export function ModelImagesBox({
           accepts={q.data.accepts_images}
           next={next}
           canRemove={canRemove}
+          resend={resend}
+          onResendChange={onResendChange}
         />
       )}
     </section>
@@ -70,6 +77,8 @@ function Listing({
   accepts,
   next,
   canRemove,
+  resend,
+  onResendChange,
 }: {
   sessionId: string;
   items: ModelImage[];
@@ -78,7 +87,10 @@ function Listing({
   accepts: boolean;
   next: string;
   canRemove: boolean;
+  resend?: boolean;
+  onResendChange?: (resend: boolean) => void;
 }) {
+  const seenBefore = items.some((i) => i.reason === "already_sent") || (resend === true && items.some((i) => i.will_send));
   const sending = items.filter((i) => i.will_send);
   const remove = useRemoveAttachment(sessionId);
   const [removing, setRemoving] = useState<ModelImage | null>(null);
@@ -119,6 +131,12 @@ function Listing({
           </li>
         ))}
       </ul>
+      {onResendChange && accepts && seenBefore && (
+        <label className="mt-1.5 flex items-center gap-1.5 text-slate-700">
+          <input type="checkbox" checked={resend ?? false} onChange={(e) => onResendChange(e.target.checked)} className="size-3.5 accent-indigo-600" />
+          Send the images the model has already seen again
+        </label>
+      )}
       <p role="note" className="mt-1.5 rounded bg-amber-50 px-2 py-1 text-amber-900 ring-1 ring-amber-200">
         {notice}
       </p>

@@ -7,10 +7,16 @@ import { api } from "@/api/client";
 import { type CopilotReply, readReply, type StreamHandlers } from "@/lib/copilot";
 import { ApiError, parseProblem } from "@/lib/problem";
 
-export async function askCopilot(sessionId: string, content: string, handlers: StreamHandlers, signal?: AbortSignal): Promise<CopilotReply> {
+export async function askCopilot(
+  sessionId: string,
+  content: string,
+  handlers: StreamHandlers,
+  signal?: AbortSignal,
+  resendImages = false,
+): Promise<CopilotReply> {
   const { error, response } = await api.POST("/api/v1/sessions/{session_id}/copilot/messages", {
     params: { path: { session_id: sessionId } },
-    body: { content },
+    body: { content, resend_images: resendImages },
     headers: { Accept: "text/event-stream" },
     parseAs: "stream",
     signal,

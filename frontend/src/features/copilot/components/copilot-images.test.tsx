@@ -137,4 +137,34 @@ describe("Copilot panel: images for the model", () => {
     expect(await within(box).findByText("shot.png")).toBeInTheDocument();
     expect(within(box).queryByRole("button", { name: /Remove/ })).toBeNull();
   });
+
+  it("sends seen images again only when asked, and previews that", async () => {
+    const asked: unknown[] = [];
+    const previews: string[] = [];
+    stubApi(fakeUser(), async ({ route, url, input }) => {
+      if (route === `GET /api/v1/sessions/${SID}`) return json(200, fakeSession({ last_seq: 0, timeline: [] }));
+      if (route === `GET /api/v1/sessions/${SID}/model-images`) {
+        previews.push(url.search);
+        const again = url.search.includes("resend_images=true");
+        return json(200, listing([again ? image("a1", "shot.png", true) : image("a1", "shot.png", false, "already_sent", "The model has already seen this image.")]));
+      }
+      if (route === `POST /api/v1/sessions/${SID}/copilot/messages`) {
+        asked.push(await input.clone().json());
+        return json(409, { title: "Conflict", status: 409, detail: "stop here" });
+      }
+      if (route === `GET /api/v1/sessions/${SID}/documentation`) return markdown("# Note");
+      if (route === `GET /api/v1/sessions/${SID}/redaction-reports`) return json(200, { items: [] });
+      if (route === `GET /api/v1/sessions/${SID}/stream`) return new Response(new ReadableStream(), { status: 200, headers: { "Content-Type": "text/event-stream" } });
+    });
+    const { u, panel } = await openCopilot();
+    const box = await within(panel).findByRole("region", { name: "Images for the model" });
+    const again = await within(box).findByRole("checkbox", { name: "Send the images the model has already seen again" });
+    expect(again).not.toBeChecked();
+    await u.click(again);
+    expect(await within(box).findByText("1 image goes to claude-haiku-4-5 with the next question.")).toBeInTheDocument();
+    expect(previews.some((s) => s.includes("resend_images=true"))).toBe(true);
+    await u.type(within(panel).getByLabelText("Ask the copilot"), "Look again{Enter}");
+    await waitFor(() => expect(asked).toEqual([{ content: "Look again", resend_images: true }]));
+    expect(within(box).getByRole("checkbox", { name: "Send the images the model has already seen again" })).not.toBeChecked();
+  });
 });

@@ -132,7 +132,7 @@ describe("Copilot panel: asking", () => {
     await u.type(box, "GlobalProtect says gateway unreachable{Enter}");
 
     expect(requests).toHaveLength(1);
-    expect(requests[0]!.body).toEqual({ content: "GlobalProtect says gateway unreachable" });
+    expect(requests[0]!.body).toEqual({ content: "GlobalProtect says gateway unreachable", resend_images: false });
     expect(requests[0]!.accept).toBe("text/event-stream");
     expect(requests[0]!.auth).toBe("Bearer tok");
     expect(box).toHaveValue("");

@@ -35,6 +35,7 @@ export function CopilotPanel({ session, suggestedSteps = [] }: { session: Sessio
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [accepting, setAccepting] = useState<Record<string, AcceptState>>({});
+  const [resendImages, setResendImages] = useState(false);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const logRef = useRef<HTMLDivElement>(null);
 
@@ -70,7 +71,9 @@ export function CopilotPanel({ session, suggestedSteps = [] }: { session: Sessio
     setDraft("");
     const key = queryKeys.sessions.detail(session.id);
     try {
-      await stream.run({ question, afterSeq: session.last_seq }, (handlers, signal) => askCopilot(session.id, question, handlers, signal));
+      const resend = resendImages;
+      setResendImages(false);
+      await stream.run({ question, afterSeq: session.last_seq }, (handlers, signal) => askCopilot(session.id, question, handlers, signal, resend));
       void qc.invalidateQueries({ queryKey: key });
       void qc.invalidateQueries({ queryKey: queryKeys.sessions.documentation(session.id) });
     } catch (e) {
@@ -136,7 +139,14 @@ export function CopilotPanel({ session, suggestedSteps = [] }: { session: Sessio
       <div className="border-t border-slate-100 p-3">
         {!ended && (
           <div className="mb-2">
-            <ModelImagesBox sessionId={session.id} lastSeq={session.last_seq} next="question" canRemove={canWork} />
+            <ModelImagesBox
+              sessionId={session.id}
+              lastSeq={session.last_seq}
+              next="question"
+              canRemove={canWork}
+              resend={resendImages}
+              onResendChange={canWork ? setResendImages : undefined}
+            />
           </div>
         )}
         {error !== null && (
