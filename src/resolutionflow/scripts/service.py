@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow import search
 from resolutionflow.audit.service import record_by
+from resolutionflow.auth import library_rights
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.errors import Conflict, Forbidden, ValidationFailed
@@ -114,22 +115,6 @@ async def _index(db: AsyncSession, script: Script) -> None:
     )
 
 
-def _is_admin_of(principal: Principal, team_id: uuid.UUID | None, teams: set[uuid.UUID]) -> bool:
-    if principal.role.at_least(Role.super_admin):
-        return True
-    if not principal.role.at_least(Role.team_admin):
-        return False
-    return team_id is None or team_id in teams
-
-
-def may_edit(principal: Principal, script: Script, teams: set[uuid.UUID]) -> bool:
-    if not principal.role.at_least(Role.engineer):
-        return False
-    return script.created_by_id == principal.user_id or _is_admin_of(
-        principal, script.team_id, teams
-    )
-
-
 async def _check_team(
     db: AsyncSession, principal: Principal, team_id: uuid.UUID | None, teams: set[uuid.UUID]
 ) -> None:
@@ -181,7 +166,7 @@ async def reads(
             team_id=sc.team_id,
             created_by_id=sc.created_by_id,
             revision=sc.revision,
-            can_edit=may_edit(principal, sc, teams),
+            can_edit=library_rights.may_edit(principal, sc, teams),
             created_at=sc.created_at,
             updated_at=sc.updated_at,
         )
@@ -214,7 +199,7 @@ async def create(
 
 async def _editable(db: AsyncSession, principal: Principal, script_id: uuid.UUID) -> Script:
     script = await repo.get_script(db, principal, script_id, lock=True)
-    if not may_edit(principal, script, await repo.my_team_ids(db, principal)):
+    if not library_rights.may_edit(principal, script, await repo.my_team_ids(db, principal)):
         raise Forbidden(
             "Only the script's author, a team admin of its owner team or a super admin may "
             "change it."

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow import search
 from resolutionflow.assist.retrieval import relevance
 from resolutionflow.audit.service import record_by
+from resolutionflow.auth import library_rights
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.errors import Conflict, Forbidden, ValidationFailed
@@ -61,20 +62,6 @@ async def _index(db: AsyncSession, step: Step) -> None:
         title=step.title,
         body=searchable_body(step),
     )
-
-
-def _is_admin_of(principal: Principal, team_id: uuid.UUID | None, teams: set[uuid.UUID]) -> bool:
-    if principal.role.at_least(Role.super_admin):
-        return True
-    if not principal.role.at_least(Role.team_admin):
-        return False
-    return team_id is None or team_id in teams
-
-
-def may_edit(principal: Principal, step: Step, teams: set[uuid.UUID]) -> bool:
-    if not principal.role.at_least(Role.engineer):
-        return False
-    return step.created_by_id == principal.user_id or _is_admin_of(principal, step.team_id, teams)
 
 
 async def _check_team(
@@ -163,7 +150,7 @@ async def reads(
                 )
                 if rating
                 else None,
-                can_edit=may_edit(principal, st, my_teams),
+                can_edit=library_rights.may_edit(principal, st, my_teams),
                 snippet=make_snippet(f"{st.title} — {st.body}", words) if words else None,
             )
         )
@@ -215,7 +202,7 @@ async def create(
 
 async def _editable(db: AsyncSession, principal: Principal, step_id: uuid.UUID) -> Step:
     step = await repo.get_step(db, principal, step_id, lock=True)
-    if not may_edit(principal, step, await repo.my_team_ids(db, principal)):
+    if not library_rights.may_edit(principal, step, await repo.my_team_ids(db, principal)):
         raise Forbidden(
             "Only the step's author, a team admin of its owner team or a super admin may change it."
         )
@@ -311,7 +298,7 @@ async def _flag_reads(
             closed_at=f.closed_at,
             closed_by_id=f.closed_by_id,
             note=f.note,
-            may_close=_is_admin_of(principal, st.team_id, teams),
+            may_close=library_rights.is_admin_of(principal, st.team_id, teams),
         )
         for f, st in rows
     ]
@@ -363,7 +350,9 @@ async def close_flag(
 ) -> s.FlagRead:
     """Resolve (the step was fixed) or dismiss (the step was right) an open flag."""
     row, step = await repo.get_flag(db, principal.account_id, flag_id, lock=True)
-    if not _is_admin_of(principal, step.team_id, await repo.my_team_ids(db, principal)):
+    if not library_rights.is_admin_of(
+        principal, step.team_id, await repo.my_team_ids(db, principal)
+    ):
         raise Forbidden("Only a team admin of the step's owner team may close its flags.")
     if row.status != "open":
         raise Conflict(f"This flag is already {row.status}.")
