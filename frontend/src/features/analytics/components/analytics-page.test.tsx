@@ -255,6 +255,14 @@ describe("The flow table", () => {
     expect(screen.getByTestId("quality-formula")).toHaveTextContent("score = 100 * (0.4 * success");
     expect(within(table).getByRole("link", { name: "VPN won't connect" })).toHaveAttribute("href", `/analytics/flows/${FLOW_A}`);
   });
+
+  it("says how many of a flow's resolved runs were workarounds", async () => {
+    analyticsServer({ me: LEAD });
+    renderApp("/analytics");
+    const table = await screen.findByRole("table", { name: "Flow figures" });
+    const vpn = within(table).getAllByTestId("flow-row").find((r) => r.textContent?.includes("VPN won't connect"));
+    expect(vpn).toHaveTextContent("50%1 with a workaround");
+  });
 });
 
 describe("The coverage heat map", () => {

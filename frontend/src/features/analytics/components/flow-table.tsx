@@ -124,7 +124,12 @@ export function FlowTableView({ table, search }: { table: FlowTable; search: str
               <QualityScore quality={row.quality} minRuns={minRuns} />
             </Td>
             <Td className="text-right tabular-nums">{formatCount(row.runs)}</Td>
-            <Td className="text-right tabular-nums">{formatRate(row.resolution_rate)}</Td>
+            <Td className="text-right tabular-nums">
+              {formatRate(row.resolution_rate)}
+              {row.workaround > 0 && (
+                <span className="block text-xs text-slate-500">{formatCount(row.workaround)} with a workaround</span>
+              )}
+            </Td>
             <Td className="text-right tabular-nums">{formatSeconds(row.median_active_seconds)}</Td>
             <Td className="text-right tabular-nums">
               {formatRate(row.abandonment_rate)}
