@@ -106,6 +106,7 @@ bench: install
 	$(BIN)/python bench/maintenance.py
 	$(BIN)/python bench/step_ranking.py
 	$(BIN)/python bench/flywheel.py
+	$(BIN)/python bench/analytics.py
 
 clean:
 	rm -rf $(VENV) build frontend/node_modules src/resolutionflow/static
