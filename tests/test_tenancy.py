@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
-from tests.fixtures.factories import Factory, Tenant, unique
+from tests.fixtures.factories import PASSWORD, Factory, Tenant, unique
 from tests.fixtures.routes import Route, app_routes
 
 # Routes whose ids are not tenant-owned resources, with the reason.
@@ -69,6 +69,17 @@ async def _api_token(client: AsyncClient, owner: Tenant) -> str:
     r = await client.post("/api/v1/me/tokens", headers=owner.admin.headers, json={"name": "t"})
     assert r.status_code == 201, r.text
     return str(r.json()["id"])
+
+
+async def _sign_in(client: AsyncClient, owner: Tenant) -> str:
+    """One of the owner admin's signed-in devices (a refresh-token family)."""
+    r = await client.post(
+        "/api/v1/auth/login", json={"email": owner.admin.email, "password": PASSWORD}
+    )
+    client.cookies.clear()
+    assert r.status_code == 200, r.text
+    r = await client.get("/api/v1/me/sessions", headers=owner.admin.headers)
+    return str(r.json()["items"][0]["id"])
 
 
 SMALL_FLOW: dict[str, Any] = {
@@ -390,6 +401,7 @@ async def _experiment(client: AsyncClient, owner: Tenant) -> str:
 
 
 MAKERS: dict[str, Maker] = {
+    "sign_in_id": _sign_in,
     "experiment_id": _experiment,
     "library_step_id": _library_step,
     "script_id": _script,

@@ -23,6 +23,8 @@ ACTIONS = (
     "auth.password_change_failed",
     "auth.password_changed",
     "auth.refresh_reuse",
+    "auth.session_revoked",
+    "auth.sessions_revoked_others",
     "auth.throttled",
     "experiment.started",
     "experiment.stopped",

@@ -30,6 +30,8 @@ class Principal:
     email: str
     name: str
     via_api_token: bool = False
+    # The sign-in (refresh-token family) an access token belongs to; None for API tokens.
+    family_id: uuid.UUID | None = None
 
 
 def _bearer(request: Request) -> str | None:
@@ -99,7 +101,7 @@ async def _resolve(request: Request, db: AsyncSession) -> Principal:
     if row is not None and row.signed_out:
         raise Unauthorized("You were signed out on this device; sign in again.")
     request.state.user_id = str(user.id)
-    return _principal(user)
+    return _principal(user, family_id=claims.family_id)
 
 
 # Whether the sign-in an access token belongs to has ended (sign-out, or reuse of a rotated
@@ -145,7 +147,9 @@ async def _from_api_token(request: Request, db: AsyncSession, token: str) -> Pri
     return _principal(user, via_api_token=True)
 
 
-def _principal(user: User, *, via_api_token: bool = False) -> Principal:
+def _principal(
+    user: User, *, via_api_token: bool = False, family_id: uuid.UUID | None = None
+) -> Principal:
     return Principal(
         user_id=user.id,
         account_id=user.account_id,
@@ -153,6 +157,7 @@ def _principal(user: User, *, via_api_token: bool = False) -> Principal:
         email=user.email,
         name=user.name,
         via_api_token=via_api_token,
+        family_id=family_id,
     )
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
-from resolutionflow.models import Account, ApiToken, Team, TeamMembership, User
+from resolutionflow.models import Account, ApiToken, RefreshToken, Team, TeamMembership, User
 from resolutionflow.users.schemas import TeamRef
 
 # Built once: `GET /me` runs on every page load, and composing the statement cost about as much
@@ -49,3 +51,36 @@ async def my_tokens(db: AsyncSession, principal: Principal) -> list[ApiToken]:
         .order_by(ApiToken.created_at.desc())
     )
     return list(rows.all())
+
+
+async def my_refresh_tokens(db: AsyncSession, principal: Principal) -> list[RefreshToken]:
+    """Every refresh token of the caller's sign-ins that have not been signed out, oldest first
+    (signing out revokes every token of a family, so a family with none revoked is live unless
+    it has simply expired)."""
+    rows = await db.scalars(
+        select(RefreshToken)
+        .where(
+            RefreshToken.account_id == principal.account_id,
+            RefreshToken.user_id == principal.user_id,
+            RefreshToken.revoked_at.is_(None),
+        )
+        .order_by(RefreshToken.created_at, RefreshToken.id)
+    )
+    return list(rows.all())
+
+
+async def revoke_my_families(
+    db: AsyncSession, principal: Principal, family_ids: list[uuid.UUID], now: datetime
+) -> None:
+    if not family_ids:
+        return
+    await db.execute(
+        update(RefreshToken)
+        .where(
+            RefreshToken.account_id == principal.account_id,
+            RefreshToken.user_id == principal.user_id,
+            RefreshToken.family_id.in_(family_ids),
+            RefreshToken.revoked_at.is_(None),
+        )
+        .values(revoked_at=now)
+    )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Body, Request, Response
 
 from resolutionflow.auth import service as auth_service
-from resolutionflow.auth.cookies import set_refresh_cookie
+from resolutionflow.auth.cookies import clear_refresh_cookie, set_refresh_cookie
 from resolutionflow.auth.principal import CurrentUser
 from resolutionflow.common.context import client_info
 from resolutionflow.common.schemas import Page
@@ -21,6 +22,9 @@ from resolutionflow.me.schemas import (
     MeRead,
     MeUpdate,
     PasswordChange,
+    RevokeOtherSignIns,
+    SignInRead,
+    SignInsRevoked,
 )
 
 router = APIRouter(prefix="/me", tags=["me"])
@@ -87,3 +91,35 @@ async def revoke_token(
 ) -> Response:
     await service.revoke_token(db, principal, token_id, client_info(request))
     return Response(status_code=204)
+
+
+@router.get("/sessions", response_model=Page[SignInRead])
+async def list_sessions(principal: CurrentUser, db: DB) -> Page[SignInRead]:
+    """Your signed-in devices and browsers (one per sign-in, kept alive by refreshing); the
+    one making this request has `current: true`."""
+    return Page(items=await service.list_sessions(db, principal))
+
+
+@router.delete("/sessions/{sign_in_id}", status_code=204)
+async def revoke_session(
+    principal: CurrentUser, db: DB, sign_in_id: uuid.UUID, request: Request
+) -> Response:
+    """Signs that device out at once (its next request is refused). Revoking the current
+    session signs this device out too, and clears its refresh cookie."""
+    current = await service.revoke_session(db, principal, sign_in_id, client_info(request))
+    response = Response(status_code=204)
+    if current:
+        clear_refresh_cookie(response, get_settings())
+    return response
+
+
+@router.post("/sessions/revoke-others", response_model=SignInsRevoked)
+async def revoke_other_sessions(
+    principal: CurrentUser,
+    db: DB,
+    request: Request,
+    body: Annotated[RevokeOtherSignIns, Body(default_factory=RevokeOtherSignIns)],
+) -> SignInsRevoked:
+    """Signs out every device of yours except this one."""
+    revoked = await service.revoke_other_sessions(db, principal, client_info(request))
+    return SignInsRevoked(revoked=revoked)

@@ -65,3 +65,23 @@ class ApiTokenRead(ReadSchema):
 
 class ApiTokenCreated(ApiTokenRead):
     token: str = Field(description="The secret. Shown once; store it now.")
+
+
+class SignInRead(ReadSchema):
+    """One signed-in device or browser: a sign-in and every refresh that followed it."""
+
+    id: uuid.UUID
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+    user_agent: str | None
+    ip: str | None
+    current: bool
+
+
+class SignInsRevoked(ReadSchema):
+    revoked: int
+
+
+class RevokeOtherSignIns(WriteSchema):
+    """No fields: signing out every other device needs nothing but the caller's sign-in."""

@@ -20,8 +20,8 @@ from resolutionflow.config import get_settings
 from resolutionflow.db.scoping import get_in_account
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from resolutionflow.me import repository
-from resolutionflow.me.schemas import ApiTokenCreate, MeRead
-from resolutionflow.models import ApiToken, Notification, User
+from resolutionflow.me.schemas import ApiTokenCreate, MeRead, SignInRead
+from resolutionflow.models import ApiToken, Notification, RefreshToken, User
 from resolutionflow.outbound.notices import queue_email
 from resolutionflow.providers.notify.email import smtp_configured
 from resolutionflow.sessions import live
@@ -247,3 +247,69 @@ async def revoke_token(
         target_id=token.id,
         detail={"name": token.name},
     )
+
+
+async def _live_sessions(db: AsyncSession, principal: Principal) -> list[SignInRead]:
+    now = datetime.now(UTC)
+    families: dict[uuid.UUID, list[RefreshToken]] = {}
+    for token in await repository.my_refresh_tokens(db, principal):
+        families.setdefault(token.family_id, []).append(token)
+    out = []
+    for family_id, tokens in families.items():
+        # The family's newest token is the one its device holds; a family whose newest token
+        # was rotated (and never replaced) or has expired can no longer refresh.
+        latest = tokens[-1]
+        if latest.rotated_at is not None or latest.expires_at <= now:
+            continue
+        out.append(
+            SignInRead(
+                id=family_id,
+                created_at=tokens[0].created_at,
+                last_seen_at=latest.created_at,
+                expires_at=latest.expires_at,
+                user_agent=latest.user_agent,
+                ip=latest.ip,
+                current=family_id == principal.family_id,
+            )
+        )
+    out.sort(key=lambda s: (not s.current, -s.last_seen_at.timestamp()))
+    return out
+
+
+async def list_sessions(db: AsyncSession, principal: Principal) -> list[SignInRead]:
+    return await _live_sessions(db, principal)
+
+
+async def revoke_session(
+    db: AsyncSession, principal: Principal, family_id: uuid.UUID, client: ClientInfo
+) -> bool:
+    """Signs one of the caller's devices out; True when it was the calling device."""
+    if family_id not in {s.id for s in await _live_sessions(db, principal)}:
+        raise NotFound(f"No signed-in device with id {family_id}.")
+    await repository.revoke_my_families(db, principal, [family_id], datetime.now(UTC))
+    current = family_id == principal.family_id
+    record_by(
+        db,
+        principal,
+        "auth.session_revoked",
+        client=client,
+        target_type="user",
+        target_id=principal.user_id,
+        detail={"family_id": str(family_id), "current": current},
+    )
+    return current
+
+
+async def revoke_other_sessions(db: AsyncSession, principal: Principal, client: ClientInfo) -> int:
+    others = [s.id for s in await _live_sessions(db, principal) if not s.current]
+    await repository.revoke_my_families(db, principal, others, datetime.now(UTC))
+    record_by(
+        db,
+        principal,
+        "auth.sessions_revoked_others",
+        client=client,
+        target_type="user",
+        target_id=principal.user_id,
+        detail={"revoked": len(others)},
+    )
+    return len(others)

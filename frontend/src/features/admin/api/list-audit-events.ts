@@ -13,6 +13,8 @@ const ACTIONS: Record<AuditAction, true> = {
   "auth.login_failed": true,
   "auth.logout": true,
   "auth.refresh_reuse": true,
+  "auth.session_revoked": true,
+  "auth.sessions_revoked_others": true,
   "auth.throttled": true,
   "auth.password_changed": true,
   "auth.password_change_failed": true,
