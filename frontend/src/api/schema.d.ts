@@ -3490,6 +3490,26 @@ export interface paths {
         patch: operations["update_user_api_v1_users__user_id__patch"];
         trace?: never;
     };
+    "/api/v1/users/{user_id}/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign Out Everywhere
+         * @description Signs the user out on every device at once (their personal API tokens stay).
+         */
+        post: operations["sign_out_everywhere_api_v1_users__user_id__sign_out_everywhere_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8956,6 +8976,11 @@ export interface components {
             revoked: number;
         };
         /**
+         * SignOutEverywhere
+         * @description No fields: signing a user out everywhere needs nothing but who.
+         */
+        SignOutEverywhere: Record<string, never>;
+        /**
          * Source
          * @description Where an answer or a suggestion came from; `kind` and `id` say where it opens (a flow, a
          *     past session, a knowledge document, a step-library step: /steps/{id}).
@@ -11391,7 +11416,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.session_revoked" | "auth.sessions_revoked_others" | "auth.throttled" | "experiment.started" | "experiment.stopped" | "gap.drafted" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_cancelled" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "proposal.approved" | "proposal.dismissed" | "proposal.rejected" | "proposal.run" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "script.created" | "script.deleted" | "script.updated" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed") | null;
+                action?: ("account.created" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.session_revoked" | "auth.sessions_revoked_others" | "auth.throttled" | "experiment.started" | "experiment.stopped" | "gap.drafted" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_cancelled" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "proposal.approved" | "proposal.dismissed" | "proposal.rejected" | "proposal.run" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "script.created" | "script.deleted" | "script.updated" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed" | "user.signed_out_everywhere") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */
@@ -19017,6 +19042,48 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserRead"];
                 };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sign_out_everywhere_api_v1_users__user_id__sign_out_everywhere_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SignOutEverywhere"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation failed */
             422: {

@@ -64,6 +64,7 @@ ACTIONS = (
     "user.deactivated",
     "user.reactivated",
     "user.role_changed",
+    "user.signed_out_everywhere",
 )
 
 

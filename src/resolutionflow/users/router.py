@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Body, Depends, Request, Response
 
 from resolutionflow.auth.principal import TeamAdmin
 from resolutionflow.common.context import client_info
@@ -24,6 +24,7 @@ from resolutionflow.users.notify import deliver_invite
 from resolutionflow.users.schemas import (
     InviteIssued,
     InviteRead,
+    SignOutEverywhere,
     UserCreate,
     UserCreated,
     UserRead,
@@ -86,6 +87,19 @@ async def update_user(
     user = await service.update_user(db, principal, user_id, body, client_info(request))
     (read,) = await service.read_users(db, [user])
     return read
+
+
+@router.post("/users/{user_id}/sign-out-everywhere", status_code=204)
+async def sign_out_everywhere(
+    principal: TeamAdmin,
+    db: DB,
+    user_id: uuid.UUID,
+    request: Request,
+    body: Annotated[SignOutEverywhere, Body(default_factory=SignOutEverywhere)],
+) -> Response:
+    """Signs the user out on every device at once (their personal API tokens stay)."""
+    await service.sign_out_everywhere(db, principal, user_id, client_info(request))
+    return Response(status_code=204)
 
 
 @router.get("/invites", response_model=Page[InviteRead])

@@ -66,3 +66,7 @@ class InviteRead(ReadSchema):
     created_at: datetime
     expires_at: datetime
     invited_by_name: str | None
+
+
+class SignOutEverywhere(WriteSchema):
+    """No fields: signing a user out everywhere needs nothing but who."""

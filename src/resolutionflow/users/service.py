@@ -275,3 +275,25 @@ async def update_user(
         )
     await db.flush()
     return user
+
+
+async def sign_out_everywhere(
+    db: AsyncSession, principal: Principal, user_id: uuid.UUID, client: ClientInfo
+) -> None:
+    """Ends every sign-in of the user (a lost laptop, a shared browser): their refresh tokens are
+    revoked and their access tokens fail at once. Personal API tokens are not sign-ins and stay;
+    the user revokes those on their profile (changing the password revokes them too)."""
+    user = await get_user(db, principal, user_id)
+    if user.role == Role.super_admin.value and principal.role is not Role.super_admin:
+        raise Forbidden("Only a super admin can sign a super admin out.")
+    user.token_version += 1
+    await revoke_all_for_user(db, user.id)
+    record_by(
+        db,
+        principal,
+        "user.signed_out_everywhere",
+        client=client,
+        target_type="user",
+        target_id=user.id,
+        detail={"email": user.email},
+    )

@@ -22,6 +22,7 @@ const ACTIONS: Record<AuditAction, true> = {
   "user.role_changed": true,
   "user.deactivated": true,
   "user.reactivated": true,
+  "user.signed_out_everywhere": true,
   "invite.created": true,
   "invite.accepted": true,
   "invite.revoked": true,
