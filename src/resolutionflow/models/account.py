@@ -5,7 +5,17 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint, Uuid, false
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from resolutionflow.db.base import AccountMixin, IdMixin, Model, TimestampMixin
@@ -37,6 +47,10 @@ class Account(IdMixin, TimestampMixin, Model):
     brand_logo_type: Mapped[str | None] = mapped_column(String(32), nullable=True)
     brand_color: Mapped[str | None] = mapped_column(String(7), nullable=True)
     brand_footer: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Sign-in timeouts, enforced when a refresh token is used; None = the defaults (idle: the
+    # refresh-token lifetime; absolute: none).
+    session_idle_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    session_absolute_hours: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Team(IdMixin, AccountMixin, TimestampMixin, Model):
