@@ -184,6 +184,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Security
+         * @description Sign-in timeouts: `idle_minutes` and `absolute_hours` (null: the defaults).
+         */
+        get: operations["read_security_api_v1_account_security_get"];
+        /**
+         * Save Security
+         * @description Sets the sign-in timeouts, enforced at each device's next refresh. 422 naming the field
+         *     when out of range, or when the idle timeout is not shorter than the absolute lifetime.
+         */
+        put: operations["save_security_api_v1_account_security_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -8441,6 +8466,39 @@ export interface components {
              */
             key: "summary" | "context" | "steps" | "notes" | "resolution" | "follow_ups" | "time";
         };
+        /** SecurityRead */
+        SecurityRead: {
+            /** Absolute Hours */
+            absolute_hours: number | null;
+            /** Default Idle Minutes */
+            default_idle_minutes: number;
+            /** Idle Minutes */
+            idle_minutes: number | null;
+            /**
+             * Sso Required
+             * @default false
+             */
+            sso_required: boolean;
+        };
+        /**
+         * SecurityUpdate
+         * @description How long a sign-in lives. `idle_minutes`: signed out after this long without use (null:
+         *     the default, the refresh-token lifetime of 14 days). `absolute_hours`: signed out this long
+         *     after signing in, used or not (null: no limit). Both are replaced. `sso_required` is not
+         *     supported yet: only false is accepted.
+         */
+        SecurityUpdate: {
+            /** Absolute Hours */
+            absolute_hours?: number | null;
+            /** Idle Minutes */
+            idle_minutes?: number | null;
+            /**
+             * Sso Required
+             * @default false
+             * @constant
+             */
+            sso_required: false;
+        };
         /**
          * SeriesDay
          * @description A day of the range: the counts every headline rate is made of, so each has its trend.
@@ -10566,6 +10624,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["resolutionflow__documentation__templates__PreviewRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    read_security_api_v1_account_security_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityRead"];
+                };
+            };
+        };
+    };
+    save_security_api_v1_account_security_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecurityUpdate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityRead"];
                 };
             };
             /** @description Validation failed */

@@ -6,7 +6,7 @@ import uuid
 
 from fastapi import APIRouter, BackgroundTasks, Request, Response
 
-from resolutionflow.accounts import branding, service
+from resolutionflow.accounts import branding, security, service
 from resolutionflow.accounts.schemas import (
     AccountCreate,
     AccountCreated,
@@ -14,6 +14,8 @@ from resolutionflow.accounts.schemas import (
     AccountUpdate,
     BrandingRead,
     BrandingUpdate,
+    SecurityRead,
+    SecurityUpdate,
 )
 from resolutionflow.auth.principal import AnyRole, SuperAdmin, TeamAdmin
 from resolutionflow.common.context import client_info
@@ -50,6 +52,19 @@ async def rename_own_account(principal: TeamAdmin, db: DB, body: AccountUpdate) 
     return await _read(
         db, await service.update(db, principal.account_id, **body.model_dump(exclude_unset=True))
     )
+
+
+@router.get("/account/security", response_model=SecurityRead)
+async def read_security(principal: TeamAdmin, db: DB) -> SecurityRead:
+    """Sign-in timeouts: `idle_minutes` and `absolute_hours` (null: the defaults)."""
+    return await security.get(db, principal.account_id)
+
+
+@router.put("/account/security", response_model=SecurityRead)
+async def save_security(principal: TeamAdmin, db: DB, body: SecurityUpdate) -> SecurityRead:
+    """Sets the sign-in timeouts, enforced at each device's next refresh. 422 naming the field
+    when out of range, or when the idle timeout is not shorter than the absolute lifetime."""
+    return await security.save(db, principal.account_id, body)
 
 
 @router.get("/account/branding", response_model=BrandingRead)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import EmailStr, Field, StringConstraints
 
@@ -70,3 +70,30 @@ class BrandingRead(ReadSchema):
     primary_color: str | None
     footer_text: str
     logo: BrandingLogo | None
+
+
+# Sign-in timeouts. Idle: 5 minutes to 14 days (the refresh-token lifetime, today's default);
+# absolute: 1 hour to a year.
+IDLE_MINUTES_MIN = 5
+IDLE_MINUTES_MAX = 14 * 24 * 60
+ABSOLUTE_HOURS_MIN = 1
+ABSOLUTE_HOURS_MAX = 365 * 24
+
+
+class SecurityUpdate(WriteSchema):
+    """How long a sign-in lives. `idle_minutes`: signed out after this long without use (null:
+    the default, the refresh-token lifetime of 14 days). `absolute_hours`: signed out this long
+    after signing in, used or not (null: no limit). Both are replaced. `sso_required` is not
+    supported yet: only false is accepted."""
+
+    idle_minutes: int | None = Field(default=None, ge=IDLE_MINUTES_MIN, le=IDLE_MINUTES_MAX)
+    absolute_hours: int | None = Field(default=None, ge=ABSOLUTE_HOURS_MIN, le=ABSOLUTE_HOURS_MAX)
+    sso_required: Literal[False] = False
+
+
+class SecurityRead(ReadSchema):
+    idle_minutes: int | None
+    absolute_hours: int | None
+    # What null idle_minutes means (the refresh-token lifetime), for showing the default.
+    default_idle_minutes: int
+    sso_required: bool = False

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit.service import record
@@ -16,7 +16,7 @@ from resolutionflow.auth.tokens import hash_secret, issue_access_token, new_secr
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import Settings
 from resolutionflow.errors import Unauthorized
-from resolutionflow.models import RefreshToken, User
+from resolutionflow.models import Account, RefreshToken, User
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,11 @@ class IssuedTokens:
     expires_in: int
     refresh_token: str
     user: User
+
+
+def _now() -> datetime:
+    """The clock of sign-in lifetimes (tests move it)."""
+    return datetime.now(UTC)
 
 
 def normalise_email(email: str) -> str:
@@ -88,13 +93,15 @@ async def _issue(
     db: AsyncSession, settings: Settings, user: User, family_id: uuid.UUID, client: ClientInfo
 ) -> IssuedTokens:
     secret = new_secret()
+    now = _now()
     db.add(
         RefreshToken(
             account_id=user.account_id,
             user_id=user.id,
             family_id=family_id,
             token_hash=hash_secret(secret),
-            expires_at=datetime.now(UTC) + timedelta(seconds=settings.refresh_token_ttl_s),
+            created_at=now,
+            expires_at=now + timedelta(seconds=settings.refresh_token_ttl_s),
             ip=client.ip,
             user_agent=client.user_agent,
         )
@@ -118,9 +125,10 @@ async def refresh(
     token = await db.scalar(
         select(RefreshToken).where(RefreshToken.token_hash == hash_secret(secret))
     )
-    now = datetime.now(UTC)
+    now = _now()
     if token is None or token.revoked_at is not None or token.expires_at <= now:
         raise Unauthorized("Your sign-in has expired; sign in again.")
+    await _check_timeouts(db, token, now)
     # Rotation is a conditional update so two concurrent refreshes with one token cannot both win.
     rotated = await db.execute(
         update(RefreshToken)
@@ -147,6 +155,41 @@ async def refresh(
         await _revoke_family(db, token.family_id, now)
         raise Unauthorized("Your account is deactivated.", persist=True)
     return await _issue(db, settings, user, token.family_id, client)
+
+
+async def _check_timeouts(db: AsyncSession, token: RefreshToken, now: datetime) -> None:
+    """The account's sign-in timeouts: idle (since this token was issued, i.e. the device's last
+    refresh or its sign-in) and absolute (since the family's sign-in). An expired sign-in is
+    revoked, so its access tokens stop working too."""
+    account = await db.get(Account, token.account_id)
+    if account is None:
+        return
+    idle = account.session_idle_minutes
+    absolute = account.session_absolute_hours
+    reason = None
+    if idle is not None and now - token.created_at > timedelta(minutes=idle):
+        reason = "idle"
+    elif absolute is not None:
+        started = await db.scalar(
+            select(func.min(RefreshToken.created_at)).where(
+                RefreshToken.family_id == token.family_id
+            )
+        )
+        if started is not None and now - _aware(started) > timedelta(hours=absolute):
+            reason = "absolute"
+    if reason is None:
+        return
+    await _revoke_family(db, token.family_id, now)
+    raise Unauthorized(
+        "You were signed out after a while without use; sign in again."
+        if reason == "idle"
+        else "Your sign-in reached the longest time your account allows; sign in again.",
+        persist=True,
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 async def logout(db: AsyncSession, secret: str | None, client: ClientInfo) -> None:

@@ -1,0 +1,50 @@
+"""Account sign-in timeouts: how long a sign-in may sit unused, and how long it may live at all.
+Enforced when a refresh token is used (auth.service.refresh); null keeps the defaults."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resolutionflow.accounts.schemas import SecurityRead, SecurityUpdate
+from resolutionflow.accounts.service import get_account
+from resolutionflow.config import get_settings
+from resolutionflow.errors import ValidationFailed
+from resolutionflow.models import Account
+
+
+def read(account: Account) -> SecurityRead:
+    return SecurityRead(
+        idle_minutes=account.session_idle_minutes,
+        absolute_hours=account.session_absolute_hours,
+        default_idle_minutes=get_settings().refresh_token_ttl_s // 60,
+    )
+
+
+async def get(db: AsyncSession, account_id: uuid.UUID) -> SecurityRead:
+    return read(await get_account(db, account_id))
+
+
+async def save(db: AsyncSession, account_id: uuid.UUID, data: SecurityUpdate) -> SecurityRead:
+    idle = data.idle_minutes if data.idle_minutes is not None else read_default_idle()
+    if data.absolute_hours is not None and idle >= data.absolute_hours * 60:
+        raise ValidationFailed(
+            "The idle timeout must be shorter than the absolute lifetime.",
+            errors=[
+                {
+                    "loc": ["body", "idle_minutes"],
+                    "msg": "must be shorter than absolute_hours",
+                    "type": "value_error",
+                }
+            ],
+        )
+    account = await get_account(db, account_id)
+    account.session_idle_minutes = data.idle_minutes
+    account.session_absolute_hours = data.absolute_hours
+    await db.flush()
+    return read(account)
+
+
+def read_default_idle() -> int:
+    return get_settings().refresh_token_ttl_s // 60
