@@ -3,6 +3,7 @@ import { useCurrentUser } from "@/lib/current-user";
 import { roleLabel } from "@/lib/roles";
 import { NameForm } from "./name-form";
 import { PasswordForm } from "./password-form";
+import { SignInsSection } from "./sign-ins-section";
 
 export function ProfilePage() {
   const { data: me } = useCurrentUser();
@@ -16,6 +17,9 @@ export function ProfilePage() {
         </div>
         <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
           <PasswordForm />
+        </div>
+        <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200 md:col-span-2">
+          <SignInsSection />
         </div>
       </div>
     </div>
