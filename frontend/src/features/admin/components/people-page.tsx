@@ -11,6 +11,7 @@ import { AddPersonDialog } from "./add-person-dialog";
 import { ChangeRoleDialog } from "./change-role-dialog";
 import { InvitesSection } from "./invites-section";
 import { UsersTable } from "./users-table";
+import { SignOutEverywhereDialog } from "./sign-out-everywhere-dialog";
 import { UserStatusDialog } from "./user-status-dialog";
 
 export function PeoplePage() {
@@ -23,6 +24,7 @@ export function PeoplePage() {
   const [adding, setAdding] = useState(false);
   const [roleFor, setRoleFor] = useState<User | null>(null);
   const [statusFor, setStatusFor] = useState<User | null>(null);
+  const [signOutFor, setSignOutFor] = useState<User | null>(null);
 
   if (!me) return null;
 
@@ -76,7 +78,7 @@ export function PeoplePage() {
         )
       ) : (
         <>
-          <UsersTable users={users.data.items} currentUserId={me.id} currentUserIsSuperAdmin={me.role === "super_admin"} onChangeRole={setRoleFor} onToggleActive={setStatusFor} />
+          <UsersTable users={users.data.items} currentUserId={me.id} currentUserIsSuperAdmin={me.role === "super_admin"} onChangeRole={setRoleFor} onToggleActive={setStatusFor} onSignOutEverywhere={setSignOutFor} />
           {users.data.next_cursor && (
             <p className="mt-2 text-xs text-slate-500">Showing the first {USERS_PAGE_SIZE}. Search to narrow the list.</p>
           )}
@@ -88,6 +90,7 @@ export function PeoplePage() {
       <AddPersonDialog open={adding} onClose={() => setAdding(false)} actorRole={me.role} />
       {roleFor && <ChangeRoleDialog user={roleFor} actorRole={me.role} onClose={() => setRoleFor(null)} />}
       {statusFor && <UserStatusDialog user={statusFor} onClose={() => setStatusFor(null)} />}
+      {signOutFor && <SignOutEverywhereDialog user={signOutFor} onClose={() => setSignOutFor(null)} />}
     </div>
   );
 }

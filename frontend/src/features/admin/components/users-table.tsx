@@ -20,12 +20,14 @@ export function UsersTable({
   currentUserIsSuperAdmin,
   onChangeRole,
   onToggleActive,
+  onSignOutEverywhere,
 }: {
   users: User[];
   currentUserId: string;
   currentUserIsSuperAdmin: boolean;
   onChangeRole: (u: User) => void;
   onToggleActive: (u: User) => void;
+  onSignOutEverywhere: (u: User) => void;
 }) {
   const hasSelf = users.some((u) => u.id === currentUserId);
   // Only a super admin may change a super admin; the API refuses it for everyone else.
@@ -79,6 +81,16 @@ export function UsersTable({
                     {u.is_active ? "Deactivate" : "Reactivate"}
                     <span className="sr-only"> {u.name}</span>
                   </Button>
+                  {u.is_active && !self && !lockedSuper(u) && (
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      aria-label={`Sign ${u.name} out everywhere`}
+                      onClick={() => onSignOutEverywhere(u)}
+                    >
+                      Sign out everywhere
+                    </Button>
+                  )}
                 </Td>
               </Tr>
             );
