@@ -13,6 +13,7 @@ import { BrandingSection } from "./branding-section";
 import { EscalationChannelsSection } from "./escalation-channels-section";
 import { NoteTemplateSection } from "./note-template-section";
 import { RedactionSection } from "./redaction-section";
+import { SecuritySection } from "./security-section";
 
 export function AccountSettingsPage() {
   const account = useAccount();
@@ -43,6 +44,9 @@ export function AccountSettingsPage() {
         </div>
         <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200 md:col-span-2">
           <RedactionSection account={a} />
+        </div>
+        <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200 md:col-span-2">
+          <SecuritySection />
         </div>
         <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200 md:col-span-2">
           <EscalationChannelsSection />
