@@ -9,7 +9,14 @@ from httpx import AsyncClient
 
 from resolutionflow.auth import service as auth_service
 from resolutionflow.models import Role
-from tests.auth.support import assert_problem, bearer, login, post_with_cookie, refresh_secret
+from tests.auth.support import (
+    assert_problem,
+    audit_events,
+    bearer,
+    login,
+    post_with_cookie,
+    refresh_secret,
+)
 from tests.fixtures.factories import Factory, Tenant
 
 
@@ -58,6 +65,11 @@ async def test_defaults_are_reported_and_a_preset_is_saved(
     again = await client.get("/api/v1/account/security", headers=tenant.admin.headers)
     assert again.json()["idle_minutes"] == 30
     assert again.json()["absolute_hours"] == 8
+    (event,) = await audit_events(client, tenant.admin.headers, "account.security_changed")
+    assert event["detail"] == {
+        "from": {"idle_minutes": None, "absolute_hours": None},
+        "to": {"idle_minutes": 30, "absolute_hours": 8},
+    }
     assert_problem(
         await client.get("/api/v1/account/security", headers=tenant.engineer.headers), 403
     )

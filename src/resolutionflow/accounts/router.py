@@ -61,10 +61,12 @@ async def read_security(principal: TeamAdmin, db: DB) -> SecurityRead:
 
 
 @router.put("/account/security", response_model=SecurityRead)
-async def save_security(principal: TeamAdmin, db: DB, body: SecurityUpdate) -> SecurityRead:
+async def save_security(
+    principal: TeamAdmin, db: DB, body: SecurityUpdate, request: Request
+) -> SecurityRead:
     """Sets the sign-in timeouts, enforced at each device's next refresh. 422 naming the field
     when out of range, or when the idle timeout is not shorter than the absolute lifetime."""
-    return await security.save(db, principal.account_id, body)
+    return await security.save(db, principal, body, client_info(request))
 
 
 @router.get("/account/branding", response_model=BrandingRead)

@@ -9,6 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.accounts.schemas import SecurityRead, SecurityUpdate
 from resolutionflow.accounts.service import get_account
+from resolutionflow.audit.service import record_by
+from resolutionflow.auth.principal import Principal
+from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import get_settings
 from resolutionflow.errors import ValidationFailed
 from resolutionflow.models import Account
@@ -26,7 +29,9 @@ async def get(db: AsyncSession, account_id: uuid.UUID) -> SecurityRead:
     return read(await get_account(db, account_id))
 
 
-async def save(db: AsyncSession, account_id: uuid.UUID, data: SecurityUpdate) -> SecurityRead:
+async def save(
+    db: AsyncSession, principal: Principal, data: SecurityUpdate, client: ClientInfo
+) -> SecurityRead:
     idle = data.idle_minutes if data.idle_minutes is not None else read_default_idle()
     if data.absolute_hours is not None and idle >= data.absolute_hours * 60:
         raise ValidationFailed(
@@ -39,10 +44,26 @@ async def save(db: AsyncSession, account_id: uuid.UUID, data: SecurityUpdate) ->
                 }
             ],
         )
-    account = await get_account(db, account_id)
+    account = await get_account(db, principal.account_id)
+    before = {
+        "idle_minutes": account.session_idle_minutes,
+        "absolute_hours": account.session_absolute_hours,
+    }
     account.session_idle_minutes = data.idle_minutes
     account.session_absolute_hours = data.absolute_hours
     await db.flush()
+    record_by(
+        db,
+        principal,
+        "account.security_changed",
+        client=client,
+        target_type="account",
+        target_id=account.id,
+        detail={
+            "from": before,
+            "to": {"idle_minutes": data.idle_minutes, "absolute_hours": data.absolute_hours},
+        },
+    )
     return read(account)
 
 

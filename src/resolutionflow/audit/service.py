@@ -15,6 +15,7 @@ from resolutionflow.models import AuditEvent
 
 ACTIONS = (
     "account.created",
+    "account.security_changed",
     "api_token.created",
     "api_token.revoked",
     "auth.login",

@@ -9,6 +9,7 @@ export type AuditAction = NonNullable<QueryParams<"/api/v1/audit-events", "get">
 
 // A Record (not an array) so the type checker fails when the backend adds or drops an action.
 const ACTIONS: Record<AuditAction, true> = {
+  "account.security_changed": true,
   "auth.login": true,
   "auth.login_failed": true,
   "auth.logout": true,
