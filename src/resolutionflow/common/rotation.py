@@ -17,6 +17,7 @@ from resolutionflow.common import crypto
 from resolutionflow.db import uow
 from resolutionflow.models import Account, AISettings
 from resolutionflow.models.psa import PsaConnection
+from resolutionflow.models.sso import SsoConfig
 
 # (model, column) of every encrypted column; a new secret column must be added here.
 ENCRYPTED_COLUMNS: tuple[tuple[Any, str], ...] = (
@@ -24,6 +25,7 @@ ENCRYPTED_COLUMNS: tuple[tuple[Any, str], ...] = (
     (Account, "slack_webhook_encrypted"),
     (Account, "teams_webhook_encrypted"),
     (PsaConnection, "secrets_encrypted"),
+    (SsoConfig, "client_secret_encrypted"),
 )
 
 

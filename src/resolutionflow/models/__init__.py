@@ -25,6 +25,7 @@ from resolutionflow.models.psa import PsaConnection, PsaMemberLink, PsaPush
 from resolutionflow.models.script import Script
 from resolutionflow.models.session import Session, SessionEvent
 from resolutionflow.models.share import SessionShare
+from resolutionflow.models.sso import SsoConfig, SsoDomain, SsoIdentity, SsoLoginState
 from resolutionflow.models.step import Step, StepFlag, StepLink, StepRating
 from resolutionflow.models.user import ApiToken, Invite, RefreshToken, Role, User
 from resolutionflow.models.vector import TextVector
@@ -72,6 +73,10 @@ __all__ = [
     "SessionEvent",
     "SessionFact",
     "SessionShare",
+    "SsoConfig",
+    "SsoDomain",
+    "SsoIdentity",
+    "SsoLoginState",
     "Step",
     "StepFlag",
     "StepLink",
