@@ -151,11 +151,31 @@ def test_a_node_not_reachable_from_the_start_is_unreachable() -> None:
     assert p.node_id == "lost"
 
 
-def test_a_question_with_one_answer_has_too_few_answers() -> None:
+def test_a_question_with_one_answer_is_a_confirm_step_warning_not_an_error() -> None:
     doc = graph(drop_edges={("q", "fixed")})
     doc.nodes = [n for n in doc.nodes if n.id != "fixed"]
-    [p] = only(validate(doc), "question_too_few_answers")
-    assert p.node_id == "q"
+    [p] = only(validate(doc), "question_single_answer")
+    assert p.node_id == "q" and p.severity == "warning"
+    assert "confirm step" in p.message
+    assert errors_only(validate(doc)) == []
+
+
+def test_a_confirm_steps_answer_may_have_no_label() -> None:
+    doc = graph(drop_edges={("q", "fixed")}, add_edges=[edge("q", "fixed", "")])
+    doc.edges = [e for e in doc.edges if not (e.source == "q" and e.target == "act")]
+    doc.nodes = [n for n in doc.nodes if n.id not in {"act", "esc"}]
+    doc.edges = [e for e in doc.edges if e.source != "act"]
+    assert [p.code for p in validate(doc)] == ["question_single_answer"]
+
+
+def test_a_question_with_no_answer_has_no_way_out_once() -> None:
+    doc = graph(drop_edges={("q", "fixed"), ("q", "act")})
+    doc.nodes = [n for n in doc.nodes if n.id == "q"] + [
+        n for n in doc.nodes if n.type == "resolution"
+    ]
+    doc.edges = []
+    codes = [p.code for p in validate(doc) if p.node_id == "q"]
+    assert codes == ["no_way_out"]
 
 
 def test_a_question_answer_without_a_label_is_answer_label_missing_on_that_edge() -> None:
@@ -403,7 +423,7 @@ def test_a_graph_breaking_many_rules_reports_every_one() -> None:
         by_code.setdefault(p.code, set()).add(p.node_id)
     assert by_code == {
         "duplicate_id": {"dup"},
-        "question_too_few_answers": {"q"},
+        "question_single_answer": {"q"},
         "edge_target_unknown": {"q2"},
         "edge_source_unknown": {"r2"},
         "answer_label_repeated": {"q2"},
@@ -423,7 +443,10 @@ def test_a_graph_breaking_many_rules_reports_every_one() -> None:
         "no_way_out": {"orphan"},
         "variable_unknown": {"x1"},
     }
-    assert [p.code for p in problems if p.severity == "warning"] == ["variable_unknown"]
+    assert {p.code for p in problems if p.severity == "warning"} == {
+        "question_single_answer",
+        "variable_unknown",
+    }
 
 
 def test_a_bad_start_and_no_resolution_are_reported_together() -> None:

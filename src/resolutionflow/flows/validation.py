@@ -183,17 +183,23 @@ def _check_node(node, out, published, flow_id, add) -> None:  # type: ignore[no-
             Problem(code="title_missing", node_id=node.id, message=f"Node {node.id} needs a title.")
         )
     if node.type == "question":
-        if len(out) < 2:
+        # One way out is how real third-party trees confirm a step ("Done", "Yes") before
+        # going on: valid, shown by the runner as a confirm step. No way out at all is
+        # `no_way_out` below.
+        if len(out) == 1:
             add(
                 Problem(
-                    code="question_too_few_answers",
+                    code="question_single_answer",
                     node_id=node.id,
-                    message=f"The question {label} needs at least two answers.",
+                    severity="warning",
+                    message=f"The question {label} has one answer, so the runner shows it as a "
+                    "confirm step (one button). Add another answer if there is a choice to make.",
                 )
             )
         labels = Counter(e.label.strip().casefold() for e in out)
         for edge in out:
-            if not edge.label.strip():
+            # A confirm step's button says "Confirm" when its answer has no label.
+            if not edge.label.strip() and len(out) > 1:
                 add(
                     Problem(
                         code="answer_label_missing",

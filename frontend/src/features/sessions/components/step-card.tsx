@@ -142,6 +142,7 @@ function FinishedBanner({
 function StepControls({ step, pending, pendingTicks, disabled, onAnswer, onCheck, onHold, sessionId, held }: StepCardProps & { disabled: boolean }) {
   switch (step.type) {
     case "question":
+      if (step.answers.length === 1) return <ConfirmControls step={step} pending={pending} disabled={disabled} onAnswer={onAnswer} />;
       return (
         <div className="grid gap-2" role="group" aria-label="Answers">
           {step.answers.map((label, i) => {
@@ -204,6 +205,30 @@ function StepControls({ step, pending, pendingTicks, disabled, onAnswer, onCheck
     default:
       return <p className="text-sm text-slate-500">This step type ({step.type}) can't be worked here.</p>;
   }
+}
+
+/**
+ * A question with a single way out (common in imported trees): nothing to choose, so it is a
+ * confirm step — one button that records the only answer. Enter/Space on the button or the
+ * answer shortcut 1 confirms.
+ */
+function ConfirmControls({ step, pending, disabled, onAnswer }: Pick<StepCardProps, "step" | "pending" | "onAnswer"> & { disabled: boolean }) {
+  const answer = step.answers[0] ?? "";
+  const label = answer.trim();
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-slate-600">{label ? <>Only one way on from here: “{label}”.</> : "Confirm this step to carry on."}</p>
+      <Button
+        disabled={disabled}
+        loading={pending?.type === "answer"}
+        aria-keyshortcuts="1"
+        title="Press 1"
+        onClick={() => onAnswer({ type: "answer", node_id: step.node_id, answer })}
+      >
+        {label ? `Confirm “${label}” — continue` : "Confirm / Done — continue"}
+      </Button>
+    </div>
+  );
 }
 
 function ActionControls({ step, pending, disabled, onAnswer }: Pick<StepCardProps, "step" | "pending" | "onAnswer"> & { disabled: boolean }) {
