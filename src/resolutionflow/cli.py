@@ -6,6 +6,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -289,3 +290,56 @@ def rotate_keys() -> None:
             console.print(f"[red]cannot decrypt[/red] {where} (no configured key opens it)")
         raise typer.Exit(1)
     console.print("All secrets are encrypted under the newest key.")
+
+
+@app.command()
+def backup(
+    path: Annotated[Path, typer.Argument(help="A new directory to write the backup into")],
+) -> None:
+    """Back up the database and the attachments into PATH while the server runs (a consistent
+    snapshot: SQLite's online backup or pg_dump), with a manifest of versions and checksums.
+    The backup holds client data and secrets: store it encrypted (docs/operations.md)."""
+    from resolutionflow.backup.manifest import BackupError
+    from resolutionflow.backup.service import backup as make_backup
+
+    try:
+        made = make_backup(get_settings(), path)
+    except BackupError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    console.print(
+        f"backed up the {made.database} database (schema {made.alembic_revision}) and "
+        f"{len(made.attachments)} attachments into {path}"
+    )
+    for key in made.missing_attachments:
+        console.print(f"[yellow]not in storage[/yellow] {key} (removed after the snapshot?)")
+
+
+@app.command()
+def restore(
+    path: Annotated[Path, typer.Argument(help="A directory `resolutionflow backup` wrote")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a database that already holds data")
+    ] = False,
+) -> None:
+    """Restore a backup into the configured database and storage (stop the server first).
+    Every checksum is verified before anything changes; a database that holds data is only
+    replaced with --force; an older backup is migrated forward to this version's schema."""
+    from resolutionflow.backup.manifest import BackupError
+    from resolutionflow.backup.service import restore as restore_backup
+
+    try:
+        restored = restore_backup(get_settings(), path, force=force)
+    except BackupError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    made = restored.manifest
+    console.print(
+        f"restored the backup of {made.created_at:%Y-%m-%d %H:%M} UTC "
+        f"({len(made.attachments)} attachments); schema {made.alembic_revision}"
+        + (
+            f" migrated to {restored.revision}"
+            if restored.revision != made.alembic_revision
+            else ""
+        )
+    )
