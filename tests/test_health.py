@@ -12,4 +12,9 @@ async def test_health_says_ok(client: AsyncClient) -> None:
 async def test_ready_checks_database_and_migrations(client: AsyncClient) -> None:
     r = await client.get("/api/health/ready")
     assert r.status_code == 200
-    assert r.json() == {"status": "ok", "database": "ok", "migrations": "current"}
+    assert r.json() == {
+        "status": "ok",
+        "database": "ok",
+        "migrations": "current",
+        "storage": "ok",
+    }

@@ -54,12 +54,12 @@ from resolutionflow.psa.router import router as psa_router
 from resolutionflow.psa_tickets.router import router as psa_tickets_router
 from resolutionflow.redaction.router import router as redaction_router
 from resolutionflow.scripts.router import router as scripts_router
-from resolutionflow.sessions.attachments import storage_for
 from resolutionflow.sessions.live import Listener
 from resolutionflow.sessions.router import router as sessions_router
 from resolutionflow.sharing.router import router as sharing_router
 from resolutionflow.static_files import SpaFiles
 from resolutionflow.steps.router import router as steps_router
+from resolutionflow.storage import from_settings as storage_from_settings
 from resolutionflow.teams.router import router as teams_router
 from resolutionflow.users.router import router as users_router
 
@@ -140,7 +140,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.read_sessionmaker = make_sessionmaker(app.state.read_engine)
     app.state.check_sessionmaker = make_sessionmaker(make_check_engine(app.state.read_engine))
     app.state.live_listener = Listener(app.state.engine)
-    app.state.storage = storage_for(settings.data_dir)
+    app.state.storage = storage_from_settings(settings)
     app.state.psa_outbox = Outbox(app.state.sessionmaker)
     app.state.jobs = make_worker(settings, app.state.sessionmaker, app.state.live_listener)
     psa_hooks.register()

@@ -1,4 +1,5 @@
-"""The `resolutionflow` command: serve, db upgrade, admin create-account/create-user, demo."""
+"""The `resolutionflow` command: serve, db upgrade, admin create-account/create-user, demo,
+storage migrate."""
 
 from __future__ import annotations
 
@@ -24,10 +25,27 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 admin_app = typer.Typer(help="Operator commands: accounts and users.", no_args_is_help=True)
+storage_app = typer.Typer(help="Attachment storage (local disk or S3).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(admin_app, name="admin")
+app.add_typer(storage_app, name="storage")
 console = Console(stderr=True)
 T = TypeVar("T")
+
+
+@app.callback()
+def _settings_first() -> None:
+    """Settings are checked before any command runs: a malformed one (say
+    RESOLUTIONFLOW_STORAGE_URL) is one clear line and exit status 2, not a traceback."""
+    from pydantic import ValidationError
+
+    try:
+        get_settings()
+    except ValidationError as exc:
+        for err in exc.errors():
+            msg = err["msg"].removeprefix("Value error, ")
+            console.print(f"[red]error:[/red] invalid setting: {msg}", soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 def _in_unit_of_work(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
@@ -290,6 +308,63 @@ def rotate_keys() -> None:
             console.print(f"[red]cannot decrypt[/red] {where} (no configured key opens it)")
         raise typer.Exit(1)
     console.print("All secrets are encrypted under the newest key.")
+
+
+@storage_app.command("migrate")
+def storage_migrate(
+    delete_local: Annotated[
+        bool,
+        typer.Option(
+            "--delete-local", help="Delete each local file once its copy is verified in S3"
+        ),
+    ] = False,
+) -> None:
+    """Copy every attachment (and knowledge document, logo) from <data dir>/attachments to the
+    object store in RESOLUTIONFLOW_STORAGE_URL, verifying each by the sha256 of what the store
+    gives back. Safe to run again: keys already there with the same checksum are skipped."""
+    from resolutionflow.storage import from_settings
+    from resolutionflow.storage.local import LocalStorage
+    from resolutionflow.storage.migrate import migrate as copy_all
+    from resolutionflow.storage.repository import recorded_checksums
+
+    settings = get_settings()
+    if not settings.storage_url:
+        console.print(
+            "[red]error:[/red] RESOLUTIONFLOW_STORAGE_URL is not set (s3://bucket/prefix): "
+            "there is no object store to migrate to"
+        )
+        raise typer.Exit(2)
+    migrate.prepare(settings)
+    source = LocalStorage(settings.data_dir / "attachments")
+    target = from_settings(settings)
+
+    async def run() -> Any:
+        from resolutionflow.storage.base import StorageError
+
+        try:
+            await target.check()
+        except StorageError as exc:
+            console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+            raise typer.Exit(1) from exc
+        engine = make_engine(settings)
+        try:
+            async with make_sessionmaker(engine)() as db:
+                recorded = await recorded_checksums(db)
+        finally:
+            await engine.dispose()
+        return await copy_all(source, target, recorded, delete_local=delete_local)
+
+    console.print(f"copying {source.describe()} to {target.describe()}", soft_wrap=True)
+    report = asyncio.run(run())
+    for problem in report.failed:
+        console.print(f"[red]failed[/red] {problem}", soft_wrap=True)
+    print(
+        f"copied {report.copied}, already there {report.already_there}, "
+        f"failed {len(report.failed)}, local files deleted {report.deleted_local}"
+    )
+    if not report.ok:
+        console.print("[red]not complete:[/red] fix the failures above and run it again")
+        raise typer.Exit(1)
 
 
 @app.command()

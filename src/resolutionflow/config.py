@@ -124,6 +124,19 @@ class Settings(BaseSettings):
     # The longest a server-sent event stream stays open, whatever `max_seconds` a client asks
     # for; clients reconnect, and each (re)connection is authorised afresh.
     sse_max_stream_s: float = Field(default=300.0, gt=0, le=3600)
+    # Attachments, knowledge documents and logos: empty keeps them on local disk under
+    # data_dir/attachments; `s3://bucket/prefix` puts them in an S3-compatible object store
+    # (credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or boto3's usual chain; see
+    # docs/operations.md). A configured store is never swapped for local disk.
+    storage_url: str = ""
+    # The store's endpoint for MinIO, R2, a gateway (default: AWS_ENDPOINT_URL, else AWS).
+    s3_endpoint_url: str | None = None
+    # Default: AWS_REGION, else AWS_DEFAULT_REGION, else boto3's default.
+    s3_region: str | None = None
+    # "auto" means path-style with a custom endpoint, virtual-hosted on AWS.
+    s3_addressing_style: Literal["auto", "path", "virtual"] = "auto"
+    s3_timeout_s: float = Field(default=10.0, gt=0, le=300)
+    s3_max_attempts: int = Field(default=3, ge=1, le=10)
     log_level: str = "INFO"
     # Argon2 cost knobs; tests lower them so the suite stays fast (never below OWASP minimums in prod).
     argon2_time_cost: int = Field(default=3, ge=1)
@@ -136,6 +149,30 @@ class Settings(BaseSettings):
 
         OutboundPolicy.parse(v)  # a typo fails at start, not on the first request
         return v
+
+    @field_validator("storage_url")
+    @classmethod
+    def _storage_url_parses(cls, v: str) -> str:
+        from resolutionflow.storage.s3 import parse_url
+
+        if v.strip():
+            try:
+                parse_url(v)  # a typo fails at start, never by writing somewhere else
+            except ValueError as exc:
+                raise ValueError(f"RESOLUTIONFLOW_STORAGE_URL {exc}") from None
+        return v.strip()
+
+    @field_validator("s3_endpoint_url")
+    @classmethod
+    def _s3_endpoint_parses(cls, v: str | None) -> str | None:
+        from resolutionflow.storage.s3 import parse_endpoint
+
+        if v is None or not v.strip():
+            return None
+        try:
+            return parse_endpoint(v)
+        except ValueError as exc:
+            raise ValueError(f"RESOLUTIONFLOW_S3_ENDPOINT_URL: {exc}") from None
 
     @model_validator(mode="after")
     def _trusted_proxies_parse(self) -> Settings:

@@ -140,8 +140,8 @@ async def _load_memory(db: AsyncSession, account: Account, engineer: User, admin
     from resolutionflow.knowledge import service as knowledge
     from resolutionflow.models import KnowledgeDocument, Session
     from resolutionflow.sessions import service as sessions
-    from resolutionflow.sessions.attachments import storage_for
     from resolutionflow.sessions.schemas import NoteIn, ResolveIn, SessionCreate
+    from resolutionflow.storage import from_settings as storage_from_settings
 
     principal = Principal(
         user_id=engineer.id,
@@ -187,7 +187,7 @@ async def _load_memory(db: AsyncSession, account: Account, engineer: User, admin
             path.name,
             "text/markdown",
             path.read_bytes(),
-            storage_for(get_settings().data_dir),
+            storage_from_settings(get_settings()),
         )
         created = True
     return created

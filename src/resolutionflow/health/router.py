@@ -1,4 +1,5 @@
-"""`/api/health` (the process answers) and `/api/health/ready` (database reachable, schema current)."""
+"""`/api/health` (the process answers) and `/api/health/ready` (database reachable, schema current,
+attachment storage reachable)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from sqlalchemy import text
 
 from resolutionflow.db.migrate import current_revision, head_revision
 from resolutionflow.errors import ServiceUnavailable
+from resolutionflow.storage.base import StorageError
 
 router = APIRouter(prefix="/api/health", tags=["health"])
 
@@ -31,4 +33,12 @@ async def ready(request: Request) -> dict[str, str]:
             f"The database schema is at {current or 'nothing'}, not {head}; "
             "run `resolutionflow db upgrade`."
         )
-    return {"status": "ok", "database": "ok", "migrations": "current"}
+    try:
+        await request.app.state.storage.check()
+    except StorageError as exc:
+        # StorageUnavailable names the store (never credentials); the instance takes no
+        # traffic until uploads and downloads can work again.
+        problem = ServiceUnavailable(str(exc) or "Attachment storage is not reachable.")
+        problem.extra = {"storage": "unavailable"}
+        raise problem from exc
+    return {"status": "ok", "database": "ok", "migrations": "current", "storage": "ok"}

@@ -18,7 +18,6 @@ from resolutionflow.errors import AppError, NotFound, ValidationFailed
 from resolutionflow.models import SessionAttachment
 from resolutionflow.sessions import repository, service
 from resolutionflow.storage.base import Storage, StorageError
-from resolutionflow.storage.local import LocalStorage
 
 TEXT_EXTENSIONS = {
     ".txt",
@@ -79,12 +78,6 @@ def clean_filename(raw: str) -> str:
     name = unicodedata.normalize("NFC", raw.replace("\\", "/").rsplit("/", 1)[-1])
     name = re.sub(r"[\x00-\x1f\x7f\"]", "", name).strip(" .")
     return name[:200] or "attachment"
-
-
-def storage_for(data_dir: object) -> Storage:
-    from pathlib import Path
-
-    return LocalStorage(Path(str(data_dir)) / "attachments")
 
 
 async def upload(

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from resolutionflow.config import PRIVATE_FILE, private_dir
-from resolutionflow.storage.base import StorageError
-
-_KEY = re.compile(r"^[A-Za-z0-9_-]{1,128}(/[A-Za-z0-9_-]{1,128})*$")
+from resolutionflow.storage.base import StorageError, StorageUnavailable, check_key
 
 
 class LocalStorage:
@@ -19,9 +17,10 @@ class LocalStorage:
         self.root = root
 
     def _path(self, key: str) -> Path:
-        if not _KEY.match(key):
-            raise StorageError("invalid storage key")
-        return self.root / key
+        return self.root / check_key(key)
+
+    def describe(self) -> str:
+        return f"local disk ({self.root})"
 
     async def put(self, key: str, data: bytes) -> None:
         await asyncio.to_thread(self._put, self._path(key), data)
@@ -50,3 +49,33 @@ class LocalStorage:
     async def delete(self, key: str) -> None:
         path = self._path(key)
         await asyncio.to_thread(lambda: path.unlink(missing_ok=True))
+
+    async def exists(self, key: str) -> bool:
+        return await asyncio.to_thread(self._path(key).is_file)
+
+    async def check(self) -> None:
+        def writable() -> bool:
+            private_dir(self.root)
+            return os.access(self.root, os.W_OK | os.X_OK)
+
+        try:
+            ok = await asyncio.to_thread(writable)
+        except OSError as exc:
+            raise StorageUnavailable(
+                f"Attachment storage {self.root} is not usable: {exc}"
+            ) from exc
+        if not ok:
+            raise StorageUnavailable(f"Attachment storage {self.root} is not writable.")
+
+    def keys(self) -> Iterator[str]:
+        """Every stored blob's key (what `storage migrate` copies). A `.tmp` left by a crash
+        is no blob: keys never contain dots."""
+        if not self.root.is_dir():
+            return
+        for path in sorted(self.root.rglob("*")):
+            if path.is_file():
+                key = path.relative_to(self.root).as_posix()
+                try:
+                    yield check_key(key)
+                except StorageError:
+                    continue
