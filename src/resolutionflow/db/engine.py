@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 
 from resolutionflow.config import PRIVATE_FILE, Settings, private_dir, private_file, tighten
 from resolutionflow.db import rls
+from resolutionflow.db.postgres_driver import prelude_url
 from resolutionflow.db.sqlite_driver import one_hop_url
 
 
@@ -85,8 +86,9 @@ def make_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
     # connection the server dropped fails its one statement, after which SQLAlchemy discards
     # the pool's connections; recycling them every 5 minutes keeps idle ones from going stale
     # behind a proxy or a firewall that forgets quiet connections.
+    # prelude_url: the tenant's row-level-security settings go out with BEGIN (postgres_driver).
     return create_async_engine(
-        url, pool_recycle=300, pool_size=10, max_overflow=10, hide_parameters=True
+        prelude_url(url), pool_recycle=300, pool_size=10, max_overflow=10, hide_parameters=True
     )
 
 

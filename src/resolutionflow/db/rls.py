@@ -32,6 +32,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, SessionTransaction
 
+from resolutionflow.db.postgres_driver import PreludeConnection, tenant_prelude
+
 ACCOUNT_SETTING = "resolutionflow.account_id"
 ALL_ACCOUNTS_SETTING = "resolutionflow.all_accounts"
 POLICY = "tenant_isolation"
@@ -93,10 +95,19 @@ _APPLIED_KEY = "tenant_applied"  # what the transaction under way was last told
 
 
 def _on_begin(session: Session, _transaction: SessionTransaction, connection: Connection) -> None:
-    if connection.dialect.name == "postgresql":
-        account_id = _account_of(session)
-        connection.execute(_SET, _parameters(account_id))
-        session.info[_APPLIED_KEY] = account_id
+    if connection.dialect.name != "postgresql":
+        return
+    account_id = _account_of(session)
+    parameters = _parameters(account_id)
+    driver_connection = connection.connection.dbapi_connection
+    if isinstance(driver_connection, PreludeConnection) and not driver_connection.begun:
+        # Sent with the BEGIN the first statement brings, not as a round trip of its own.
+        driver_connection.prelude = tenant_prelude(
+            parameters, (ACCOUNT_SETTING, ALL_ACCOUNTS_SETTING)
+        )
+    else:
+        connection.execute(_SET, parameters)
+    session.info[_APPLIED_KEY] = account_id
 
 
 def _on_postgresql(db: AsyncSession) -> bool:
