@@ -28,8 +28,18 @@ _SECRET_VALUES = re.compile(
 # their credential there. The scheme and host stay, which is what a reader of the log needs.
 _URL_REST = re.compile(r"""(\b[a-z][a-z0-9+.-]*://[^/\s?#"'<>]+)[/?#][^\s"'<>]+""", re.I)
 # HTTP client libraries that log each request's full URL at INFO ("HTTP Request: POST <url>")
-# or their connection details at DEBUG; their warnings still show.
-QUIET_LOGGERS = ("httpx", "httpx2", "httpcore", "httpcore2")
+# or their connection details at DEBUG; their warnings still show. boto3/botocore (S3 storage)
+# log signed request headers at DEBUG: the access key id and any session token.
+QUIET_LOGGERS = (
+    "httpx",
+    "httpx2",
+    "httpcore",
+    "httpcore2",
+    "boto3",
+    "botocore",
+    "s3transfer",
+    "urllib3",
+)
 
 
 def scrub(value: Any) -> Any:

@@ -3,15 +3,17 @@ server mode; see conftest.py): what every backend must do for attachments to wor
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from resolutionflow.logging import quiet_http_clients
 from resolutionflow.storage.base import Storage, StorageError
 from resolutionflow.storage.local import LocalStorage
-from tests.storage.conftest import S3Server
+from tests.storage.conftest import CREDENTIALS, S3Server
 
 
 @pytest.fixture(params=["local", "s3"])
@@ -83,3 +85,15 @@ async def test_invalid_keys_are_refused(storage: Storage, bad: str) -> None:
 
 async def test_a_reachable_storage_passes_its_check(storage: Storage) -> None:
     await storage.check()
+
+
+async def test_s3_calls_log_no_credentials_even_at_debug(
+    s3_server: S3Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    quiet_http_clients()  # what configure_logging does at start
+    storage = s3_server.storage(_bucket(s3_server), prefix="logs")
+    with caplog.at_level(logging.DEBUG):
+        await storage.put("acc/key", b"x")
+        await storage.get("acc/key")
+    assert CREDENTIALS["AWS_ACCESS_KEY_ID"] not in caplog.text
+    assert CREDENTIALS["AWS_SECRET_ACCESS_KEY"] not in caplog.text
