@@ -25,6 +25,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import sys
 import time
 from collections import defaultdict
@@ -37,9 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+import phonenumbers  # noqa: E402
 from tests.redaction.cases import CASES, ORDINARY_TIMELINE  # noqa: E402
 
 from resolutionflow.redaction import RedactionOptions, redact  # noqa: E402
+from resolutionflow.redaction.model import Candidate  # noqa: E402
 
 EVAL = Path(os.environ.get("RF_EVAL_DIR", ROOT.parent / "shared" / "data" / "eval"))
 PII_ON = RedactionOptions(emails=True, phones=True, ip_addresses=True)
@@ -483,6 +486,153 @@ def real_text_findings(verbose: bool) -> None:
                     print("    pair:", repr(d[max(0, c.start - 60) : c.end + 10]))
 
 
+# ------------------------------------------------------------------------------ phone numbers
+
+# The phone detector before issue 20 (regexes), kept here only as this bench's baseline.
+_OLD_PHONE_RE = re.compile(
+    r"""(?x)
+    (?<![\w.+/\]-])
+    (?:
+        (?:\+|00)\d{1,3}[ .-]?(?:\(0\)[ ]?)?(?:\(?\d{1,4}\)?[ .-]?){1,5}\d{2,4}
+      | 001-\d{3}-\d{3}-\d{4}
+      | \(\d{2,4}\)[ ]?\d{2,4}[ .-]?\d{2,4}(?:[ .-]\d{2,4})?
+      | \d{2,4}(?:[ .-]\d{2,4}){2,4}
+      | \d{3}[ .-]\d{4}
+      | \d{10}
+    )
+    (?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?
+    (?![\w/\[-]|[.:]\d)
+    """
+)
+_OLD_CONTEXT_RE = re.compile(
+    r"(?i)(?:phone|tel|mobile|cell|call|fax|number|no\.|contact|whatsapp|sms)\W{0,20}$"
+)
+_OLD_DATE_RE = re.compile(
+    r"^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}:\d{2})"
+)
+
+
+def _old_phones(text: str) -> Iterable[Candidate]:
+    from resolutionflow.redaction.patterns import pii
+
+    for m in _OLD_PHONE_RE.finditer(text):
+        value = m.group()
+        digits = sum(c.isdigit() for c in value)
+        if not 7 <= digits <= 15 or _OLD_DATE_RE.match(value):
+            continue
+        if pii._IPV4_RE.fullmatch(value) or pii._VERSION_BEFORE_RE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue
+        strong = value.startswith(("+", "(", "00")) or "x" in value or "ext" in value
+        grouped = value.count(" ") + value.count("-") + value.count(".") >= 2 and digits >= 9
+        if strong or grouped or _OLD_CONTEXT_RE.search(text, max(0, m.start() - 30), m.start()):
+            yield Candidate("phone", m.start(), m.end())
+
+
+def _with_phone_detector(kind: str, fn: Callable[[], None]) -> None:
+    """Runs `fn` with the engine's phone detector swapped for the baseline (`old`) or the
+    matcher at another leniency (`possible`, `valid`, ...)."""
+    from resolutionflow.redaction import patterns
+    from resolutionflow.redaction.patterns import pii
+
+    real_phones, real_leniency = patterns.phones, pii._LENIENCY
+    try:
+        if kind == "old":
+            patterns.phones = lambda region: lambda t, _low: _old_phones(t)
+        elif kind != "matcher":
+            pii._LENIENCY = getattr(phonenumbers.Leniency, kind.upper())
+        fn()
+    finally:
+        patterns.phones, pii._LENIENCY = real_phones, real_leniency
+
+
+def phone_numbers() -> None:
+    """Phone recall/precision on the public PII set and throughput with phones on, for the
+    `phonenumbers` matcher at each leniency and the previous regex detector, in this run."""
+    path = EVAL / "presidio_synth_pii/synth_dataset_v2_dev.json"
+    data = json.loads(path.read_text()) if path.exists() else []
+    tickets = (
+        [
+            "\n".join(str(c.get("text", "")) for c in t.get("comments", []) or [])
+            for t in _jsonl(EVAL / "helpdesk_tickets_conversations/tickets_dev.jsonl.gz")
+        ]
+        if (EVAL / "helpdesk_tickets_conversations/tickets_dev.jsonl.gz").exists()
+        else []
+    )
+    contacts = "\n".join(r["full_text"] for r in data[:200]) or "Call (555) 201-3344."
+    corpora = [
+        ("ordinary timeline text (no phones)", [ORDINARY_TIMELINE]),
+        ("real help-desk tickets, per ticket", tickets),
+        ("phone-dense PII sentences, one ~60 KB document", [contacts]),
+    ]
+    print(
+        "\nPhone numbers: presidio_synth_pii PHONE_NUMBER spans (R, full, P over phone findings);"
+    )
+    print("MB/s with phones on, single process: whole redaction / the phone detector alone")
+    header = f"  {'detector':<30} {'R':^5} {'full':^5} {'P':^5} {'FP':>3}"
+    print(header + "".join(f" | {name[:26]:>26}" for name, _ in corpora))
+    from resolutionflow.redaction import patterns
+
+    opts = RedactionOptions(phones=True)
+    for kind in ("old", "matcher", "valid", "strict_grouping"):
+        score = Score()
+        speeds: list[str] = []
+
+        def run(score: Score = score, speeds: list[str] = speeds) -> None:
+            for rec in data:
+                text = rec["full_text"]
+                found = [(f.start, f.end) for f in redact(text, opts).findings if f.kind == "phone"]
+                gold = [
+                    (s["start_position"], s["end_position"])
+                    for s in rec["spans"]
+                    if s["entity_type"] == "PHONE_NUMBER"
+                ]
+                for a, b in gold:
+                    score.add_positive(found, a, b, text[a:b])
+                for s, e in found:
+                    if not overlaps(gold, s, e):
+                        score.fp += 1
+            for _name, docs in corpora:
+                size = sum(len(d.encode()) for d in docs)
+                if not size:
+                    speeds.append("-")
+                    continue
+                reps = max(1, 2_000_000 // size)
+                t0 = time.perf_counter()
+                for _ in range(reps):
+                    for d in docs:
+                        redact(d, opts)
+                whole = size * reps / (time.perf_counter() - t0) / 1e6
+                # The phone detector alone, as the engine calls it (the rest is unchanged).
+                detector = patterns.phones(opts.phone_region)
+                reps *= 4
+                t0 = time.perf_counter()
+                for _ in range(reps):
+                    for d in docs:
+                        list(detector(d, d))
+                alone = size * reps / (time.perf_counter() - t0) / 1e6
+                speeds.append(f"{whole:.1f} / {alone:.1f} MB/s")
+
+        _with_phone_detector(kind, run)
+        name = {
+            "old": "regexes (before, baseline)",
+            "matcher": f"matcher, {_leniency_name()} (now)",
+        }.get(kind, f"matcher, {kind.upper()}")
+        print(
+            f"  {name:<30} {fmt(score.recall())} {fmt(score.full / score.pos if score.pos else float('nan'))} {fmt(score.precision())} {score.fp:>3}"
+            + "".join(f" | {sp:>26}" for sp in speeds)
+        )
+
+
+def _leniency_name() -> str:
+    from resolutionflow.redaction.patterns import pii
+
+    return {int(v): n for n, v in vars(phonenumbers.Leniency).items() if n.isupper()}.get(
+        int(pii._LENIENCY), str(pii._LENIENCY)
+    )
+
+
 def main() -> None:
     verbose = "-v" in sys.argv
     print(
@@ -565,6 +715,7 @@ def main() -> None:
         for s in pres.values():
             for m in s.misses[:40]:
                 print("    miss", m)
+    phone_numbers()
     throughput()
 
 

@@ -78,6 +78,10 @@ class Settings(BaseSettings):
     # secret_key (see common/crypto.py).
     encryption_keys: SecretStr | None = None
 
+    # Redaction (accounts that redact phone numbers): the country a number without "+" is read
+    # in, as an ISO 3166 code ("US", "GB", "DE"). International "+" numbers are found anyway.
+    phone_region: str = Field(default="US", pattern=r"^[A-Za-z]{2}$")
+
     # Installation defaults for AI; each account may override them in AI settings.
     llm_provider: Literal["offline", "anthropic", "openai"] = "offline"
     llm_base_url: str | None = None

@@ -31,7 +31,9 @@ Kinds (stable strings; stored and shown, so never rename one):
     card_number           payment card numbers (13-19 digits, Luhn, known issuer ranges)
     national_id           US SSN (valid ranges), UK NI numbers, ids after a label (SIN, passport no.)
     email                 email addresses             (only with RedactionOptions.emails)
-    phone                 phone numbers               (only with RedactionOptions.phones)
+    phone                 phone numbers               (only with RedactionOptions.phones; found by
+                          `phonenumbers`' matcher, national numbers read in
+                          RedactionOptions.phone_region, "+" numbers anywhere)
     ip_address            IPv4 and IPv6 addresses     (only with RedactionOptions.ip_addresses)
 
 Overlapping findings merge into one, keeping the most specific kind (vendor format over keyword

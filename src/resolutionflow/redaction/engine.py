@@ -27,7 +27,7 @@ def _detectors(options: RedactionOptions) -> list[patterns.Detector]:
     if options.emails:
         active.append(patterns.EMAILS)
     if options.phones:
-        active.append(patterns.PHONES)
+        active.append(patterns.phones(options.phone_region))
     if options.ip_addresses:
         active.append(patterns.IP_ADDRESSES)
     return active

@@ -34,6 +34,9 @@ class RedactionOptions:
     emails: bool = False
     phones: bool = False
     ip_addresses: bool = False
+    # Where a phone number without "+" is read as a national number (ISO 3166 code, as
+    # `phonenumbers` takes it); international "+" numbers are found whatever it is.
+    phone_region: str = "US"
 
 
 class Candidate(NamedTuple):

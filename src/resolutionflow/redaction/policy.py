@@ -8,6 +8,7 @@ from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.config import get_settings
 from resolutionflow.models import Account
 from resolutionflow.redaction import RedactionOptions
 
@@ -15,13 +16,16 @@ RedactionMode = Literal["standard", "strict"]
 
 
 async def options_for(db: AsyncSession, account_id: uuid.UUID) -> RedactionOptions:
+    # The installation's phone region: accounts have no country setting (yet).
+    region = get_settings().phone_region.upper()
     account = await db.get(Account, account_id)
     if account is None:
-        return RedactionOptions()
+        return RedactionOptions(phone_region=region)
     return RedactionOptions(
         emails=account.redact_emails,
         phones=account.redact_phones,
         ip_addresses=account.redact_ip_addresses,
+        phone_region=region,
     )
 
 

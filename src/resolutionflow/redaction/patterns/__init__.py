@@ -35,4 +35,11 @@ ALWAYS: tuple[Detector, ...] = (
 
 EMAILS: Detector = lambda t, _low: pii.detect_emails(t)  # noqa: E731
 PHONES: Detector = lambda t, _low: pii.detect_phones(t)  # noqa: E731
+
+
+def phones(region: str) -> Detector:
+    """Phone numbers read as national numbers of `region` (and international ones)."""
+    return lambda t, _low: pii.detect_phones(t, region)
+
+
 IP_ADDRESSES: Detector = lambda t, _low: pii.detect_ips(t)  # noqa: E731
