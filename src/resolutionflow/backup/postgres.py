@@ -5,14 +5,17 @@ the tools through libpq's environment (PGPASSWORD), never on a command line."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import glob
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 from sqlalchemy.pool import NullPool
 
@@ -47,6 +50,17 @@ def tool(name: str) -> str:
 
 def safe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
+
+
+@contextlib.contextmanager
+def _database_errors(url: str) -> Iterator[None]:
+    """A database that cannot be reached or read is one clear line naming it (without its
+    password), not a traceback."""
+    try:
+        yield
+    except (SQLAlchemyError, OSError) as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise BackupError(f"cannot use the database {safe_url(url)}: {reason}") from exc
 
 
 def libpq_env(url: str) -> dict[str, str]:
@@ -89,30 +103,33 @@ async def dump(url: str, target: Path) -> tuple[str, list[str]]:
     keys it names, both read in the snapshot pg_dump dumps."""
     pg_dump = tool("pg_dump")
     engine = create_async_engine(url, poolclass=NullPool)
-    try:
-        async with engine.connect() as conn:
-            conn = await conn.execution_options(isolation_level="REPEATABLE READ")
-            async with conn.begin():
-                await _all_accounts(conn)
-                snapshot = (await conn.execute(text("SELECT pg_export_snapshot()"))).scalar_one()
-                revision = await _revision(conn)
-                keys = await _keys(conn)
-                # The snapshot lives as long as this transaction: pg_dump runs inside it.
-                await asyncio.to_thread(target.touch, 0o600, False)
-                await _run(
-                    [
-                        pg_dump,
-                        "--format=custom",
-                        "--no-owner",
-                        "--no-acl",
-                        "--enable-row-security",
-                        f"--snapshot={snapshot}",
-                        f"--file={target}",
-                    ],
-                    url,
-                )
-    finally:
-        await engine.dispose()
+    with _database_errors(url):
+        try:
+            async with engine.connect() as conn:
+                conn = await conn.execution_options(isolation_level="REPEATABLE READ")
+                async with conn.begin():
+                    await _all_accounts(conn)
+                    snapshot = (
+                        await conn.execute(text("SELECT pg_export_snapshot()"))
+                    ).scalar_one()
+                    revision = await _revision(conn)
+                    keys = await _keys(conn)
+                    # The snapshot lives as long as this transaction: pg_dump runs inside it.
+                    await asyncio.to_thread(target.touch, 0o600, False)
+                    await _run(
+                        [
+                            pg_dump,
+                            "--format=custom",
+                            "--no-owner",
+                            "--no-acl",
+                            "--enable-row-security",
+                            f"--snapshot={snapshot}",
+                            f"--file={target}",
+                        ],
+                        url,
+                    )
+        finally:
+            await engine.dispose()
     return revision, keys
 
 
@@ -147,17 +164,18 @@ async def _public_tables(conn: AsyncConnection) -> list[str]:
 
 async def holds_data(url: str, app_tables: set[str]) -> bool:
     engine = create_async_engine(url, poolclass=NullPool)
-    try:
-        async with engine.connect() as conn, conn.begin():
-            await _all_accounts(conn)
-            for table in await _public_tables(conn):
-                if table in app_tables and await conn.scalar(
-                    text(f'SELECT 1 FROM "{table}" LIMIT 1')  # noqa: S608 - a catalog name
-                ):
-                    return True
-        return False
-    finally:
-        await engine.dispose()
+    with _database_errors(url):
+        try:
+            async with engine.connect() as conn, conn.begin():
+                await _all_accounts(conn)
+                for table in await _public_tables(conn):
+                    if table in app_tables and await conn.scalar(
+                        text(f'SELECT 1 FROM "{table}" LIMIT 1')  # noqa: S608 - a catalog name
+                    ):
+                        return True
+            return False
+        finally:
+            await engine.dispose()
 
 
 async def restore(url: str, dump_file: Path) -> None:
@@ -166,19 +184,20 @@ async def restore(url: str, dump_file: Path) -> None:
     the drops with ON_ERROR_STOP, so a failure leaves the database as it was."""
     pg_restore, psql = tool("pg_restore"), tool("psql")
     engine = create_async_engine(url, poolclass=NullPool)
-    try:
-        async with engine.connect() as conn:
-            drops = [f'DROP TABLE IF EXISTS "{t}" CASCADE;' for t in await _public_tables(conn)]
-            for kind, catalog, column in (
-                ("VIEW", "pg_views", "viewname"),
-                ("SEQUENCE", "pg_sequences", "sequencename"),
-            ):
-                names = await conn.scalars(
-                    text(f"SELECT {column} FROM {catalog} WHERE schemaname = 'public'")  # noqa: S608
-                )
-                drops += [f'DROP {kind} IF EXISTS "{n}" CASCADE;' for n in names.all()]
-    finally:
-        await engine.dispose()
+    with _database_errors(url):
+        try:
+            async with engine.connect() as conn:
+                drops = [f'DROP TABLE IF EXISTS "{t}" CASCADE;' for t in await _public_tables(conn)]
+                for kind, catalog, column in (
+                    ("VIEW", "pg_views", "viewname"),
+                    ("SEQUENCE", "pg_sequences", "sequencename"),
+                ):
+                    names = await conn.scalars(
+                        text(f"SELECT {column} FROM {catalog} WHERE schemaname = 'public'")  # noqa: S608
+                    )
+                    drops += [f'DROP {kind} IF EXISTS "{n}" CASCADE;' for n in names.all()]
+        finally:
+            await engine.dispose()
     env = libpq_env(url)
     read_end, write_end = os.pipe()
     try:

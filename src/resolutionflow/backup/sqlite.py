@@ -27,12 +27,15 @@ def database_path(url: str) -> Path:
 
 @contextlib.contextmanager
 def _connect(path: Path) -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(str(path), timeout=30)
     try:
-        conn.execute("PRAGMA busy_timeout=30000")
-        yield conn
-    finally:
-        conn.close()
+        conn = sqlite3.connect(str(path), timeout=30)
+        try:
+            conn.execute("PRAGMA busy_timeout=30000")
+            yield conn
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"SQLite database {path}: {exc}") from exc
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:
