@@ -7,9 +7,9 @@ The data is read at run time and never copied into the repository: FloDial and t
 have no licence and are for evaluation only. EVAL_DIR defaults to $RF_EVAL_DIR, else
 `../shared/data/eval` next to the repository.
 
-The converters translate; they do not repair. A reference to a step that does not exist becomes
-an edge to a node id that does not exist, so the validator reports it exactly as it would for a
-user's import.
+The converters translate, and say in the report every place where the source needed reading
+(placeholder starts, typos in references, missing steps, steps left out): every converted flow
+passes the publish validator, so all of them can be published.
 
 Mapping
 - FloDial (`flodial/knowledge-sources/*.json`): a non-terminal node is a question whose answers
@@ -19,10 +19,19 @@ Mapping
   (answer = button text), its LED chart rows (answer = the LED pattern) and LEDfail (the default
   pattern), and its Skips (a jump taken when an action was already done earlier in the call;
   answer = "Already done: <action>"). A step with two or more exits is a question, with one
-  an action; a step with no button or LED chart is a resolution (outcome from its wording),
-  and a Skip on it stays an edge for the validator to report. Step ids that do not fit the id
-  pattern get a stable derived id (a slug, or slug + hash when the slug would be ambiguous);
-  references are mapped through the same function, so a dangling reference stays dangling.
+  an action; a step with no button or LED chart is a resolution (outcome from its wording) —
+  or, when it carries a Skip, a question whose answers are the skips and "Finish here" (a
+  resolution `<id>--end`). Step ids that do not fit the id pattern get a stable derived id (a
+  slug, or slug + hash when the slug would be ambiguous).
+  Each file becomes a flow that runs to its end on its own, as the upstream tool's modules do
+  together: it starts at START (a module whose START is a placeholder starts where the other
+  files jump in most), and the steps of other files it jumps to are copied in with their
+  file's name in front of their id (`Slow_Speed--Done-5`). A reference that matches no step
+  exactly but one step ignoring case, spaces and punctuation (then: with one letter wrong) is
+  read as that step (a typo);
+  a reference to a step no file has becomes a resolution named after it, outcome unresolved
+  unless its name says otherwise, marked "missing in the source". Steps not reachable from the
+  flow's start (entered only from other files, or from nowhere) are left out and listed.
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -217,6 +227,8 @@ class ArrisFlow:
     id_map: dict[str, str]
     exits: dict[str, list[ArrisExit]]
     notes: list[SourceNote] = field(default_factory=list)
+    # Steps of the file not reachable from its entry (not in the flow).
+    left_out: list[str] = field(default_factory=list)
 
 
 def _skips(step_name: str, raw: dict[str, Any], notes: list[SourceNote]) -> list[tuple[str, str]]:
@@ -291,7 +303,7 @@ def _derive_ids(names: list[str]) -> dict[str, str]:
     return out
 
 
-def _arris_outcome(text: str) -> str:
+def _arris_outcome(text: str, default: str = "resolved") -> str:
     t = text.casefold()
     if re.search(r"working unit|case is resolved|working as expected", t):
         return "resolved"
@@ -301,7 +313,7 @@ def _arris_outcome(text: str) -> str:
         return "unresolved"
     if re.search(r"re-?direct|tier 2|tech's visit|call service provider|contact mso", t):
         return "escalate"
-    return "resolved"
+    return default
 
 
 def _arris_body(raw: dict[str, Any], question: str, exits: list[ArrisExit]) -> str:
@@ -337,55 +349,222 @@ def _arris_body(raw: dict[str, Any], question: str, exits: list[ArrisExit]) -> s
     return "\n\n".join(parts)[:BODY_MAX]
 
 
-def convert_arris_file(
-    file: str, data: dict[str, Any], entries: dict[str, int] | None = None
-) -> ArrisFlow:
-    """One ARRIS flow file. `entries` counts how often other files jump to each of its steps; it
-    picks the entry of a module whose START is only a placeholder."""
-    steps: dict[str, dict[str, Any]] = data.get("steps", {})
-    notes: list[SourceNote] = []
-    exits = {name: _arris_exits(name, raw, notes) for name, raw in steps.items()}
-    names = list(steps) + [e.target for ex in exits.values() for e in ex]
-    id_map = _derive_ids(names)
+def _arris_node(
+    node_id: str, name: str, raw: dict[str, Any], out: list[ArrisExit], target_ids: list[str]
+) -> tuple[list[Node], list[Edge]]:
+    """One ARRIS step as nodes and edges; `target_ids` are the node ids of `out`'s targets."""
+    question = _plain(str(raw.get("Question") or ""))
+    first_text = next((_plain(str(t)) for t in raw.get("Text") or [] if _plain(str(t))), "")
+    title = _clip(question or first_text or name, TITLE_MAX)
+    body = _arris_body(raw, question, out)
+    visible = [e for e in out if e.kind != "skip"]
+    pairs = list(zip(out, target_ids, strict=True))
+    if not visible:
+        # Nothing for the agent to press: the step ends the call.
+        outcome = _arris_outcome(f"{question} {first_text}".strip() or name)
+        if not out:
+            return [
+                Node(id=node_id, type="resolution", title=title, body=body, outcome=outcome)
+            ], []
+        # A Skip on a final step ("already done X: go to Y instead") is a choice before the
+        # end: a question whose answers are the skips and "Finish here", which ends the call.
+        end_id = _sub_id(node_id, "end")
+        nodes = [
+            Node(id=node_id, type="question", title=title, body=body),
+            Node(id=end_id, type="resolution", title=title, outcome=outcome),
+        ]
+        edges = [Edge(source=node_id, target=t, label=e.label) for e, t in pairs]
+        edges.append(Edge(source=node_id, target=end_id, label="Finish here"))
+        return nodes, edges
+    if len(out) >= 2:
+        node = Node(id=node_id, type="question", title=title, body=body)
+        return [node], [Edge(source=node_id, target=t, label=e.label) for e, t in pairs]
+    node = Node(id=node_id, type="action", title=title, body=body)
+    return [node], [Edge(source=node_id, target=target_ids[0], label="")]
 
+
+def _sub_id(node_id: str, suffix: str) -> str:
+    """A node id derived from another, within the id pattern (hashed when too long)."""
+    candidate = f"{node_id}--{suffix}"
+    if len(candidate) <= 64:
+        return candidate
+    digest = hashlib.sha1(candidate.encode(), usedforsecurity=False).hexdigest()[:8]
+    return f"{candidate[:45].rstrip('-')}-{digest}"
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.casefold())
+
+
+@dataclass
+class _ArrisSet:
+    """Every file of the set, with each step's exits and where each reference leads."""
+
+    files: dict[str, dict[str, Any]]
+    exits: dict[str, dict[str, list[ArrisExit]]]
+    ids: dict[str, dict[str, str]]
+    notes: dict[str, list[SourceNote]]
+
+    def steps(self, file: str) -> dict[str, dict[str, Any]]:
+        return dict(self.files[file].get("steps", {}))
+
+    def resolve(self, file: str, target: str) -> tuple[str, str, str] | None:
+        """(file, step, how) a reference leads to, or None when no file has such a step.
+
+        How the upstream tool finds it: a step of the same file, else of another file (the
+        modules jump between files). A name that matches no step exactly but one step when case,
+        spaces and punctuation are ignored ("Advise Cust. to switch devices to 5GHz band." for
+        "... 5 GHz band."), or then with one letter wrong ("Peform"), is taken as that step: a
+        typo in the reference, not a missing step."""
+        if target in self.steps(file):
+            return file, target, "same_file"
+        elsewhere = [f for f in self.files if f != file and target in self.steps(f)]
+        if elsewhere:
+            return elsewhere[0], target, "cross_file"
+        key = _norm(target)
+        for same in (_norm_equal, _one_typo):
+            for scope in ([file], [f for f in self.files if f != file]):
+                hits = [(f, n) for f in scope for n in self.steps(f) if same(key, _norm(n))]
+                if hits:
+                    # Several alike ("… 5 GHz band." and "… 5GHz band"): the closest spelling.
+                    f, n = max(hits, key=lambda h: SequenceMatcher(None, target, h[1]).ratio())
+                    return f, n, "fuzzy_name"
+        return None
+
+
+def _norm_equal(a: str, b: str) -> bool:
+    return bool(a) and a == b
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """One letter added, dropped or changed ("Peform", "chekled"), in names long enough that
+    one letter can't make a different word of them."""
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+def _load_arris(path: Path | str) -> _ArrisSet:
+    files = {
+        f.name: json.loads(f.read_text(encoding="utf-8"))
+        for f in sorted(_arris_folder(path).glob("*.json"))
+    }
+    exits: dict[str, dict[str, list[ArrisExit]]] = {}
+    ids: dict[str, dict[str, str]] = {}
+    notes: dict[str, list[SourceNote]] = {}
+    for name, data in files.items():
+        steps = data.get("steps", {})
+        notes[name] = []
+        exits[name] = {step: _arris_exits(step, raw, notes[name]) for step, raw in steps.items()}
+        names = list(steps) + [e.target for ex in exits[name].values() for e in ex]
+        ids[name] = _derive_ids(names)
+    return _ArrisSet(files, exits, ids, notes)
+
+
+def _arris_entry(arris: _ArrisSet, file: str) -> str | None:
+    steps = arris.steps(file)
+    start = "START" if "START" in steps else next(iter(steps), None)
+    if start is None or arris.exits[file].get(start):
+        return start
+    # A module file: START is only a placeholder ("1led?") and the flow is entered from
+    # start.json. Begin where the other files jump in most.
+    entries: Counter[str] = Counter()
+    for other in arris.files:
+        if other == file:
+            continue
+        for out in arris.exits[other].values():
+            for e in out:
+                if e.target not in arris.steps(other) and e.target in steps:
+                    entries[e.target] += 1
+    if not entries:
+        return start
+    order = list(steps)
+    entry = max(entries, key=lambda n: (entries[n], -order.index(n)))
+    arris.notes[file].append(SourceNote(start, f"placeholder start; entry taken as {entry!r}"))
+    return entry
+
+
+def convert_arris_file(arris: _ArrisSet, file: str) -> ArrisFlow:
+    """One ARRIS flow file as a flow of its own: the steps reachable from its entry, with the
+    steps of other files it jumps to copied in (ids prefixed with their file), so the flow runs
+    to its end as the upstream tool does. A reference to a step no file has becomes a
+    resolution named after it ("missing in the source"); steps not reachable from the entry
+    (entered only from other files, or from nowhere) are left out and listed."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(file).stem)
+
+    def node_id(owner: str, step: str) -> str:
+        own = arris.ids[owner][step]
+        if owner == file:
+            return own
+        return _sub_id(re.sub(r"[^A-Za-z0-9_-]+", "-", Path(owner).stem), own)
+
+    entry = _arris_entry(arris, file)
     nodes: list[Node] = []
     edges: list[Edge] = []
-    for name, raw in steps.items():
-        out = exits[name]
-        question = _plain(str(raw.get("Question") or ""))
-        first_text = next((_plain(str(t)) for t in raw.get("Text") or [] if _plain(str(t))), "")
-        title = _clip(question or first_text or name, TITLE_MAX)
-        body = _arris_body(raw, question, out)
-        visible = [e for e in out if e.kind != "skip"]
-        if not visible:
-            # Nothing for the agent to press: the step ends the call. A Skip on such a step (a
-            # conditional jump) has no place in a resolution; it is kept as an edge and the
-            # validator reports it.
-            outcome = _arris_outcome(f"{question} {first_text}".strip() or name)
-            node = Node(
-                id=id_map[name],
-                type="resolution",
-                title=title,
-                body=body,
-                outcome=outcome,
+    notes = arris.notes[file]
+    seen: set[tuple[str, str]] = set()
+    missing: dict[str, Node] = {}
+    queue: list[tuple[str, str]] = [(file, entry)] if entry is not None else []
+    if queue:
+        seen.add(queue[0])
+    while queue:
+        owner, step = queue.pop(0)
+        out = arris.exits[owner][step]
+        targets: list[str] = []
+        for e in out:
+            hit = arris.resolve(owner, e.target)
+            if hit is None:
+                # No file has this step: it ends the call here, named as the button named it.
+                target_id = node_id(owner, e.target)
+                if target_id not in missing:
+                    title = _clip(_plain(e.target) or e.target, TITLE_MAX)
+                    missing[target_id] = Node(
+                        id=target_id,
+                        type="resolution",
+                        title=title,
+                        body="*This step is missing in the source flow; the button above names "
+                        "it.*",
+                        # Not known to have solved anything unless its name says so.
+                        outcome=_arris_outcome(e.target, default="unresolved"),
+                    )
+                    notes.append(SourceNote(step, f"dangling reference {e.target!r}: a resolution"))
+                targets.append(target_id)
+                continue
+            t_file, t_step, how = hit
+            if how == "fuzzy_name":
+                notes.append(
+                    SourceNote(step, f"reference {e.target!r} read as the step {t_step!r}")
+                )
+            targets.append(node_id(t_file, t_step))
+            if (t_file, t_step) not in seen:
+                seen.add((t_file, t_step))
+                queue.append((t_file, t_step))
+        raw = arris.steps(owner)[step]
+        new_nodes, new_edges = _arris_node(node_id(owner, step), step, raw, out, targets)
+        if owner != file:
+            for n in new_nodes:
+                n.body = (f"*From the `{Path(owner).stem}` flow.*\n\n" + n.body).strip()[:BODY_MAX]
+        nodes += new_nodes
+        edges += new_edges
+    nodes += missing.values()
+    left_out = [s for s in arris.steps(file) if (file, s) not in seen]
+    if left_out:
+        notes.append(
+            SourceNote(
+                "*",
+                f"{len(left_out)} step(s) not reachable from the entry left out: "
+                + ", ".join(repr(s) for s in left_out[:6])
+                + (" …" if len(left_out) > 6 else ""),
             )
-            for e in out:
-                edges.append(Edge(source=id_map[name], target=id_map[e.target], label=e.label))
-        elif len(out) >= 2:
-            node = Node(id=id_map[name], type="question", title=title, body=body)
-            for e in out:
-                edges.append(Edge(source=id_map[name], target=id_map[e.target], label=e.label))
-        else:
-            node = Node(id=id_map[name], type="action", title=title, body=body)
-            edges.append(Edge(source=id_map[name], target=id_map[out[0].target], label=""))
-        nodes.append(node)
-
-    start_name = "START" if "START" in steps else next(iter(steps), None)
-    if start_name is not None and not exits.get(start_name) and entries:
-        # A module file: START is a placeholder ("1led?") and the flow is entered from
-        # start.json. Begin where the other files jump in most.
-        start_name = max(entries, key=lambda n: (entries[n], -list(steps).index(n)))
-        notes.append(SourceNote("START", f"placeholder start; entry taken as {start_name!r}"))
+        )
+    # Own steps first, in source order, then the copied ones as reached (stable output).
+    order = {arris.ids[file][s]: i for i, s in enumerate(arris.steps(file))}
+    nodes.sort(key=lambda n: order.get(n.id, len(order)))
+    data = arris.files[file]
     comments = data.get("comments") or []
     description = (
         f"ARRIS SURFboard Tier-1 support flow `{file}` "
@@ -393,16 +572,23 @@ def convert_arris_file(
     )
     title = str(data.get("title") or "SURFboard flow").strip()
     doc = FlowDocument(
-        title=_clip(f"{title} ({Path(file).stem})", TITLE_MAX),
+        title=_clip(f"{title} ({stem})", TITLE_MAX),
         kind="troubleshooting",
         description=_clip(description, 5000),
         category="Cable modem",
         tags=["arris", "surfboard", "tier-1"],
-        start=id_map.get(start_name) if start_name is not None else None,
+        start=arris.ids[file][entry] if entry is not None else None,
         nodes=nodes,
         edges=edges,
     )
-    return ArrisFlow(file=file, doc=doc, id_map=id_map, exits=exits, notes=notes)
+    return ArrisFlow(
+        file=file,
+        doc=doc,
+        id_map=arris.ids[file],
+        exits=arris.exits[file],
+        notes=notes,
+        left_out=left_out,
+    )
 
 
 def _arris_folder(path: Path | str) -> Path:
@@ -411,22 +597,8 @@ def _arris_folder(path: Path | str) -> Path:
 
 
 def convert_arris_detailed(path: Path | str) -> list[ArrisFlow]:
-    files = {
-        f.name: json.loads(f.read_text(encoding="utf-8"))
-        for f in sorted(_arris_folder(path).glob("*.json"))
-    }
-    # Cross-file jumps: count, per file, how often the others jump to each of its steps.
-    entries: dict[str, Counter[str]] = {name: Counter() for name in files}
-    for name, data in files.items():
-        own = data.get("steps", {})
-        for step, raw in own.items():
-            for e in _arris_exits(step, raw, []):
-                if e.target in own:
-                    continue
-                for other, other_data in files.items():
-                    if other != name and e.target in other_data.get("steps", {}):
-                        entries[other][e.target] += 1
-    return [convert_arris_file(name, data, dict(entries[name])) for name, data in files.items()]
+    arris = _load_arris(path)
+    return [convert_arris_file(arris, name) for name in arris.files]
 
 
 def convert_arris(path: Path | str) -> list[tuple[str, FlowDocument]]:
