@@ -73,6 +73,8 @@ def _env(database: Database, data_dir: Path) -> dict[str, str]:
         **database.environment(),
         "RESOLUTIONFLOW_DATA_DIR": str(data_dir),
         "RESOLUTIONFLOW_JOBS_IN_PROCESS": "false",
+        # Local disk, so the test can compare the two data dirs' files.
+        "RESOLUTIONFLOW_STORAGE_URL": "",
     }
 
 
