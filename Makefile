@@ -12,6 +12,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STATIC := src/resolutionflow/static/index.html
+OIDC_PROVIDER := tests/oidc/node_modules/.installed
 OPENAPI := build/openapi.json
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/scripts -type f 2>/dev/null)
 PY_SRC := $(shell find src/resolutionflow -name '*.py' -not -path '*/static/*' 2>/dev/null)
@@ -46,6 +47,11 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The OpenID Provider the SSO tests sign in through (oidc-provider from npm; tests/sso).
+$(OIDC_PROVIDER): tests/oidc/package.json tests/oidc/package-lock.json
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # The OpenAPI document the frontend's typed client is generated from (and checked against).
 $(OPENAPI): $(VENV)/.installed $(PY_SRC)
 	@mkdir -p build
@@ -76,10 +82,10 @@ lint: $(VENV)/.installed frontend/node_modules/.installed
 	$(BIN)/mypy
 	cd frontend && npm run typecheck
 
-test-sqlite: $(VENV)/.installed
+test-sqlite: $(VENV)/.installed $(OIDC_PROVIDER)
 	$(BIN)/pytest -q -p no:cacheprovider --ignore=tests/e2e
 
-test-postgres: $(VENV)/.installed
+test-postgres: $(VENV)/.installed $(OIDC_PROVIDER)
 	@dir=$$(mktemp -d /tmp/rf-pg.XXXXXX); \
 	url=$$(scripts/test-postgres.sh start $$dir); \
 	trap "scripts/test-postgres.sh stop $$dir" EXIT; \

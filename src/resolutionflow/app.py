@@ -57,6 +57,7 @@ from resolutionflow.scripts.router import router as scripts_router
 from resolutionflow.sessions.live import Listener
 from resolutionflow.sessions.router import router as sessions_router
 from resolutionflow.sharing.router import router as sharing_router
+from resolutionflow.sso.router import router as sso_router
 from resolutionflow.static_files import SpaFiles
 from resolutionflow.steps.router import router as steps_router
 from resolutionflow.storage import from_settings as storage_from_settings
@@ -76,6 +77,7 @@ def api_router() -> APIRouter:
     api = APIRouter(prefix="/api/v1")
     for router in (
         auth_router,
+        sso_router,
         me_router,
         accounts_router,
         users_router,

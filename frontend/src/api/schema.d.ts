@@ -209,6 +209,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Sso
+         * @description The account's OpenID Provider. Never the client secret: `has_secret` says one is set.
+         */
+        get: operations["read_sso_api_v1_account_sso_get"];
+        /**
+         * Save Sso
+         * @description Sets up (or changes) single sign-on. The issuer's discovery document is fetched and
+         *     checked now (422 on `issuer` when it cannot be used); a domain another account signs in with
+         *     is 422 on `domains`; leaving out `client_secret` keeps the stored one.
+         */
+        put: operations["save_sso_api_v1_account_sso_put"];
+        post?: never;
+        /**
+         * Delete Sso
+         * @description Turns single sign-on off (and with it `sso_required`): passwords work again.
+         */
+        delete: operations["delete_sso_api_v1_account_sso_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -585,6 +615,71 @@ export interface paths {
         put?: never;
         /** Refresh */
         post: operations["refresh_api_v1_auth_refresh_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sso Callback
+         * @description Where the provider sends the browser back. Success: the same refresh cookie as a password
+         *     sign-in, and a redirect into the app (which then calls POST /auth/refresh). Failure: a
+         *     redirect to `/sign-in?sso_error=<code>`.
+         */
+        get: operations["sso_callback_api_v1_auth_sso_callback_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Discover Sso
+         * @description Whether this email's domain signs in with single sign-on, the button's name, and whether
+         *     a password is refused.
+         */
+        get: operations["discover_sso_api_v1_auth_sso_discover_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start Sso
+         * @description Sends the browser to the provider of the email's domain (authorization code flow with
+         *     PKCE, state and nonce). An email whose domain has no single sign-on goes back to the
+         *     sign-in page with `?sso_error=not_configured`, never to a provider.
+         */
+        get: operations["start_sso_api_v1_auth_sso_start_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8484,20 +8579,17 @@ export interface components {
          * SecurityUpdate
          * @description How long a sign-in lives. `idle_minutes`: signed out after this long without use (null:
          *     the default, the refresh-token lifetime of 14 days). `absolute_hours`: signed out this long
-         *     after signing in, used or not (null: no limit). Both are replaced. `sso_required` is not
-         *     supported yet: only false is accepted.
+         *     after signing in, used or not (null: no limit). Both are replaced. `sso_required`: passwords
+         *     are refused for the account's users (a super admin keeps theirs, the break-glass way in);
+         *     true only once single sign-on is set up (422 otherwise); null or left out keeps it.
          */
         SecurityUpdate: {
             /** Absolute Hours */
             absolute_hours?: number | null;
             /** Idle Minutes */
             idle_minutes?: number | null;
-            /**
-             * Sso Required
-             * @default false
-             * @constant
-             */
-            sso_required: false;
+            /** Sso Required */
+            sso_required?: boolean | null;
         };
         /**
          * SeriesDay
@@ -9119,6 +9211,78 @@ export interface components {
             ticket_id: string;
             /** Url */
             url?: string | null;
+        };
+        /**
+         * SsoConfigRead
+         * @description `configured` false: passwords only, the other fields empty. The secret is never
+         *     returned: `has_secret` says whether one is stored. `redirect_uri` is what to register at the
+         *     provider.
+         */
+        SsoConfigRead: {
+            /** Client Id */
+            client_id: string | null;
+            /** Configured */
+            configured: boolean;
+            /** Default Role */
+            default_role: ("viewer" | "engineer" | "team_admin") | null;
+            /** Display Name */
+            display_name: string | null;
+            /** Domains */
+            domains: string[];
+            /** Has Secret */
+            has_secret: boolean;
+            /** Issuer */
+            issuer: string | null;
+            /** Redirect Uri */
+            redirect_uri: string;
+            /** Required */
+            required: boolean;
+        };
+        /**
+         * SsoConfigUpdate
+         * @description The account's OpenID Provider. `issuer` is the provider's issuer URL (its discovery
+         *     document is fetched and checked when saving); `client_secret` may be left out to keep the
+         *     stored one; `domains` are the email domains that sign in through it (each belongs to one
+         *     account only).
+         */
+        SsoConfigUpdate: {
+            /** Client Id */
+            client_id: string;
+            /** Client Secret */
+            client_secret?: string | null;
+            /**
+             * Default Role
+             * @default engineer
+             * @enum {string}
+             */
+            default_role: "viewer" | "engineer" | "team_admin";
+            /**
+             * Display Name
+             * @default single sign-on
+             */
+            display_name: string;
+            /** Domains */
+            domains: string[];
+            /** Issuer */
+            issuer: string;
+        };
+        /**
+         * SsoDiscovery
+         * @description What the sign-in page shows for an email: a "Sign in with <display_name>" button when
+         *     `sso` is true (go to `start_url`), and no password field when `password_allowed` is false.
+         */
+        SsoDiscovery: {
+            /** Display Name */
+            display_name?: string | null;
+            /**
+             * Password Allowed
+             * @default true
+             */
+            password_allowed: boolean;
+            /** Sso */
+            sso: boolean;
+            /** Start Url */
+            start_url?: string | null;
         };
         /** StatusUpdate */
         StatusUpdate: {
@@ -10708,6 +10872,104 @@ export interface operations {
             };
         };
     };
+    read_sso_api_v1_account_sso_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConfigRead"];
+                };
+            };
+        };
+    };
+    save_sso_api_v1_account_sso_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoConfigUpdate"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConfigRead"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    delete_sso_api_v1_account_sso_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     list_accounts_api_v1_accounts_get: {
         parameters: {
             query?: never;
@@ -11545,7 +11807,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "account.security_changed" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.session_revoked" | "auth.sessions_revoked_others" | "auth.throttled" | "experiment.started" | "experiment.stopped" | "gap.drafted" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_cancelled" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "proposal.approved" | "proposal.dismissed" | "proposal.rejected" | "proposal.run" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "share.revoked" | "script.created" | "script.deleted" | "script.updated" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed" | "user.signed_out_everywhere") | null;
+                action?: ("account.created" | "account.security_changed" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.session_revoked" | "auth.sso_failed" | "auth.sessions_revoked_others" | "auth.throttled" | "experiment.started" | "experiment.stopped" | "gap.drafted" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_cancelled" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "proposal.approved" | "proposal.dismissed" | "proposal.rejected" | "proposal.run" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "sso.config_deleted" | "sso.config_saved" | "share.revoked" | "script.created" | "script.deleted" | "script.updated" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed" | "user.signed_out_everywhere") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */
@@ -11764,6 +12026,124 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+        };
+    };
+    sso_callback_api_v1_auth_sso_callback_get: {
+        parameters: {
+            query?: {
+                code?: string | null;
+                error?: string | null;
+                state?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Into the app, or to the sign-in page with sso_error */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    discover_sso_api_v1_auth_sso_discover_get: {
+        parameters: {
+            query: {
+                email: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoDiscovery"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    start_sso_api_v1_auth_sso_start_get: {
+        parameters: {
+            query: {
+                email: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description To the provider, or back to the sign-in page */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import EmailStr, Field, StringConstraints
 
@@ -83,12 +83,13 @@ ABSOLUTE_HOURS_MAX = 365 * 24
 class SecurityUpdate(WriteSchema):
     """How long a sign-in lives. `idle_minutes`: signed out after this long without use (null:
     the default, the refresh-token lifetime of 14 days). `absolute_hours`: signed out this long
-    after signing in, used or not (null: no limit). Both are replaced. `sso_required` is not
-    supported yet: only false is accepted."""
+    after signing in, used or not (null: no limit). Both are replaced. `sso_required`: passwords
+    are refused for the account's users (a super admin keeps theirs, the break-glass way in);
+    true only once single sign-on is set up (422 otherwise); null or left out keeps it."""
 
     idle_minutes: int | None = Field(default=None, ge=IDLE_MINUTES_MIN, le=IDLE_MINUTES_MAX)
     absolute_hours: int | None = Field(default=None, ge=ABSOLUTE_HOURS_MIN, le=ABSOLUTE_HOURS_MAX)
-    sso_required: Literal[False] = False
+    sso_required: bool | None = None
 
 
 class SecurityRead(ReadSchema):

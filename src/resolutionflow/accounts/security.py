@@ -15,18 +15,20 @@ from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import get_settings
 from resolutionflow.errors import ValidationFailed
 from resolutionflow.models import Account
+from resolutionflow.sso import service as sso
 
 
-def read(account: Account) -> SecurityRead:
+def read(account: Account, sso_required: bool) -> SecurityRead:
     return SecurityRead(
         idle_minutes=account.session_idle_minutes,
         absolute_hours=account.session_absolute_hours,
         default_idle_minutes=get_settings().refresh_token_ttl_s // 60,
+        sso_required=sso_required,
     )
 
 
 async def get(db: AsyncSession, account_id: uuid.UUID) -> SecurityRead:
-    return read(await get_account(db, account_id))
+    return read(await get_account(db, account_id), await sso.required(db, account_id))
 
 
 async def save(
@@ -51,6 +53,10 @@ async def save(
     }
     account.session_idle_minutes = data.idle_minutes
     account.session_absolute_hours = data.absolute_hours
+    sso_before = await sso.required(db, account.id)
+    if data.sso_required is not None:
+        await sso.set_required(db, account.id, data.sso_required)
+    sso_after = data.sso_required if data.sso_required is not None else sso_before
     await db.flush()
     record_by(
         db,
@@ -60,11 +66,12 @@ async def save(
         target_type="account",
         target_id=account.id,
         detail={
-            "from": before,
-            "to": {"idle_minutes": data.idle_minutes, "absolute_hours": data.absolute_hours},
+            "from": before | ({"sso_required": sso_before} if sso_after != sso_before else {}),
+            "to": {"idle_minutes": data.idle_minutes, "absolute_hours": data.absolute_hours}
+            | ({"sso_required": sso_after} if sso_after != sso_before else {}),
         },
     )
-    return read(account)
+    return read(account, sso_after)
 
 
 def read_default_idle() -> int:

@@ -15,8 +15,9 @@ from resolutionflow.auth.passwords import burn_verification_time_async, verify_p
 from resolutionflow.auth.tokens import hash_secret, issue_access_token, new_secret
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import Settings
-from resolutionflow.errors import Unauthorized
-from resolutionflow.models import Account, RefreshToken, User
+from resolutionflow.errors import Forbidden, Unauthorized
+from resolutionflow.models import Account, RefreshToken, Role, User
+from resolutionflow.sso import repository as sso_repository
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ async def login(
         # One message for every cause, so the answer does not reveal which emails exist.
         raise Unauthorized("The email or password is incorrect.", persist=True)
     await throttle.succeeded(db, settings, attempt)
+    await _refuse_password_if_sso_required(db, user, client)
     user.last_login_at = datetime.now(UTC)
     record(
         db,
@@ -81,6 +83,34 @@ async def login(
         client=client,
     )
     return await start_family(db, settings, user, client)
+
+
+async def _refuse_password_if_sso_required(
+    db: AsyncSession, user: User, client: ClientInfo
+) -> None:
+    """An account that requires single sign-on refuses passwords, except a super admin's (the
+    break-glass way in when the provider is down). Checked only after the password was right,
+    so the answer tells nothing to someone guessing."""
+    if user.role == Role.super_admin.value:
+        return
+    config = await sso_repository.required_for(db, user.account_id)
+    if config is None:
+        return
+    record(
+        db,
+        "auth.login_failed",
+        account_id=user.account_id,
+        actor_id=user.id,
+        actor_email=user.email,
+        client=client,
+        detail={"reason": "sso_required"},
+    )
+    error = Forbidden(
+        f"Your account signs in with single sign-on: use “Sign in with {config.display_name}”.",
+        persist=True,
+    )
+    error.extra["sso_required"] = True
+    raise error
 
 
 async def start_family(

@@ -46,7 +46,12 @@ class SsoIdentity(IdMixin, AccountMixin, TimestampMixin, Model):
     """A user known to a provider as (issuer, subject)."""
 
     __tablename__ = "sso_identity"
-    __table_args__ = (UniqueConstraint("issuer", "subject", name="uq_sso_identity_issuer_subject"),)
+    # Per account: some issuers are shared by every tenant of the provider (Google's is).
+    __table_args__ = (
+        UniqueConstraint(
+            "account_id", "issuer", "subject", name="uq_sso_identity_account_issuer_subject"
+        ),
+    )
 
     user_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("user.id", ondelete="CASCADE"), index=True

@@ -248,11 +248,16 @@ class OutboundPolicy:
         transport = self.transport(verify=kwargs.pop("verify", True))
         return httpx.AsyncClient(transport=transport, follow_redirects=False, **kwargs)
 
-    def client2(self, **kwargs: Any) -> httpx2.AsyncClient:
-        """The same for httpx2, the client the anthropic and openai SDKs take as `http_client`."""
-        t = httpx2.AsyncHTTPTransport(trust_env=False, verify=kwargs.pop("verify", True))
+    def transport2(self, **kwargs: Any) -> httpx2.AsyncHTTPTransport:
+        """The same for httpx2 (the anthropic and openai SDKs, Authlib's OAuth client)."""
+        t = httpx2.AsyncHTTPTransport(trust_env=False, **kwargs)
         pool = t._pool
         pool._network_backend = _Backend2(self, pool._network_backend)
+        return t
+
+    def client2(self, **kwargs: Any) -> httpx2.AsyncClient:
+        """The same for httpx2, the client the anthropic and openai SDKs take as `http_client`."""
+        t = self.transport2(verify=kwargs.pop("verify", True))
         return httpx2.AsyncClient(transport=t, follow_redirects=False, **kwargs)
 
 

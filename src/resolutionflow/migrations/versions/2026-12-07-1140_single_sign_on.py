@@ -91,7 +91,9 @@ def upgrade() -> None:
             name=op.f("fk_sso_identity_user_id_user"),
             ondelete="CASCADE",
         ),
-        sa.UniqueConstraint("issuer", "subject", name="uq_sso_identity_issuer_subject"),
+        sa.UniqueConstraint(
+            "account_id", "issuer", "subject", name="uq_sso_identity_account_issuer_subject"
+        ),
     )
     with op.batch_alter_table("sso_identity", schema=None) as batch_op:
         batch_op.create_index(

@@ -44,7 +44,7 @@ describe("Account settings → Sign-in timeouts", () => {
     await u.click(screen.getByRole("radio", { name: /^30 minutes \/ 8 hours/ }));
     await u.click(screen.getByRole("button", { name: "Save timeouts" }));
 
-    await waitFor(() => expect(puts).toEqual([{ idle_minutes: 30, absolute_hours: 8, sso_required: false }]));
+    await waitFor(() => expect(puts).toEqual([{ idle_minutes: 30, absolute_hours: 8 }]));
     expect(await screen.findByText(/Sign-in timeouts saved/)).toBeInTheDocument();
   });
 
@@ -67,7 +67,7 @@ describe("Account settings → Sign-in timeouts", () => {
     await u.type(screen.getByLabelText("Absolute lifetime (hours)"), "8");
     await u.click(screen.getByRole("button", { name: "Save timeouts" }));
 
-    await waitFor(() => expect(puts).toEqual([{ idle_minutes: 600, absolute_hours: 8, sso_required: false }]));
+    await waitFor(() => expect(puts).toEqual([{ idle_minutes: 600, absolute_hours: 8 }]));
     expect(await screen.findByLabelText("Idle timeout (minutes)")).toHaveAttribute("aria-invalid", "true");
   });
 });

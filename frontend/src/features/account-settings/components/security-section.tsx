@@ -62,8 +62,8 @@ function SecurityForm({ saved }: { saved: Security }) {
     e.preventDefault();
     const body =
       preset === "custom"
-        ? { idle_minutes: idle.trim() ? Number(idle) : null, absolute_hours: absolute.trim() ? Number(absolute) : null, sso_required: false as const }
-        : { idle_minutes: PRESETS[preset].idle, absolute_hours: PRESETS[preset].absolute, sso_required: false as const };
+        ? { idle_minutes: idle.trim() ? Number(idle) : null, absolute_hours: absolute.trim() ? Number(absolute) : null }
+        : { idle_minutes: PRESETS[preset].idle, absolute_hours: PRESETS[preset].absolute };
     save.mutate(body, { onSuccess: () => toast.show("Sign-in timeouts saved. They apply at each device's next refresh.") });
   }
 
