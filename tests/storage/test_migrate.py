@@ -9,6 +9,7 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from httpx import AsyncClient
@@ -98,7 +99,7 @@ class GarblingStore:
     async def put(self, key: str, data: bytes) -> None:
         await self.inner.put(key, data[:-1])
 
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
 
@@ -107,7 +108,7 @@ async def test_a_copy_that_reads_back_different_is_a_failure_and_the_local_file_
 ) -> None:
     local = await _local_with(tmp_path, {"acc/shot": PNG})
     target = GarblingStore(s3_server.storage(s3_server.new_bucket()))
-    report = await migrate(local, target, {"acc/shot": _sha(PNG)}, delete_local=True)  # type: ignore[arg-type]
+    report = await migrate(local, target, {"acc/shot": _sha(PNG)}, delete_local=True)
     assert report.failed == ["acc/shot: the copy read back has a different checksum"]
     assert report.deleted_local == 0 and await local.get("acc/shot") == PNG
 
