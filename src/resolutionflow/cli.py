@@ -344,7 +344,7 @@ def storage_migrate(
         try:
             await target.check()
         except StorageError as exc:
-            console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+            console.print(f"[red]error:[/red] {getattr(exc, 'reason', exc)}", soft_wrap=True)
             raise typer.Exit(1) from exc
         engine = make_engine(settings)
         try:

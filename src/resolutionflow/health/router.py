@@ -36,9 +36,9 @@ async def ready(request: Request) -> dict[str, str]:
     try:
         await request.app.state.storage.check()
     except StorageError as exc:
-        # StorageUnavailable names the store (never credentials); the instance takes no
-        # traffic until uploads and downloads can work again.
-        problem = ServiceUnavailable(str(exc) or "Attachment storage is not reachable.")
+        # No traffic until uploads and downloads can work again. Which store and why went to
+        # the log: this probe answers anyone, so it names no bucket or endpoint.
+        problem = ServiceUnavailable("Attachment storage is not reachable.")
         problem.extra = {"storage": "unavailable"}
         raise problem from exc
     return {"status": "ok", "database": "ok", "migrations": "current", "storage": "ok"}

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Protocol
 
 from resolutionflow.errors import ServiceUnavailable
+
+log = logging.getLogger("resolutionflow.storage")
 
 # Generated keys: `<account hex>/<id hex>` and the like. Nothing that could climb out of a
 # directory or a bucket prefix (no dots, no empty segments, no leading slash).
@@ -18,10 +21,18 @@ class StorageError(Exception):
 
 class StorageUnavailable(StorageError, ServiceUnavailable):
     """The storage itself cannot be reached (object store down, credentials refused). Also an
-    AppError, so a request that needed the blob answers 503 problem+json naming storage."""
+    AppError, so a request that needed the blob answers 503 problem+json naming storage.
 
-    def __init__(self, detail: str) -> None:
-        ServiceUnavailable.__init__(self, detail)
+    The answer says only that; `reason` (which store, which error; never credentials) is for
+    operators: it is logged, and the CLI prints it."""
+
+    def __init__(self, reason: str) -> None:
+        ServiceUnavailable.__init__(
+            self, "Attachment storage is not reachable right now; try again shortly."
+        )
+        self.reason = reason
+        self.extra = {"storage": "unavailable"}
+        log.warning("attachment storage unavailable: %s", reason)
 
 
 def check_key(key: str) -> str:

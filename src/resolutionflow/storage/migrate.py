@@ -69,7 +69,7 @@ async def migrate(
                 await source.delete(key)
                 report.deleted_local += 1
         except StorageError as exc:
-            report.failed.append(f"{key}: {exc}")
+            report.failed.append(f"{key}: {getattr(exc, 'reason', exc)}")
     # Whatever the database knows of must now be in the target (a file lost before the
     # migration shows here, not as a broken download later).
     on_disk = set(local_keys)
@@ -77,7 +77,7 @@ async def migrate(
         try:
             present = await target.exists(key)
         except StorageError as exc:
-            report.failed.append(f"{key}: {exc}")
+            report.failed.append(f"{key}: {getattr(exc, 'reason', exc)}")
             continue
         if not present:
             report.failed.append(f"{key}: recorded in the database but in neither storage")
