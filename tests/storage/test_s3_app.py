@@ -186,3 +186,12 @@ def test_the_cli_refuses_to_start_with_a_malformed_storage_url(tmp_path: Path) -
     assert "RESOLUTIONFLOW_STORAGE_URL 'Bad_Bucket' is not a bucket name" in r.stderr
     assert "Traceback" not in r.stderr
     assert not (tmp_path / "data").exists()  # nothing started, nothing written
+
+
+def test_the_aws_endpoint_variable_is_used_and_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "https://r2.example.net")
+    s3 = from_settings(Settings(storage_url="s3://rf-files"))
+    assert isinstance(s3, S3Storage) and s3.endpoint_url == "https://r2.example.net"
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "https://key:secret@r2.example.net")
+    with pytest.raises(ValueError, match="AWS_ENDPOINT_URL: must not carry credentials"):
+        from_settings(Settings(storage_url="s3://rf-files"))

@@ -15,9 +15,14 @@ def from_settings(settings: Settings) -> Storage:
     """The storage the settings name. A configured object store is used or fails loudly; it
     never falls back to local disk."""
     if settings.storage_url.strip():
-        from resolutionflow.storage.s3 import S3Storage, parse_url
+        from resolutionflow.storage.s3 import S3Storage, parse_endpoint, parse_url
 
-        endpoint = settings.s3_endpoint_url or os.environ.get("AWS_ENDPOINT_URL") or None
+        endpoint = settings.s3_endpoint_url
+        if not endpoint and os.environ.get("AWS_ENDPOINT_URL", "").strip():
+            try:
+                endpoint = parse_endpoint(os.environ["AWS_ENDPOINT_URL"])
+            except ValueError as exc:
+                raise ValueError(f"AWS_ENDPOINT_URL: {exc}") from None
         region = (
             settings.s3_region
             or os.environ.get("AWS_REGION")
