@@ -14,6 +14,7 @@ import { EscalationChannelsSection } from "./escalation-channels-section";
 import { NoteTemplateSection } from "./note-template-section";
 import { RedactionSection } from "./redaction-section";
 import { SecuritySection } from "./security-section";
+import { SsoSection } from "./sso-section";
 
 export function AccountSettingsPage() {
   const account = useAccount();
@@ -47,6 +48,9 @@ export function AccountSettingsPage() {
         </div>
         <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200 md:col-span-2">
           <SecuritySection />
+        </div>
+        <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200 md:col-span-2">
+          <SsoSection />
         </div>
         <div className="rounded-lg bg-white p-5 ring-1 ring-slate-200 md:col-span-2">
           <EscalationChannelsSection />
