@@ -34,7 +34,9 @@ from sqlalchemy.pool import NullPool
 
 import resolutionflow.models  # noqa: F401 - every table on the metadata
 from resolutionflow.auth.tokens import issue_access_token
-from resolutionflow.config import get_settings
+from resolutionflow.backup import service
+from resolutionflow.backup.manifest import BackupError
+from resolutionflow.config import Settings, get_settings
 from resolutionflow.db import migrate
 from resolutionflow.db.base import Model
 from resolutionflow.db.engine import make_engine, make_sessionmaker
@@ -42,6 +44,7 @@ from resolutionflow.models import Account, Role, User
 from tests.fixtures.database import TestDatabase as Database
 from tests.fixtures.database import create_test_database, drop_test_database
 from tests.fixtures.factories import _password_hash
+from tests.storage.conftest import S3Server
 
 CLI = str(Path(sys.executable).parent / "resolutionflow")
 SERVER = os.environ.get("RF_TEST_DATABASE_URL")
@@ -80,6 +83,17 @@ def _env(database: Database, data_dir: Path) -> dict[str, str]:
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([CLI, *args], env=env, capture_output=True, text=True, timeout=300)
+
+
+def _settings(database: Database, data_dir: Path, **extra: Any) -> Settings:
+    """What the CLI would read from `_env` (the in-process tests skip a process start)."""
+    return Settings(
+        data_dir=data_dir,
+        database_url=database.url,
+        database_owner_url=database.owner_url,
+        storage_url="",
+        **extra,
+    )
 
 
 def _said(r: subprocess.CompletedProcess[str]) -> str:
@@ -224,6 +238,10 @@ class Drill:
     def target_env(self) -> dict[str, str]:
         return _env(self.target, self.target_dir)
 
+    @property
+    def target_settings(self) -> Settings:
+        return _settings(self.target, self.target_dir)
+
 
 @pytest.fixture(scope="module")
 def drill(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Drill]:
@@ -361,9 +379,9 @@ def test_a_tampered_file_fails_the_checksum_and_changes_nothing(
     asyncio.run(_add_account(drill.target))
     accounts = _mark(drill.target)
 
-    r = _cli(drill.target_env, "restore", "--force", str(copy))
-    assert r.returncode == 1
-    assert "checksum does not match" in _said(r) and blob.name in _said(r)
+    with pytest.raises(BackupError, match="checksum does not match") as refused:
+        service.restore(drill.target_settings, copy, force=True)
+    assert blob.name in str(refused.value)
     assert _mark(drill.target) == accounts  # the extra account is still there
     assert _files(drill.target_dir / "attachments") == stored
 
@@ -375,9 +393,8 @@ def test_a_backup_newer_than_the_code_is_refused(drill: Drill, tmp_path: Path) -
     manifest["alembic_revision"] = "9999_from_the_future"
     (copy / "manifest.json").write_text(json.dumps(manifest))
     accounts = _mark(drill.target)
-    r = _cli(drill.target_env, "restore", "--force", str(copy))
-    assert r.returncode == 1
-    assert "newer than this version" in _said(r)
+    with pytest.raises(BackupError, match="newer than this version"):
+        service.restore(drill.target_settings, copy, force=True)
     assert _mark(drill.target) == accounts
 
 
@@ -410,14 +427,11 @@ def test_an_older_backup_is_migrated_forward(tmp_path: Path) -> None:
         if source.owner_url:
             asyncio.run(migrate.grant_app_role(source.owner_url, source.url))
 
-        r = _cli(_env(source, source_dir), "backup", str(tmp_path / "b"))
-        assert r.returncode == 0, r.stderr
-        made = json.loads((tmp_path / "b" / "manifest.json").read_text())
-        assert made["alembic_revision"] == old
+        made = service.backup(_settings(source, source_dir), tmp_path / "b")
+        assert made.alembic_revision == old
 
-        r = _cli(_env(target, target_dir), "restore", str(tmp_path / "b"))
-        assert r.returncode == 0, r.stderr
-        assert f"migrated to {head}" in _said(r)
+        restored = service.restore(_settings(target, target_dir), tmp_path / "b", force=False)
+        assert restored.revision == head
 
         async def revision() -> str | None:
             engine = create_async_engine(_owner_url(target), poolclass=NullPool)
@@ -438,7 +452,6 @@ def test_an_older_backup_is_migrated_forward(tmp_path: Path) -> None:
 
 def test_pg_tools_missing_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from resolutionflow.backup import postgres
-    from resolutionflow.backup.manifest import BackupError
 
     monkeypatch.setattr(postgres.shutil, "which", lambda _name: None)
     monkeypatch.setattr(postgres.glob, "glob", lambda _pattern: [])
@@ -461,3 +474,34 @@ def test_an_unusable_database_is_named_without_its_password(tmp_path: Path) -> N
     assert "cannot use the database" in _said(r) and url.database in _said(r)  # type: ignore[operator]
     assert "s3cr3t-pw" not in r.stderr + r.stdout and "Traceback" not in r.stderr
     assert not (tmp_path / "b").exists()
+
+
+# --- attachments on object storage -------------------------------------------------------------
+
+
+def test_a_disk_backup_restores_onto_s3_and_backs_up_from_it(
+    drill: Drill, s3_server: S3Server, tmp_path: Path
+) -> None:
+    """Attachments go through the configured storage both ways: the drill's disk backup is
+    restored into an installation on S3, whose own backup then holds the same files."""
+    bucket = s3_server.new_bucket()
+    target_dir = tmp_path / "on-s3"
+    target = _empty_database(target_dir)
+    on_s3 = _settings(target, target_dir).model_copy(
+        update={"storage_url": f"s3://{bucket}/rf", "s3_endpoint_url": s3_server.endpoint}
+    )
+    try:
+        service.restore(on_s3, drill.backup, force=False)
+        original = json.loads((drill.backup / "manifest.json").read_text())
+        store = s3_server.storage(bucket)
+        for item in original["attachments"]:
+            data = asyncio.run(store.get(item["storage_key"]))
+            assert data == (drill.backup / item["path"]).read_bytes()
+        assert not (target_dir / "attachments").exists()  # nothing fell back to disk
+
+        again = service.backup(on_s3, tmp_path / "from-s3")
+        assert sorted((a.storage_key, a.sha256) for a in again.attachments) == sorted(
+            (a["storage_key"], a["sha256"]) for a in original["attachments"]
+        )
+    finally:
+        drop_test_database(target)

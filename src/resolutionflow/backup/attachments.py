@@ -9,13 +9,8 @@ from pathlib import Path
 
 from resolutionflow.backup.manifest import BackupError, FileEntry, entry, write_private
 from resolutionflow.config import Settings, private_dir
-from resolutionflow.storage import base
-from resolutionflow.storage.base import Storage, StorageError
-
-# An unreachable store is not a missing file: the backup fails rather than leave files out.
-_UNAVAILABLE: tuple[type[Exception], ...] = tuple(
-    cls for cls in (getattr(base, "StorageUnavailable", None),) if cls is not None
-)
+from resolutionflow.storage import from_settings
+from resolutionflow.storage.base import Storage, StorageError, StorageUnavailable
 
 # Where the database records storage keys: (table, column), constants quoted into SQL (S608). A backup of an older schema may
 # lack some of them; the database modules look only at those that exist.
@@ -36,17 +31,8 @@ def keys_query(present: Iterable[tuple[str, str]]) -> str | None:
 
 
 def configured_storage(settings: Settings) -> Storage:
-    """The storage the app uses: `storage.from_settings` (local disk or object storage), or,
-    in a version without object storage, the data dir's attachments folder."""
-    import resolutionflow.storage as storage_package
-
-    factory = getattr(storage_package, "from_settings", None)
-    if factory is not None:
-        configured: Storage = factory(settings)
-        return configured
-    from resolutionflow.storage.local import LocalStorage
-
-    return LocalStorage(settings.data_dir / "attachments")
+    """The storage the app uses (local disk, or the object store of RESOLUTIONFLOW_STORAGE_URL)."""
+    return from_settings(settings)
 
 
 async def save(storage: Storage, keys: list[str], root: Path) -> tuple[list[FileEntry], list[str]]:
@@ -59,7 +45,8 @@ async def save(storage: Storage, keys: list[str], root: Path) -> tuple[list[File
     for key in keys:
         try:
             data = await storage.get(key)
-        except _UNAVAILABLE as exc:
+        except StorageUnavailable as exc:
+            # An unreachable store is not a missing file: fail rather than leave files out.
             raise BackupError(f"attachment storage is unreachable: {exc}") from exc
         except StorageError:
             missing.append(key)
@@ -74,4 +61,10 @@ async def save(storage: Storage, keys: list[str], root: Path) -> tuple[list[File
 async def restore(storage: Storage, entries: list[FileEntry], root: Path) -> None:
     for item in entries:
         assert item.storage_key is not None
-        await storage.put(item.storage_key, (root / item.path).read_bytes())
+        try:
+            await storage.put(item.storage_key, (root / item.path).read_bytes())
+        except StorageError as exc:
+            raise BackupError(
+                f"writing {item.storage_key} to attachment storage failed ({exc}); the "
+                "database was not changed yet"
+            ) from exc
