@@ -136,6 +136,22 @@ async def test_required_sso_refuses_passwords_except_a_super_admins(
     ]
     assert event["detail"] == {"reason": "sso_required"}
 
+    # An invite cannot set a password either; the invited person signs in with SSO instead.
+    r = await client.post(
+        "/api/v1/users",
+        headers=tenant.admin.headers,
+        json={"email": f"{unique('ivan')}@{sso_tenant.domain}", "name": "Ivan", "role": "engineer"},
+    )
+    token = r.json()["invite"]["invite_url"].rsplit("/", 1)[-1]
+    body = assert_problem(
+        await client.post(
+            f"/api/v1/auth/invites/{token}/accept", json={"password": "a-fine-passphrase!"}
+        ),
+        403,
+    )
+    assert body["sso_required"] is True
+    assert (await client.get(f"/api/v1/auth/invites/{token}")).status_code == 200  # still open
+
     r = await client.put(security, json={"sso_required": False}, headers=tenant.admin.headers)
     assert r.json()["sso_required"] is False
     assert (await login(client, tenant.engineer.email)).status_code == 200

@@ -70,6 +70,11 @@ async def accept_invite(
     token: InviteToken, body: InviteAccept, request: Request, response: Response, db: DB
 ) -> TokenResponse:
     client = client_info(request)
+    invite, _ = await invites.preview(db, token)
+    required = await service.sso_required_for(db, invite.account_id, invite.role)
+    if required is not None:
+        # No password to set: the invited person signs in with SSO, linked by their email.
+        raise service.sso_required_error(required.display_name)
     user = await invites.accept(db, token, body.password, body.name, client)
     issued = await service.start_family(db, get_settings(), user, client)
     return _respond(response, issued)

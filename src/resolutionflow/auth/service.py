@@ -16,7 +16,7 @@ from resolutionflow.auth.tokens import hash_secret, issue_access_token, new_secr
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import Settings
 from resolutionflow.errors import Forbidden, Unauthorized
-from resolutionflow.models import Account, RefreshToken, Role, User
+from resolutionflow.models import Account, RefreshToken, Role, SsoConfig, User
 from resolutionflow.sso import repository as sso_repository
 
 
@@ -91,9 +91,7 @@ async def _refuse_password_if_sso_required(
     """An account that requires single sign-on refuses passwords, except a super admin's (the
     break-glass way in when the provider is down). Checked only after the password was right,
     so the answer tells nothing to someone guessing."""
-    if user.role == Role.super_admin.value:
-        return
-    config = await sso_repository.required_for(db, user.account_id)
+    config = await sso_required_for(db, user.account_id, user.role)
     if config is None:
         return
     record(
@@ -105,12 +103,25 @@ async def _refuse_password_if_sso_required(
         client=client,
         detail={"reason": "sso_required"},
     )
+    raise sso_required_error(config.display_name, persist=True)
+
+
+async def sso_required_for(db: AsyncSession, account_id: uuid.UUID, role: str) -> SsoConfig | None:
+    """The account's provider when it refuses passwords for this role (a super admin's password
+    always works: the break-glass way in when the provider is down)."""
+    if role == Role.super_admin.value:
+        return None
+    return await sso_repository.required_for(db, account_id)
+
+
+def sso_required_error(display_name: str, *, persist: bool = False) -> Forbidden:
     error = Forbidden(
-        f"Your account signs in with single sign-on: use “Sign in with {config.display_name}”.",
-        persist=True,
+        f"Your account signs in with single sign-on: use “Sign in with {display_name}” on the "
+        "sign-in page.",
+        persist=persist,
     )
     error.extra["sso_required"] = True
-    raise error
+    return error
 
 
 async def start_family(
