@@ -111,7 +111,8 @@ async def discover(issuer: str, *, fresh: bool = False) -> ProviderMetadata:
     if not isinstance(data, dict):
         raise SsoFailure("bad_discovery", "the discovery document is not a JSON object")
     if str(data.get("issuer", "")).rstrip("/") != issuer.rstrip("/"):
-        raise SsoFailure("bad_discovery", "the discovery document names another issuer")
+        named = str(data.get("issuer", ""))[:200]
+        raise SsoFailure("bad_discovery", f"the discovery document names the issuer {named!r}")
     endpoints: dict[str, str] = {}
     for name in ("authorization_endpoint", "token_endpoint", "jwks_uri"):
         value = data.get(name)
