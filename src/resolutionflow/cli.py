@@ -370,15 +370,22 @@ def storage_migrate(
 @app.command()
 def backup(
     path: Annotated[Path, typer.Argument(help="A new directory to write the backup into")],
+    passphrase_file: Annotated[
+        Path | None,
+        typer.Option("--passphrase-file", help="Encrypt with the passphrase in this file"),
+    ] = None,
 ) -> None:
     """Back up the database and the attachments into PATH while the server runs (a consistent
     snapshot: SQLite's online backup or pg_dump), with a manifest of versions and checksums.
-    The backup holds client data and secrets: store it encrypted (docs/operations.md)."""
+    The backup holds client data and secrets: encrypt it (--passphrase-file) or store it
+    encrypted (docs/operations.md)."""
+    from resolutionflow.backup.encryption import read_passphrase
     from resolutionflow.backup.manifest import BackupError
     from resolutionflow.backup.service import backup as make_backup
 
     try:
-        made = make_backup(get_settings(), path)
+        passphrase = read_passphrase(passphrase_file) if passphrase_file else None
+        made = make_backup(get_settings(), path, passphrase)
     except BackupError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
@@ -396,15 +403,21 @@ def restore(
     force: Annotated[
         bool, typer.Option("--force", help="Replace a database that already holds data")
     ] = False,
+    passphrase_file: Annotated[
+        Path | None,
+        typer.Option("--passphrase-file", help="The passphrase of an encrypted backup"),
+    ] = None,
 ) -> None:
     """Restore a backup into the configured database and storage (stop the server first).
     Every checksum is verified before anything changes; a database that holds data is only
     replaced with --force; an older backup is migrated forward to this version's schema."""
+    from resolutionflow.backup.encryption import read_passphrase
     from resolutionflow.backup.manifest import BackupError
     from resolutionflow.backup.service import restore as restore_backup
 
     try:
-        restored = restore_backup(get_settings(), path, force=force)
+        passphrase = read_passphrase(passphrase_file) if passphrase_file else None
+        restored = restore_backup(get_settings(), path, force=force, passphrase=passphrase)
     except BackupError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc

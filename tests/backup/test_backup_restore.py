@@ -505,3 +505,55 @@ def test_a_disk_backup_restores_onto_s3_and_backs_up_from_it(
         )
     finally:
         drop_test_database(target)
+
+
+# --- encrypted backups -------------------------------------------------------------------------
+
+
+def test_an_encrypted_backup_restores_only_with_its_passphrase(
+    drill: Drill, tmp_path: Path
+) -> None:
+    from resolutionflow.backup.encryption import read_passphrase
+
+    (tmp_path / "short").write_text("hunter2\n")
+    with pytest.raises(BackupError, match="shorter than 12"):
+        read_passphrase(tmp_path / "short")
+    (tmp_path / "pass").write_text("a long passphrase kept in the vault\n")
+    passphrase = read_passphrase(tmp_path / "pass")
+
+    sealed = tmp_path / "sealed"
+    service.backup(_settings(drill.source, drill.source_dir), sealed, passphrase)
+    assert sealed.stat().st_mode & 0o777 == 0o700
+    files = [p for p in sealed.rglob("*") if p.is_file()]
+    assert len(files) > WRITERS * 2 and all(p.stat().st_mode & 0o777 == 0o600 for p in files)
+    for path in files:  # nothing readable: no database, no screenshot, no manifest in clear
+        data = path.read_bytes()
+        assert b"SQLite format 3" not in data and b"PGDMP" not in data
+        assert PNG not in data and b"storage_key" not in data and b"writer 0 note" not in data
+
+    target_dir = tmp_path / "target"
+    target = _empty_database(target_dir)
+    settings = _settings(target, target_dir)
+    try:
+        with pytest.raises(BackupError, match="encrypted: give its passphrase"):
+            service.restore(settings, sealed, force=False)
+        with pytest.raises(BackupError, match="wrong passphrase"):
+            service.restore(settings, sealed, force=False, passphrase=b"not the passphrase!")
+        changed = tmp_path / "changed"
+        shutil.copytree(sealed, changed)
+        victim = changed / ("database.sqlite3" if not SERVER else "database.pgdump")
+        raw = bytearray(victim.read_bytes())
+        raw[len(raw) // 2] ^= 1
+        victim.write_bytes(bytes(raw))
+        with pytest.raises(BackupError, match="the backup was changed"):
+            service.restore(settings, changed, force=False, passphrase=passphrase)
+        assert not service._holds_data(settings)  # the refusals changed nothing
+        assert not (target_dir / "attachments").exists()
+
+        service.restore(settings, sealed, force=False, passphrase=passphrase)
+        # The load has stopped: the restored database equals the source, table for table.
+        assert asyncio.run(_rows(target)) == asyncio.run(_rows(drill.source))
+        source_files = _files(drill.source_dir / "attachments")
+        assert _files(target_dir / "attachments") == source_files and source_files
+    finally:
+        drop_test_database(target)

@@ -16,7 +16,7 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 
 from resolutionflow import __version__
-from resolutionflow.backup import attachments, manifest, postgres, sqlite
+from resolutionflow.backup import attachments, encryption, manifest, postgres, sqlite
 from resolutionflow.backup.manifest import BackupError, Manifest
 from resolutionflow.config import Settings, private_dir
 from resolutionflow.db import migrate
@@ -26,15 +26,18 @@ def _kind(settings: Settings) -> str:
     return "sqlite" if settings.is_sqlite else "postgresql"
 
 
-def backup(settings: Settings, path: Path) -> Manifest:
-    """Writes a backup into the new directory `path` (0700, files 0600). It is built beside
-    `path` and renamed into place at the end, so `path` only ever holds a complete backup."""
+def backup(settings: Settings, path: Path, passphrase: bytes | None = None) -> Manifest:
+    """Writes a backup into the new directory `path` (0700, files 0600), sealed with the
+    passphrase when one is given. It is built beside `path` and renamed into place at the end,
+    so `path` only ever holds a complete backup."""
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise BackupError(f"{path} already exists and is not empty: give a new path")
     private_dir(path.parent.resolve())
     work = Path(tempfile.mkdtemp(prefix=f".{path.name}.partial-", dir=path.parent))  # 0700
     try:
         made = asyncio.run(_backup(settings, work))
+        if passphrase is not None:
+            work = encryption.sealed_copy(work, passphrase)
         if path.exists():
             path.rmdir()
         os.rename(work, path)
@@ -104,7 +107,21 @@ def _app_tables() -> set[str]:
     return set(Model.metadata.tables)
 
 
-def restore(settings: Settings, path: Path, *, force: bool) -> Restored:
+def restore(
+    settings: Settings, path: Path, *, force: bool, passphrase: bytes | None = None
+) -> Restored:
+    if not encryption.is_encrypted(path):
+        return _restore(settings, path, force=force)
+    if passphrase is None:
+        raise BackupError("this backup is encrypted: give its passphrase with --passphrase-file")
+    # Opened into a private temporary directory (TMPDIR; room for one backup), and every file
+    # authenticated, before anything else happens.
+    with tempfile.TemporaryDirectory(prefix="rf-restore-") as opened:
+        encryption.decrypt_tree(path, Path(opened), passphrase)
+        return _restore(settings, Path(opened), force=force)
+
+
+def _restore(settings: Settings, path: Path, *, force: bool) -> Restored:
     found = check(settings, path)
     url = settings.migration_database_url
     if not force and _holds_data(settings):
