@@ -91,8 +91,13 @@ def test_plain_text_without_a_phone_shaped_run_never_reaches_the_matcher(
 def test_the_region_decides_how_a_national_number_is_read() -> None:
     text = "ring 020 7946 0958"  # London, written as a UK caller would
     assert redacted(text, RedactionOptions(phones=True, phone_region="GB")) == ["020 7946 0958"]
-    # In a US installation it is still a grouped number with a trunk 0 beside a phone word.
+    # In a US installation it is still a grouped number with a trunk 0 beside a phone word;
+    # written as one run it is only a UK number where the region says so.
     assert redacted(text) == ["020 7946 0958"]
+    assert redacted("tel 02079460958") == []
+    assert redacted("tel 02079460958", RedactionOptions(phones=True, phone_region="GB")) == [
+        "02079460958"
+    ]
     us_local = "ring 201-3344"
     assert redacted(us_local) == ["201-3344"]
     # International numbers are found whatever the region.
@@ -103,3 +108,33 @@ def test_the_region_decides_how_a_national_number_is_read() -> None:
 
 def test_phones_are_kept_unless_the_account_asks() -> None:
     assert redact("Call back on (555) 201-3344").findings == []
+
+
+async def test_accounts_read_national_numbers_in_the_installations_region(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import uuid
+
+    from resolutionflow.config import Settings
+    from resolutionflow.redaction import policy
+
+    class NoAccount:
+        async def get(self, *_: object) -> None:
+            return None
+
+    monkeypatch.setattr(policy, "get_settings", lambda: Settings(phone_region="gb"))
+    options = await policy.options_for(NoAccount(), uuid.uuid4())  # type: ignore[arg-type]
+    assert options.phone_region == "GB"
+    # A UK number written as one run: a phone in a UK installation, a mere number in a US one.
+    assert redacted("tel 02079460958", policy.for_mode(options, "strict")) == ["02079460958"]
+    assert redacted("tel 02079460958") == []
+
+
+def test_the_phone_region_setting_is_a_country_code() -> None:
+    from pydantic import ValidationError
+
+    from resolutionflow.config import Settings
+
+    assert Settings().phone_region == "US"
+    with pytest.raises(ValidationError):
+        Settings(phone_region="United Kingdom")
