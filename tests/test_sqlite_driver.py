@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import aiosqlite
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from resolutionflow.config import Settings
-from resolutionflow.db.engine import make_engine
+from resolutionflow.db.engine import make_engine, make_read_engine
 
 
 @pytest.fixture
@@ -46,4 +47,61 @@ async def test_statements_behave_as_with_sqlite3(settings: Settings, tmp_path: P
             names = (await conn.execute(text("SELECT name FROM t ORDER BY id"))).scalars().all()
             assert names == ["a", "b", "c!", "d!", "e!"]
     finally:
+        await engine.dispose()
+
+
+async def test_begin_travels_with_the_first_statement(settings: Settings, tmp_path: Path) -> None:
+    """A unit of work's BEGIN costs no hand-off of its own, and is still a real transaction: a
+    read sees one snapshot, a write rolled back leaves nothing."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'begin.db'}"
+    engine = make_engine(settings, url)
+    reader = make_read_engine(settings, engine)
+    handoffs: list[object] = []
+    original = aiosqlite.Connection._execute
+
+    async def counted(
+        self: aiosqlite.Connection, fn: object, *args: object, **kw: object
+    ) -> object:
+        handoffs.append(fn)
+        return await original(self, fn, *args, **kw)  # type: ignore[arg-type]
+
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY)"))
+        async with reader.connect() as warm:  # the pool's connection opens outside the count
+            await warm.execute(text("SELECT 1"))
+        aiosqlite.Connection._execute = counted  # type: ignore[method-assign]
+        async with reader.connect() as conn:
+            await conn.begin()
+            first = (await conn.execute(text("SELECT count(*) FROM t"))).scalar_one()
+            # Another connection writes between the two reads: the snapshot does not move.
+            async with engine.begin() as writer:
+                await writer.execute(text("INSERT INTO t (id) VALUES (1)"))
+            handoffs.clear()
+            second = (await conn.execute(text("SELECT count(*) FROM t"))).scalar_one()
+            assert (first, second) == (0, 0)
+            await conn.rollback()
+        assert len(handoffs) == 2  # the second read and the ROLLBACK; no BEGIN of its own
+
+        handoffs.clear()
+        async with reader.connect() as conn:
+            await conn.begin()
+            assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar_one() == 1
+            await conn.rollback()
+        assert len(handoffs) == 2  # BEGIN + the read in one hand-off, then the ROLLBACK
+
+        handoffs.clear()
+        async with engine.connect() as conn:
+            await conn.begin()
+            await conn.rollback()  # nothing ran: nothing to send, nothing left pending
+        assert handoffs == []
+        async with engine.connect() as conn:
+            async with conn.begin():
+                await conn.execute(text("INSERT INTO t (id) VALUES (2)"))
+                await conn.rollback()
+            count = (await conn.execute(text("SELECT count(*) FROM t"))).scalar_one()
+            assert count == 1
+    finally:
+        aiosqlite.Connection._execute = original  # type: ignore[method-assign]
+        await reader.dispose()
         await engine.dispose()

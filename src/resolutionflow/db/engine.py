@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from resolutionflow.config import PRIVATE_FILE, Settings, private_dir, private_file, tighten
 from resolutionflow.db import rls
 from resolutionflow.db.postgres_driver import prelude_url
-from resolutionflow.db.sqlite_driver import one_hop_url
+from resolutionflow.db.sqlite_driver import begin_with_first_statement, one_hop_url
 
 
 def _sqlite_begin_immediate(conn: Any) -> None:
@@ -19,7 +19,7 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     # locked" when another connection wrote in between (the busy timeout does not apply to that
     # upgrade). Taking the write lock at BEGIN makes such transactions wait their turn instead:
     # correct under concurrency, at the price of one writer at a time, which is SQLite anyway.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    begin_with_first_statement(conn, "BEGIN IMMEDIATE")
 
 
 # An execution option of the sign-in check's engine on SQLite (see make_check_engine).
@@ -33,7 +33,7 @@ def _sqlite_begin_deferred(conn: Any) -> None:
     if conn.get_execution_options().get(_SINGLE_STATEMENT):
         return
     # Reads take no lock at BEGIN: in WAL mode they see a snapshot and never wait on the writer.
-    conn.exec_driver_sql("BEGIN")
+    begin_with_first_statement(conn, "BEGIN")
 
 
 def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
     AsyncAdapt_aiosqlite_connection,
     AsyncAdapt_aiosqlite_cursor,
     AsyncAdapt_aiosqlite_dbapi,
+    AsyncAdapt_aiosqlite_ss_cursor,
     SQLiteDialect_aiosqlite,
 )
 from sqlalchemy.util import EMPTY_DICT
@@ -34,9 +35,16 @@ _Outcome = tuple[Any, list[Any], int, int | None]
 
 
 def _run_statement(
-    connection: sqlite3.Connection, operation: str, parameters: Any, many: bool
+    connection: sqlite3.Connection,
+    begin: str | None,
+    operation: str,
+    parameters: Any,
+    many: bool,
 ) -> _Outcome:
-    """In the connection's thread: the statement from cursor to closed cursor."""
+    """In the connection's thread: the transaction's BEGIN if it is still to be sent, then the
+    statement from cursor to closed cursor."""
+    if begin is not None:
+        connection.execute(begin)
     cursor = connection.cursor()
     try:
         if many:
@@ -106,31 +114,68 @@ class OneHopCursor(AsyncAdapt_aiosqlite_cursor):
 
     async def _run(self, operation: Any, parameters: Any, *, many: bool) -> None:
         connection = self._connection
-        async with self._adapt_connection._execute_mutex:
+        adapt_connection: OneHopConnection = self._adapt_connection  # type: ignore[assignment]
+        async with adapt_connection._execute_mutex:
+            begin, adapt_connection.pending_begin = adapt_connection.pending_begin, None
             # aiosqlite's own queueing: `_execute` runs a function in the connection's thread,
             # `_conn` is the sqlite3 connection there (both are how its public methods work).
             outcome: _Outcome = await connection._execute(
-                _run_statement, connection._conn, operation, parameters, many
+                _run_statement, connection._conn, begin, operation, parameters, many
             )
         self._description, rows, self._rowcount, self._lastrowid = outcome
         self._rows = collections.deque(rows)
 
 
-class OneHopConnection(AsyncAdapt_aiosqlite_connection):
+class StreamingCursor(AsyncAdapt_aiosqlite_ss_cursor):
+    """SQLAlchemy's server-side cursor, after the pending BEGIN (a hand-off of its own: streams
+    are rare and long, the saving is for the short statements of every request)."""
+
     __slots__ = ()
+
+    def execute(self, operation: Any, parameters: Any = None) -> Any:
+        adapt_connection: OneHopConnection = self._adapt_connection  # type: ignore[assignment]
+        begin, adapt_connection.pending_begin = adapt_connection.pending_begin, None
+        if begin is not None:
+            connection = adapt_connection._connection
+            await_(connection._execute(connection._conn.execute, begin))
+        return super().execute(operation, parameters)
+
+
+class OneHopConnection(AsyncAdapt_aiosqlite_connection):
+    __slots__ = ("pending_begin",)
     _cursor_cls = OneHopCursor  # type: ignore[assignment]
+    _ss_cursor_cls = StreamingCursor
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        # The BEGIN of a transaction that has begun for SQLAlchemy but not yet run a statement:
+        # it goes to the thread with that first statement, one hand-off for both.
+        self.pending_begin: str | None = None
 
     # sqlite3 itself does nothing on commit or rollback outside a transaction, but reaching it
     # costs a hand-off; the pool's reset-on-return rollback after every request is one such.
     # Reading `in_transaction` from this thread is safe: between statements the connection's
-    # thread is idle, and the flag is a plain read of SQLite's autocommit state.
+    # thread is idle, and the flag is a plain read of SQLite's autocommit state. A BEGIN still
+    # pending had nothing after it: there is nothing to end, and it must not reach the next user.
     def rollback(self) -> None:
+        self.pending_begin = None
         if self._connection.in_transaction:
             super().rollback()
 
     def commit(self) -> None:
+        self.pending_begin = None
         if self._connection.in_transaction:
             super().commit()
+
+
+def begin_with_first_statement(conn: Any, statement: str) -> None:
+    """For an engine's "begin" event: `statement` (BEGIN, BEGIN IMMEDIATE) is sent with the
+    transaction's first statement on this adapter, at once on any other."""
+    driver_connection = conn.connection.dbapi_connection
+    if isinstance(driver_connection, OneHopConnection):
+        driver_connection.pending_begin = statement
+    else:
+        conn.exec_driver_sql(statement)
 
 
 class OneHopDBAPI(AsyncAdapt_aiosqlite_dbapi):
