@@ -20,7 +20,7 @@ PY_SRC := $(shell find src/resolutionflow -name '*.py' -not -path '*/static/*' 2
 RF_EVAL_DIR ?= $(CURDIR)/../shared/data/eval
 export RF_EVAL_DIR
 
-.PHONY: lock help install run test lint typecheck test-unit test-sqlite test-postgres test-frontend test-e2e bench system-deps api-client clean
+.PHONY: lock help install run test lint typecheck test-unit test-sqlite test-postgres test-databases test-frontend test-e2e bench system-deps api-client clean
 
 help:
 	@echo "make run     set up and serve on http://$(HOST):$(PORT) with demo data"
@@ -98,7 +98,12 @@ test-frontend: frontend/node_modules/.installed
 test-e2e: install
 	$(BIN)/pytest -q -p no:cacheprovider tests/e2e
 
-test: system-deps install lint test-frontend test-sqlite test-postgres test-e2e
+# The SQLite and PostgreSQL suites are independent (each test has its own database and
+# temp dirs), so they run side by side; --output-sync prints each suite's output whole.
+test-databases: $(VENV)/.installed
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+
+test: system-deps install lint test-frontend test-databases test-e2e
 	@echo "all test suites passed"
 
 bench: install
