@@ -363,6 +363,22 @@ def test_restore_refuses_a_database_with_data_without_force(drill: Drill) -> Non
     assert _mark(drill.target) == accounts
 
 
+def _sql(database: Database, *statements: str) -> list[Any]:
+    """Runs the statements as the owner; returns the last one's first column."""
+
+    async def run() -> list[Any]:
+        engine = create_async_engine(_owner_url(database), poolclass=NullPool)
+        try:
+            async with engine.begin() as conn:
+                for statement in statements:
+                    result = await conn.execute(text(statement))
+                return list(result.scalars().all()) if result.returns_rows else []
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
 def _files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
@@ -535,6 +551,8 @@ def test_an_encrypted_backup_restores_only_with_its_passphrase(
     target = _empty_database(target_dir)
     settings = _settings(target, target_dir)
     try:
+        if SERVER:  # another application's table in the same database: not ours to touch
+            _sql(target, "CREATE TABLE other_app (note text)", "INSERT INTO other_app VALUES ('x')")
         with pytest.raises(BackupError, match="encrypted: give its passphrase"):
             service.restore(settings, sealed, force=False)
         with pytest.raises(BackupError, match="wrong passphrase"):
@@ -555,5 +573,7 @@ def test_an_encrypted_backup_restores_only_with_its_passphrase(
         assert asyncio.run(_rows(target)) == asyncio.run(_rows(drill.source))
         source_files = _files(drill.source_dir / "attachments")
         assert _files(target_dir / "attachments") == source_files and source_files
+        if SERVER:
+            assert _sql(target, "SELECT note FROM other_app") == ["x"]
     finally:
         drop_test_database(target)

@@ -21,6 +21,7 @@ from sqlalchemy.pool import NullPool
 
 from resolutionflow.backup.attachments import KEY_COLUMNS, keys_query
 from resolutionflow.backup.manifest import BackupError
+from resolutionflow.db import migrate
 from resolutionflow.db.rls import ALL_ACCOUNTS_SETTING
 
 # Tables under FORCE ROW LEVEL SECURITY show an owner who is not a superuser nothing unless
@@ -155,11 +156,17 @@ async def _keys(conn: AsyncConnection) -> list[str]:
     return [str(k) for k in (await conn.scalars(text(query))).all()] if query else []
 
 
-async def _public_tables(conn: AsyncConnection) -> list[str]:
+async def _our_tables(conn: AsyncConnection, app_tables: set[str]) -> list[str]:
+    """The public schema's tables that are ResolutionFlow's: the models', Alembic's, and the
+    raw-SQL search tables. Anything else in the database is someone else's and left alone."""
     rows = await conn.scalars(
         text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
     )
-    return list(rows.all())
+    return [
+        t
+        for t in rows.all()
+        if t in app_tables or t == "alembic_version" or not migrate.include_name(t, "table", None)
+    ]
 
 
 async def holds_data(url: str, app_tables: set[str]) -> bool:
@@ -168,8 +175,8 @@ async def holds_data(url: str, app_tables: set[str]) -> bool:
         try:
             async with engine.connect() as conn, conn.begin():
                 await _all_accounts(conn)
-                for table in await _public_tables(conn):
-                    if table in app_tables and await conn.scalar(
+                for table in await _our_tables(conn, app_tables):
+                    if table != "alembic_version" and await conn.scalar(
                         text(f'SELECT 1 FROM "{table}" LIMIT 1')  # noqa: S608 - a catalog name
                     ):
                         return True
@@ -178,24 +185,19 @@ async def holds_data(url: str, app_tables: set[str]) -> bool:
             await engine.dispose()
 
 
-async def restore(url: str, dump_file: Path) -> None:
-    """Replaces the public schema's contents (tables, views, sequences: what the migrations
-    make) with the dump's, in one transaction: pg_restore writes the SQL, psql runs it after
-    the drops with ON_ERROR_STOP, so a failure leaves the database as it was."""
+async def restore(url: str, dump_file: Path, app_tables: set[str]) -> None:
+    """Replaces ResolutionFlow's tables with the dump's in one transaction: pg_restore writes
+    the SQL, psql runs it after dropping our tables with ON_ERROR_STOP, so a failure leaves the
+    database as it was."""
     pg_restore, psql = tool("pg_restore"), tool("psql")
     engine = create_async_engine(url, poolclass=NullPool)
     with _database_errors(url):
         try:
             async with engine.connect() as conn:
-                drops = [f'DROP TABLE IF EXISTS "{t}" CASCADE;' for t in await _public_tables(conn)]
-                for kind, catalog, column in (
-                    ("VIEW", "pg_views", "viewname"),
-                    ("SEQUENCE", "pg_sequences", "sequencename"),
-                ):
-                    names = await conn.scalars(
-                        text(f"SELECT {column} FROM {catalog} WHERE schemaname = 'public'")  # noqa: S608
-                    )
-                    drops += [f'DROP {kind} IF EXISTS "{n}" CASCADE;' for n in names.all()]
+                drops = [
+                    f'DROP TABLE IF EXISTS "{t}" CASCADE;'
+                    for t in await _our_tables(conn, app_tables)
+                ]
         finally:
             await engine.dispose()
     env = libpq_env(url)

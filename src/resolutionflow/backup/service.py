@@ -138,7 +138,7 @@ def _restore(settings: Settings, path: Path, *, force: bool) -> Restored:
     if settings.is_sqlite:
         sqlite.restore(dump, sqlite.database_path(url))
     else:
-        asyncio.run(postgres.restore(url, dump))
+        asyncio.run(postgres.restore(url, dump, _app_tables()))
     # Forward to this version's schema (nothing to do when the backup is as new as the code),
     # and the app's role its rights on the restored tables.
     migrate.prepare(settings)
