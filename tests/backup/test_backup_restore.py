@@ -315,6 +315,15 @@ def test_restored_database_is_a_consistent_moment_of_the_source(drill: Drill) ->
     }
     assert len(drill.load.acked_before) >= WRITERS * 4
 
+    if SERVER:  # the app's own role (not the owner) was given its rights on restored tables
+        app_role = Database(drill.target.url)
+        seen = _sql(
+            app_role,
+            "SELECT set_config('resolutionflow.all_accounts', 'on', true)",
+            "SELECT count(*) FROM session_event",
+        )
+        assert seen == [len(restored["session_event"])]
+
 
 def test_restored_attachments_equal_the_source_byte_for_byte(drill: Drill) -> None:
     restored = asyncio.run(_rows(drill.target))["session_attachment"]
