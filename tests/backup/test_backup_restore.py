@@ -586,3 +586,22 @@ def test_an_encrypted_backup_restores_only_with_its_passphrase(
             assert _sql(target, "SELECT note FROM other_app") == ["x"]
     finally:
         drop_test_database(target)
+
+
+def test_unreachable_storage_fails_the_backup_instead_of_leaving_files_out(
+    drill: Drill, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "rf-test")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "rf-test-secret")
+    nowhere = _settings(drill.source, drill.source_dir).model_copy(
+        update={
+            "storage_url": "s3://rf-backups/rf",
+            "s3_endpoint_url": f"http://127.0.0.1:{_free_port()}",  # nothing listens there
+            "s3_region": "us-east-1",
+            "s3_max_attempts": 1,
+        }
+    )
+    with pytest.raises(BackupError, match="attachment storage is unreachable"):
+        service.backup(nowhere, tmp_path / "b")
+    assert not (tmp_path / "b").exists()
+    assert [p.name for p in tmp_path.iterdir()] == []  # no partial directory left behind
