@@ -19,7 +19,6 @@ from resolutionflow.redaction.model import Candidate
 from resolutionflow.redaction.patterns.common import (
     is_code_reference,
     is_placeholder,
-    keyword_windows,
 )
 
 # Accounts whose name alone says "this is a sign-in".
@@ -157,24 +156,126 @@ def _value_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_REMOTE_WORDS = (
+    "rdp", "ssh", "vnc", "idrac", "ilo", "ipmi", "teamviewer", "anydesk", "screenconnect",
+    "winbox", "telnet", "sftp", "ftp",
+)  # fmt: skip
+_CLAUSE_WORDS = ("pass", "pwd", "pin")
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.$\\@+-")
+_ACCOUNT_RE = re.compile(rf"(?i)(?:{_ACCOUNTS})")
+_LEAD_WORDS = ("log", "sign", "cred", "user", "account", "acct")
+# The longest user part `_PAIR_RE` reads before its separator (a lead phrase and a name).
+_PAIR_REACH = 120
+
+
+def _hits(lower: str, words: tuple[str, ...], start: int, end: int) -> list[int]:
+    out: list[int] = []
+    for w in words:
+        i = lower.find(w, start, end)
+        while i != -1:
+            out.append(i)
+            i = lower.find(w, i + 1, end)
+    return sorted(set(out))
+
+
+def _pair_regions(text: str, lower: str) -> list[tuple[int, int]]:
+    """Where `_PAIR_RE` can match: around a "/" or "|" with an account-looking token (or a lead
+    word) before it and a value of six characters after it, within its line. Every pair has such
+    a separator, so the regex (which reads up to 40 characters ahead at each position it tries)
+    runs on these few regions instead of the whole text."""
+    regions: list[tuple[int, int]] = []
+    n = len(text)
+    for sep in ("/", "|"):
+        p = text.find(sep)
+        while p != -1:
+            q = p + 1
+            while q < n and text[q] in " \t":
+                q += 1
+            v = q
+            while v < n and v - q < 6 and text[v] not in _VALUE_STOP:
+                v += 1
+            e = p
+            while e > 0 and text[e - 1] in " \t":
+                e -= 1
+            s = e
+            while s > 0 and text[s - 1] in _TOKEN_CHARS:
+                s -= 1
+            if v - q >= 6 and e > s:
+                token = text[s:e]
+                line_start = text.rfind("\n", 0, s) + 1
+                if (
+                    "\\" in token
+                    or "@" in token
+                    or _ACCOUNT_RE.fullmatch(token) is not None
+                    or any(w in lower[max(line_start, s - 40) : s] for w in _LEAD_WORDS)
+                ):
+                    line_end = text.find("\n", q)
+                    line_end = n if line_end == -1 else line_end
+                    regions.append((max(line_start, e - _PAIR_REACH), min(line_end, q + 130)))
+            p = text.find(sep, p + 1)
+    regions.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in regions:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+_VALUE_STOP = frozenset(" \t\r\n/\\,;()[]{}<>\"'`")
+
+
+def _matches(text: str, lower: str) -> Iterator[re.Match[str]]:
+    for r_start, r_end in _pair_regions(text, lower):
+        yield from _PAIR_RE.finditer(text, r_start, r_end)
+    # The other two patterns begin with their keyword: tried only where it stands.
+    n = len(text)
+    for words, regex in ((_REMOTE_WORDS, _REMOTE_RE), (_CLAUSE_WORDS, _LONG_CLAUSE_RE)):
+        for hit in _hits(lower, words, 0, n):
+            line_end = text.find("\n", hit, hit + _AFTER)
+            m = regex.match(text, hit, min(n, hit + _AFTER) if line_end == -1 else line_end)
+            if m is not None:
+                yield m
+
+
+# A pair is read within this reach of a keyword (as the keyword windows of the other detectors).
+_BEFORE, _AFTER = 80, 160
+_LONGEST_KEYWORD = max(len(k) for k in _KEYWORDS)
+
+
+def _near_keyword(text: str, lower: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    a = max(line_start, end - _AFTER - _LONGEST_KEYWORD)
+    b = min(len(text) if line_end == -1 else line_end, start + _BEFORE + _LONGEST_KEYWORD)
+    chunk = lower[a:b]
+    return any(k in chunk for k in _KEYWORDS)
+
+
 def detect_credential_pairs(text: str, lower: str) -> Iterator[Candidate]:
-    for w_start, w_end in keyword_windows(text, lower, _KEYWORDS, before=80, after=160):
-        for regex in (_PAIR_RE, _REMOTE_RE, _LONG_CLAUSE_RE):
-            for m in regex.finditer(text, w_start, w_end):
-                start, end = _value_span(text, m.start("value"), m.end("value"))
-                value = text[start:end]
-                if regex is not _LONG_CLAUSE_RE and _SWITCH_RE.match(value):
-                    continue
-                if regex is _LONG_CLAUSE_RE:
-                    words = m.group("clause").lower().split()
-                    if _POLICY_WORDS.intersection(words[:3]):
-                        continue
-                    # After a longer clause the value must look like a password by itself:
-                    # snake_case names and dotted words do not.
-                    strong = any(c.isdigit() or c in "!@#$%^&*+=?~" for c in value)
-                    pin = value.isdigit() and m.group(0).lower().startswith("pin")
-                    if not pin and not (strong and _looks_secret(value)):
-                        continue
-                elif not _looks_secret(value, paired=True):
-                    continue
-                yield Candidate("password", start, end)
+    seen: set[tuple[int, int]] = set()
+    for m in _matches(text, lower):
+        if m.re is _PAIR_RE and not _near_keyword(text, lower, m.start(), m.end()):
+            continue
+        regex = m.re
+        start, end = _value_span(text, m.start("value"), m.end("value"))
+        if (start, end) in seen:
+            continue
+        value = text[start:end]
+        if regex is not _LONG_CLAUSE_RE and _SWITCH_RE.match(value):
+            continue
+        if regex is _LONG_CLAUSE_RE:
+            words = m.group("clause").lower().split()
+            if _POLICY_WORDS.intersection(words[:3]):
+                continue
+            # After a longer clause the value must look like a password by itself:
+            # snake_case names and dotted words do not.
+            strong = any(c.isdigit() or c in "!@#$%^&*+=?~" for c in value)
+            pin = value.isdigit() and m.group(0).lower().startswith("pin")
+            if not pin and not (strong and _looks_secret(value)):
+                continue
+        elif not _looks_secret(value, paired=True):
+            continue
+        seen.add((start, end))
+        yield Candidate("password", start, end)
