@@ -100,7 +100,7 @@ test-e2e: install
 
 # The SQLite and PostgreSQL suites are independent (each test has its own database and
 # temp dirs), so they run side by side; --output-sync prints each suite's output whole.
-test-databases: $(VENV)/.installed
+test-databases: $(VENV)/.installed $(OIDC_PROVIDER)
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 test: system-deps install lint test-frontend test-databases test-e2e
