@@ -489,6 +489,8 @@ QUERIES: dict[tuple[str, str], str] = {
 # always has an open step, so asking for another is the 409 that proves the id was found.
 OWNER_STATUS: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/api/v1/sessions/{session_id}/pilot/next"): (409,),
+    # The new session's step is open, not an answered flow question: 409 (the step was found).
+    ("POST", "/api/v1/sessions/{session_id}/pilot/steps/{step_id}/revisit"): (409,),
     # The outcome is asked once the claimed session is resolved; before, 409 (the id was found).
     ("POST", "/api/v1/handoffs/{handoff_id}/outcome"): (409,),
     # The walk's body names no one in the owner's account: 422 on target_user_id (session found).

@@ -2912,6 +2912,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{session_id}/pilot/steps/{step_id}/revisit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revisit Step
+         * @description Go back to an answered question of the accepted flow — one FlowPilot skipped because
+         *     the intake answered it, or any answered since: the answers from it on are undone the way
+         *     "back" undoes them, and the question is asked again. 409 when the flow is not past it.
+         */
+        post: operations["revisit_step_api_v1_sessions__session_id__pilot_steps__step_id__revisit_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{session_id}/pilot/triage": {
         parameters: {
             query?: never;
@@ -6167,6 +6189,22 @@ export interface components {
             imported: components["schemas"]["FlowSummary"][];
         };
         /**
+         * InferredAnswer
+         * @description Why a question was answered from the intake instead of being asked.
+         */
+        InferredAnswer: {
+            /**
+             * Confidence
+             * @description Share of the question's key terms that sentence says
+             */
+            confidence: number;
+            /**
+             * Evidence
+             * @description The intake's sentence that answers the question
+             */
+            evidence: string;
+        };
+        /**
          * InstallationDefaults
          * @description All an account learns of the installation's own model settings: whether there is a
          *     model the administrator provides (never its URL, provider, models or key).
@@ -7456,6 +7494,8 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /** @description Set when FlowPilot answered this flow question from the intake (skipped it); the step's answer is that inferred answer. POST …/revisit goes back to it */
+            inferred?: components["schemas"]["InferredAnswer"] | null;
             /** Instructions */
             instructions?: string | null;
             /** Kind */
@@ -8269,6 +8309,11 @@ export interface components {
              */
             type: "resume";
         };
+        /**
+         * RevisitIn
+         * @description Nothing to send: the step in the path is the one gone back to.
+         */
+        RevisitIn: Record<string, never>;
         /**
          * RevokeOtherSignIns
          * @description No fields: signing out every other device needs nothing but the caller's sign-in.
@@ -17533,6 +17578,51 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["StepAnswerIn"];
+            };
+        };
+        responses: {
+            /** @description A problem: not signed in (401), not allowed (403), not found or another account's (404), a conflict (409), too large (413), invalid (422), too many requests (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepResult"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    revisit_step_api_v1_sessions__session_id__pilot_steps__step_id__revisit_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+                step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RevisitIn"];
             };
         };
         responses: {

@@ -58,6 +58,22 @@ async def answer_step(
     return await uow.while_released(db, _advance(db, principal, pending))
 
 
+@router.post("/sessions/{session_id}/pilot/steps/{step_id}/revisit", response_model=ps.StepResult)
+async def revisit_step(
+    principal: Engineer,
+    db: DB,
+    request: Request,
+    session_id: uuid.UUID,
+    step_id: uuid.UUID,
+    body: Annotated[ps.RevisitIn, Body(default_factory=ps.RevisitIn)],
+) -> ps.StepResult:
+    """Go back to an answered question of the accepted flow — one FlowPilot skipped because
+    the intake answered it, or any answered since: the answers from it on are undone the way
+    "back" undoes them, and the question is asked again. 409 when the flow is not past it."""
+    pending = await service.revisit(db, principal, session_id, step_id, request.app.state.storage)
+    return await uow.while_released(db, _advance(db, principal, pending))
+
+
 @router.post("/sessions/{session_id}/pilot/next", response_model=ps.StepResult)
 async def next_step(
     principal: Engineer, db: DB, request: Request, session_id: uuid.UUID

@@ -44,6 +44,13 @@ class FixDraft(ReadSchema):
     command: str | None = None
 
 
+class InferredAnswer(ReadSchema):
+    """Why a question was answered from the intake instead of being asked."""
+
+    evidence: str = Field(description="The intake's sentence that answers the question")
+    confidence: float = Field(description="Share of the question's key terms that sentence says")
+
+
 class PilotStepRead(ReadSchema):
     id: uuid.UUID
     ordinal: int
@@ -74,6 +81,15 @@ class PilotStepRead(ReadSchema):
         description="The step-library step this suggestion comes from (/steps/{id}), if any",
     )
     answer: dict[str, Any] | None = None
+    inferred: InferredAnswer | None = Field(
+        default=None,
+        description="Set when FlowPilot answered this flow question from the intake (skipped "
+        "it); the step's answer is that inferred answer. POST …/revisit goes back to it",
+    )
+
+
+class RevisitIn(WriteSchema):
+    """Nothing to send: the step in the path is the one gone back to."""
 
 
 class StepAnswerIn(WriteSchema):

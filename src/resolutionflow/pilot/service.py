@@ -24,11 +24,11 @@ from resolutionflow.ai import gateway
 from resolutionflow.ai import images as model_image_limits
 from resolutionflow.ai.prompt import DataBlock
 from resolutionflow.assist import answering, model_images
-from resolutionflow.assist.retrieval import retrieve
+from resolutionflow.assist.retrieval import outgoing, retrieve
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import Conflict, NotFound, ValidationFailed
 from resolutionflow.models import PilotFact, PilotFix, PilotStep, Session
-from resolutionflow.pilot import model_step, stepper, tiers, triage
+from resolutionflow.pilot import intake_facts, model_step, stepper, tiers, triage
 from resolutionflow.pilot import schemas as ps
 from resolutionflow.psa import tickets as psa_tickets
 from resolutionflow.redaction.inputs import SECRET_CAPTURED, captured_value
@@ -618,6 +618,7 @@ async def _apply(
             entries.append(
                 ("flow_accepted", {"flow_id": matched.get("id"), "title": matched.get("title")})
             )
+            entries += await _start_where_intake_leaves_off(db, principal, session, step)
         else:
             _update(session, flow_decision="declined")
             entries.append(
@@ -727,6 +728,131 @@ async def _apply(
             db, session, step, f"{b.get('title', 'Result')}: {body.text}"[:2000]
         )
     return entries
+
+
+async def _start_where_intake_leaves_off(
+    db: AsyncSession, principal: Principal, session: Session, accepted: PilotStep
+) -> list[tuple[str, dict[str, Any]]]:
+    """The accepted flow's first questions that the intake already answers are answered from
+    it (see intake_facts): each is a real answer on the timeline, marked as inferred from the
+    intake with the sentence that says it, and a step FlowPilot shows as skipped, so the
+    engineer can go back to it."""
+    node, graph, title = await _position(db, session)
+    if node is None or graph is None:
+        return []
+    intake = str((session.pilot or {}).get("intake", {}).get("text", ""))
+    inferred = intake_facts.walk(graph, node["id"], intake)
+    matched = (session.pilot or {}).get("matched_flow") or {}
+    entries: list[tuple[str, dict[str, Any]]] = []
+    for i, got in enumerate(inferred):
+        at = next(n for n in graph["nodes"] if n["id"] == got.node_id)
+        options = [label for label, _ in outgoing(graph, got.node_id) if label]
+        body = at.get("body") or ""
+        why = {"evidence": got.evidence, "confidence": got.confidence}
+        step = PilotStep(
+            account_id=session.account_id,
+            session_id=session.id,
+            ordinal=accepted.ordinal + 1 + i,
+            type="question",
+            body={
+                "purpose": "flow_node",
+                "node_id": got.node_id,
+                "text": (at.get("title") or "") + (f"\n\n{body}" if body else ""),
+                "options": options,
+                "allow_text": False,
+                "source_ref": {"kind": "flow", "id": matched.get("id"), "title": title or ""},
+                "inferred": why,
+            },
+            confidence=got.confidence,
+            source="flow",
+            status="answered",
+            answer={"option": got.answer, "inferred": True},
+            answered_at=_now(),
+        )
+        db.add(step)
+        await db.flush()
+        await sessions.append_event(
+            db,
+            principal,
+            session.id,
+            ss.AnswerIn(type="answer", node_id=got.node_id, answer=got.answer),
+            mark={"inferred_from_intake": True, "evidence": got.evidence},
+        )
+        entries.append(
+            (
+                "pilot_step_answered",
+                {
+                    "step_id": str(step.id),
+                    "type": step.type,
+                    "purpose": "flow_node",
+                    "text": got.question,
+                    "option": got.answer,
+                    "inferred_from_intake": True,
+                    "evidence": got.evidence,
+                    "confidence": got.confidence,
+                },
+            )
+        )
+    return entries
+
+
+async def revisit(
+    db: AsyncSession,
+    principal: Principal,
+    session_id: uuid.UUID,
+    step_id: uuid.UUID,
+    storage: Storage | None = None,
+) -> Pending:
+    """Go back to an answered question of the accepted flow (one FlowPilot skipped from the
+    intake, or any answered since): the flow goes back the way "back" does, one answer at a
+    time, the answers from that question on are undone, and the question is asked again."""
+    session = await _pilot_session(db, principal, session_id, work=True)
+    if session.status == "paused":
+        raise Conflict("This session is paused; resume it first.")
+    steps = await _steps(db, session)
+    target = next((s for s in steps if s.id == step_id), None)
+    if target is None:
+        raise NotFound("No such step in this session.")
+    node_id = target.body.get("node_id")
+    if (
+        target.status != "answered"
+        or target.body.get("purpose") != "flow_node"
+        or not node_id
+        or (session.pilot or {}).get("flow_decision") != "accepted"
+    ):
+        raise Conflict("Only an answered step of the flow being followed can be gone back to.")
+    trail = (session.state or {}).get("trail") or []
+    if not any(t["stack"] and t["stack"][-1].get("node") == node_id for t in trail):
+        raise Conflict("The flow is no longer past this step; answer the current step.")
+    while session.current_node != node_id:
+        session, _ = await sessions.append_event(db, principal, session.id, ss.BackIn(type="back"))
+    undone = [
+        s
+        for s in steps
+        if s.ordinal >= target.ordinal
+        and s.status in ("answered", "open")
+        and s.body.get("purpose") in ("flow_node", "flow_end")
+    ]
+    for s in undone:
+        s.status = "undone" if s.status == "answered" else "superseded"
+    session = await _pilot_session(db, principal, session_id, work=True)
+    await sessions.append_entries(
+        db,
+        principal,
+        session,
+        [
+            (
+                "pilot_went_back",
+                {
+                    "step_id": str(target.id),
+                    "text": _summary(target)["text"],
+                    "undone": [str(s.id) for s in undone if s.status == "undone"],
+                    "was_inferred": bool((target.answer or {}).get("inferred")),
+                },
+            )
+        ],
+    )
+    return await _context(db, session, storage)
 
 
 def _captured(b: dict[str, Any], text: str | None) -> str | None:
