@@ -59,6 +59,8 @@ def base_url(server_data_dir: Path) -> Iterator[str]:
         "RESOLUTIONFLOW_BASE_URL": f"http://127.0.0.1:{port}",
         "RESOLUTIONFLOW_ARGON2_TIME_COST": "1",
         "RESOLUTIONFLOW_ARGON2_MEMORY_COST": "1024",
+        # The single sign-on journey's OpenID Provider listens on loopback (tests/oidc).
+        "RESOLUTIONFLOW_OUTBOUND_ALLOW": "127.0.0.1/32",
     }
     env.pop("RESOLUTIONFLOW_DATABASE_URL", None)
     env.pop("RESOLUTIONFLOW_DATABASE_OWNER_URL", None)

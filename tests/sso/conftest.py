@@ -6,14 +6,8 @@ tested against real tokens, with no mocks of Authlib."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -24,16 +18,7 @@ from httpx import AsyncClient
 from resolutionflow.config import get_settings
 from resolutionflow.sso.service import redirect_uri
 from tests.fixtures.factories import Factory, Tenant, unique
-
-OIDC_DIR = Path(__file__).resolve().parents[1] / "oidc"
-CLIENT_ID = "rf-test"
-CLIENT_SECRET = "rf-test-secret"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.fixtures.oidc_provider import CLIENT_ID, CLIENT_SECRET, running_provider
 
 
 @dataclass
@@ -57,41 +42,8 @@ class Provider:
 
 @pytest.fixture(scope="session")
 def _oidc_server() -> Iterator[Provider]:
-    node = shutil.which("node")
-    if node is None or not (OIDC_DIR / "node_modules" / "oidc-provider").is_dir():
-        pytest.fail(
-            "the test OpenID Provider is not installed: run `make tests/oidc/node_modules/.installed`"
-        )
-    port = _free_port()
-    env = os.environ | {"PORT": str(port), "REDIRECT_URI": redirect_uri(get_settings())}
-    proc = subprocess.Popen(
-        [node, str(OIDC_DIR / "server.mjs")],
-        cwd=OIDC_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    issuer = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:  # until it answers discovery (start-up, not a timing assertion)
-            if proc.poll() is not None:
-                raise RuntimeError("the test OpenID Provider exited during start-up")
-            try:
-                if httpx.get(issuer + "/.well-known/openid-configuration").status_code == 200:
-                    break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline:
-                    raise
-            time.sleep(0.05)
+    with running_provider(redirect_uri(get_settings())) as issuer:
         yield Provider(issuer)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture
