@@ -124,6 +124,14 @@ async def test_an_intake_that_answers_two_questions_starts_at_the_third(
         ("plugged", "Yes", True),
         ("light", "Yes", True),
     ]
+    # The session's note says where those answers came from.
+    r = await client.get(
+        f"{API}/sessions/{sid}/documentation",
+        params={"intent": "preview", "format": "markdown"},
+        headers=tenant.engineer.headers,
+    )
+    assert r.status_code == 200, r.text
+    assert "Is the adapter plugged into the wall? → **Yes** (from the intake)" in r.text
 
 
 async def test_a_negated_intake_picks_the_negative_answer(

@@ -153,6 +153,9 @@ def _steps(
             result = f" — {clean(p['result'])}" if p.get("result") else ""
             if took is not None and took >= 1:
                 result += f" — {step_time(took)}"
+            if p.get("inferred_from_intake"):
+                # FlowPilot answered it from what the intake said; the note says so.
+                result += " (from the intake)"
             if kind == "question":
                 lines.append(f"{at}{title} → **{clean(p.get('answer', ''))}**{result}")
             elif kind == "input":

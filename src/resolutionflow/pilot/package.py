@@ -86,6 +86,8 @@ async def material(db: AsyncSession, session: Session) -> Material:
         pl = shown_payload(e.type, e.payload)
         if e.type == "answer":
             value = pl.get("answer") or pl.get("value") or "done"
+            if pl.get("inferred_from_intake"):
+                value = f"{value} (from the intake)"
             steps.append(f"{pl.get('title', 'Step')}: {value}")
         elif (
             e.type == "pilot_step_answered"
