@@ -73,6 +73,19 @@ async def login(
         raise Unauthorized("The email or password is incorrect.", persist=True)
     await throttle.succeeded(db, settings, attempt)
     await _refuse_password_if_sso_required(db, user, client)
+    return await signed_in(db, settings, user, client)
+
+
+async def signed_in(
+    db: AsyncSession,
+    settings: Settings,
+    user: User,
+    client: ClientInfo,
+    *,
+    via: str | None = None,
+) -> IssuedTokens:
+    """A sign-in that succeeded (password, or `via` "sso"): recorded, and a new sign-in family
+    (a device on the person's list) with its first tokens."""
     user.last_login_at = datetime.now(UTC)
     record(
         db,
@@ -81,6 +94,7 @@ async def login(
         actor_id=user.id,
         actor_email=user.email,
         client=client,
+        detail={"via": via} if via else None,
     )
     return await start_family(db, settings, user, client)
 

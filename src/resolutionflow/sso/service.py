@@ -294,17 +294,7 @@ async def callback(
             detail={"reason": failure.code, "note": failure.note[:200]},
         )
         return Finished(error_location(failure.code))
-    user.last_login_at = datetime.now(UTC)
-    record(
-        db,
-        "auth.login",
-        account_id=user.account_id,
-        actor_id=user.id,
-        actor_email=user.email,
-        client=client,
-        detail={"via": "sso"},
-    )
-    issued = await auth_service.start_family(db, settings, user, client)
+    issued = await auth_service.signed_in(db, settings, user, client, via="sso")
     return Finished(APP_HOME, issued)
 
 
