@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import NotFound
-from resolutionflow.models import Script, Team, TeamMembership
+from resolutionflow.models import Script
 from resolutionflow.search import index as text_index
 
 SEARCH_KIND = "script"
@@ -42,23 +42,6 @@ async def existing_ids(
         return set()
     rows = await db.scalars(
         select(Script.id).where(Script.account_id == account_id, Script.id.in_(ids))
-    )
-    return set(rows)
-
-
-async def team_in_account(db: AsyncSession, account_id: uuid.UUID, team_id: uuid.UUID) -> bool:
-    found = await db.scalar(
-        select(Team.id).where(Team.account_id == account_id, Team.id == team_id)
-    )
-    return found is not None
-
-
-async def my_team_ids(db: AsyncSession, principal: Principal) -> set[uuid.UUID]:
-    rows = await db.scalars(
-        select(TeamMembership.team_id).where(
-            TeamMembership.account_id == principal.account_id,
-            TeamMembership.user_id == principal.user_id,
-        )
     )
     return set(rows)
 

@@ -24,11 +24,12 @@ from resolutionflow.auth import library_rights
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.errors import Conflict, Forbidden, ValidationFailed
-from resolutionflow.models import Role, Script
+from resolutionflow.models import Script
 from resolutionflow.scripts import lint, quoting, template
 from resolutionflow.scripts import repository as repo
 from resolutionflow.scripts import schemas as s
 from resolutionflow.sessions import service as sessions
+from resolutionflow.teams import repository as teams_repo
 
 SCRIPT_RAN = "script_ran"
 
@@ -115,22 +116,6 @@ async def _index(db: AsyncSession, script: Script) -> None:
     )
 
 
-async def _check_team(
-    db: AsyncSession, principal: Principal, team_id: uuid.UUID | None, teams: set[uuid.UUID]
-) -> None:
-    if team_id is None:
-        return
-    problem = None
-    if not await repo.team_in_account(db, principal.account_id, team_id):
-        problem = "no such team in this account"
-    elif not principal.role.at_least(Role.team_admin) and team_id not in teams:
-        problem = "you can only give a script to a team you are a member of"
-    if problem:
-        raise ValidationFailed(
-            f"team_id: {problem}.", errors=[_error(["body", "team_id"], problem)]
-        )
-
-
 def _apply(script: Script, body: s.ScriptCreate) -> None:
     script.title = body.title
     script.language = body.language
@@ -152,7 +137,7 @@ def params_of(script: Script) -> list[s.ScriptParam]:
 async def reads(
     db: AsyncSession, principal: Principal, scripts: list[Script]
 ) -> list[s.ScriptRead]:
-    teams = await repo.my_team_ids(db, principal)
+    teams = await teams_repo.member_team_ids(db, principal)
     return [
         s.ScriptRead(
             id=sc.id,
@@ -185,7 +170,9 @@ async def create(
     db: AsyncSession, principal: Principal, body: s.ScriptCreate, client: ClientInfo | None
 ) -> Script:
     check_definition(body)
-    await _check_team(db, principal, body.team_id, await repo.my_team_ids(db, principal))
+    await library_rights.check_team_choice(
+        db, principal, body.team_id, await teams_repo.member_team_ids(db, principal), what="script"
+    )
     script = Script(account_id=principal.account_id, created_by_id=principal.user_id, revision=1)
     _apply(script, body)
     db.add(script)
@@ -199,7 +186,9 @@ async def create(
 
 async def _editable(db: AsyncSession, principal: Principal, script_id: uuid.UUID) -> Script:
     script = await repo.get_script(db, principal, script_id, lock=True)
-    if not library_rights.may_edit(principal, script, await repo.my_team_ids(db, principal)):
+    if not library_rights.may_edit(
+        principal, script, await teams_repo.member_team_ids(db, principal)
+    ):
         raise Forbidden(
             "Only the script's author, a team admin of its owner team or a super admin may "
             "change it."
@@ -222,7 +211,13 @@ async def update(
         )
     check_definition(body)
     if body.team_id != script.team_id:
-        await _check_team(db, principal, body.team_id, await repo.my_team_ids(db, principal))
+        await library_rights.check_team_choice(
+            db,
+            principal,
+            body.team_id,
+            await teams_repo.member_team_ids(db, principal),
+            what="script",
+        )
     _apply(script, body)
     script.revision += 1
     script.updated_at = _now()

@@ -23,7 +23,6 @@ from resolutionflow.models import (
     StepLink,
     StepRating,
     Team,
-    TeamMembership,
     User,
 )
 from resolutionflow.search import index as text_index
@@ -47,23 +46,6 @@ async def get_step(
     if found is None:
         raise NotFound(f"No step with id {step_id}.")
     return found
-
-
-async def team_in_account(db: AsyncSession, account_id: uuid.UUID, team_id: uuid.UUID) -> bool:
-    found = await db.scalar(
-        select(Team.id).where(Team.account_id == account_id, Team.id == team_id)
-    )
-    return found is not None
-
-
-async def my_team_ids(db: AsyncSession, principal: Principal) -> set[uuid.UUID]:
-    rows = await db.scalars(
-        select(TeamMembership.team_id).where(
-            TeamMembership.account_id == principal.account_id,
-            TeamMembership.user_id == principal.user_id,
-        )
-    )
-    return set(rows)
 
 
 def _ratings() -> Any:

@@ -22,14 +22,15 @@ from resolutionflow.audit.service import record_by
 from resolutionflow.auth import library_rights
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.context import ClientInfo
-from resolutionflow.errors import Conflict, Forbidden, ValidationFailed
+from resolutionflow.errors import Conflict, Forbidden
 from resolutionflow.flows.search import make_snippet
 from resolutionflow.flows.search import terms as search_terms
-from resolutionflow.models import Role, Step, StepFlag, StepRating
+from resolutionflow.models import Step, StepFlag, StepRating
 from resolutionflow.search.index import terms as any_terms
 from resolutionflow.steps import ranking
 from resolutionflow.steps import repository as repo
 from resolutionflow.steps import schemas as s
+from resolutionflow.teams import repository as teams_repo
 
 _VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}")
 
@@ -64,23 +65,6 @@ async def _index(db: AsyncSession, step: Step) -> None:
     )
 
 
-async def _check_team(
-    db: AsyncSession, principal: Principal, team_id: uuid.UUID | None, teams: set[uuid.UUID]
-) -> None:
-    if team_id is None:
-        return
-    problem = None
-    if not await repo.team_in_account(db, principal.account_id, team_id):
-        problem = "no such team in this account"
-    elif not principal.role.at_least(Role.team_admin) and team_id not in teams:
-        problem = "you can only give a step to a team you are a member of"
-    if problem:
-        raise ValidationFailed(
-            f"team_id: {problem}.",
-            errors=[{"loc": ["body", "team_id"], "msg": problem, "type": "value_error"}],
-        )
-
-
 def _apply(step: Step, body: s.StepCreate) -> None:
     step.title = body.title
     step.body = body.body
@@ -112,7 +96,7 @@ async def reads(
         {st.created_by_id for st in steps} | ({principal.user_id} if mine else set()),
     )
     teams = await repo.team_names(db, principal.account_id, {st.team_id for st in steps})
-    my_teams = await repo.my_team_ids(db, principal)
+    my_teams = await teams_repo.member_team_ids(db, principal)
     words = search_terms(query or "")
     out = []
     for st in steps:
@@ -189,8 +173,8 @@ async def facets(db: AsyncSession, principal: Principal) -> s.StepFacets:
 async def create(
     db: AsyncSession, principal: Principal, body: s.StepCreate, client: ClientInfo | None
 ) -> Step:
-    teams = await repo.my_team_ids(db, principal)
-    await _check_team(db, principal, body.team_id, teams)
+    teams = await teams_repo.member_team_ids(db, principal)
+    await library_rights.check_team_choice(db, principal, body.team_id, teams, what="step")
     step = Step(account_id=principal.account_id, created_by_id=principal.user_id, revision=1)
     _apply(step, body)
     db.add(step)
@@ -202,7 +186,9 @@ async def create(
 
 async def _editable(db: AsyncSession, principal: Principal, step_id: uuid.UUID) -> Step:
     step = await repo.get_step(db, principal, step_id, lock=True)
-    if not library_rights.may_edit(principal, step, await repo.my_team_ids(db, principal)):
+    if not library_rights.may_edit(
+        principal, step, await teams_repo.member_team_ids(db, principal)
+    ):
         raise Forbidden(
             "Only the step's author, a team admin of its owner team or a super admin may change it."
         )
@@ -223,7 +209,13 @@ async def update(
             f"{body.revision}). Reload it and apply your change again."
         )
     if body.team_id != step.team_id:
-        await _check_team(db, principal, body.team_id, await repo.my_team_ids(db, principal))
+        await library_rights.check_team_choice(
+            db,
+            principal,
+            body.team_id,
+            await teams_repo.member_team_ids(db, principal),
+            what="step",
+        )
     _apply(step, body)
     step.revision += 1
     step.updated_at = _now()
@@ -283,7 +275,7 @@ async def _flag_reads(
     db: AsyncSession, principal: Principal, rows: list[tuple[StepFlag, Step]]
 ) -> list[s.FlagRead]:
     users = await repo.names(db, principal.account_id, {f.reporter_id for f, _ in rows})
-    teams = await repo.my_team_ids(db, principal)
+    teams = await teams_repo.member_team_ids(db, principal)
     return [
         s.FlagRead(
             id=f.id,
@@ -351,7 +343,7 @@ async def close_flag(
     """Resolve (the step was fixed) or dismiss (the step was right) an open flag."""
     row, step = await repo.get_flag(db, principal.account_id, flag_id, lock=True)
     if not library_rights.is_admin_of(
-        principal, step.team_id, await repo.my_team_ids(db, principal)
+        principal, step.team_id, await teams_repo.member_team_ids(db, principal)
     ):
         raise Forbidden("Only a team admin of the step's owner team may close its flags.")
     if row.status != "open":
