@@ -13,6 +13,7 @@ from resolutionflow.redaction.model import (
     RedactionOptions,
     RedactionResult,
 )
+from resolutionflow.redaction.patterns import scan as keyword_scan
 from resolutionflow.redaction.patterns.common import MARKER_RE
 
 # Below this length a value is only re-redacted where it stands as a whole token elsewhere in the
@@ -107,9 +108,12 @@ def _detect(text: str, options: RedactionOptions) -> list[Finding]:
     if len(lower) != len(scan):
         # A few characters lower-case to two ("İ"); detectors index `lower` like `text`.
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in scan)
-    found = [
-        c for detector in _detectors(options) for c in detector(scan, lower) if c.end > c.start
-    ]
+    try:
+        found = [
+            c for detector in _detectors(options) for c in detector(scan, lower) if c.end > c.start
+        ]
+    finally:
+        keyword_scan.release()
     if not found:
         return []
     found.extend(_echoes(scan, found))

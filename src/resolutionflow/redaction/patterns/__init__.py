@@ -21,15 +21,15 @@ Detector = Callable[[str, str], Iterable[Candidate]]
 # Always on: secrets and national identifiers.
 ALWAYS: tuple[Detector, ...] = (
     lambda t, _low: keys.detect_private_keys(t),
-    lambda t, _low: keys.detect_bitlocker(t),
-    lambda t, _low: secrets.detect_vendor_tokens(t),
+    keys.detect_bitlocker,
+    secrets.detect_vendor_tokens,
     lambda t, _low: secrets.detect_jwt(t),
     assignments.detect_assignments,
     passwords.detect_prose_passwords,
     passwords.detect_command_passwords,
     passwords.detect_url_credentials,
     pairs.detect_credential_pairs,
-    lambda t, _low: identity.detect_cards(t),
+    identity.detect_cards,
     identity.detect_national_ids,
 )
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from resolutionflow.redaction.model import Candidate
+from resolutionflow.redaction.patterns import scan
 from resolutionflow.redaction.patterns.common import (
     GUID_RE,
     STOPWORDS,
@@ -443,20 +444,15 @@ def _key_class(text: str, start: int, ident: str) -> str:
     return "compoundkey" if len(words) >= 2 and words[-2] not in _OBJECT_KEY_PREFIXES else "key"
 
 
-# `str.find` of each literal runs at memory speed; one regex alternation over the whole text
-# would test every position.
+# Found by the shared keyword sweep (scan.py); one regex alternation over the whole text would
+# test every position.
 _KW_LITERALS = tuple(_KW_RE.pattern.split("|"))
+scan.register(_KW_LITERALS)
+_KW_SET = frozenset(_KW_LITERALS)
 
 
 def _keyword_hits(lower: str) -> list[tuple[int, int]]:
-    hits: list[tuple[int, int]] = []
-    for kw in _KW_LITERALS:
-        i = lower.find(kw)
-        while i != -1:
-            hits.append((i, i + len(kw)))
-            i = lower.find(kw, i + 1)
-    hits.sort()
-    return hits
+    return scan.hits(lower).spans(_KW_SET)
 
 
 def detect_assignments(text: str, lower: str) -> Iterator[Candidate]:

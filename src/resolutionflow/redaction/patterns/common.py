@@ -6,6 +6,8 @@ import math
 import re
 from collections import Counter
 
+from resolutionflow.redaction.patterns import scan
+
 # `[REDACTED:kind]` markers from an earlier pass; detectors must never see them as values.
 MARKER_RE = re.compile(r"\[REDACTED:[a-z_]+\]")
 
@@ -313,18 +315,12 @@ def keyword_windows(
     """Windows of text around each keyword hit (`before`/`after` characters, never crossing a
     line break), merged, as (start, end).
 
-    Keyword detectors run their full, case-insensitive regexes only inside these windows: a
-    `str.find` of lower-case literals in the lower-cased text runs at memory speed, where a
-    case-insensitive regex over the whole text would not, and most of a ticket is far from any
-    keyword.
+    Keyword detectors run their full, case-insensitive regexes only inside these windows: the
+    keywords of all detectors are found in one sweep of the lower-cased text (scan.py), where a
+    case-insensitive regex over the whole text would test every position, and most of a ticket
+    is far from any keyword.
     """
-    hits: list[tuple[int, int]] = []
-    for kw in keywords:
-        i = lower.find(kw)
-        while i != -1:
-            hits.append((i, i + len(kw)))
-            i = lower.find(kw, i + len(kw))
-    hits.sort()
+    hits = scan.hits(lower).spans(scan.keyword_set(keywords))
     spans: list[tuple[int, int]] = []
     n = len(text)
     for h_start, h_end in hits:

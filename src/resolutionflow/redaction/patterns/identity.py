@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from resolutionflow.redaction.model import Candidate
+from resolutionflow.redaction.patterns import scan
 from resolutionflow.redaction.patterns.common import keyword_windows
 
 # 13-19 digits, optionally grouped by single spaces or dashes. The boundaries keep it off longer
@@ -43,11 +44,12 @@ def _issuer_known(d: str) -> bool:
 
 # Every card grouping in use (4-4-4-4, 4-6-5, contiguous) holds eight digits with at most one
 # separator; the cheap search keeps the slower card pattern off texts without them.
-_CARD_GATE_RE = re.compile(r"\d{4}[ -]?\d{4}")
+_CARD_GATE = r"[0-9]{4}[ \-]?[0-9]{4}"
+scan.register_pattern("card", _CARD_GATE)
 
 
-def detect_cards(text: str) -> Iterator[Candidate]:
-    if _CARD_GATE_RE.search(text) is None:
+def detect_cards(text: str, lower: str) -> Iterator[Candidate]:
+    if not scan.hits(lower).has("card"):
         return
     for m in _CARD_RE.finditer(text):
         raw = m.group()
@@ -99,15 +101,20 @@ _LABEL_KEYWORDS = (
 )
 
 
-_SSN_GATE_RE = re.compile(r"-\d\d-\d{4}")  # literal-first: a memory-speed skip to each "-"
+scan.register(_LABEL_KEYWORDS)
+# Shapes every match contains, found in the shared sweep (lower-cased text): most texts have none.
+scan.register_pattern("ssn", r"\-[0-9]{2}\-[0-9]{4}")
+scan.register_pattern("nino", r"[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[a-d]")
 
 
 def detect_national_ids(text: str, lower: str) -> Iterator[Candidate]:
-    if _SSN_GATE_RE.search(text) is not None:
+    found = scan.hits(lower)
+    if found.has("ssn"):
         for m in _SSN_RE.finditer(text):
             yield Candidate("national_id", m.start(), m.end())
-    for m in _NINO_RE.finditer(text):
-        yield Candidate("national_id", m.start(), m.end())
+    if found.has("nino"):
+        for m in _NINO_RE.finditer(text):
+            yield Candidate("national_id", m.start(), m.end())
     for start, end in keyword_windows(text, lower, _LABEL_KEYWORDS, before=10, after=60):
         for m in _LABELLED_RE.finditer(text, start, end):
             value = m.group("value")

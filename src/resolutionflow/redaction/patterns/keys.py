@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from resolutionflow.redaction.model import Candidate
+from resolutionflow.redaction.patterns import scan
 
 _BEGIN_RE = re.compile(r"-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _END_RE = re.compile(r"-----END[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----")
@@ -64,11 +65,11 @@ def detect_private_keys(text: str) -> Iterator[Candidate]:
 
 # Starts with a literal, so the regex engine skips to each "-" at memory speed; the full pattern
 # (class-first, ~15x slower) runs only when this finds something.
-_BITLOCKER_GATE_RE = re.compile(r"-\d{6}-\d{6}-")
+scan.register_pattern("bitlocker", r"\-[0-9]{6}\-[0-9]{6}\-")
 
 
-def detect_bitlocker(text: str) -> Iterator[Candidate]:
-    if _BITLOCKER_GATE_RE.search(text) is None:
+def detect_bitlocker(text: str, lower: str) -> Iterator[Candidate]:
+    if not scan.hits(lower).has("bitlocker"):
         return
     for m in _BITLOCKER_RE.finditer(text):
         yield Candidate("bitlocker_key", m.start(), m.end())

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from resolutionflow.redaction.model import Candidate
+from resolutionflow.redaction.patterns import scan
 from resolutionflow.redaction.patterns.common import (
     is_code_reference,
     is_placeholder,
@@ -168,14 +169,11 @@ _LEAD_WORDS = ("log", "sign", "cred", "user", "account", "acct")
 _PAIR_REACH = 120
 
 
-def _hits(lower: str, words: tuple[str, ...], start: int, end: int) -> list[int]:
-    out: list[int] = []
-    for w in words:
-        i = lower.find(w, start, end)
-        while i != -1:
-            out.append(i)
-            i = lower.find(w, i + 1, end)
-    return sorted(set(out))
+def _hits(lower: str, words: tuple[str, ...]) -> list[int]:
+    return sorted({i for i, _end in scan.hits(lower).spans(scan.keyword_set(words))})
+
+
+scan.register((*_KEYWORDS, *_REMOTE_WORDS, *_CLAUSE_WORDS))
 
 
 def _pair_regions(text: str, lower: str) -> list[tuple[int, int]]:
@@ -232,7 +230,7 @@ def _matches(text: str, lower: str) -> Iterator[re.Match[str]]:
     # The other two patterns begin with their keyword: tried only where it stands.
     n = len(text)
     for words, regex in ((_REMOTE_WORDS, _REMOTE_RE), (_CLAUSE_WORDS, _LONG_CLAUSE_RE)):
-        for hit in _hits(lower, words, 0, n):
+        for hit in _hits(lower, words):
             line_end = text.find("\n", hit, hit + _AFTER)
             m = regex.match(text, hit, min(n, hit + _AFTER) if line_end == -1 else line_end)
             if m is not None:

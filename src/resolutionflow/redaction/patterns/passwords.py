@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from resolutionflow.redaction.model import Candidate
+from resolutionflow.redaction.patterns import scan
 from resolutionflow.redaction.patterns.common import (
     STOPWORDS,
     is_code_reference,
@@ -247,7 +248,7 @@ _ALL_CMD_KEYWORDS = frozenset(k for ks in _CMD_KEYWORDS for k in ks)
 
 
 def detect_command_passwords(text: str, lower: str) -> Iterator[Candidate]:
-    present = {k for k in _ALL_CMD_KEYWORDS if k in lower}
+    present = scan.hits(lower).present(_ALL_CMD_KEYWORDS)
     if not present:
         return
     for (kind, rx), keywords in zip(_CMD_RES, _CMD_KEYWORDS, strict=True):
@@ -284,6 +285,7 @@ _URL_CRED_RE = re.compile(
 
 
 _URL_KEYWORDS = ("://",)
+scan.register((*_PW_KEYWORDS, *sorted(_ALL_CMD_KEYWORDS), *_URL_KEYWORDS))
 
 
 def detect_url_credentials(text: str, lower: str) -> Iterator[Candidate]:

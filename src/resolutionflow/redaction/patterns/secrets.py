@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import importlib
 import json
 import re
 from collections.abc import Callable, Iterator
 
 from resolutionflow.redaction.model import Candidate
+from resolutionflow.redaction.patterns import scan
 from resolutionflow.redaction.patterns.common import is_placeholder
 
 # Token boundaries that also work next to digits and underscores. A token glued to a
@@ -324,6 +326,71 @@ _VALIDATORS: dict[str, Callable[[str], bool]] = {
 # fast scan; the many-branch vendor alternation then only looks inside the runs.
 _RUN_RE = re.compile(r"[A-Za-z0-9_\-.~+/=:!%@]{13,}")
 _DELIM_RE = re.compile(r"[-.~+/=:!%@]+")
+_TOKEN_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_]")
+
+_META = frozenset("[](){}?*+|\\.^$")
+
+
+def _alternatives(rx: str) -> list[str]:
+    out, depth, cur = [], 0, ""
+    for ch in rx:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur)
+    return out
+
+
+def _literal_prefixes(rx: str) -> list[str]:
+    """The literal text each alternative of `rx` starts with ("" when it starts with a class):
+    "(?:sk|rk)_(?:live|test)..." -> ["sk", "rk"]."""
+    out: list[str] = []
+    for alt in _alternatives(rx):
+        if alt.startswith("(?:"):
+            depth, i = 0, 0
+            while i < len(alt):
+                depth += (alt[i] == "(") - (alt[i] == ")")
+                if depth == 0:
+                    break
+                i += 1
+            quantified = alt[i + 1 : i + 2] in ("?", "*", "{")
+            out += [""] if quantified else _literal_prefixes(alt[3:i])
+            continue
+        prefix = ""
+        for ch in alt:
+            if ch in _META:
+                break
+            prefix += ch
+        if alt[len(prefix) : len(prefix) + 1] in ("?", "*", "{"):
+            prefix = prefix[:-1]  # "A{22}": the last letter is repeated, not literal
+        out.append(prefix)
+    return out
+
+
+# Formats that begin with a literal prefix are tried only where a prefix stands at a token start
+# (the shared keyword sweep finds the prefixes, lower-cased); the few that begin with a character
+# class are at least this long, so only runs that long are walked delimiter by delimiter for them.
+# The regex parser tells how long a format is at least.
+_parser = importlib.import_module("re._parser")
+_PREFIXES: set[str] = set()
+_UNANCHORED_MIN = 10_000
+for _name, _kind, _rx in _VENDORS:
+    if _name in _NEEDLES:
+        continue
+    _prefixes = _literal_prefixes(_rx)
+    if all(len(p) >= 2 for p in _prefixes):
+        _PREFIXES.update(p.lower() for p in _prefixes)
+    else:
+        _UNANCHORED_MIN = min(_UNANCHORED_MIN, _parser.parse(_rx).getwidth()[0])
+# A prefix that starts with a shorter one adds nothing ("sk-ant-" after "sk").
+scan.register_group(
+    "vendor_prefix",
+    {p for p in _PREFIXES if not any(p != q and p.startswith(q) for q in _PREFIXES)},
+)
+scan.register_pattern("vendor_long_run", r"[a-z0-9_\-.~+/=:!%@]{" + str(_UNANCHORED_MIN) + "}")
 
 
 def _match_at(text: str, pos: int, end: int) -> tuple[str, re.Match[str]] | None:
@@ -343,33 +410,56 @@ def _match_at(text: str, pos: int, end: int) -> tuple[str, re.Match[str]] | None
     return None
 
 
-def detect_vendor_tokens(text: str) -> Iterator[Candidate]:
-    needles = [entry for entry in _BY_NEEDLE if entry[0] in text]
-    for run in _RUN_RE.finditer(text):
-        end = run.end()
-        pos = run.start()
-        # Tokens start at the run's start or right after a delimiter inside it ("token=ghp_...",
-        # "https://ghp_...@github.com"); only those starts are tried, each against the few
-        # formats that begin with that character.
-        while pos < end:
-            hit = _match_at(text, pos, end)
-            if hit is not None:
-                name, m = hit
-                yield Candidate(_KIND_OF[name], m.start(), m.end())
-                pos = m.end()
-                continue
-            nxt = _DELIM_RE.search(text, pos, end)
-            if nxt is None:
-                break
-            pos = nxt.end()
-        if not needles:
+def _walk_run(text: str, pos: int, end: int) -> Iterator[Candidate]:
+    # Tokens start at the run's start or right after a delimiter inside it ("token=ghp_...",
+    # "https://ghp_...@github.com"); only those starts are tried, each against the few formats
+    # that begin with that character.
+    while pos < end:
+        hit = _match_at(text, pos, end)
+        if hit is not None:
+            name, m = hit
+            yield Candidate(_KIND_OF[name], m.start(), m.end())
+            pos = m.end()
             continue
-        chunk = text[run.start() : end]
-        for needle, name, rx in needles:
-            if needle in chunk:
-                for m in rx.finditer(text, run.start()):
-                    if _VALIDATORS.get(name, _ok_default)(m.group()):
-                        yield Candidate(_KIND_OF[name], m.start(), m.end())
+        nxt = _DELIM_RE.search(text, pos, end)
+        if nxt is None:
+            break
+        pos = nxt.end()
+
+
+def detect_vendor_tokens(text: str, lower: str) -> Iterator[Candidate]:
+    found = scan.hits(lower)
+    needles = [entry for entry in _BY_NEEDLE if entry[0] in text]
+    walked: list[tuple[int, int]] = []
+    # facebook_app: digits, then "|" (outside the run alphabet), then the secret.
+    if needles or found.has("vendor_long_run") or "|" in text:
+        for run in _RUN_RE.finditer(text):
+            start, end = run.span()
+            if end - start >= _UNANCHORED_MIN or text.startswith("|", end):
+                walked.append((start, end))
+                yield from _walk_run(text, start, end)
+            if not needles:
+                continue
+            chunk = text[start:end]
+            for needle, name, rx in needles:
+                if needle in chunk:
+                    for m in rx.finditer(text, start):
+                        if _VALIDATORS.get(name, _ok_default)(m.group()):
+                            yield Candidate(_KIND_OF[name], m.start(), m.end())
+    done = 0
+    w = 0
+    for pos in found.token_starts("vendor_prefix"):
+        if pos < done or (pos and text[pos - 1] in _TOKEN_BEFORE):
+            continue
+        while w < len(walked) and walked[w][1] <= pos:
+            w += 1
+        if w < len(walked) and walked[w][0] <= pos:
+            continue  # that run was walked whole above
+        hit = _match_at(text, pos, len(text))
+        if hit is not None:
+            name, m = hit
+            yield Candidate(_KIND_OF[name], m.start(), m.end())
+            done = m.end()
 
 
 def _json_part(part: str) -> bool:

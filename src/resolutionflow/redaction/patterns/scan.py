@@ -1,0 +1,259 @@
+"""One pass over a text finds every keyword the detectors gate on.
+
+Each detector names the lower-case literals near which its patterns can match ("pass", "token",
+"net use", "://", ...). Looking for each literal separately costs one `str.find` sweep per
+literal and per detector, about a hundred sweeps of every text. Here all of them are found in a
+single sweep: with Hyperscan (the `hyperscan` package, a multi-literal automaton) when it is
+installed, otherwise with `str.find` per literal, once per text, shared by all detectors.
+
+The literals are registered at import time by the detector modules. Positions are offsets into
+the lower-cased text the engine gives the detectors (which has the same length as the text).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+_hs: Any
+try:  # optional: the pure-Python sweep gives the same positions, only slower
+    import hyperscan as _hs
+except ImportError:  # pragma: no cover - exercised where the wheel is missing
+    _hs = None
+
+_lock = threading.Lock()
+_keywords: list[str] = []
+_index: dict[str, int] = {}
+# Presence tests for structural shapes ("eight digits in a row"): name -> Python regex. Hyperscan
+# runs them in the same sweep and stops each at its first match.
+_patterns: dict[str, str] = {}
+_compiled_patterns: dict[str, re.Pattern[str]] = {}
+# Groups of literals found only where a token starts (after no letter, digit, "_" or "]"), their
+# positions merged: name -> words.
+_groups: dict[str, tuple[str, ...]] = {}
+_WORD_START = r"(?:^|[^a-z0-9_\]])"
+_database: Any = None
+_generation = 0
+_local = threading.local()
+
+
+def register(words: Iterable[str]) -> None:
+    """Adds lower-case ASCII literals to the shared sweep (called when a detector module loads)."""
+    global _database, _generation
+    with _lock:
+        for w in words:
+            if w in _index:
+                continue
+            if not w or not w.isascii() or w != w.lower():
+                raise ValueError(f"keyword must be non-empty lower-case ASCII: {w!r}")
+            _index[w] = len(_keywords)
+            _keywords.append(w)
+            _database = None
+            _generation += 1
+
+
+def register_pattern(name: str, regex: str) -> None:
+    """Adds a presence test, written in the syntax Python and Hyperscan share (classes,
+    repeats, alternation; no look-arounds), matched against the lower-cased text."""
+    global _database, _generation
+    with _lock:
+        if _patterns.get(name) == regex:
+            return
+        _patterns[name] = regex
+        _compiled_patterns[name] = re.compile(regex)
+        _database = None
+        _generation += 1
+
+
+def register_group(name: str, words: Iterable[str]) -> None:
+    """Adds lower-case ASCII literals whose token-start positions are wanted together."""
+    global _database, _generation
+    group = tuple(sorted(set(words)))
+    if any(not w or not w.isascii() or w != w.lower() for w in group):
+        raise ValueError(f"group {name}: keywords must be non-empty lower-case ASCII")
+    with _lock:
+        _groups[name] = group
+        _database = None
+        _generation += 1
+
+
+_sets: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def keyword_set(keywords: tuple[str, ...]) -> frozenset[str]:
+    """`keywords` as a (cached) set; each must be registered."""
+    found = _sets.get(keywords)
+    if found is None:
+        missing = [k for k in keywords if k not in _index]
+        if missing:
+            raise ValueError(f"keywords not registered: {missing}")
+        found = _sets[keywords] = frozenset(keywords)
+    return found
+
+
+def _literal(word: str) -> bytes:
+    return "".join(c if c.isalnum() else "\\" + c for c in word).encode()
+
+
+def engine() -> str:
+    """The sweep in use ("hyperscan" or "str.find"), for the bench."""
+    return "hyperscan" if _hs is not None and not getattr(_local, "disabled", False) else "str.find"
+
+
+def _compiled() -> tuple[Any, Any, list[str], list[str], list[tuple[str, str]]]:
+    """The Hyperscan database of all registered literals and this thread's scratch space."""
+    global _database
+    with _lock:
+        if _database is None:
+            db = _hs.Database()
+            names = list(_patterns)
+            members = [(g, w) for g, words in _groups.items() for w in words]
+            expressions = (
+                [_literal(w) for w in _keywords]
+                + [_patterns[n].encode() for n in names]
+                + [_WORD_START.encode() + _literal(w) for _g, w in members]
+            )
+            db.compile(
+                expressions=expressions,
+                ids=list(range(len(expressions))),
+                elements=len(expressions),
+                flags=[0] * len(_keywords)
+                + [_hs.HS_FLAG_SINGLEMATCH] * len(names)
+                + [0] * len(members),
+            )
+            _database = (db, _generation, list(_keywords), names, members)
+        db, generation, keywords, names, members = _database
+    scratch = getattr(_local, "scratch", None)
+    if scratch is None or scratch[0] != generation:
+        scratch = (generation, _hs.Scratch(db))
+        _local.scratch = scratch
+    return db, scratch[1], keywords, names, members
+
+
+class Hits:
+    """Where the registered keywords start in one lower-cased text (overlapping hits too; only
+    the keywords that occur), which registered shapes occur in it, and group token starts."""
+
+    __slots__ = ("_found", "_groups", "_shapes", "_swept", "lower")
+
+    def __init__(
+        self,
+        lower: str,
+        found: dict[str, list[int]],
+        shapes: set[str] | None,
+        groups: dict[str, list[int]] | None,
+    ) -> None:
+        self.lower = lower
+        self._found = found
+        self._swept = shapes is not None  # False: shapes are tested on demand (no Hyperscan)
+        self._shapes = shapes if shapes is not None else set()
+        self._groups = groups if groups is not None else {}
+
+    def positions(self, keyword: str) -> list[int]:
+        found = self._found.get(keyword)
+        if found is not None:
+            return found
+        return [] if keyword in _index else _find_all(self.lower, keyword)
+
+    def spans(self, keywords: frozenset[str]) -> list[tuple[int, int]]:
+        """(start, end) of every hit of these (registered) keywords, sorted."""
+        return sorted(
+            (i, i + len(kw)) for kw, found in self._found.items() if kw in keywords for i in found
+        )
+
+    def present(self, keywords: frozenset[str]) -> set[str]:
+        return {kw for kw in self._found if kw in keywords}
+
+    def token_starts(self, group: str) -> list[int]:
+        """Sorted positions where a word of `group` starts a token."""
+        found = self._groups.get(group)
+        if found is None:
+            lower = self.lower
+            found = sorted(
+                {
+                    i
+                    for w in _groups[group]
+                    for i in _find_all(lower, w)
+                    if i == 0
+                    or not (
+                        lower[i - 1].isascii() and (lower[i - 1].isalnum() or lower[i - 1] in "_]")
+                    )
+                }
+            )
+            self._groups[group] = found
+        return found
+
+    def has(self, shape: str) -> bool:
+        """Whether the registered shape occurs in the text."""
+        if self._swept:
+            return shape in self._shapes
+        if shape in self._shapes:
+            return True
+        if _compiled_patterns[shape].search(self.lower) is not None:
+            self._shapes.add(shape)
+            return True
+        return False
+
+
+def _find_all(lower: str, keyword: str) -> list[int]:
+    out: list[int] = []
+    i = lower.find(keyword)
+    while i != -1:
+        out.append(i)
+        i = lower.find(keyword, i + 1)
+    return out
+
+
+def _sweep(lower: str) -> Hits:
+    if _hs is None or getattr(_local, "disabled", False):
+        found = {w: _find_all(lower, w) for w in list(_keywords) if w in lower}
+        return Hits(lower, found, None, None)
+    db, scratch, keywords, names, members = _compiled()
+    n = len(keywords)
+    m = n + len(names)
+    by_id: dict[int, list[int]] = {}
+    shapes: set[str] = set()
+    groups: dict[str, list[int]] = {g: [] for g in _groups}
+
+    def on_match(i: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
+        if i < n:
+            found = by_id.get(i)
+            if found is None:
+                by_id[i] = [end - len(keywords[i])]
+            else:
+                found.append(end - len(keywords[i]))
+        elif i < m:
+            shapes.add(names[i - n])
+        else:
+            group, word = members[i - m]
+            groups[group].append(end - len(word))
+
+    # One byte per character (characters outside Latin-1 become "?"), so byte offsets are
+    # character offsets; the keywords are ASCII and never match inside a replaced character.
+    db.scan(lower.encode("latin-1", "replace"), match_event_handler=on_match, scratch=scratch)
+    for starts in groups.values():
+        starts.sort()
+    return Hits(lower, {keywords[i]: p for i, p in by_id.items()}, shapes, groups)
+
+
+def hits(lower: str) -> Hits:
+    """The keyword positions of `lower`, computed once per text and thread."""
+    cached: Hits | None = getattr(_local, "hits", None)
+    if cached is not None and cached.lower is lower:
+        return cached
+    found = _sweep(lower)
+    _local.hits = found
+    return found
+
+
+def release() -> None:
+    """Forgets the last text's positions (the engine calls this when a redaction ends)."""
+    _local.hits = None
+
+
+def use_hyperscan(enabled: bool) -> None:
+    """Turns the Hyperscan sweep off (or back on) in this thread: the bench's baseline."""
+    _local.disabled = not enabled
+    _local.hits = None

@@ -1,0 +1,59 @@
+"""The shared keyword sweep (Hyperscan when installed, `str.find` otherwise) finds what a plain
+search finds, and redaction comes out the same either way and from any thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from resolutionflow.redaction import redact
+from resolutionflow.redaction.patterns import scan
+from tests.redaction.cases import CASES, ORDINARY_TIMELINE
+
+TEXTS = [
+    *(c.text for c in CASES),
+    ORDINARY_TIMELINE,
+    # Characters outside Latin-1 before a keyword must not shift its position.
+    "Пароль от почты: password=Zx9!kq27mPw — 🔑 token: 8f3kLq9ZxW2pR7tY5uV1",
+    "naïve café user admin / Kx9#mPq2zz ünd ssh root@host P4ss!word",
+]
+
+
+def _plain_positions(lower: str, keyword: str) -> list[int]:
+    out, i = [], lower.find(keyword)
+    while i != -1:
+        out.append(i)
+        i = lower.find(keyword, i + 1)
+    return out
+
+
+@pytest.mark.skipif(scan._hs is None, reason="hyperscan not installed")
+def test_sweep_positions_match_plain_search() -> None:
+    for text in TEXTS:
+        lower = text.lower()
+        found = scan._sweep(lower)
+        for keyword in scan._keywords:
+            assert found.positions(keyword) == _plain_positions(lower, keyword), (keyword, text)
+
+
+def test_redaction_is_the_same_without_hyperscan(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = [redact(t) for t in TEXTS]
+    monkeypatch.setattr(scan, "_hs", None)
+    assert [redact(t) for t in TEXTS] == expected
+
+
+def test_redaction_from_many_threads_matches_one_thread() -> None:
+    expected = [redact(t).redacted for t in TEXTS]
+    results: dict[int, list[str]] = {}
+
+    def work(n: int) -> None:
+        results[n] = [redact(t).redacted for t in TEXTS * 3][: len(TEXTS)]
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r == expected for r in results.values())
+    assert len(results) == 4
