@@ -5,15 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.audit import repository
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.context import ClientInfo
 from resolutionflow.common.schemas import PageParams
 from resolutionflow.models import AuditEvent
 
 ACTIONS = (
+    "account.branding_changed",
     "account.created",
     "account.security_changed",
     "api_token.created",
@@ -49,6 +50,7 @@ ACTIONS = (
     "psa.connection_deleted",
     "psa.connection_saved",
     "psa.member_mapped",
+    "psa.ticket_created",
     "share.created",
     "sso.config_deleted",
     "sso.config_saved",
@@ -128,16 +130,4 @@ def record_by(
 async def list_events(
     db: AsyncSession, principal: Principal, page: PageParams, action: str | None
 ) -> list[AuditEvent]:
-    query = select(AuditEvent).where(AuditEvent.account_id == principal.account_id)
-    if action:
-        query = query.where(AuditEvent.action == action)
-    if page.cursor:
-        c = page.cursor
-        query = query.where(
-            or_(
-                AuditEvent.created_at < c.created_at,
-                and_(AuditEvent.created_at == c.created_at, AuditEvent.id < c.id),
-            )
-        )
-    query = query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc()).limit(page.limit + 1)
-    return list((await db.scalars(query)).all())
+    return await repository.events_page(db, principal, page, action)
