@@ -75,7 +75,8 @@ os.environ.setdefault("RESOLUTIONFLOW_ARGON2_MEMORY_COST", "1024")
 for _name in ("LLM_PROVIDER", "LLM_API_KEY", "LLM_BASE_URL"):
     os.environ.pop(f"RESOLUTIONFLOW_{_name}", None)
 
-from resolutionflow.pilot.service import MATCH_FROM, match_score  # noqa: E402
+from resolutionflow.pilot.matching import MATCH_FROM  # noqa: E402
+from resolutionflow.search.index import coverage, terms  # noqa: E402
 
 EVAL = Path(os.environ.get("RF_EVAL_DIR", ROOT.parent / "shared" / "data" / "eval"))
 FLODIAL = EVAL / "flodial"
@@ -277,15 +278,27 @@ def trees(conv: ModuleType) -> dict[str, Tree]:
     return out
 
 
+def legacy_score(title: str, text: str, intake: str) -> float:
+    """The matcher before pilot/matching.py (kept here as the baseline): 0.6 x the share of the
+    title's terms the intake has + 0.4 x the share of the intake's terms the flow's title and
+    first 1500 characters have, proposed from 0.5 on (retrieval's top flows only)."""
+    named = coverage(terms(title, "any"), intake)
+    covered = coverage(terms(intake, "any"), title + "\n" + text)
+    return round(0.6 * named + 0.4 * covered, 3)
+
+
+LEGACY_MATCH_FROM = 0.5
+
+
 def own_score(tree: Tree, intake: str) -> float:
-    """The score pilot.service.match_score gives the dialog's own flow, on the text retrieval
-    would hand it (description + the nodes' text, as assist/retrieval.py builds it)."""
+    """The score the legacy matcher gives the dialog's own flow, on the text retrieval would
+    hand it (description + the nodes' text, as assist/retrieval.py builds it)."""
     graph = tree.doc.model_dump(mode="json")
     body = " ".join(
         " ".join([n.get("title", ""), n.get("body", ""), *(n.get("items") or [])])
         for n in graph["nodes"]
     )
-    return match_score(tree.doc.title, (tree.doc.description or "") + "\n" + body[:1500], intake)
+    return legacy_score(tree.doc.title, (tree.doc.description or "") + "\n" + body[:1500], intake)
 
 
 @dataclass

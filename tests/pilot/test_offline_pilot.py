@@ -8,6 +8,7 @@ from typing import Any
 
 from httpx import AsyncClient
 
+from resolutionflow.pilot.matching import MATCH_FROM
 from tests.assist.support import publish_demo_library
 from tests.auth.support import assert_problem
 from tests.fixtures.factories import Factory, Tenant
@@ -48,7 +49,7 @@ async def test_intake_matches_a_flow_and_following_it_walks_the_authored_tree(
     )
     assert created["mode"] == "pilot"
     assert created["matched_flow"]["id"] == flows["VPN won't connect"]
-    assert created["matched_flow"]["score"] >= 0.5
+    assert created["matched_flow"]["score"] >= MATCH_FROM
     assert created["tier"] in ("discovery", "exploring")
     step = created["pilot_step"]
     assert step["type"] == "question" and step["purpose"] == "follow_flow"

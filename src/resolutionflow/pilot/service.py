@@ -28,19 +28,16 @@ from resolutionflow.assist.retrieval import outgoing, retrieve
 from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import Conflict, NotFound, ValidationFailed
 from resolutionflow.models import PilotFact, PilotFix, PilotStep, Session
-from resolutionflow.pilot import intake_facts, model_step, stepper, tiers, triage
+from resolutionflow.pilot import intake_facts, matching, model_step, stepper, tiers, triage
 from resolutionflow.pilot import schemas as ps
 from resolutionflow.psa import tickets as psa_tickets
 from resolutionflow.redaction.inputs import SECRET_CAPTURED, captured_value
-from resolutionflow.search.index import coverage, terms
 from resolutionflow.sessions import attachments
 from resolutionflow.sessions import schemas as ss
 from resolutionflow.sessions import service as sessions
 from resolutionflow.storage.base import Storage
 
 ACTION = "pilot_step"
-# A published flow this relevant to the intake is proposed ("follow …?").
-MATCH_FROM = 0.5
 ACTIVE_FIX = ("proposed", "verifying")
 
 
@@ -423,15 +420,6 @@ def _with_success(score: float, successes: int) -> float:
     return round(min(1.0, score + _SUCCESS_BONUS * min(1.0, successes / 5)), 3)
 
 
-def match_score(title: str, text: str, intake: str) -> float:
-    """How well a flow fits an intake. A ticket says much a flow never will (names, hosts, error
-    codes), so the question is mostly "does the intake say what the flow's title says", with
-    how much of the intake the flow covers as the rest."""
-    named = coverage(terms(title, "any"), intake)
-    covered = coverage(terms(intake, "any"), title + "\n" + text)
-    return round(0.6 * named + 0.4 * covered, 3)
-
-
 def _decode(files: list[ss.IntakeFile]) -> list[tuple[str, bytes]]:
     out = []
     for i, f in enumerate(files):
@@ -476,20 +464,19 @@ async def start(
     tri = triage.parse(text)
     found = await retrieve(db, session.account_id, text)
     successes = await _recent_successes(db, session.account_id)
-    scored = sorted(
-        (
-            (_with_success(match_score(e.title, e.text, text), successes.get(e.id, 0)), e)
-            for e in found.of("flow")
-        ),
-        key=lambda t: -t[0],
+    library = await matching.matcher(db, session.account_id)
+    best = matching.decide(
+        sorted(
+            (
+                matching.Match(m.id, m.title, _with_success(m.score, successes.get(m.id, 0)))
+                for m in library.rank(text)
+            ),
+            key=lambda m: (-m.score, m.title),
+        )
     )
-    matched = (
-        {"id": str(scored[0][1].id), "title": scored[0][1].title, "score": scored[0][0]}
-        if scored and scored[0][0] >= MATCH_FROM
-        else None
-    )
-    best = max((e.relevance for e in found.evidence), default=0.0)
-    conf = round(min(best, tiers.GUIDED_FROM - 0.01), 3)
+    matched = {"id": str(best.id), "title": best.title, "score": best.score} if best else None
+    relevance = max((e.relevance for e in found.evidence), default=0.0)
+    conf = round(min(relevance, tiers.GUIDED_FROM - 0.01), 3)
     session.pilot = {
         "intake": {"text": intake.text, "ticket_id": ticket},
         "triage": tri.model_dump(),

@@ -1,0 +1,300 @@
+"""Which published flow fits an opening turn, or none (FlowPilot's "follow this flow?").
+
+Everything here is learned from the account's own texts, offline, nothing downloaded:
+
+- the flows themselves (title, description, tags, every node's text), weighted by how rare a
+  word is among the account's flows (a word every flow has says little);
+- words the opening spells differently from the flow ("overheats" / "overheating", "wont" /
+  "won't", typos) meet on character trigrams of the account's vocabulary;
+- words the flows do not use at all are bridged by association: words that occur together in
+  the same node, the same flow header or the same resolved session's intake (normalised PMI over
+  the account's texts) stand in for each other, with a discount. Resolved sessions add the words
+  engineers actually typed for a flow ("screen" for the LCD flow, "won't boot" for power).
+
+A flow is proposed when the share of the opening's informative words it explains (`score`) is
+at least MATCH_FROM and it leads the runner-up by a margin; otherwise FlowPilot says no flow.
+Both figures are calibrated by bench/pilot_eval.py (leave-trees-out, with negative openings).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resolutionflow.pilot import repository
+from resolutionflow.search.index import STOPWORDS
+
+# Proposed when the best flow scores at least this ...
+MATCH_FROM = 0.17
+# ... and is at least this much ahead of the next flow: two flows that fit about as well mean
+# the opening does not say which, and most often that neither is the problem.
+MARGIN = 0.08
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Chatter that says nothing about which problem it is (beyond search's own stopwords).
+_CHATTER_WORDS = """
+    i me my mine we our you your he she it its they them their this that these those a an the
+    am is are was were be been being have has had having do does did doing will would shall
+    should can could may might must not no yes so if or and but of at by for with about to from
+    in on up down out off over under again then once here there when where why how all any both
+    each few more most other some such only own same than too very just also now still even
+    ever never get got getting know think want need like really help please thanks thank hello
+    hi hey fix fixed fixing problem problems issue issues trouble something anything nothing
+    what which who whom whose ve ll re don didn doesn isn wasn aren weren haven hasn hadn
+    time times day days week weeks month months year years ago today yesterday tomorrow morning
+    night since lately recently last first new old one two three some lot lots much many way
+    sure idea ideas seems seem seemed make makes made keep keeps kept go goes going went come
+    came see saw look looks looked tell told say said ask asked try tried trying"""
+_CHATTER = frozenset(_CHATTER_WORDS.split())
+_FIELD = {"title": 1.0, "head": 0.9, "node": 0.6}
+_FUZZY_FROM = 0.55  # trigram Jaccard from which two spellings are the same word
+_ASSOC_FROM = 0.35  # normalised PMI from which one word stands in for another
+_ASSOC_WEIGHT = 0.7  # an associated word counts this much of a word the flow uses
+_MIN_PAIR = 2  # co-occurrences needed before an association is trusted
+# The score: this much "the opening says what the flow's title and description say", the rest
+# "the flow explains what the opening says".
+NAMED_WEIGHT = 0.5
+# A word of the title or description counts with the square root of its rarity: a rare word
+# matters more, without one rare word deciding alone.
+CORE_IDF_POWER = 0.5
+# A word none of the account's texts use counts this much (of the rarest word) against a flow.
+UNKNOWN_WEIGHT = 0.25
+
+
+def _stem(word: str) -> str:
+    """A light suffix strip so "overheats", "overheating" and "overheated" meet; not a
+    lemmatiser, only what a matcher needs."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def words(text: str) -> list[str]:
+    out = []
+    for raw in _WORD.findall(text.lower()):
+        if raw in STOPWORDS or raw in _CHATTER or len(raw) < 2 or raw.isdigit():
+            continue
+        out.append(_stem(raw))
+    return out
+
+
+def _grams(word: str) -> frozenset[str]:
+    padded = f"<{word}>"
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+@dataclass(frozen=True)
+class FlowText:
+    id: uuid.UUID
+    title: str
+    head: str  # description, tags, category
+    nodes: Sequence[str]
+
+
+@dataclass(frozen=True)
+class Match:
+    id: uuid.UUID
+    title: str
+    score: float
+
+
+@dataclass
+class _Flow:
+    text: FlowText
+    strength: dict[str, float] = field(default_factory=dict)  # word -> how strongly it is there
+    core: set[str] = field(default_factory=set)  # the title's and description's words
+
+
+class Matcher:
+    """The account's flows, their vocabulary and word associations; build once per library
+    (see `cached`), then `rank()` any number of openings."""
+
+    def __init__(self, flows: Iterable[FlowText], history: Iterable[str] = ()) -> None:
+        self.flows = [_Flow(f) for f in flows]
+        units: list[set[str]] = []
+        df: Counter[str] = Counter()
+        for f in self.flows:
+            counts: Counter[str] = Counter()
+            for part, weight in (
+                (f.text.title, _FIELD["title"]),
+                (f.text.head, _FIELD["head"]),
+            ):
+                for w in words(part):
+                    f.strength[w] = max(f.strength.get(w, 0.0), weight)
+                    f.core.add(w)
+            for node in f.text.nodes:
+                ws = words(node)
+                counts.update(set(ws))
+                units.append(set(ws))
+            for w, n in counts.items():
+                node_weight = _FIELD["node"] * min(1.0, 0.5 + n / 4)
+                f.strength[w] = max(f.strength.get(w, 0.0), node_weight)
+            units.append(set(words(f.text.title + " " + f.text.head)))
+            df.update(f.strength.keys())
+        units.extend(set(words(text)) for text in history)
+        n = max(1, len(self.flows))
+        self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+        self.max_idf = math.log((n + 1) / 0.5)
+        self._grams = {w: _grams(w) for w in df}
+        self._by_gram: dict[str, set[str]] = defaultdict(set)
+        for w, gs in self._grams.items():
+            for g in gs:
+                self._by_gram[g].add(w)
+        self._assoc = _associations(units)
+
+    def _similar(self, word: str) -> list[tuple[str, float]]:
+        """Known words spelled like `word` (itself first when known)."""
+        if word in self.idf:
+            return [(word, 1.0)]
+        mine = _grams(word)
+        seen: Counter[str] = Counter()
+        for g in mine:
+            seen.update(self._by_gram.get(g, ()))
+        out = []
+        for w, shared in seen.items():
+            jaccard = shared / (len(mine) + len(self._grams[w]) - shared)
+            if jaccard >= _FUZZY_FROM:
+                out.append((w, jaccard))
+        return sorted(out, key=lambda t: -t[1])[:3]
+
+    def _link(self, word: str) -> list[tuple[str, float]]:
+        """Known words `word` stands for: its own spelling (or the nearest), then the words
+        associated with that, discounted."""
+        spelled = self._similar(word)
+        key = spelled[0][0] if spelled else word
+        return spelled + [(w, s * _ASSOC_WEIGHT) for w, s in self._assoc.get(key, ())]
+
+    def _covered(self, query: list[str]) -> list[float]:
+        """Per flow: the share of the opening's informative words the flow explains."""
+        explained = [0.0] * len(self.flows)
+        total = 0.0
+        for q in query:
+            candidates = self._link(q)
+            if not candidates:
+                # A word the account's texts never use (a name, a host, a story) counts a
+                # little against every flow.
+                total += UNKNOWN_WEIGHT * self.max_idf
+                continue
+            total += max(self.idf.get(w, self.max_idf) * s for w, s in candidates)
+            for i, f in enumerate(self.flows):
+                explained[i] += max(
+                    self.idf.get(w, self.max_idf) * s * f.strength.get(w, 0.0)
+                    for w, s in candidates
+                )
+        return [e / total if total else 0.0 for e in explained]
+
+    def _named(self, query: list[str]) -> list[float]:
+        """Per flow: how much of what its title and description say the opening says too
+        (rare words count more; a differently spelled or associated word counts less)."""
+        reach: dict[str, float] = {}
+        for q in query:
+            for w, s in self._link(q):
+                reach[w] = max(reach.get(w, 0.0), s)
+        out = []
+        for f in self.flows:
+            core = {w: self.idf.get(w, 0.0) ** CORE_IDF_POWER for w in f.core}
+            total = sum(core.values())
+            out.append(
+                sum(v * reach.get(w, 0.0) for w, v in core.items()) / total if total else 0.0
+            )
+        return out
+
+    def rank(self, opening: str) -> list[Match]:
+        """Every flow with how well it fits the opening (0..1), best first (ties: title)."""
+        query = list(dict.fromkeys(words(opening)))
+        named, covered = self._named(query), self._covered(query)
+        out = [
+            Match(
+                f.text.id,
+                f.text.title,
+                round(NAMED_WEIGHT * a + (1 - NAMED_WEIGHT) * b, 3),
+            )
+            for f, a, b in zip(self.flows, named, covered, strict=True)
+        ]
+        return sorted(out, key=lambda m: (-m.score, m.title))
+
+    def best(self, opening: str) -> Match | None:
+        """The flow to propose, or None ("no flow")."""
+        return decide(self.rank(opening))
+
+
+def decide(ranked: Sequence[Match]) -> Match | None:
+    """The first of `ranked` (best first) if it fits well enough and clearly best, else None."""
+    if not ranked or ranked[0].score < MATCH_FROM:
+        return None
+    if len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN:
+        return None
+    return ranked[0]
+
+
+def _associations(units: list[set[str]]) -> dict[str, list[tuple[str, float]]]:
+    """Per word, the words that occur with it in the same unit more than chance says
+    (normalised PMI, strongest first)."""
+    n = len(units)
+    if n < 2:
+        return {}
+    single: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for u in units:
+        single.update(u)
+        ordered = sorted(u)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                pairs[(a, b)] += 1
+    out: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for (a, b), c in pairs.items():
+        if c < _MIN_PAIR:
+            continue
+        p_ab = c / n
+        pmi = math.log(p_ab / ((single[a] / n) * (single[b] / n)))
+        npmi = pmi / -math.log(p_ab) if p_ab < 1 else 0.0
+        if npmi >= _ASSOC_FROM:
+            out[a].append((b, npmi))
+            out[b].append((a, npmi))
+    return {w: sorted(v, key=lambda t: -t[1])[:5] for w, v in out.items()}
+
+
+# --- the account's matcher -----------------------------------------------------------------
+
+# Per account: the signature of what the matcher was built from, and the matcher.
+_CACHE: dict[uuid.UUID, tuple[object, Matcher]] = {}
+_CACHE_ACCOUNTS = 256
+
+
+def _node_text(node: dict[str, Any]) -> str:
+    return " ".join([node.get("title", ""), node.get("body", ""), *(node.get("items") or [])])
+
+
+async def matcher(db: AsyncSession, account_id: uuid.UUID) -> Matcher:
+    """The account's matcher, rebuilt only when a flow is published, changed or archived, or a
+    session is resolved on a flow."""
+    signature = await repository.library_signature(db, account_id)
+    kept = _CACHE.get(account_id)
+    if kept is not None and kept[0] == signature:
+        return kept[1]
+    flows = [
+        FlowText(
+            flow.id,
+            flow.title,
+            " ".join([flow.description or "", " ".join(flow.tags or []), flow.category or ""]),
+            [_node_text(n) for n in graph.get("nodes", [])],
+        )
+        for flow, graph in await repository.library(db, account_id)
+    ]
+    history = [
+        f"{opening}\n{title}"
+        for opening, title in await repository.resolved_openings(db, account_id)
+    ]
+    built = Matcher(flows, history)
+    if len(_CACHE) >= _CACHE_ACCOUNTS:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[account_id] = (signature, built)
+    return built
