@@ -480,3 +480,95 @@ describe("FlowPilot in the runner", () => {
     expect(screen.getByLabelText("Your answer")).toHaveValue("FortiClient");
   });
 });
+
+describe("FlowPilot starts where the intake leaves off", () => {
+  const plugged = step({
+    id: "k1",
+    ordinal: 2,
+    status: "answered",
+    text: "Is the adapter plugged into the wall?",
+    options: ["Yes", "No"],
+    purpose: "flow_node",
+    answer: { option: "Yes", inferred: true },
+    inferred: { evidence: "the adapter is plugged into the wall.", confidence: 1 },
+  });
+  const light = step({
+    id: "k2",
+    ordinal: 3,
+    status: "answered",
+    text: "Does the charging light come on?",
+    options: ["Yes", "No"],
+    purpose: "flow_node",
+    answer: { option: "No", inferred: true },
+    inferred: { evidence: "The charging light won't come on.", confidence: 0.8 },
+  });
+  const battery = step({ id: "k3", ordinal: 4, text: "Does the laptop run on battery?", options: ["Yes", "No"], purpose: "flow_node" });
+  const accepted = { ...followFlow, status: "answered", answer: { option: "Follow this flow" } };
+  const skippedState = pilotState({ flow_decision: "accepted", pilot_step: battery, steps: [accepted, plugged, light, battery] });
+
+  it("says what it skipped, from which words of the intake, and with which answer", async () => {
+    fakeServer(skippedState);
+    renderRunner();
+    await ready();
+    const box = await screen.findByRole("region", { name: "Skipped from the intake" });
+    expect(within(box).getByRole("heading")).toHaveTextContent("Skipped 2 questions the intake already answers");
+    const items = within(box).getAllByTestId("pilot-skipped-step");
+    expect(items.map((i) => i.querySelector("p")?.textContent)).toEqual([
+      "You said “the adapter is plugged into the wall.”, so I skipped “Is the adapter plugged into the wall?” → Yes",
+      "You said “The charging light won't come on.”, so I skipped “Does the charging light come on?” → No",
+    ]);
+    // The current step is the first question the intake leaves open.
+    const card = screen.getByRole("region", { name: "FlowPilot step" });
+    expect(within(card).getByText("Does the laptop run on battery?")).toBeInTheDocument();
+  });
+
+  it("goes back to a skipped question with one click, and the question is asked again", async () => {
+    const back = deferred<Response>();
+    const server = fakeServer(skippedState, (route) => (route.endsWith("/revisit") ? back.promise : undefined));
+    const u = userEvent.setup();
+    renderRunner();
+    await ready();
+    const box = await screen.findByRole("region", { name: "Skipped from the intake" });
+    await u.click(within(box).getByRole("button", { name: "Go back to “Does the charging light come on?”" }));
+    expect(server.posted(`/pilot/steps/k2/revisit`)).toEqual([{}]);
+    expect(within(box).getByRole("button", { name: "Go back to “Does the charging light come on?”" })).toHaveTextContent("Going back…");
+    const asked = step({ id: "k4", ordinal: 5, text: "Does the charging light come on?", options: ["Yes", "No"], purpose: "flow_node" });
+    server.setState({
+      ...skippedState,
+      pilot_step: asked,
+      steps: [accepted, plugged, { ...light, status: "undone" }, { ...battery, status: "superseded" }, asked],
+    });
+    back.resolve(json(200, result(asked)));
+    const card = screen.getByRole("region", { name: "FlowPilot step" });
+    await within(card).findByText("Does the charging light come on?");
+    const left = screen.getByRole("region", { name: "Skipped from the intake" });
+    expect(within(left).getAllByTestId("pilot-skipped-step")).toHaveLength(1);
+    expect(within(left).getByRole("heading")).toHaveTextContent("Skipped 1 question");
+  });
+
+  it("goes back from the keyboard, and says so when the server refuses", async () => {
+    const server = fakeServer(skippedState, (route) =>
+      route.endsWith("/revisit")
+        ? json(409, { type: "about:blank", title: "Conflict", status: 409, detail: "The flow is no longer past this step; answer the current step." })
+        : undefined,
+    );
+    const u = userEvent.setup();
+    renderRunner();
+    await ready();
+    const box = await screen.findByRole("region", { name: "Skipped from the intake" });
+    within(box).getByRole("button", { name: "Go back to “Is the adapter plugged into the wall?”" }).focus();
+    await u.keyboard("{Enter}");
+    expect(server.posted(`/pilot/steps/k1/revisit`)).toEqual([{}]);
+    expect(await within(box).findByRole("alert")).toHaveTextContent("Couldn't go back: The flow is no longer past this step");
+  });
+
+  it("shows the skips but offers no going back while the session is paused", async () => {
+    const paused = { ...session, status: "paused" };
+    fakeServer(skippedState, (route) => (route === `GET /api/v1/sessions/${SID}` ? json(200, paused) : undefined));
+    renderRunner();
+    await ready();
+    const box = await screen.findByRole("region", { name: "Skipped from the intake" });
+    expect(within(box).getAllByTestId("pilot-skipped-step")).toHaveLength(2);
+    expect(within(box).queryByRole("button")).toBeNull();
+  });
+});

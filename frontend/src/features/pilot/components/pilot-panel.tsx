@@ -20,12 +20,14 @@ import { useEditFix } from "../api/edit-fix";
 import { useEditTriage } from "../api/edit-triage";
 import { usePilot } from "../api/get-pilot";
 import { useNextStep } from "../api/next-step";
+import { useRevisitStep } from "../api/revisit-step";
 import { refreshSession } from "../api/invalidate";
 import type { PilotState, SessionDetail, StepAnswer, TriageField } from "../api/types";
 import { FactsPanel } from "./facts-panel";
 import { FixesPanel } from "./fixes-panel";
 import { PilotStepCard, type StepError } from "./pilot-step-card";
 import { ResolutionPackageDialog } from "./resolution-package-dialog";
+import { SkippedSteps } from "./skipped-steps";
 import { StepHistory } from "./step-history";
 import { TriageHeader } from "./triage-header";
 
@@ -52,6 +54,7 @@ function Pilot({ session, canWork, lockedReason, ended, onResolve, state }: Pilo
   const qc = useQueryClient();
   const answer = useAnswerStep(id);
   const nextStep = useNextStep(id);
+  const revisit = useRevisitStep(id);
   const triage = useEditTriage(id);
   const addFact = useAddFact(id);
   const editFact = useEditFact(id);
@@ -117,6 +120,15 @@ function Pilot({ session, canWork, lockedReason, ended, onResolve, state }: Pilo
         <p role="note" data-testid="pilot-note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">
           {state.note}
         </p>
+      )}
+      {!ended && (
+        <SkippedSteps
+          steps={state.steps}
+          canEdit={canEdit && lockedReason === null}
+          pending={revisit.isPending ? (revisit.variables ?? null) : null}
+          error={revisit.isError ? errorMessage(revisit.error) : null}
+          onGoBack={(stepId) => revisit.mutate(stepId)}
+        />
       )}
       {ended ? (
         <section aria-label="Resolution package" className="rounded-lg bg-indigo-50 p-5 ring-1 ring-indigo-200">

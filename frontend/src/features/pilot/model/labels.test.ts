@@ -25,6 +25,9 @@ describe("FlowPilot labels", () => {
   it("says what was answered, naming a fork's hypothesis", () => {
     expect(answerText({ ...base, status: "answered", answer: { option: "Yes", text: "since Monday" } })).toBe("Yes — since Monday");
     expect(answerText({ ...base, status: "skipped" })).toBe("Skipped");
+    const inferred = { evidence: "It won't charge on battery.", confidence: 0.8 };
+    expect(answerText({ ...base, status: "answered", answer: { option: "No", inferred: true }, inferred })).toBe("No (from the intake)");
+    expect(answerText({ ...base, status: "undone", answer: { option: "No", inferred: true }, inferred })).toBe("Undone (went back)");
     const fork = { ...base, type: "fork" as const, options: [], hypotheses: [{ id: "a", title: "Expired cert", why: "" }] };
     expect(answerText({ ...fork, status: "answered", answer: { option: "a" } })).toBe("Expired cert");
     expect(keyedOptions(fork)).toEqual(["a"]);

@@ -85,11 +85,13 @@ export function stepHeading(step: PilotStep): { heading: string; body: string } 
 export function answerText(step: PilotStep): string {
   if (step.status === "skipped") return "Skipped";
   if (step.status === "superseded") return "Not answered (moved on)";
+  if (step.status === "undone") return "Undone (went back)";
   const a = step.answer ?? {};
   const option = typeof a.option === "string" ? a.option : "";
   const text = typeof a.text === "string" ? a.text : "";
   const chosen = step.type === "fork" ? (step.hypotheses.find((h) => h.id === option)?.title ?? option) : option;
-  return [chosen, text].filter(Boolean).join(" — ") || "Answered";
+  const said = [chosen, text].filter(Boolean).join(" — ") || "Answered";
+  return step.inferred ? `${said} (from the intake)` : said;
 }
 
 /** The options that pick with number keys, in order (a fork's are its hypotheses). */
