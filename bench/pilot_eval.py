@@ -337,6 +337,10 @@ class Replay:
     turns: int = 0
     hits: int = 0
     redundant: int = 0  # steps answered to catch up with a dialog that starts mid-tree
+    baseline_redundant: int = 0  # the same without skipping: every question above its start
+    skipped_right: int = 0  # questions answered from the intake as the dialog answers them
+    skipped_wrong: int = 0  # ... with another answer than the dialog's (then gone back to)
+    from_intake: int = 0  # gold nodes FlowPilot was already past (answered from the intake)
     complete: bool = False  # every gold node was FlowPilot's step, in order
     reached_end: bool = False  # reached the gold terminal node (catching up allowed)
     failure: str = ""
@@ -345,30 +349,76 @@ class Replay:
     answer_ms: list[float] = field(default_factory=list)
 
 
+async def _skips(api: Api, sid: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """What FlowPilot answered from the intake: (node, answer) from the session's timeline, and
+    the pilot steps that show them, in order."""
+    view = await api.session(sid)
+    said = [
+        (str(e["payload"]["node_id"]), str(e["payload"]["answer"]))
+        for e in view.get("timeline") or []
+        if e["type"] == "answer" and e["payload"].get("inferred_from_intake")
+    ]
+    r = await api.client.get(f"{API}/sessions/{sid}/pilot", headers=api.headers)
+    r.raise_for_status()
+    steps = [s["id"] for s in r.json()["steps"] if s.get("inferred") and s["status"] == "answered"]
+    return said, steps
+
+
 async def replay(api: Api, tree: Tree, d: Dialog, sid: str, step: dict[str, Any]) -> Replay:
     out = Replay()
+    start = str(tree.doc.start)
+    above = tree.path_to(start, d.path[0]) or [d.path[0]]
+    out.baseline_redundant = len(above) - 1
     status, result, _ = await api.answer(sid, step, option=FOLLOW)
     if status != 200:
         out.failure = f"accepting the flow refused ({status})"
         return out
     step = result["pilot_step"]
-    for i, gold in enumerate(d.path):
+    # The dialog's answer at every node from the root down its gold path.
+    gold_path = above[:-1] + d.path
+    gold = {a: tree.labels.get((a, b)) for a, b in itertools.pairwise(gold_path)}
+    said, skipped_steps = await _skips(api, sid)
+    for n, (node, answer) in enumerate(said):
+        if gold.get(node) == answer:
+            out.skipped_right += 1
+            continue
+        # A wrong skip: the engineer goes back to it (one click) and answers it by hand.
+        out.skipped_wrong += 1
+        r = await api.client.post(
+            f"{API}/sessions/{sid}/pilot/steps/{skipped_steps[n]}/revisit", headers=api.headers
+        )
+        if r.status_code != 200:
+            out.failure = f"going back to a wrong skip refused ({r.status_code})"
+            return out
+        step = r.json()["pilot_step"]
+        break
+    i = 0
+    while i < len(d.path):
+        gold_node = d.path[i]
         out.turns += 1
         view = (await api.session(sid)).get("current_step") or {}
         current = view.get("node_id")
-        if current != gold:
-            between = tree.path_to(current, gold) if current else None
+        if current != gold_node and current in d.path[i + 1 :]:
+            # Already past: the intake answered these gold nodes.
+            ahead = d.path.index(current, i + 1)
+            out.from_intake += ahead - i
+            out.hits += ahead - i
+            out.turns += ahead - i - 1
+            i = ahead
+            gold_node = str(current)
+        elif current != gold_node:
+            between = tree.path_to(current, gold_node) if current else None
             if between is None:
-                out.failure = f"diverged: FlowPilot at node {current}, gold {gold}"
+                out.failure = f"diverged: FlowPilot at node {current}, gold {gold_node}"
                 out.turns += len(d.path) - i - 1
                 return out
             if not out.first_miss:
                 out.first_miss = "dialog opens mid-tree (intake pre-answers earlier questions)"
             for a, b in itertools.pairwise(between):
-                label = tree.labels[(a, b)]
-                status, result, _ = await api.answer(sid, step, option=label)
+                said_label = tree.labels[(a, b)]
+                status, result, _ = await api.answer(sid, step, option=said_label)
                 if status != 200:
-                    out.failure = f"catch-up answer {label!r} refused at node {a} ({status})"
+                    out.failure = f"catch-up answer {said_label!r} refused at node {a} ({status})"
                     return out
                 step = result["pilot_step"]
                 out.redundant += 1
@@ -379,14 +429,16 @@ async def replay(api: Api, tree: Tree, d: Dialog, sid: str, step: dict[str, Any]
         if shown.split("\n")[0] != view.get("title"):
             out.mismatched_text += 1
         if i == len(d.path) - 1:
-            out.reached_end = step.get("purpose") == "flow_end" and view.get("node_id") == gold
+            out.reached_end = step.get("purpose") == "flow_end" and view.get("node_id") == gold_node
             if not out.reached_end:
-                out.failure = f"gold path ends at {gold} but FlowPilot shows {step.get('purpose')}"
+                out.failure = (
+                    f"gold path ends at {gold_node} but FlowPilot shows {step.get('purpose')}"
+                )
             break
-        label = tree.labels.get((gold, d.path[i + 1]))
+        label = tree.labels.get((gold_node, d.path[i + 1]))
         if label is None:
             out.failure = (
-                f"gold path {gold} -> {d.path[i + 1]} is not an edge of the converted flow"
+                f"gold path {gold_node} -> {d.path[i + 1]} is not an edge of the converted flow"
             )
             out.turns += len(d.path) - i - 1
             return out
@@ -396,11 +448,12 @@ async def replay(api: Api, tree: Tree, d: Dialog, sid: str, step: dict[str, Any]
             return out
         status, result, took = await api.answer(sid, step, option=label)
         if status != 200:
-            out.failure = f"answer {label!r} refused at node {gold} ({status})"
+            out.failure = f"answer {label!r} refused at node {gold_node} ({status})"
             out.turns += len(d.path) - i - 1
             return out
         out.answer_ms.append(took)
         step = result["pilot_step"]
+        i += 1
     out.complete = out.hits == out.turns and not out.failure
     return out
 
@@ -473,8 +526,14 @@ async def flodial(
             missed_scores.append(own_score(tree, d.intake))
         sid, step = created["id"], created["pilot_step"]
         if outcome != "right":
-            created, _ = await api.start(f"{tree.doc.title}: {tree.problem}")
+            # The flow's own title leads, and the dialog's opening follows so that what it
+            # already answers can still be skipped; without the opening when that alone is
+            # not proposed.
+            created, _ = await api.start(f"{tree.doc.title}: {tree.problem}\n\n{d.intake}")
             m = created.get("matched_flow")
+            if not m or m["id"] != tree.flow_id:
+                created, _ = await api.start(f"{tree.doc.title}: {tree.problem}")
+                m = created.get("matched_flow")
             if not m or m["id"] != tree.flow_id:
                 oracle_refused[d.chart] += 1
                 unreplayable[f"{d.chart}: not proposed even from its own title"] += 1
@@ -539,9 +598,24 @@ async def flodial(
         print(f"    reaches the gold terminal node (catch-up allowed) {ended}/{len(replays)}")
         midtree = [r for d, r, _ in replays if d.path[0] != "1"]
         print(
-            f"    dialogs opening mid-tree: {len(midtree)}, "
-            f"{sum(r.redundant for r in midtree)} redundant steps asked "
-            f"(questions their opening had already answered)"
+            f"    dialogs opening mid-tree: {len(midtree)}; redundant steps asked (questions "
+            f"their opening had already answered): baseline (no skipping) "
+            f"{sum(r.baseline_redundant for r in midtree)}, "
+            f"starting where the intake leaves off {sum(r.redundant for r in midtree)}"
+        )
+        right = sum(r.skipped_right for _, r, _ in replays)
+        wrong_skips = sum(r.skipped_wrong for _, r, _ in replays)
+        print(
+            f"    questions answered from the intake over all {len(replays)} replays: {right} as "
+            f"the dialog answers them, {wrong_skips} wrong skips (another answer than the dialog's; "
+            f"gone back to and answered by hand); baseline 0 / 0"
+        )
+        print(
+            f"      dialogs with a skip {sum(1 for _, r, _ in replays if r.skipped_right)}, "
+            f"with a wrong skip {sum(1 for _, r, _ in replays if r.skipped_wrong)}; "
+            f"mid-tree dialogs still asked something already said "
+            f"{sum(1 for r in midtree if r.redundant)}/{len(midtree)} "
+            f"(baseline {sum(1 for r in midtree if r.baseline_redundant)}/{len(midtree)})"
         )
         top = [(d, r) for d, r, _ in replays if d.path[0] == "1"]
         if top:
