@@ -9,6 +9,7 @@ from httpx import AsyncClient
 from PIL import Image
 from pypdf import PdfReader
 
+from tests.auth.support import audit_events
 from tests.documentation.test_export_options import worked_session
 from tests.fixtures.factories import Factory, Tenant
 
@@ -164,3 +165,24 @@ async def test_pdfs_carry_logo_and_footer_on_every_page(
     # The heading colour is in the page's drawing operators (#b91c1c = 0.725 0.11 0.11).
     ops = reader.pages[0].get_contents().get_data().decode("latin-1")  # type: ignore[union-attr]
     assert "0.72549 0.109804 0.109804" in ops or "0.725 0.11 0.11" in ops or "0.7254" in ops
+
+
+async def test_branding_changes_are_audited(client: AsyncClient, factory: Factory) -> None:
+    tenant = await factory.tenant()
+    await client.put(URL, json={"primary_color": "#1D4ED8"}, headers=tenant.admin.headers)
+    await client.put(URL, json={"primary_color": "#1d4ed8"}, headers=tenant.admin.headers)
+    assert (await _upload(client, tenant, _image("PNG"))).status_code == 200
+    assert (await _upload(client, tenant, _image("JPEG"), "image/jpeg")).status_code == 200
+    assert (await client.delete(f"{URL}/logo", headers=tenant.admin.headers)).status_code == 200
+    events = await audit_events(client, tenant.admin.headers, "account.branding_changed")
+    # Newest first; saving the same colour again changed nothing and recorded nothing.
+    assert [e["detail"] for e in events] == [
+        {"logo": "removed"},
+        {"logo": "replaced"},
+        {"logo": "added"},
+        {
+            "from": {"primary_color": None, "footer_text": ""},
+            "to": {"primary_color": "#1d4ed8", "footer_text": ""},
+        },
+    ]
+    assert {e["actor_email"] for e in events} == {tenant.admin.email}

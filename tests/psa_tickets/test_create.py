@@ -8,6 +8,7 @@ from typing import Any
 
 from httpx import AsyncClient
 
+from tests.auth.support import audit_events
 from tests.fakes.connectwise import FakeConnectWise
 from tests.fixtures.factories import Tenant
 from tests.psa.conftest import connect, timeline
@@ -47,6 +48,11 @@ async def test_a_ticket_is_created_in_the_teams_connectwise(
     assert ticket["contactName"] == "Jane Doe"
     assert ticket["externalXRef"].startswith("RF-")
     assert "SMTP error" in cw.notes(ticket["id"])[0]["text"]
+    # Done in the client's PSA in the engineer's name: on the account's audit log.
+    [event] = await audit_events(client, tenant.admin.headers, "psa.ticket_created")
+    assert event["actor_email"] == tenant.engineer.email
+    assert event["target_id"] == body["ticket_id"]
+    assert event["detail"] == {"connection": "ConnectWise PSA", "adopted": False}
 
 
 async def test_the_same_idempotency_key_returns_the_same_ticket(

@@ -71,7 +71,7 @@ export interface paths {
         /**
          * Save Branding
          * @description Sets the heading colour ("#RRGGBB" or null) and the footer line (up to 200 characters,
-         *     one line); 422 naming the field otherwise.
+         *     one line); 422 naming the field otherwise. Audited (account.branding_changed).
          */
         put: operations["save_branding_api_v1_account_branding_put"];
         post?: never;
@@ -2303,7 +2303,8 @@ export interface paths {
         /**
          * Create Ticket
          * @description Creates a ticket in your team's PSA. A PSA refusal is a 422 in the PSA's words and
-         *     creates nothing. Start a session on it with `POST /sessions {"ticket_id"}`.
+         *     creates nothing. Start a session on it with `POST /sessions {"ticket_id"}`. Audited
+         *     (psa.ticket_created).
          */
         post: operations["create_ticket_api_v1_psa_tickets_post"];
         delete?: never;
@@ -11852,7 +11853,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this action */
-                action?: ("account.created" | "account.security_changed" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.session_revoked" | "auth.sso_failed" | "auth.sessions_revoked_others" | "auth.throttled" | "experiment.started" | "experiment.stopped" | "gap.drafted" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_cancelled" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "proposal.approved" | "proposal.dismissed" | "proposal.rejected" | "proposal.run" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "share.created" | "sso.config_deleted" | "sso.config_saved" | "share.revoked" | "script.created" | "script.deleted" | "script.updated" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed" | "user.signed_out_everywhere") | null;
+                action?: ("account.branding_changed" | "account.created" | "account.security_changed" | "api_token.created" | "api_token.revoked" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_change_failed" | "auth.password_changed" | "auth.refresh_reuse" | "auth.session_revoked" | "auth.sso_failed" | "auth.sessions_revoked_others" | "auth.throttled" | "experiment.started" | "experiment.stopped" | "gap.drafted" | "handoff.claim_override" | "invite.accepted" | "invite.created" | "invite.revoked" | "job.retried" | "maintenance.batch_cancelled" | "maintenance.batch_launched" | "maintenance.item_failed" | "maintenance.item_skipped" | "maintenance.schedule_created" | "maintenance.schedule_deleted" | "proposal.approved" | "proposal.dismissed" | "proposal.rejected" | "proposal.run" | "psa.connection_deleted" | "psa.connection_saved" | "psa.member_mapped" | "psa.ticket_created" | "share.created" | "sso.config_deleted" | "sso.config_saved" | "share.revoked" | "script.created" | "script.deleted" | "script.updated" | "step.created" | "step.deleted" | "step.flag_dismissed" | "step.flag_resolved" | "step.flagged" | "step.updated" | "team.created" | "team.deleted" | "user.created" | "user.deactivated" | "user.reactivated" | "user.role_changed" | "user.signed_out_everywhere") | null;
                 /** @description From `next_cursor` */
                 cursor?: string | null;
                 /** @description Items per page */

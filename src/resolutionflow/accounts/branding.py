@@ -14,6 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.accounts.schemas import BrandingLogo, BrandingRead, BrandingUpdate
 from resolutionflow.accounts.service import get_account
+from resolutionflow.audit.service import record_by
+from resolutionflow.auth.principal import Principal
+from resolutionflow.common.context import ClientInfo
 from resolutionflow.errors import AppError, NotFound, ValidationFailed
 from resolutionflow.models import Account
 from resolutionflow.storage.base import Storage, StorageError
@@ -50,10 +53,35 @@ async def get(db: AsyncSession, account_id: uuid.UUID) -> BrandingRead:
     return read(await get_account(db, account_id))
 
 
-async def update(db: AsyncSession, account_id: uuid.UUID, body: BrandingUpdate) -> BrandingRead:
-    account = await get_account(db, account_id)
+def _audit(
+    db: AsyncSession,
+    principal: Principal,
+    client: ClientInfo,
+    account: Account,
+    detail: dict[str, object],
+) -> None:
+    # What customers' PDFs carry is the account's face: who changed it, and to what.
+    record_by(
+        db,
+        principal,
+        "account.branding_changed",
+        client=client,
+        target_type="account",
+        target_id=account.id,
+        detail=detail,
+    )
+
+
+async def update(
+    db: AsyncSession, principal: Principal, body: BrandingUpdate, client: ClientInfo
+) -> BrandingRead:
+    account = await get_account(db, principal.account_id)
+    before = {"primary_color": account.brand_color, "footer_text": account.brand_footer or ""}
     account.brand_color = body.primary_color.lower() if body.primary_color else None
     account.brand_footer = body.footer_text or None
+    after = {"primary_color": account.brand_color, "footer_text": account.brand_footer or ""}
+    if after != before:
+        _audit(db, principal, client, account, {"from": before, "to": after})
     await db.flush()
     return read(account)
 
@@ -106,26 +134,31 @@ def clean_logo(data: bytes) -> Logo:
 
 
 async def set_logo(
-    db: AsyncSession, account_id: uuid.UUID, data: bytes, storage: Storage
+    db: AsyncSession, principal: Principal, data: bytes, storage: Storage, client: ClientInfo
 ) -> BrandingRead:
     logo = clean_logo(data)
-    account = await get_account(db, account_id)
+    account = await get_account(db, principal.account_id)
     old = account.brand_logo_key
     key = f"{account.id.hex}/brand-logo-{uuid.uuid4().hex}"
     await storage.put(key, logo.data)
     account.brand_logo_key = key
     account.brand_logo_type = logo.content_type
+    _audit(db, principal, client, account, {"logo": "replaced" if old else "added"})
     await db.flush()
     if old:
         await _forget(storage, old)
     return read(account)
 
 
-async def remove_logo(db: AsyncSession, account_id: uuid.UUID, storage: Storage) -> BrandingRead:
-    account = await get_account(db, account_id)
+async def remove_logo(
+    db: AsyncSession, principal: Principal, storage: Storage, client: ClientInfo
+) -> BrandingRead:
+    account = await get_account(db, principal.account_id)
     old = account.brand_logo_key
     account.brand_logo_key = None
     account.brand_logo_type = None
+    if old:
+        _audit(db, principal, client, account, {"logo": "removed"})
     await db.flush()
     if old:
         await _forget(storage, old)

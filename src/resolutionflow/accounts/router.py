@@ -76,10 +76,12 @@ async def read_branding(principal: AnyRole, db: DB) -> BrandingRead:
 
 
 @router.put("/account/branding", response_model=BrandingRead)
-async def save_branding(principal: TeamAdmin, db: DB, body: BrandingUpdate) -> BrandingRead:
+async def save_branding(
+    principal: TeamAdmin, db: DB, body: BrandingUpdate, request: Request
+) -> BrandingRead:
     """Sets the heading colour ("#RRGGBB" or null) and the footer line (up to 200 characters,
-    one line); 422 naming the field otherwise."""
-    return await branding.update(db, principal.account_id, body)
+    one line); 422 naming the field otherwise. Audited (account.branding_changed)."""
+    return await branding.update(db, principal, body, client_info(request))
 
 
 @router.put(
@@ -99,12 +101,14 @@ async def upload_logo(principal: TeamAdmin, db: DB, request: Request) -> Brandin
     """The image is the body: PNG or JPEG (checked by content, 415 otherwise), at most 512 KB
     and 2000 x 2000 pixels (422). Stored re-encoded, without metadata; replaces the old one."""
     data = await request.body()
-    return await branding.set_logo(db, principal.account_id, data, request.app.state.storage)
+    storage = request.app.state.storage
+    return await branding.set_logo(db, principal, data, storage, client_info(request))
 
 
 @router.delete("/account/branding/logo", response_model=BrandingRead)
 async def remove_logo(principal: TeamAdmin, db: DB, request: Request) -> BrandingRead:
-    return await branding.remove_logo(db, principal.account_id, request.app.state.storage)
+    storage = request.app.state.storage
+    return await branding.remove_logo(db, principal, storage, client_info(request))
 
 
 @router.get(

@@ -6,9 +6,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query
+from fastapi import APIRouter, Header, Query, Request
 
 from resolutionflow.auth.principal import Engineer
+from resolutionflow.common.context import client_info
 from resolutionflow.db.session import DB
 from resolutionflow.providers.psa.desk import TicketFilter, View
 from resolutionflow.psa_tickets import schemas as s
@@ -71,11 +72,16 @@ async def ticket_options(principal: Engineer, db: DB, board_id: PsaId = None) ->
 
 @router.post("/psa/tickets", status_code=201, response_model=s.TicketCreated)
 async def create_ticket(
-    principal: Engineer, db: DB, body: s.TicketCreateIn, idempotency_key: IdempotencyKey = None
+    principal: Engineer,
+    db: DB,
+    body: s.TicketCreateIn,
+    request: Request,
+    idempotency_key: IdempotencyKey = None,
 ) -> s.TicketCreated:
     """Creates a ticket in your team's PSA. A PSA refusal is a 422 in the PSA's words and
-    creates nothing. Start a session on it with `POST /sessions {"ticket_id"}`."""
-    return await service.create(db, principal, body, idempotency_key)
+    creates nothing. Start a session on it with `POST /sessions {"ticket_id"}`. Audited
+    (psa.ticket_created)."""
+    return await service.create(db, principal, body, idempotency_key, client_info(request))
 
 
 @router.post("/psa/tickets/triage", response_model=s.TriageRead)

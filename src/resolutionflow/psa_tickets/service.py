@@ -23,7 +23,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.ai import gateway
 from resolutionflow.ai.prompt import DataBlock
+from resolutionflow.audit.service import record_by
 from resolutionflow.auth.principal import Principal
+from resolutionflow.common.context import ClientInfo
 from resolutionflow.db import uow
 from resolutionflow.errors import AppError
 from resolutionflow.models import SessionEvent, User
@@ -245,7 +247,11 @@ def _options_read(conn: PsaConnection, found: FormOptions) -> s.OptionsRead:
 
 
 async def create(
-    db: AsyncSession, principal: Principal, body: s.TicketCreateIn, key: str | None
+    db: AsyncSession,
+    principal: Principal,
+    body: s.TicketCreateIn,
+    key: str | None,
+    client: ClientInfo,
 ) -> s.TicketCreated:
     conn = await _connection(db, principal.account_id, principal.user_id)
     new = NewTicket(
@@ -263,6 +269,17 @@ async def create(
         return await create_once(desk, new, check_first=bool(key))
 
     created, adopted = await _at_desk(db, conn, work)
+    # Work done in a client's PSA in someone's name: recorded like other PSA changes. The
+    # summary stays in the PSA; the record names the ticket.
+    record_by(
+        db,
+        principal,
+        "psa.ticket_created",
+        client=client,
+        target_type="psa_ticket",
+        target_id=str(created.id),
+        detail={"connection": _label(conn), "adopted": adopted},
+    )
     return s.TicketCreated(
         ticket_id=created.id, url=created.url, summary=created.summary, adopted=adopted
     )

@@ -9,6 +9,7 @@ export type AuditAction = NonNullable<QueryParams<"/api/v1/audit-events", "get">
 
 // A Record (not an array) so the type checker fails when the backend adds or drops an action.
 const ACTIONS: Record<AuditAction, true> = {
+  "account.branding_changed": true,
   "account.security_changed": true,
   "auth.login": true,
   "auth.login_failed": true,
@@ -46,6 +47,7 @@ const ACTIONS: Record<AuditAction, true> = {
   "psa.connection_deleted": true,
   "psa.connection_saved": true,
   "psa.member_mapped": true,
+  "psa.ticket_created": true,
   "share.created": true,
   "sso.config_saved": true,
   "sso.config_deleted": true,
