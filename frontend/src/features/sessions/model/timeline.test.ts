@@ -4,6 +4,17 @@ import { backDepth, describeEvent, foldOutput, formatStepTime } from "./timeline
 const ev = (type: string, payload: Record<string, unknown> = {}) => ({ type, payload });
 
 describe("describeEvent", () => {
+  it("says which answers FlowPilot took from the intake, with the words it read, and going back to one", () => {
+    const d = describeEvent(
+      ev("answer", { node_type: "question", title: "Does it charge on battery?", answer: "No", inferred_from_intake: true, evidence: "It won't charge on battery." }),
+    );
+    expect(d).toMatchObject({ label: "Answered from the intake", text: "Does it charge on battery?" });
+    expect(d.details).toEqual(["Answer: No", "The intake said: “It won't charge on battery.”"]);
+    expect(describeEvent(ev("answer", { node_type: "question", title: "Q", answer: "Yes" })).label).toBe("Answered");
+    const back = describeEvent(ev("pilot_went_back", { text: "Does it charge on battery?\n\nBody", was_inferred: true }));
+    expect(back).toMatchObject({ label: "Went back to a question skipped from the intake", text: "Does it charge on battery?" });
+  });
+
   it("shows the copilot exchange: the question, the reply with its confidence, engine and sources", () => {
     expect(describeEvent(ev("copilot_question", { content: "Gateway unreachable?" }))).toMatchObject({
       label: "Asked the copilot",

@@ -98,6 +98,17 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
       return { icon: "·", label: `${typeLabel(p.node_type)} shown`, tone: "quiet", text: title, details: [] };
     case "answer": {
       const nodeType = p.node_type;
+      if (nodeType === "question" && p.inferred_from_intake === true) {
+        // FlowPilot took the answer from the intake instead of asking: say so, and from which words.
+        const evidence = str(p.evidence);
+        return {
+          icon: "↷",
+          label: "Answered from the intake",
+          tone: "default",
+          text: title,
+          details: withResult([`Answer: ${str(p.answer) ?? "—"}`, ...(evidence ? [`The intake said: “${evidence}”`] : [])]),
+        };
+      }
       if (nodeType === "question") {
         return { icon: "?", label: "Answered", tone: "default", text: title, details: withResult([`Answer: ${str(p.answer) ?? "—"}`]) };
       }
@@ -124,6 +135,14 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
       return { icon: "☑", label: "Ticked", tone: "quiet", text: str(p.item), details: [] };
     case "item_unchecked":
       return { icon: "☐", label: "Unticked", tone: "quiet", text: str(p.item), details: [] };
+    case "pilot_went_back":
+      return {
+        icon: "↩",
+        label: p.was_inferred === true ? "Went back to a question skipped from the intake" : "Went back to a question",
+        tone: "marked",
+        text: firstLine(str(p.text)),
+        details: [],
+      };
     case "went_back":
       return { icon: "↩", label: "Went back", tone: "marked", text: title ? `Back to “${title}”` : "Back one step", details: [] };
     case "flow_switched": {
