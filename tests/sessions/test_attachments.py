@@ -101,3 +101,21 @@ async def test_only_people_who_see_the_session_can_attach_or_download(
         ),
         422,
     )
+
+
+async def test_a_removed_file_is_left_out_of_the_note_name_and_all(
+    client: AsyncClient, factory: Factory
+) -> None:
+    tenant = await factory.tenant()
+    sid = (await start(client, tenant, None))["id"]
+    kept = (await _upload(client, tenant.engineer.headers, sid, "event-log.png", PNG)).json()
+    gone = (await _upload(client, tenant.engineer.headers, sid, "password-dialog.png", PNG)).json()
+    r = await client.delete(
+        f"/api/v1/sessions/{sid}/attachments/{gone['id']}", headers=tenant.engineer.headers
+    )
+    assert r.status_code == 204
+    note = await client.get(
+        f"/api/v1/sessions/{sid}/documentation", headers=tenant.engineer.headers
+    )
+    assert f"Attached {kept['filename']}" in note.text
+    assert "password-dialog" not in note.text

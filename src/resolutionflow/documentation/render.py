@@ -202,7 +202,12 @@ def _notes(
     """(time, kind, text, command) for notes and command output, in order; time is "" when
     times are left out."""
     out: list[tuple[str, str, str, str | None]] = []
+    # A file removed from the session (a screenshot showing a password: images cannot be
+    # redacted) is left out of the note altogether, its name included.
+    removed = {e.payload.get("attachment_id") for e in events if e.type == "attachment_removed"}
     for e in events:
+        if e.type == "attachment" and e.payload.get("attachment_id") in removed:
+            continue
         if e.type == "note":
             out.append(
                 (_stamp(e.created_at, options), "note", clean(e.payload.get("text", "")), None)
