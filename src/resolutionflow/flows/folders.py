@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow.auth.principal import Principal
 from resolutionflow.db.scoping import get_in_account, readable
 from resolutionflow.errors import Conflict
+from resolutionflow.flows import repository
 from resolutionflow.flows.schemas import FolderCreate, FolderRead, FolderUpdate
-from resolutionflow.flows.service import count_by_folder
 from resolutionflow.models import Flow, Folder
 
 MAX_DEPTH = 12
@@ -19,7 +19,7 @@ MAX_DEPTH = 12
 
 async def list_folders(db: AsyncSession, principal: Principal) -> list[FolderRead]:
     folders = (await db.scalars(readable(principal.account_id, Folder).order_by(Folder.name))).all()
-    counts = await count_by_folder(db, principal.account_id)
+    counts = await repository.count_by_folder(db, principal.account_id)
     return [
         FolderRead(id=f.id, name=f.name, parent_id=f.parent_id, flow_count=counts.get(f.id, 0))
         for f in folders
@@ -31,10 +31,7 @@ async def _get(db: AsyncSession, principal: Principal, folder_id: uuid.UUID) -> 
 
 
 async def _parents(db: AsyncSession, principal: Principal) -> dict[uuid.UUID, uuid.UUID | None]:
-    rows = await db.execute(
-        select(Folder.id, Folder.parent_id).where(Folder.account_id == principal.account_id)
-    )
-    return {i: p for i, p in rows}
+    return await repository.folder_parents(db, principal.account_id)
 
 
 def _depth(parents: dict[uuid.UUID, uuid.UUID | None], folder_id: uuid.UUID | None) -> int:
@@ -114,7 +111,7 @@ async def update(
         await _check_name_free(db, principal, name, parent_id, except_id=folder.id)
     folder.name, folder.parent_id = name, parent_id
     await db.flush()
-    counts = await count_by_folder(db, principal.account_id)
+    counts = await repository.count_by_folder(db, principal.account_id)
     return FolderRead(
         id=folder.id,
         name=folder.name,

@@ -10,14 +10,13 @@ from typing import Any
 
 from sqlalchemy import TextualSelect, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import defer
 
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.schemas import decode_offset, encode_offset
 from resolutionflow.db.scoping import get_in_account, readable
 from resolutionflow.errors import BadRequest, Conflict, Forbidden, NotFound, ValidationFailed
 from resolutionflow.experiments import repository as experiments
-from resolutionflow.flows import search
+from resolutionflow.flows import repository, search
 from resolutionflow.flows.diff import FlowDiff, diff
 from resolutionflow.flows.document import FlowDocument
 from resolutionflow.flows.schemas import (
@@ -214,16 +213,8 @@ async def published_context(
     visited: set[uuid.UUID] = set()
     while frontier:
         visited |= frontier
-        rows = await db.execute(
-            select(Flow.id, Flow.title, FlowVersion.graph)
-            .join(
-                FlowVersion,
-                (FlowVersion.flow_id == Flow.id) & (FlowVersion.number == Flow.latest_version),
-            )
-            .where(Flow.account_id == account_id, Flow.id.in_(frontier))
-        )
         nxt: set[uuid.UUID] = set()
-        for fid, title, graph in rows:
+        for fid, title, graph in await repository.published_graphs(db, account_id, frontier):
             refs = frozenset(
                 uuid.UUID(n["flow_id"])
                 for n in graph.get("nodes", [])
@@ -435,7 +426,9 @@ async def search_library(
     shortcut = not (kind or category or folder or tag or archived)
     if matching is not None and sort == "relevance" and shortcut:
         first = await _best_ranked(db, principal, matching, wanted)
-    query = _library_query(principal, matching, sort, kind, category, folder, archived)
+    query = repository.library_order(
+        principal.account_id, matching, sort, kind, category, folder, archived
+    )
     if first is None and tag:
         first = await _tagged(db, query.add_columns(Flow.tags), tag, wanted)
     if first is not None:
@@ -443,7 +436,7 @@ async def search_library(
     else:
         ids = list((await db.scalars(query.offset(offset).limit(limit + 1))).all())
     page = ids[:limit]
-    flows = await _library_rows(db, principal, page)
+    flows = await repository.library_rows(db, principal.account_id, page)
     marked = (
         await search.snippets(db, principal.account_id, q or "", page)
         if matching is not None
@@ -453,40 +446,6 @@ async def search_library(
     items = [_summary(f, names, marked.get(f.id)) for f, _ in flows]
     next_cursor = encode_offset(offset + limit) if len(ids) > limit else None
     return items, next_cursor
-
-
-def _library_query(
-    principal: Principal,
-    matching: TextualSelect | None,
-    sort: SortOrder,
-    kind: str | None,
-    category: str | None,
-    folder: uuid.UUID | str | None,
-    archived: bool,
-) -> Any:
-    """The account's flow ids in library order. Ids only: the database sorts narrow rows, and
-    whole flows are read for the page alone."""
-    query: Any = select(Flow.id)
-    matches = matching.subquery("matches") if matching is not None else None
-    if matches is not None:
-        query = query.join(matches, matches.c.flow_id == Flow.id)
-    query = query.where(
-        Flow.account_id == principal.account_id,
-        Flow.archived_at.is_not(None) if archived else Flow.archived_at.is_(None),
-    )
-    if kind:
-        query = query.where(Flow.kind == kind)
-    if category:
-        query = query.where(Flow.category == category)
-    if folder == "root":
-        query = query.where(Flow.folder_id.is_(None))
-    elif isinstance(folder, uuid.UUID):
-        query = query.where(Flow.folder_id == folder)
-    if sort == "relevance" and matches is not None:
-        return query.order_by(matches.c.rank, Flow.updated_at.desc(), Flow.id)
-    if sort == "used":
-        return query.order_by(Flow.use_count.desc(), Flow.updated_at.desc(), Flow.id)
-    return query.order_by(Flow.updated_at.desc(), Flow.id)
 
 
 # A relevance search ranks every match (the engine's work), then reads flows only for the
@@ -526,20 +485,7 @@ async def _best_ranked(
     if len(candidates) > _MAX_CANDIDATES:
         return None
     every_match = len(candidates) < n  # fewer matches than n: nothing was left out
-    # Filtered here rather than in SQL, where SQLite (without statistics) would walk the
-    # account's index instead of looking up the candidates' ids.
-    kept: list[tuple[uuid.UUID, datetime]] = []
-    if candidates:
-        rows = await db.execute(
-            select(Flow.id, Flow.account_id, Flow.archived_at, Flow.updated_at).where(
-                Flow.id.in_(candidates)
-            )
-        )
-        kept = [
-            (flow_id, updated_at)
-            for flow_id, account_id, archived_at, updated_at in rows
-            if account_id == principal.account_id and archived_at is None
-        ]
+    kept = await repository.live_edited_at(db, principal.account_id, candidates)
     if len(kept) < wanted and not every_match:
         return None
     # The order of the SQL, one key at a time (stable sorts): rank, newest edit, id.
@@ -568,37 +514,10 @@ async def _tagged(db: AsyncSession, query: Any, tag: str, wanted: int) -> list[u
     return found
 
 
-async def _library_rows(
-    db: AsyncSession, principal: Principal, ids: list[uuid.UUID]
-) -> list[tuple[Flow, str | None]]:
-    """The flows of a library page in the order of `ids`, with their owners' names; drafts are
-    not loaded (a summary never shows the graph)."""
-    if not ids:
-        return []
-    rows = await db.execute(
-        select(Flow, User.name)
-        .outerjoin(User, User.id == Flow.owner_id)
-        .where(Flow.id.in_(ids))
-        .options(defer(Flow.draft, raiseload=True))
-    )
-    # The ids come from the account's own listing; the account is checked again here rather
-    # than in SQL, where SQLite (without statistics) would walk the account's index instead of
-    # looking up the page's ids.
-    found = {
-        flow.id: (flow, name) for flow, name in rows if flow.account_id == principal.account_id
-    }
-    return [found[i] for i in ids if i in found]
-
-
 async def facets(db: AsyncSession, principal: Principal) -> Facets:
-    rows = await db.execute(
-        select(Flow.category, Flow.tags).where(
-            Flow.account_id == principal.account_id, Flow.archived_at.is_(None)
-        )
-    )
     categories: Counter[str] = Counter()
     tags: Counter[str] = Counter()
-    for category, flow_tags in rows:
+    for category, flow_tags in await repository.live_categories_and_tags(db, principal.account_id):
         if category:
             categories[category] += 1
         for t in flow_tags or []:
@@ -618,14 +537,3 @@ async def all_documents(db: AsyncSession, principal: Principal) -> list[FlowDocu
         )
     ).all()
     return [FlowDocument.model_validate(f.draft) for f in flows]
-
-
-async def count_by_folder(db: AsyncSession, account_id: uuid.UUID) -> dict[uuid.UUID, int]:
-    rows = await db.execute(
-        select(Flow.folder_id, func.count())
-        .where(
-            Flow.account_id == account_id, Flow.folder_id.is_not(None), Flow.archived_at.is_(None)
-        )
-        .group_by(Flow.folder_id)
-    )
-    return {fid: n for fid, n in rows if fid is not None}
