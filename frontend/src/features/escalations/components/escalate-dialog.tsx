@@ -6,7 +6,7 @@
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError, SelectField, TextareaField } from "@/components/ui/input";
+import { FormError, TextareaField } from "@/components/ui/input";
 import { RadioCards } from "@/components/ui/radio-cards";
 import { Spinner } from "@/components/ui/spinner";
 import { fieldErrors, formMessage, toProblem } from "@/lib/problem";
@@ -14,6 +14,7 @@ import { useEscalateSession } from "../api/escalate-session";
 import { useEscalationTargets } from "../api/list-targets";
 import type { EscalateInput, Handoff, Priority } from "../api/types";
 import { PRIORITY_LABELS } from "../model/handoff";
+import { type HandoffTarget, HandoffTargetSelect, targetFields, targetName as nameOf } from "./handoff-target-select";
 
 const PRIORITY_HINTS: Record<Priority, string> = {
   low: "When someone has time",
@@ -22,14 +23,12 @@ const PRIORITY_HINTS: Record<Priority, string> = {
   urgent: "Several users or a client down",
 };
 
-type Target = "" | `user:${string}` | `team:${string}`;
-
 export function EscalateDialog({ open, onClose, sessionId, title }: { open: boolean; onClose: () => void; sessionId: string; title: string }) {
   const escalate = useEscalateSession(sessionId);
   const targets = useEscalationTargets(open);
   const [reason, setReason] = useState("");
   const [priority, setPriority] = useState<Priority>("medium");
-  const [target, setTarget] = useState<Target>("");
+  const [target, setTarget] = useState<HandoffTarget>("");
   const [localError, setLocalError] = useState<string | null>(null);
 
   function close() {
@@ -48,9 +47,7 @@ export function EscalateDialog({ open, onClose, sessionId, title }: { open: bool
       return;
     }
     setLocalError(null);
-    const body: EscalateInput = { reason: reason.trim(), priority };
-    if (target.startsWith("user:")) body.target_user_id = target.slice(5);
-    if (target.startsWith("team:")) body.target_team_id = target.slice(5);
+    const body: EscalateInput = { reason: reason.trim(), priority, ...targetFields(target) };
     escalate.mutate(body);
   }
 
@@ -58,11 +55,7 @@ export function EscalateDialog({ open, onClose, sessionId, title }: { open: bool
   const errors = problem ? fieldErrors(problem) : {};
   const targetError = errors.target_user_id ?? errors.target_team_id;
   const done = escalate.data;
-  const targetName = target.startsWith("user:")
-    ? targets.people.find((p) => `user:${p.id}` === target)?.name
-    : target.startsWith("team:")
-      ? targets.teams.find((t) => `team:${t.id}` === target)?.name
-      : undefined;
+  const targetName = nameOf(targets, target);
 
   return (
     <Dialog
@@ -118,33 +111,15 @@ export function EscalateDialog({ open, onClose, sessionId, title }: { open: bool
             onChange={setPriority}
             options={(["low", "medium", "high", "urgent"] as const).map((p) => ({ value: p, label: PRIORITY_LABELS[p], description: PRIORITY_HINTS[p] }))}
           />
-          <SelectField
+          <HandoffTargetSelect
             label="Send to"
+            targets={targets}
             value={target}
-            onChange={(e) => setTarget(e.target.value as Target)}
+            onChange={setTarget}
+            emptyLabel="Anyone on my teams"
+            hint="Without a choice, your teammates (or the team admins) are told."
             error={targetError}
-            hint={targets.loading ? "Loading people and teams…" : "Without a choice, your teammates (or the team admins) are told."}
-          >
-            <option value="">Anyone on my teams</option>
-            {targets.people.length > 0 && (
-              <optgroup label="People">
-                {targets.people.map((p) => (
-                  <option key={p.id} value={`user:${p.id}`}>
-                    {p.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-            {targets.teams.length > 0 && (
-              <optgroup label="Team queues">
-                {targets.teams.map((t) => (
-                  <option key={t.id} value={`team:${t.id}`}>
-                    {t.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-          </SelectField>
+          />
         </form>
       )}
     </Dialog>

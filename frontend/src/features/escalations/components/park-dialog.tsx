@@ -6,13 +6,12 @@
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError, SelectField, TextareaField } from "@/components/ui/input";
+import { FormError, TextareaField } from "@/components/ui/input";
 import { fieldErrors, formMessage, toProblem } from "@/lib/problem";
 import { useEscalationTargets } from "../api/list-targets";
 import { useParkSession } from "../api/park-session";
 import type { ParkInput } from "../api/types";
-
-type Target = "" | `user:${string}` | `team:${string}`;
+import { type HandoffTarget, HandoffTargetSelect, targetFields, targetName as nameOf } from "./handoff-target-select";
 
 export const PARK_NOTE_MAX = 1000;
 
@@ -20,7 +19,7 @@ export function ParkDialog({ open, onClose, sessionId, title }: { open: boolean;
   const park = useParkSession(sessionId);
   const targets = useEscalationTargets(open);
   const [note, setNote] = useState("");
-  const [target, setTarget] = useState<Target>("");
+  const [target, setTarget] = useState<HandoffTarget>("");
   const [local, setLocal] = useState<{ note?: string; target?: string }>({});
 
   function close() {
@@ -39,18 +38,14 @@ export function ParkDialog({ open, onClose, sessionId, title }: { open: boolean;
     };
     setLocal(problems);
     if (problems.target || problems.note) return;
-    const body: ParkInput = { note: note.trim() };
-    if (target.startsWith("user:")) body.target_user_id = target.slice(5);
-    if (target.startsWith("team:")) body.target_team_id = target.slice(5);
+    const body: ParkInput = { note: note.trim(), ...targetFields(target) };
     park.mutate(body);
   }
 
   const problem = park.error ? toProblem(park.error) : null;
   const errors = problem ? fieldErrors(problem) : {};
   const done = park.data;
-  const targetName = target.startsWith("user:")
-    ? targets.people.find((p) => `user:${p.id}` === target)?.name
-    : targets.teams.find((t) => `team:${t.id}` === target)?.name;
+  const targetName = nameOf(targets, target);
 
   return (
     <Dialog
@@ -88,34 +83,15 @@ export function ParkDialog({ open, onClose, sessionId, title }: { open: boolean;
           <p className="text-sm text-slate-600">
             Hand it on without escalating, e.g. at the end of your shift. No AI briefing is written; your notes and steps go along.
           </p>
-          <SelectField
+          <HandoffTargetSelect
             label="Hand to"
+            targets={targets}
             value={target}
-            onChange={(e) => setTarget(e.target.value as Target)}
+            onChange={setTarget}
             required
+            emptyLabel="Choose a person or a team…"
             error={local.target ?? errors.target_user_id ?? errors.target_team_id}
-            hint={targets.loading ? "Loading people and teams…" : undefined}
-          >
-            <option value="">Choose a person or a team…</option>
-            {targets.people.length > 0 && (
-              <optgroup label="People">
-                {targets.people.map((p) => (
-                  <option key={p.id} value={`user:${p.id}`}>
-                    {p.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-            {targets.teams.length > 0 && (
-              <optgroup label="Team queues">
-                {targets.teams.map((t) => (
-                  <option key={t.id} value={`team:${t.id}`}>
-                    {t.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-          </SelectField>
+          />
           <TextareaField
             label="Note"
             value={note}
