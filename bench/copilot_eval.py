@@ -153,6 +153,7 @@ class Task:
     queries: list[Query]
     judges: list[Judge]
     asked_of: int = 0  # queries before sampling
+    foreign: list[str] = field(default_factory=list)  # unrelated questions (the other set's)
 
 
 # --- the sets -------------------------------------------------------------------------------
@@ -290,6 +291,8 @@ class Run:
     answered: int = 0
     suggestion_match: int = 0
     top_relevance: list[float] = field(default_factory=list)
+    top_score: list[float] = field(default_factory=list)  # ours: normalised score of the best
+    foreign_score: list[float] = field(default_factory=list)  # the other set's questions
 
 
 def _report(task: Task, run: Run) -> None:
@@ -343,6 +346,7 @@ def _report(task: Task, run: Run) -> None:
                     f"      ours top-1 relevance: median {statistics.median(good):.2f} when it "
                     f"hits, {statistics.median(bad):.2f} when it misses"
                 )
+    _abstention(task, run)
     for system, values in run.latency.items():
         print(
             f"    latency {system:<5} p50 {percentile(values, 0.5):6.1f} ms  "
@@ -358,6 +362,33 @@ def _report(task: Task, run: Run) -> None:
     print(line)
 
 
+def _abstention(task: Task, run: Run) -> None:
+    """How often "I don't know" (best session below the threshold) is said when a right answer
+    was in the index, when none was, and on unrelated questions, at the product's threshold and
+    around it (the calibration)."""
+    from resolutionflow.search.ranking import ABSTAIN_BELOW
+
+    judge = task.judges[0]
+    available, missing = [], []
+    for q, score in zip(task.queries, run.top_score, strict=True):
+        pool = [d for d in task.docs if d.key != task.docs[q.doc].key]
+        (available if any(judge.hit(q, d) for d in pool) else missing).append(score)
+    print(
+        f"    abstention (best score < threshold; right answer in the index for "
+        f"{len(available)}, not for {len(missing)}; {len(run.foreign_score)} unrelated questions)"
+    )
+    for threshold in sorted({0.3, 0.4, ABSTAIN_BELOW, 0.6, 0.8}):
+        cells = [
+            f"{sum(s < threshold for s in values) / max(1, len(values)):5.0%}"
+            for values in (available, missing, run.foreign_score)
+        ]
+        mark = "  <- product" if threshold == ABSTAIN_BELOW else ""
+        print(
+            f"      at {threshold:.2f}: answer available {cells[0]}  not available {cells[1]}  "
+            f"unrelated {cells[2]}{mark}"
+        )
+
+
 async def _evaluate(maker: object, task: Task) -> Run:
     from rank_bm25 import BM25Okapi
     from sqlalchemy import delete as sql_delete
@@ -366,6 +397,7 @@ async def _evaluate(maker: object, task: Task) -> Run:
     from resolutionflow.assist.offline import answer
     from resolutionflow.assist.retrieval import RESOLVED_KIND, retrieve
     from resolutionflow.models import Account
+    from resolutionflow.search import ranking
     from resolutionflow.search.index import terms
 
     async with maker() as db:  # type: ignore[operator]
@@ -385,6 +417,9 @@ async def _evaluate(maker: object, task: Task) -> Run:
         await db.commit()
         account_id = account.id
     by_ref = {d.ref_id: i for i, d in enumerate(task.docs)}
+    # The index's statistics as the product keeps them, minus each query's own case below (a
+    # new ticket is not in the index when it is asked about).
+    stats = ranking.build((d.title, d.body) for d in task.docs)
     bm25 = BM25Okapi([words(d.title + "\n" + d.body) for d in task.docs])
     run = Run(
         ranked={"ours": [], "fts": [], "bm25": [], "bm25/t": []},
@@ -400,6 +435,10 @@ async def _evaluate(maker: object, task: Task) -> Run:
     for q in task.queries:
         key = task.docs[q.doc].key
         left_out = {i for i, d in enumerate(task.docs) if d.key == key}
+        for i in left_out:
+            stats.add(task.docs[i].title, task.docs[i].body, -1)
+        stats.built = time.monotonic()
+        ranking.remember(account_id, RESOLVED_KIND, stats)
         async with maker() as db:  # type: ignore[operator]
             for i in left_out:
                 await search.delete(db, RESOLVED_KIND, task.docs[i].ref_id)
@@ -410,9 +449,12 @@ async def _evaluate(maker: object, task: Task) -> Run:
                 db, account_id, q.text, [RESOLVED_KIND], mode="any", limit=12
             )
             await db.rollback()
+        for i in left_out:
+            stats.add(task.docs[i].title, task.docs[i].body)
         sessions = found.of("session")
         run.ranked["ours"].append([by_ref[e.id] for e in sessions])
         run.top_relevance.append(sessions[0].relevance if sessions else 0.0)
+        run.top_score.append(sessions[0].detail.get("score", 0.0) if sessions else 0.0)
         fts: list[int] = []
         for h in hits:
             i = by_ref[h.parent_id or h.ref_id]
@@ -435,13 +477,87 @@ async def _evaluate(maker: object, task: Task) -> Run:
             if best and q.target and jaccard(q.target, content_words(best.instructions)) >= JACCARD:
                 run.suggestion_match += 1
 
+    for text in task.foreign:
+        async with maker() as db:  # type: ignore[operator]
+            found = await retrieve(db, account_id, text)
+        best = found.of("session")
+        run.foreign_score.append(best[0].detail.get("score", 0.0) if best else 0.0)
+
     async with maker() as db:  # type: ignore[operator]
         await db.execute(sql_delete(Account).where(Account.id == account_id))
         await db.commit()
     return run
 
 
-async def _run(database_url: str, tasks: list[Task]) -> None:
+SCALE = 10_000
+
+
+def _synthetic(tasks: list[Task], count: int, seed: int) -> list[tuple[str, str]]:
+    """`count` session-sized (title, body) pairs made from the sets' own text: a record's title
+    and resolution line with a few passages of other records, so the vocabulary and its
+    frequencies are realistic and no two rows are the same."""
+    rng = random.Random(seed)
+    docs = [d for t in tasks for d in t.docs]
+    passages = []
+    for d in docs:
+        tokens = d.body.split()
+        passages += [" ".join(tokens[i : i + 60]) for i in range(0, min(len(tokens), 600), 60)]
+    out = []
+    for _ in range(count):
+        d = rng.choice(docs)
+        body = d.body.splitlines()[0] + "\n" + "\n".join(rng.sample(passages, 3))
+        out.append((d.title, body))
+    return out
+
+
+async def _scale(maker: object, tasks: list[Task], seed: int) -> None:
+    """Latency of retrieve() with SCALE resolved sessions indexed, beside BM25 over the same."""
+    from rank_bm25 import BM25Okapi
+    from sqlalchemy import delete as sql_delete
+
+    from resolutionflow import search
+    from resolutionflow.assist.retrieval import RESOLVED_KIND, retrieve
+    from resolutionflow.models import Account
+
+    rows = _synthetic(tasks, SCALE, seed)
+    async with maker() as db:  # type: ignore[operator]
+        account = Account(name="Copilot scale", slug=f"copilot-scale-{uuid.uuid4().hex[:12]}")
+        db.add(account)
+        await db.flush()
+        batch = []
+        for title, body in rows:
+            ref = uuid.uuid4()
+            batch.append(search.Row(RESOLVED_KIND, ref, account.id, title, body, parent_id=ref))
+        await search.add(db, batch)
+        await db.commit()
+        account_id = account.id
+    questions = [q.text for t in tasks for q in t.queries]
+    questions = random.Random(seed).sample(questions, min(200, len(questions)))
+    bm25 = BM25Okapi([words(t + "\n" + b) for t, b in rows])
+    ours, base = [], []
+    async with maker() as db:  # type: ignore[operator]
+        await retrieve(db, account_id, questions[0])  # statistics built once per process
+    for text in questions:
+        async with maker() as db:  # type: ignore[operator]
+            started = time.perf_counter()
+            await retrieve(db, account_id, text)
+            ours.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        scores = bm25.get_scores(words(text))
+        sorted(range(len(scores)), key=lambda i: -scores[i])[:3]
+        base.append((time.perf_counter() - started) * 1000)
+    print(f"  latency at {SCALE:,} indexed sessions, {len(questions)} questions of both sets")
+    for name, values in (("ours", ours), ("bm25", base)):
+        print(
+            f"    latency {name:<5} p50 {percentile(values, 0.5):6.1f} ms  "
+            f"p95 {percentile(values, 0.95):6.1f} ms"
+        )
+    async with maker() as db:  # type: ignore[operator]
+        await db.execute(sql_delete(Account).where(Account.id == account_id))
+        await db.commit()
+
+
+async def _run(database_url: str, tasks: list[Task], seed: int, scale: bool) -> None:
     from sqlalchemy.ext.asyncio import async_sessionmaker
 
     from resolutionflow.config import Settings
@@ -458,6 +574,8 @@ async def _run(database_url: str, tasks: list[Task]) -> None:
             run = await _evaluate(maker, task)
             _report(task, run)
             print(f"    ({time.perf_counter() - started:.1f} s)")
+        if scale:
+            await _scale(maker, tasks, seed)
     finally:
         await engine.dispose()
 
@@ -467,6 +585,9 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="ask every query (no sampling)")
     parser.add_argument("--sample", type=int, default=300, help="queries per set (default 300)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--no-scale", action="store_true", help=f"skip the latency run at {SCALE:,} sessions"
+    )
     args = parser.parse_args()
 
     missing = [p for p in (POSTMORTEMS, TICKETS) if not p.exists()]
@@ -479,13 +600,19 @@ def main() -> None:
         return
     limit = None if args.full else args.sample
     tasks = [sample(postmortems(), limit, args.seed), sample(tickets(), limit, args.seed)]
+    # Each set's unrelated questions: up to 100 of the other set's (cloud incidents asked of a
+    # help desk's tickets and the other way round).
+    for task, other in ((tasks[0], tasks[1]), (tasks[1], tasks[0])):
+        task.foreign = [q.text for q in other.queries[:100]]
 
     data = Path(tempfile.mkdtemp(prefix="rf-copilot-eval-"))
     print("copilot eval: SQLite (embedded default, FTS5)")
-    asyncio.run(_run(f"sqlite+aiosqlite:///{data / 'eval.db'}", tasks))
+    asyncio.run(
+        _run(f"sqlite+aiosqlite:///{data / 'eval.db'}", tasks, args.seed, not args.no_scale)
+    )
     if url := os.environ.get("RF_BENCH_DATABASE_URL"):
         print("copilot eval: PostgreSQL (tsvector)")
-        asyncio.run(_run(url, tasks))
+        asyncio.run(_run(url, tasks, args.seed, not args.no_scale))
     else:
         print("copilot eval: PostgreSQL skipped (set RF_BENCH_DATABASE_URL to run it there too)")
 

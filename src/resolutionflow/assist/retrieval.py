@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow import search
 from resolutionflow.assist import repository
 from resolutionflow.flows import search as flow_search
-from resolutionflow.search import vectors
+from resolutionflow.search import ranking, vectors
 from resolutionflow.search.index import coverage, terms
 
 RESOLVED_KIND = "resolved_session"
@@ -170,31 +170,55 @@ async def _flows(
     return fuse(out)[:limit]
 
 
+# How many rows the engine hands over for re-ranking (its own order picks them).
+CANDIDATES = 50
+
+
 async def _texts(
     db: AsyncSession,
     account_id: uuid.UUID,
     query: str,
-    words: list[str],
     kind: str,
     source: SourceKind,
     limit: int,
     near: dict[uuid.UUID, float],
 ) -> list[Evidence]:
-    _, hits = await search.search(db, account_id, query, [kind], mode="any", limit=limit * 4)
+    """Rows of `kind` for `query`: the engine finds candidates for the question's most
+    informative terms, search.ranking orders them (BM25F + feedback) and gives each its
+    relevance."""
+    stats = await search.index.corpus_stats(db, account_id, kind)
+    if stats.docs <= 0 and not near:
+        return []
+    query_terms = ranking.query_terms(query, stats)  # most informative first
+    searched = list(query_terms)[: ranking.SEARCH_TERMS]
+    hits = await search.index.candidates(db, account_id, searched, [kind], CANDIDATES)
     have = {h.ref_id for h in hits}
     extra = [ref for ref in near if ref not in have]
     if extra:
         hits = [*hits, *await search.index.rows(db, account_id, kind, extra)]
+    pool = [(h.title, h.body) for h in hits]
+    scored = ranking.rank(query_terms, stats, pool)
+    if sum(1 for s in scored if s.score >= ranking.ABSTAIN_BELOW) < limit:
+        # The question's own words found too little: expand it with what the best rows say
+        # (pseudo-relevance feedback) and look again.
+        feedback = ranking.expansion(query_terms, stats, pool, scored)
+        if feedback:
+            have = {h.ref_id for h in hits}
+            more = await search.index.candidates(db, account_id, list(feedback), [kind], CANDIDATES)
+            hits += [h for h in more if h.ref_id not in have]
+            pool = [(h.title, h.body) for h in hits]
+            scored = ranking.rank_expanded(query_terms, feedback, stats, pool)
     out: list[Evidence] = []
     seen: set[uuid.UUID] = set()
-    for hit in hits:
+    for s in scored:
+        hit = hits[s.index]
         owner = hit.parent_id or hit.ref_id
         # One chunk per document and one row per session: variety beats five chunks of one file.
         if owner in seen:
             continue
         seen.add(owner)
-        detail: dict[str, Any] = {"ref_id": str(hit.ref_id)}
-        value = relevance(words, hit.title, hit.body)
+        detail: dict[str, Any] = {"ref_id": str(hit.ref_id), "score": round(s.score, 3)}
+        value = ranking.relevance(s.score)
         if hit.ref_id in near:
             detail["similarity"] = near[hit.ref_id]
             value = max(value, semantic_relevance(near[hit.ref_id]))
@@ -208,7 +232,9 @@ async def _texts(
                 detail=detail,
             )
         )
-    return fuse(out)[:limit]
+    if near:
+        out = fuse(out)
+    return out[:limit]
 
 
 async def _library_steps(
@@ -268,11 +294,9 @@ async def retrieve(
     evidence = [
         *await _flows(db, account_id, query, words, per_kind, near["flow"]),
         *await _texts(
-            db, account_id, query, words, RESOLVED_KIND, "session", per_kind, near[RESOLVED_KIND]
+            db, account_id, query, RESOLVED_KIND, "session", per_kind, near[RESOLVED_KIND]
         ),
-        *await _texts(
-            db, account_id, query, words, CHUNK_KIND, "knowledge", per_kind, near[CHUNK_KIND]
-        ),
+        *await _texts(db, account_id, query, CHUNK_KIND, "knowledge", per_kind, near[CHUNK_KIND]),
         *(await _library_steps(db, account_id, query, per_kind) if words else []),
     ]
     # Across kinds only relevance compares (each engine's scores are per query and kind). The

@@ -11,106 +11,14 @@ from typing import Any, Literal
 from sqlalchemy import Float, String, Subquery, TextClause, Uuid, bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.search import ranking
+from resolutionflow.search.ranking import CorpusStats
+from resolutionflow.search.stopwords import STOPWORDS
+
+__all__ = ["STOPWORDS", "CorpusStats"]
+
 _TERM = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 24
-
-# Dropped from "any word" queries, where they would match nearly every row; an "all words"
-# query keeps them (the user typed them on purpose).
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "can",
-        "cannot",
-        "do",
-        "does",
-        "doesn't",
-        "for",
-        "from",
-        "get",
-        "gets",
-        "got",
-        "has",
-        "have",
-        "how",
-        "i",
-        "i'm",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "it's",
-        "its",
-        "me",
-        "my",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "our",
-        "so",
-        "some",
-        "still",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "this",
-        "to",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "why",
-        "will",
-        "with",
-        "won't",
-        "you",
-        "your",
-        "after",
-        "again",
-        "any",
-        "all",
-        "also",
-        "been",
-        "being",
-        "could",
-        "did",
-        "just",
-        "like",
-        "need",
-        "now",
-        "only",
-        "same",
-        "should",
-        "than",
-        "too",
-        "very",
-        "would",
-        "help",
-        "please",
-        "issue",
-        "problem",
-        "user",
-        "users",
-    ]
-)
 
 Mode = Literal["all", "any"]
 
@@ -138,12 +46,36 @@ def _key(db: AsyncSession, value: uuid.UUID | None) -> Any:
     return value.hex if _dialect(db) == "sqlite" else value
 
 
-def terms(query: str, mode: Mode = "all") -> list[str]:
+def terms(query: str, mode: Mode = "all", limit: int | None = MAX_TERMS) -> list[str]:
+    """The query's distinct words in order (the first `limit`); for "any word" queries without
+    stopwords. search() takes them all and keeps the most informative (`informative()`)."""
     words = [t.lower() for t in _TERM.findall(query)]
     if mode == "any":
         words = [w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
     seen: dict[str, None] = dict.fromkeys(words)
-    return list(seen)[:MAX_TERMS]
+    return list(seen)[:limit]
+
+
+def informative(words: list[str], stats: CorpusStats, limit: int | None = None) -> list[str]:
+    """The `limit` (ranking.SEARCH_TERMS) words of `words` rarest in the account's rows, in
+    their original order: chosen by inverse document frequency, not by position."""
+    limit = limit or ranking.SEARCH_TERMS
+    if len(words) <= limit:
+        return words
+    rarest = sorted(
+        words, key=lambda w: ranking.informativeness(stats, ranking.stem(w)), reverse=True
+    )[:limit]
+    keep = set(rarest)
+    return [w for w in words if w in keep]
+
+
+async def corpus_stats(db: AsyncSession, account_id: uuid.UUID, kind: str) -> CorpusStats:
+    """The account's statistics for `kind` (cached per process, rebuilt every few minutes)."""
+    found = ranking.cached(account_id, kind)
+    if found is None:
+        found = ranking.build(await texts(db, account_id, kind))
+        ranking.remember(account_id, kind, found)
+    return found
 
 
 def coverage(query_terms: list[str], content: str) -> float:
@@ -168,6 +100,7 @@ async def put(
 ) -> None:
     """Insert or replace the row for (kind, ref_id)."""
     await delete(db, kind, ref_id)
+    ranking.note(account_id, kind, title, body)
     await db.execute(
         text(
             "INSERT INTO text_search (kind, ref_id, parent_id, account_id, title, body) "
@@ -199,6 +132,8 @@ async def add(db: AsyncSession, rows: list[Row]) -> None:
     statement. `put()` is for pieces that may already have a row."""
     if not rows:
         return
+    for r in rows:
+        ranking.note(r.account_id, r.kind, r.title, r.body)
     await db.execute(
         text(
             "INSERT INTO text_search (kind, ref_id, parent_id, account_id, title, body) "
@@ -293,8 +228,16 @@ async def search(
     mode: Mode = "any",
     limit: int = 20,
 ) -> tuple[list[str], list[Hit]]:
-    """The best rows of `kinds` for `query`, best first, with the terms that were searched."""
-    words = terms(query, mode)
+    """The best rows of `kinds` for `query`, best first, with the terms that were searched.
+    An "any word" query searches the question's most informative words in the account's rows
+    of `kinds` (ranking.SEARCH_TERMS of them), and none when the account has no such rows."""
+    words = terms(query, mode, limit=None if mode == "any" else MAX_TERMS)
+    if mode == "any" and words:
+        kinds = list(kinds)
+        stats = ranking.merged([await corpus_stats(db, account_id, k) for k in kinds])
+        if stats.docs <= 0:
+            return words, []
+        words = informative(words, stats)
     if not words:
         return words, []
     # Ranked in SQL and cut to the best few: a broad "any word" query may match thousands of rows.
@@ -337,3 +280,45 @@ async def rows(
         stmt.columns(kind=String(), ref_id=Uuid(), parent_id=Uuid(), title=String(), body=String())
     )
     return [Hit(k, r, p, t or "", b or "", 0.0) for k, r, p, t, b in result]
+
+
+async def candidates(
+    db: AsyncSession,
+    account_id: uuid.UUID,
+    words: list[str],
+    kinds: Iterable[str],
+    limit: int,
+) -> list[Hit]:
+    """Rows of `kinds` holding any of `words` (as word prefixes), the engine's best `limit`
+    first: the pool search.ranking re-ranks."""
+    if not words:
+        return []
+    ranked = (
+        _matching(db, account_id, words, kinds, "any")
+        .columns(
+            kind=String(),
+            ref_id=Uuid(),
+            parent_id=Uuid(),
+            title=String(),
+            body=String(),
+            score=Float(),
+        )
+        .subquery("m")
+    )
+    rows = await db.execute(select(ranked).order_by(ranked.c.score.desc()).limit(limit))
+    return [
+        Hit(kind=k, ref_id=r, parent_id=p, title=t or "", body=b or "", score=float(sc or 0.0))
+        for k, r, p, t, b, sc in rows
+    ]
+
+
+async def texts(db: AsyncSession, account_id: uuid.UUID, kind: str) -> list[tuple[str, str]]:
+    """(title, body) of every row of `kind` in the account: what corpus statistics are built
+    from."""
+    result = await db.execute(
+        text(
+            "SELECT title, body FROM text_search WHERE account_id = :account AND kind = :kind"
+        ).columns(title=String(), body=String()),
+        {"account": _key(db, account_id), "kind": kind},
+    )
+    return [(t or "", b or "") for t, b in result]
