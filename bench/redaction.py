@@ -15,9 +15,22 @@ How a match is scored (the same for us and for the peer):
   occurs in that line. Its IP-address plugin is ignored on secret sets (IPs are optional PII
   here, off by default).
 
-Public sets are read where they are (RF_EVAL_DIR, default ../shared/data/eval beside the checkout) and never
-copied. Without them only our own cases (tests/redaction/cases.py) are scored.
-Figures are printed, never asserted.
+* HARD NEGATIVES are samples a careless redactor would mask: the public sets' look-alikes
+  (gitleaks not-secret rows its rule regex matches, detect-secrets' not-secret rows, CredSweeper's
+  rejected candidates) and placeholders this bench writes itself (`<your-token-here>`, `xxxx`,
+  `EXAMPLE`, `changeme`, one character repeated, documentation keys) under secret-looking names.
+  Untouched = share with no finding on the value.
+* GENERALISATION: the same sets with the vendor format list switched off, so every family counts
+  as one never seen: what structure (prefix + randomness, checksums, dotted tokens, long random
+  runs) and key/value context still catch, beside the same without the structure detector.
+
+`--baseline REV` (default: the commit before issue 20's redaction work) runs the same figures on
+that commit's code in a subprocess of this run (same data, same machine load) and prints them
+beside ours. Public sets are read where they are (RF_EVAL_DIR, default ../shared/data/eval beside
+the checkout) and never copied. Without them only our own cases (tests/redaction/cases.py) are
+scored. Figures are printed, never asserted.
+
+    .venv/bin/python bench/redaction.py [-v] [--quick] [--baseline REV | --no-baseline]
 """
 
 from __future__ import annotations
@@ -26,7 +39,9 @@ import gzip
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -35,8 +50,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# RF_BENCH_SRC: another checkout's src/ (the baseline run of `--baseline`); default this one.
+SRC = Path(os.environ.get("RF_BENCH_SRC", ROOT / "src"))
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(SRC))
 
 import phonenumbers  # noqa: E402
 from tests.redaction.cases import CASES, ORDINARY_TIMELINE  # noqa: E402
@@ -175,7 +192,7 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(x) for x in fh]
 
 
-def gitleaks() -> dict[str, tuple[Score, Score | None]]:
+def gitleaks(quiet: bool = False) -> dict[str, tuple[Score, Score | None]]:
     rows = _jsonl(EVAL / "gitleaks_rules_samples/rule_samples_dev.jsonl.gz")
     path_rules = {r["rule_id"] for r in rows if r.get("path")}
     secrets_all = {r["secret"] for r in rows if r["label"] == "secret"}
@@ -202,9 +219,10 @@ def gitleaks() -> dict[str, tuple[Score, Score | None]]:
             s.add_negative(bool(ours(text)), f"{fam}: {_shown(text, ours(text))}")
             if p is not None and PEER:
                 p.add_negative(bool(PEER(text)))
-    print(
-        f"\n[gitleaks] left out {skipped} rows (path-dependent rules; negatives holding another row's secret)"
-    )
+    if not quiet:
+        print(
+            f"\n[gitleaks] left out {skipped} rows (path-dependent rules; negatives holding another row's secret)"
+        )
     return groups
 
 
@@ -633,8 +651,306 @@ def _leniency_name() -> str:
     )
 
 
+# ----------------------------------------------------------------------------- hard negatives
+
+# Placeholders as documentation and templates write them (this bench's own, not eval data),
+# under names that make a redactor look twice. Built from parts so no line reads as a credential.
+_PLACEHOLDER_VALUES = [
+    "<your-token-here>",
+    "<YOUR_API_KEY>",
+    "YOUR_API_KEY",
+    "your-secret-here",
+    "xxxxxxxxxxxxxxxxxxxx",
+    "XXXX-XXXX-XXXX-XXXX",
+    "****************",
+    "changeme",
+    "CHANGE_ME",
+    "replace-me",
+    "EXAMPLE",
+    "EXAMPLEKEY123456",
+    "aaaaaaaaaaaaaaaaaaaaaaaa",
+    "0000000000000000",
+    "${API_TOKEN}",
+    "{{ secrets.TOKEN }}",
+    "%API_KEY%",
+    "$env:API_KEY",
+    "AKIA" + "IOSFODNN7" + "EXAMPLE",
+    "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY",
+    "gh" + "p_" + "x" * 36,
+    "sk" + "_live_" + "x" * 24,
+    "xo" + "xb-" + "0" * 10 + "-" + "x" * 24,
+    "sk-" + "...",
+]
+_PLACEHOLDER_CONTEXTS = [
+    "password={}",
+    "api_key: {}",
+    "Authorization: Bearer {}",
+    "export API_TOKEN={}",
+    '"client_secret": "{}"',
+    "AWS_SECRET_ACCESS_KEY={}",
+    "The token is {} (see the setup guide).",
+    "postgres://app:{}@db.internal:5432/app",
+    "{}",
+]
+
+
+def generated_placeholders() -> list[str]:
+    return [ctx.format(v) for v in _PLACEHOLDER_VALUES for ctx in _PLACEHOLDER_CONTEXTS]
+
+
+def hard_negatives() -> dict[str, tuple[Score, Score | None]]:
+    """Untouched hard negatives per source, ours and the peer's (fp = touched)."""
+    out: dict[str, tuple[Score, Score | None]] = {}
+
+    def score(texts: list[tuple[str, Span | None]]) -> tuple[Score, Score | None]:
+        s, p = Score(), Score() if PEER else None
+        for text, span in texts:
+            mine = ours(text)
+            hit = overlaps(mine, *span) if span else bool(mine)
+            s.add_negative(hit, _shown(text, mine))
+            if p is not None and PEER:
+                theirs = PEER(text)
+                p.add_negative(overlaps(theirs, *span) if span else bool(theirs))
+        return s, p
+
+    out["placeholders (this bench's own)"] = score([(t, None) for t in generated_placeholders()])
+    if not EVAL.exists():
+        return out
+    rows = _jsonl(EVAL / "gitleaks_rules_samples/rule_samples_dev.jsonl.gz")
+    secrets_all = {r["secret"] for r in rows if r["label"] == "secret"}
+    out["gitleaks look-alikes (regex matches)"] = score(
+        [
+            (r["text"], None)
+            for r in rows
+            if r["label"] == "not_secret"
+            and r.get("regex_match")
+            and not r.get("path")
+            and not any(sec in r["text"] for sec in secrets_all)
+        ]
+    )
+    ds = [
+        r
+        for r in _jsonl(EVAL / "detect_secrets_plugin_cases/cases.jsonl")
+        if r["label"] == "not_secret" and r["plugin"] != "ip_public"
+    ]
+    # The set's README: "the universal negatives are the ones whose comment says fake / empty /
+    # ${var} / key too noisy / too short"; the other rows are negative for one file type or one
+    # vendor's format only (a random token with the wrong prefix), scored below as WIDER.
+    universal = re.compile(r"(?i)fake|\$\{|nothing in|alphanumeric|too short|noisy|empty")
+    out["detect-secrets universal negatives"] = score(
+        [(r["text"], None) for r in ds if universal.search(r.get("comment") or "")]
+    )
+    out[WIDER + "detect-secrets other not-secret lines"] = score(
+        [(r["text"], None) for r in ds if not universal.search(r.get("comment") or "")]
+    )
+    cs: list[tuple[str, Span | None]] = []
+    for r in _jsonl(EVAL / "credsweeper_samples/labels.jsonl"):
+        if not r["reported_by_default_credsweeper"] and r["value_end"] > r["value_start"]:
+            cs.append((str(r["line"]), (int(r["value_start"]), int(r["value_end"]))))
+    # CredSweeper's labels are its regression snapshots: a candidate its ML rejected is
+    # "probably" not a secret (many are credential pairs a person would redact).
+    out[WIDER + "credsweeper rejected candidates"] = score(cs)
+    return out
+
+
+WIDER = "(wider) "
+
+
+def print_hard_negatives(groups: dict[str, tuple[Score, Score | None]]) -> Score:
+    print("\nHard negatives left untouched (placeholders, examples, look-alikes)")
+    print(f"  {'source':<48} {'n':>5} | {'ours':>6} | {'peer':>6}")
+    totals = {"HARD NEGATIVES": (Score(), Score()), "(wider) all of the above": (Score(), Score())}
+    for name, (s, p) in groups.items():
+        for key, (total, ptotal) in totals.items():
+            if name.startswith(WIDER) and not key.startswith(WIDER):
+                continue
+            total.neg += s.neg
+            total.fp += s.fp
+            if p is not None:
+                ptotal.neg += p.neg
+                ptotal.fp += p.fp
+        print(
+            f"  {name:<48} {s.neg:>5} | {fmt(untouched(s)):>6} | {fmt(untouched(p)) if p else '  -':>6}"
+        )
+    for key, (total, ptotal) in totals.items():
+        print(
+            f"  {key:<48} {total.neg:>5} | {fmt(untouched(total)):>6} | {fmt(untouched(ptotal)) if PEER else '  -':>6}"
+        )
+    return totals["HARD NEGATIVES"][0]
+
+
+def _hn_figures(groups: dict[str, tuple[Score, Score | None]]) -> dict[str, float]:
+    figures = {k: untouched(v[0]) for k, v in groups.items()}
+    headline = Score()
+    for k, (s, _p) in groups.items():
+        if not k.startswith(WIDER):
+            headline.neg += s.neg
+            headline.fp += s.fp
+    figures["HARD NEGATIVES (headline)"] = untouched(headline)
+    return figures
+
+
+def untouched(s: Score | None) -> float:
+    return 1 - s.fp / s.neg if s is not None and s.neg else float("nan")
+
+
+# ----------------------------------------------------------------------------- generalisation
+
+
+def generalisation() -> None:
+    """Recall per set with the vendor format list off (every family unseen), with and without
+    the structure detector: what structure and key/value context catch on their own."""
+    from resolutionflow.redaction import patterns
+    from resolutionflow.redaction.patterns import secrets, structure
+
+    full = patterns.ALWAYS
+    no_list = tuple(d for d in full if d is not secrets.detect_vendor_tokens)
+    neither = tuple(d for d in no_list if d is not structure.detect_structured_tokens)
+    global PEER
+    peer, PEER = PEER, None
+    print("\nGeneralisation: the vendor format list switched off (every family counts as unseen)")
+    print(f"  {'set':<28} {'list on':>13} | {'list off':>13} | {'list off, no structure':>22}")
+    try:
+        rows: dict[str, list[str]] = defaultdict(list)
+        for detectors in (full, no_list, neither):
+            patterns.ALWAYS = detectors
+            for name, groups in _set_scores().items():
+                t = _total(groups)
+                rows[name].append(f"R {fmt(t.recall())} P {fmt(t.precision())}")
+        for name, cols in rows.items():
+            print(f"  {name:<28} {cols[0]:>13} | {cols[1]:>13} | {cols[2]:>22}")
+    finally:
+        patterns.ALWAYS = full
+        PEER = peer
+
+
+def _set_scores() -> dict[str, dict[str, tuple[Score, Score | None]]]:
+    return {
+        "gitleaks_rules_samples": gitleaks(quiet=True),
+        "detect_secrets_plugin_cases": detect_secrets_cases()[0],
+        "credsweeper_samples": credsweeper(),
+    }
+
+
+def _total(groups: dict[str, tuple[Score, Score | None]], peer: bool = False) -> Score:
+    total = Score()
+    for s, p in groups.values():
+        src = p if peer else s
+        if src is None:
+            continue
+        for attr in ("pos", "found", "full", "neg", "fp"):
+            setattr(total, attr, getattr(total, attr) + getattr(src, attr))
+    return total
+
+
+# --------------------------------------------------------------------- summary and baseline
+
+
+def _mbps(docs: list[str], target: int = 3_000_000) -> float:
+    """MB/s of redact() over `docs`, best of three rounds (CPU time of this process)."""
+    size = sum(len(d.encode()) for d in docs)
+    reps = max(1, target // size // 3)
+    redact(docs[0][:100])  # warm-up (compiles lazily built matchers)
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        for _ in range(reps):
+            for d in docs:
+                redact(d)
+        best = min(best, time.process_time() - t0)
+    return size * reps / best / 1e6
+
+
+def speed_corpora() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    tickets = EVAL / "helpdesk_tickets_conversations/tickets_dev.jsonl.gz"
+    if tickets.exists():
+        out["ordinary ticket text (real tickets, per ticket)"] = [
+            "\n".join(str(c.get("text", "")) for c in t.get("comments", []) or [])
+            for t in _jsonl(tickets)
+        ]
+    out["ordinary timeline (no secrets, near misses)"] = [ORDINARY_TIMELINE]
+    dense = "\n".join(c.text for c in CASES if c.secrets)
+    out["secret-dense: our cases in one document"] = [dense * 8]
+    out["secret-dense: our cases, one call each"] = [c.text for c in CASES if c.secrets]
+    return out
+
+
+def summary(quick: bool) -> dict[str, Any]:
+    figures: dict[str, Any] = {}
+    if EVAL.exists():
+        for name, groups in _set_scores().items():
+            t = _total(groups)
+            figures[name] = [t.recall(), t.precision(), t.fp]
+        figures["hard negatives"] = _hn_figures(hard_negatives())
+    if not quick:
+        figures["MB/s"] = {k: _mbps(v) for k, v in speed_corpora().items()}
+    return figures
+
+
+def baseline_summary(rev: str, quick: bool) -> dict[str, Any] | None:
+    """This bench's summary on commit `rev`'s redaction code, in a subprocess of this run."""
+    with tempfile.TemporaryDirectory(prefix="rf-bench-baseline-") as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, "src/resolutionflow"],
+            capture_output=True,
+            check=False,
+        )
+        if archive.returncode:
+            print(f"(baseline {rev} not available: {archive.stderr.decode().strip()})")
+            return None
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        env = {**os.environ, "RF_BENCH_SRC": str(Path(tmp) / "src")}
+        done = subprocess.run(
+            [sys.executable, __file__, "--summary-json", *(["--quick"] if quick else [])],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode:
+            print(f"(baseline {rev} failed: {done.stderr.strip()[-300:]})")
+            return None
+        result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+        return result
+
+
+def print_beside_baseline(now: dict[str, Any], before: dict[str, Any] | None, rev: str) -> None:
+    load = os.getloadavg()
+    print(f"\nNow beside the baseline ({rev}), same run; load average {load[0]:.2f} {load[1]:.2f}")
+    b = before or {}
+    for name in ("gitleaks_rules_samples", "detect_secrets_plugin_cases", "credsweeper_samples"):
+        if name in now:
+            r, p, fp = now[name]
+            line = f"  {name:<48} R {fmt(r)} P {fmt(p)} FP {fp:>3}"
+            if name in b:
+                br, bp, bfp = b[name]
+                line += f"   | before R {fmt(br)} P {fmt(bp)} FP {bfp:>3}"
+            print(line)
+    for name, value in now.get("hard negatives", {}).items():
+        old = b.get("hard negatives", {}).get(name)
+        print(
+            f"  hard negatives untouched: {name:<34} {fmt(value)}"
+            + (f"   | before {fmt(old)}" if old is not None else "")
+        )
+    for name, value in now.get("MB/s", {}).items():
+        old = b.get("MB/s", {}).get(name)
+        print(
+            f"  MB/s {name:<52} {value:6.1f}"
+            + (f"   | before {old:6.1f}" if old is not None else "")
+        )
+
+
 def main() -> None:
     verbose = "-v" in sys.argv
+    quick = "--quick" in sys.argv  # secret sets and hard negatives only: no phones, no speed
+    if "--summary-json" in sys.argv:
+        print(json.dumps(summary(quick)))
+        return
+    rev = "1d9ced8"  # the commit before issue 20's redaction work (items 5 and 6)
+    if "--baseline" in sys.argv:
+        rev = sys.argv[sys.argv.index("--baseline") + 1]
+    before = None if "--no-baseline" in sys.argv else baseline_summary(rev, quick)
     print(
         "ResolutionFlow redaction bench"
         + ("" if PEER else "  (detect-secrets not installed: no peer column)")
@@ -701,10 +1017,40 @@ def main() -> None:
                 setattr(total, attr, getattr(total, attr) + getattr(s, attr))
                 if p is not None:
                     setattr(ptotal, attr, getattr(ptotal, attr) + getattr(p, attr))
-    real_text_findings(verbose)
+    if not quick:
+        real_text_findings(verbose)
     print("\nAll public secret sets together")
     print(HEADER)
     print(row("gitleaks + detect-secrets + credsweeper", total, ptotal if PEER else None))
+    print("\nPer set (overall)")
+    print(HEADER)
+    for name, groups in (
+        ("gitleaks_rules_samples", g),
+        ("detect_secrets_plugin_cases", ds),
+        ("credsweeper_samples", cs),
+    ):
+        print(row(name, _total(groups), _total(groups, peer=True) if PEER else None))
+    hn = hard_negatives()
+    print_hard_negatives(hn)
+    if verbose:
+        for s, _p in hn.values():
+            for m in s.fps:
+                print("    touched", m)
+    generalisation()
+    now: dict[str, Any] = {
+        name: [_total(groups).recall(), _total(groups).precision(), _total(groups).fp]
+        for name, groups in (
+            ("gitleaks_rules_samples", g),
+            ("detect_secrets_plugin_cases", ds),
+            ("credsweeper_samples", cs),
+        )
+    }
+    now["hard negatives"] = _hn_figures(hn)
+    if not quick:
+        now["MB/s"] = {k: _mbps(v) for k, v in speed_corpora().items()}
+    print_beside_baseline(now, before, rev)
+    if quick:
+        return
     if verbose:
         for groups in (g, ds, cs):
             for s, _p in groups.values():

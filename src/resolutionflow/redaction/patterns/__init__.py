@@ -14,6 +14,7 @@ from resolutionflow.redaction.patterns import (
     passwords,
     pii,
     secrets,
+    structure,
 )
 
 Detector = Callable[[str, str], Iterable[Candidate]]
@@ -23,6 +24,7 @@ ALWAYS: tuple[Detector, ...] = (
     lambda t, _low: keys.detect_private_keys(t),
     keys.detect_bitlocker,
     secrets.detect_vendor_tokens,
+    structure.detect_structured_tokens,
     lambda t, _low: secrets.detect_jwt(t),
     assignments.detect_assignments,
     passwords.detect_prose_passwords,

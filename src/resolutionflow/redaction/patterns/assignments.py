@@ -16,6 +16,7 @@ from resolutionflow.redaction.patterns import scan
 from resolutionflow.redaction.patterns.common import (
     GUID_RE,
     STOPWORDS,
+    has_alphabet_run,
     is_code_reference,
     is_ordinary,
     is_placeholder,
@@ -75,6 +76,7 @@ _SECRET_WORDS = frozenset(
 _PASSWORD_WORD_RE = re.compile(r"^(?:\w*passw\w*|p[a-z]?s{1,2}w(?:o?r)?d|\w*pwd|\w*passwd)s?$")
 _NOT_PASS = frozenset({"bypass", "compass", "surpass", "overpass", "underpass", "pass"})
 _KEY_WORDS = frozenset({"key", "keys"})
+_PUBLIC_WORDS = frozenset({"public", "publishable"})
 # Prefix words that make "key" mean a credential ("api key", "access key", "license key").
 _STRONG_KEY_PREFIXES = frozenset(
     {
@@ -288,6 +290,8 @@ def _classify(ident: str) -> str | None:
             last_kw, cls = i, prior or ("strongkey" if strong or len(w) > 4 else "key")
     if last_kw < 0:
         return None
+    if _PUBLIC_WORDS.intersection(words):
+        return None  # public_key, publishableKey: published on purpose
     trailers = words[last_kw + 1 :]
     if any(t in _TRAILER_DENY for t in trailers):
         return None
@@ -347,6 +351,8 @@ def _value_ok(cls: str, value: str, quoted: bool) -> bool:
         return cls in ("secret", "strongkey")
     if is_ordinary(value) and not _random_path(value):
         return False
+    if has_alphabet_run(value):
+        return False  # "ABCDEFGHIJKLMNOPQRSTUVWXYZabc...": an alphabet typed out
     if cls == "secret":
         return (
             looks_random(value, min_len=8, min_entropy=2.5)
@@ -482,7 +488,12 @@ def detect_assignments(text: str, lower: str) -> Iterator[Candidate]:
         if tail.group("op").strip() == "" and tail.group("uq") is not None:
             # "secret ABC123..." with no operator: only a value no sentence would contain.
             uq = tail.group("uq")
-            if cls in ("secret", "strongkey") and looks_random(uq, min_len=20, min_entropy=3.5):
+            if (
+                cls in ("secret", "strongkey")
+                and uq[0].isalnum()  # "TOKEN }}@host": template syntax, not a value
+                and not is_placeholder(uq)
+                and looks_random(uq, min_len=20, min_entropy=3.5)
+            ):
                 yield Candidate(_kind_for(cls, ident, uq), tail.start("uq"), tail.end("uq"))
             continue
         for group in ("dq", "sq", "bq", "hq", "uq"):

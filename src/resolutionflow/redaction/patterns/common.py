@@ -27,7 +27,14 @@ _PLACEHOLDER_WORDS = (
     "your-",
     "yourpass",
     "example",
+    "sample",
     "redacted",
+    "changeme",
+    "change_me",
+    "change-me",
+    "replaceme",
+    "replace_me",
+    "replace-me",
 )
 
 # Facts engineers write next to key-like words that are not secrets.
@@ -255,7 +262,20 @@ def is_placeholder(value: str) -> bool:
     low = value.lower()
     if "xxxx" in low or "****" in low or "…" in value:
         return True
+    if len(value) >= 8 and len(set(low)) <= 2:
+        return True  # "aaaaaaaa", "abababab", "11111111": typed to fill a field
     return any(w in low for w in _PLACEHOLDER_WORDS)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LETTER_RUNS = tuple(_LETTERS[i : i + 10] for i in range(len(_LETTERS) - 9))
+
+
+def has_alphabet_run(value: str) -> bool:
+    """Ten letters of the alphabet in order ("abcdefghij"): an alphabet typed out, not a key
+    (in random base-62 text about one chance in 10^17 at any place)."""
+    low = value.lower()
+    return any(run in low for run in _LETTER_RUNS)
 
 
 def is_ordinary(value: str) -> bool:

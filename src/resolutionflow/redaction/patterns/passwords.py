@@ -76,6 +76,8 @@ def _secretish(value: str) -> bool:
 def _accept(value: str, sep: str, quoted: bool, text: str, end: int, is_pin: bool) -> bool:
     if not value or not any(c.isalnum() for c in value):
         return False
+    if value[0] in ")]}>":
+        return False  # "PASSWORD }}@host": the end of a template placeholder, not a value
     if is_placeholder(value) or value.lower() in STOPWORDS:
         return False
     if is_pin:

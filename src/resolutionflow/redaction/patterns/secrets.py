@@ -300,10 +300,14 @@ def has_sequence(value: str) -> bool:
     return any(run in ends for run in _SEQ_RUNS)
 
 
+_AFTER_PREFIX_RE = re.compile(r"[_.-]")
+
+
 def _ok_default(value: str) -> bool:
     cut = 4 if len(value) > 24 else 0
     return (
         not _body_is_placeholder(value, cut)
+        and not is_placeholder(_AFTER_PREFIX_RE.split(value, maxsplit=1)[-1])
         and not is_placeholder(value)
         and not has_sequence(value)
     )
