@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 
 from pydantic import BaseModel
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.ai import gateway
@@ -17,8 +16,9 @@ from resolutionflow.flowgen import builder
 from resolutionflow.flywheel import repository as repo
 from resolutionflow.flywheel import service
 from resolutionflow.jobs import kinds, queue, schedules
+from resolutionflow.jobs import repository as jobs_repo
 from resolutionflow.jobs.context import JobContext
-from resolutionflow.models import Schedule, Session
+from resolutionflow.models import Session
 from resolutionflow.outbound import notices
 from resolutionflow.providers.notify.email import smtp_configured
 from resolutionflow.sessions import service as sessions
@@ -115,15 +115,7 @@ DIGEST = kinds.register(
 
 async def ensure_schedules(db: AsyncSession, account_id: uuid.UUID) -> None:
     """The account's flywheel and digest schedules, made once (owner "flywheel")."""
-    have = set(
-        (
-            await db.scalars(
-                select(Schedule.job_kind).where(
-                    Schedule.account_id == account_id, Schedule.owner == "flywheel"
-                )
-            )
-        ).all()
-    )
+    have = await jobs_repo.scheduled_kinds(db, account_id, "flywheel")
     if RUN.name not in have:
         await schedules.create(
             db, account_id=account_id, owner="flywheel", name="Knowledge flywheel",

@@ -54,6 +54,14 @@ async def list_schedules(db: AsyncSession, principal: Principal) -> list[Schedul
     return list(await db.scalars(query.order_by(Schedule.next_run_at, Schedule.name)))
 
 
+async def scheduled_kinds(db: AsyncSession, account_id: uuid.UUID, owner: str) -> set[str]:
+    """The job kinds the account's schedules made by `owner` run."""
+    rows = await db.scalars(
+        select(Schedule.job_kind).where(Schedule.account_id == account_id, Schedule.owner == owner)
+    )
+    return set(rows.all())
+
+
 async def by_idempotency_key(
     db: AsyncSession, account_id: uuid.UUID, kind: str, key: str
 ) -> Job | None:
