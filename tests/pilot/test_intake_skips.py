@@ -218,3 +218,27 @@ def test_the_reader_stops_at_the_first_question_it_is_unsure_of() -> None:
     assert [(x.node_id, x.answer) for x in intake_facts.walk(graph, "light", lit)] == [
         ("light", "No")
     ]
+
+
+def test_a_question_with_named_answers_is_answered_by_the_one_the_intake_names() -> None:
+    graph = {
+        "nodes": [
+            {"id": "scope", "type": "question", "title": "Is it one device or the whole site?"},
+            {"id": "one", "type": "resolution", "title": "Check the device", "outcome": "resolved"},
+            {"id": "all", "type": "resolution", "title": "Check the server", "outcome": "resolved"},
+        ],
+        "edges": [
+            {"source": "scope", "target": "one", "label": "One device"},
+            {"source": "scope", "target": "all", "label": "The whole site"},
+        ],
+    }
+
+    def said(text: str) -> list[tuple[str, str]]:
+        return [(x.node_id, x.answer) for x in intake_facts.walk(graph, "scope", text)]
+
+    assert said("Every PC on the whole site fails to resolve names.") == [
+        ("scope", "The whole site")
+    ]
+    assert said("Only one device, LT-114, can't resolve names.") == [("scope", "One device")]
+    assert said("Not the whole site: reception only.") == []
+    assert said("One device at first, and now the whole site.") == []

@@ -138,7 +138,6 @@ _STOP = frozenset(
         "might",
         "must",
         "shall",
-        "one",
         "get",
         "gets",
         "got",
@@ -338,6 +337,10 @@ class Reader:
             return None
         text = _question_text(node)
         keys = [t for t in dict.fromkeys(_content(text)) if self._w(t) > 0]
+        yes = next((lb for lb in labels if lb.strip().casefold() in _YES), None)
+        no = next((lb for lb in labels if lb.strip().casefold() in _NO), None)
+        if yes is None or no is None or len(labels) != 2:
+            return self._choice(node, labels, keys, intake)
         total = sum(self._w(t) for t in keys)
         if len(keys) < MIN_TERMS or total <= 0:
             return None
@@ -347,8 +350,6 @@ class Reader:
         if not predicate:
             return None
         asked_negated = bool(set(predicate) & _negated_terms(_predicate(text)))
-        yes = next((lb for lb in labels if lb.strip().casefold() in _YES), None)
-        no = next((lb for lb in labels if lb.strip().casefold() in _NO), None)
         picks: list[tuple[str, str, float]] = []  # (answer, sentence, coverage)
         for sentence in sentences(intake):
             if sentence.rstrip().endswith("?") or _HEDGE & set(_words(sentence)):
@@ -362,33 +363,57 @@ class Reader:
             # Polarity is read from the sentence's main clause: "when I plug it in" is when.
             main = _predicate(sentence)
             negated = _negated_terms(main)
-            if yes is not None and no is not None and len(labels) == 2:
-                in_main = set(_content(main))
-                found = [t for t in found if t in in_main]
-                flipped = [t for t in keys if _OPPOSITE.get(t) in in_main and t not in in_main]
-                # The sentence says the predicate in the negative when most of the weight of
-                # the predicate terms it says is negated (or said by its opposite); a
-                # split is not an answer.
-                said_pred = [t for t in predicate if t in found or t in flipped]
-                weight = sum(self._w(t) for t in said_pred)
-                if weight <= 0:
-                    continue
-                against = (
-                    sum(self._w(t) for t in said_pred if (t in negated) != (t in flipped)) / weight
-                )
-                if 1 / 3 < against < 2 / 3:
-                    return None
-                negative = (against >= 2 / 3) != asked_negated
-                picks.append((no if negative else yes, sentence, cover))
+            in_main = set(_content(main))
+            found = [t for t in found if t in in_main]
+            flipped = [t for t in keys if _OPPOSITE.get(t) in in_main and t not in in_main]
+            # The sentence says the predicate in the negative when most of the weight of
+            # the predicate terms it says is negated (or said by its opposite); a
+            # split is not an answer.
+            said_pred = [t for t in predicate if t in found or t in flipped]
+            weight = sum(self._w(t) for t in said_pred)
+            if weight <= 0:
                 continue
-            named = [lb for lb in labels if _names(lb, said)]
-            if len(named) == 1 and not set(_content(named[0])) & negated:
+            against = (
+                sum(self._w(t) for t in said_pred if (t in negated) != (t in flipped)) / weight
+            )
+            if 1 / 3 < against < 2 / 3:
+                return None
+            negative = (against >= 2 / 3) != asked_negated
+            picks.append((no if negative else yes, sentence, cover))
+        return _decided(node, picks)
+
+    def _choice(
+        self, node: dict[str, Any], labels: list[str], keys: list[str], intake: str
+    ) -> Inferred | None:
+        """A question whose answers are not Yes/No ("One device" / "The whole site"): answered
+        when one sentence names exactly one answer by the words only that answer has, not
+        negated, and says the question too (a key term of the question besides those words,
+        or an answer of two such words or more)."""
+        terms = {lb: set(_content(lb)) for lb in labels}
+        own = {lb: terms[lb] - set().union(*(terms[o] for o in labels if o != lb)) for lb in labels}
+        picks: list[tuple[str, str, float]] = []
+        for sentence in sentences(intake):
+            if sentence.rstrip().endswith("?") or _HEDGE & set(_words(sentence)):
+                continue
+            said = set(_content(sentence))
+            cues = _negations(_words(sentence))
+            named = []
+            for lb in labels:
+                mine = own[lb]
+                if not mine or not mine <= said:
+                    continue
+                at = [i for i, w in enumerate(_words(sentence)) if _stem(w) in mine]
+                if any(0 < h - c <= NEAR for c in cues for h in at):
+                    continue  # "not the whole site"
+                if len(mine) >= 2 or (set(keys) & said) - mine:
+                    named.append(lb)
+            if len(named) == 1:
+                asked = set(keys) | own[named[0]]
+                cover = sum(self._w(t) for t in asked & said) / max(
+                    1e-9, sum(self._w(t) for t in asked)
+                )
                 picks.append((named[0], sentence, cover))
-        if not picks or len({a for a, _, _ in picks}) > 1:
-            return None  # not said, or said both ways
-        best = max(picks, key=lambda p: p[2])
-        question = str(node.get("title") or "").split("\n")[0]
-        return Inferred(node_id, question, best[0], best[1][:300], round(best[2], 3))
+        return _decided(node, picks)
 
     def walk(self, start: str, intake: str) -> list[Inferred]:
         """From `start` down: the questions the intake answers, until the first it does not."""
@@ -404,9 +429,14 @@ class Reader:
         return out
 
 
-def _names(label: str, said: set[str]) -> bool:
-    terms = _content(label)
-    return bool(terms) and all(t in said for t in terms)
+def _decided(node: dict[str, Any], picks: list[tuple[str, str, float]]) -> Inferred | None:
+    """One answer from the sentences that answer (the best-covering one as evidence), or None
+    when none does or they disagree."""
+    if not picks or len({a for a, _, _ in picks}) > 1:
+        return None
+    best = max(picks, key=lambda p: p[2])
+    question = str(node.get("title") or "").split("\n")[0]
+    return Inferred(str(node["id"]), question, best[0], best[1][:300], round(best[2], 3))
 
 
 def walk(graph: dict[str, Any], start: str, intake: str) -> list[Inferred]:
