@@ -13,14 +13,15 @@ import hashlib
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow import search
 from resolutionflow.auth.principal import Principal
 from resolutionflow.common.schemas import ReadSchema
 from resolutionflow.config import get_settings
-from resolutionflow.errors import NotFound, ValidationFailed
+from resolutionflow.errors import ValidationFailed
+from resolutionflow.knowledge import repository
 from resolutionflow.knowledge.chunk import chunk
 from resolutionflow.knowledge.extract import ExtractedDocument, ExtractionError, extract
 from resolutionflow.models import KnowledgeChunk, KnowledgeDocument, User
@@ -145,14 +146,7 @@ async def upload(
 
 
 async def get(db: AsyncSession, principal: Principal, doc_id: uuid.UUID) -> KnowledgeDocument:
-    doc = await db.scalar(
-        select(KnowledgeDocument).where(
-            KnowledgeDocument.id == doc_id, KnowledgeDocument.account_id == principal.account_id
-        )
-    )
-    if doc is None:
-        raise NotFound("No such knowledge document.")
-    return doc
+    return await repository.get_document(db, principal, doc_id)
 
 
 async def reindex(
@@ -188,25 +182,7 @@ async def remove(
 async def listing(
     db: AsyncSession, principal: Principal, q: str | None, limit: int, offset: int
 ) -> tuple[list[KnowledgeDocumentRead], bool]:
-    query = select(KnowledgeDocument, User.name).outerjoin(
-        User, User.id == KnowledgeDocument.uploaded_by_id
-    )
-    query = query.where(KnowledgeDocument.account_id == principal.account_id)
-    if q:
-        like = f"%{q.lower()}%"
-        query = query.where(
-            or_(
-                func.lower(KnowledgeDocument.title).like(like),
-                func.lower(KnowledgeDocument.filename).like(like),
-            )
-        )
-    rows = list(
-        await db.execute(
-            query.order_by(KnowledgeDocument.created_at.desc(), KnowledgeDocument.id)
-            .offset(offset)
-            .limit(limit + 1)
-        )
-    )
+    rows = await repository.documents_page(db, principal, q, limit, offset)
     return [read(d, name) for d, name in rows[:limit]], len(rows) > limit
 
 
