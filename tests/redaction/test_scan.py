@@ -57,3 +57,12 @@ def test_redaction_from_many_threads_matches_one_thread() -> None:
         t.join()
     assert all(r == expected for r in results.values())
     assert len(results) == 4
+
+
+def test_repeated_short_texts_give_the_same_result_each_time() -> None:
+    text = "admin / Kx9#mPq2zz and password=Zx9!kq27mPw"
+    first = redact(text)
+    first.findings.clear()  # a caller changing its copy changes nothing for the next one
+    again = redact(text)
+    assert again.redacted == "admin / [REDACTED:password] and password=[REDACTED:password]"
+    assert [f.kind for f in again.findings] == ["password", "password"]

@@ -23,8 +23,8 @@ _ECHO_TOKEN_MIN = 4
 _ANSI_RE = re.compile(r"\x1b\[[0-9;]{0,12}[A-Za-z]")
 
 
-def _detectors(options: RedactionOptions) -> list[patterns.Detector]:
-    active = list(patterns.ALWAYS)
+def _detectors(options: RedactionOptions, skip_always: bool = False) -> list[patterns.Detector]:
+    active = [] if skip_always else list(patterns.ALWAYS)
     if options.emails:
         active.append(patterns.EMAILS)
     if options.phones:
@@ -109,8 +109,14 @@ def _detect(text: str, options: RedactionOptions) -> list[Finding]:
         # A few characters lower-case to two ("İ"); detectors index `lower` like `text`.
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in scan)
     try:
+        # One sweep finds every keyword, prefix and shape the always-on detectors need; a text
+        # with none of them (most short timeline entries) skips those detectors entirely.
+        quiet = keyword_scan.hits(lower).empty()
         found = [
-            c for detector in _detectors(options) for c in detector(scan, lower) if c.end > c.start
+            c
+            for detector in _detectors(options, skip_always=quiet)
+            for c in detector(scan, lower)
+            if c.end > c.start
         ]
     finally:
         keyword_scan.release()

@@ -34,6 +34,11 @@ _compiled_patterns: dict[str, re.Pattern[str]] = {}
 # positions merged: name -> words.
 _groups: dict[str, tuple[str, ...]] = {}
 _WORD_START = r"(?:^|[^a-z0-9_\]])"
+# A group word counts only where the token it starts runs on for this many characters (vendor
+# tokens are longer, and their first ten characters never leave this alphabet): "do", "at" and
+# "sl" start many English words, few of them ten characters long.
+_GROUP_MIN = 10
+_RUN_TAIL = b"[a-z0-9_\\-.~+/=:!%%@]{%d}"
 _database: Any = None
 _generation = 0
 _local = threading.local()
@@ -79,6 +84,7 @@ def register_group(name: str, words: Iterable[str]) -> None:
         _generation += 1
 
 
+_RUN_TAIL_RE = re.compile(r"[a-z0-9_\-.~+/=:!%@]*$")
 _sets: dict[tuple[str, ...], frozenset[str]] = {}
 
 
@@ -113,7 +119,12 @@ def _compiled() -> tuple[Any, Any, list[str], list[str], list[tuple[str, str]]]:
             expressions = (
                 [_literal(w) for w in _keywords]
                 + [_patterns[n].encode() for n in names]
-                + [_WORD_START.encode() + _literal(w) for _g, w in members]
+                + [
+                    _WORD_START.encode()
+                    + _literal(w)
+                    + (_RUN_TAIL % (_GROUP_MIN - len(w)) if len(w) < _GROUP_MIN else b"")
+                    for _g, w in members
+                ]
             )
             db.compile(
                 expressions=expressions,
@@ -176,14 +187,26 @@ class Hits:
                     i
                     for w in _groups[group]
                     for i in _find_all(lower, w)
-                    if i == 0
-                    or not (
-                        lower[i - 1].isascii() and (lower[i - 1].isalnum() or lower[i - 1] in "_]")
+                    if (
+                        i == 0
+                        or not (
+                            lower[i - 1].isascii()
+                            and (lower[i - 1].isalnum() or lower[i - 1] in "_]")
+                        )
                     )
+                    and _RUN_TAIL_RE.match(lower, i + len(w), i + max(len(w), _GROUP_MIN))
+                    and i + max(len(w), _GROUP_MIN) <= len(lower)
                 }
             )
             self._groups[group] = found
         return found
+
+    def empty(self) -> bool:
+        """Nothing registered occurs: no keyword, shape or group start (known only after a
+        Hyperscan sweep, which tests every shape; the fallback never says empty)."""
+        return (
+            self._swept and not self._found and not self._shapes and not any(self._groups.values())
+        )
 
     def has(self, shape: str) -> bool:
         """Whether the registered shape occurs in the text."""
@@ -228,7 +251,7 @@ def _sweep(lower: str) -> Hits:
             shapes.add(names[i - n])
         else:
             group, word = members[i - m]
-            groups[group].append(end - len(word))
+            groups[group].append(end - max(len(word), _GROUP_MIN))
 
     # One byte per character (characters outside Latin-1 become "?"), so byte offsets are
     # character offsets; the keywords are ASCII and never match inside a replaced character.

@@ -394,6 +394,8 @@ scan.register_group(
     "vendor_prefix",
     {p for p in _PREFIXES if not any(p != q and p.startswith(q) for q in _PREFIXES)},
 )
+# Needle formats, facebook_app's "|" and JWTs: literals that gate them (lower-cased).
+scan.register(sorted({n.lower() for n in _NEEDLES.values()} | {"|", "eyj"}))
 scan.register_pattern("vendor_long_run", r"[a-z0-9_\-.~+/=:!%@]{" + str(_UNANCHORED_MIN) + "}")
 
 
