@@ -7,6 +7,7 @@ schedules are seen by everyone in the account (the status page and the agenda ar
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -345,6 +346,17 @@ async def last_events(
         .where(Session.id.in_([s.id for s in sessions]))
     )
     return {sid: (kind, at) for sid, kind, at in rows}
+
+
+async def batch_of_slot(
+    db: AsyncSession, account_id: uuid.UUID, schedule_id: uuid.UUID, slot: datetime
+) -> MaintenanceBatch | None:
+    """The batch a schedule already launched for this slot, if any."""
+    return await db.scalar(
+        readable_batches(account_id).where(
+            MaintenanceBatch.schedule_id == schedule_id, MaintenanceBatch.slot_at == slot
+        )
+    )
 
 
 async def running_batch_of_schedule(

@@ -1332,13 +1332,7 @@ async def fire_slot(
         row, _ = await repo.get_schedule(db, account_id, maintenance_schedule_id)
     except AppError:
         return None  # deleted since the slot was queued
-    existing = await db.scalar(
-        select(MaintenanceBatch).where(
-            MaintenanceBatch.account_id == account_id,
-            MaintenanceBatch.schedule_id == row.id,
-            MaintenanceBatch.slot_at == slot,
-        )
-    )
+    existing = await repo.batch_of_slot(db, account_id, row.id, slot)
     if existing is not None:
         return existing
     previous = await repo.running_batch_of_schedule(db, account_id, row.id)
