@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.audit import service as audit
@@ -22,11 +21,12 @@ from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import get_settings
 from resolutionflow.db import uow
 from resolutionflow.errors import AppError, NotFound, ValidationFailed
-from resolutionflow.models import Team, TeamMembership
+from resolutionflow.models import Team
 from resolutionflow.models.psa import ACCOUNT_SCOPE, PsaConnection
 from resolutionflow.providers.psa import registry
 from resolutionflow.providers.psa.base import PsaError, PsaProvider
 from resolutionflow.providers.psa.http import RetryPolicy
+from resolutionflow.psa import repository
 from resolutionflow.psa import schemas as s
 
 
@@ -70,12 +70,7 @@ async def check_team(db: AsyncSession, account_id: uuid.UUID, team_id: uuid.UUID
 async def load(
     db: AsyncSession, account_id: uuid.UUID, team_id: uuid.UUID | None, *, lock: bool = False
 ) -> PsaConnection | None:
-    q = select(PsaConnection).where(
-        PsaConnection.account_id == account_id, PsaConnection.scope == scope_of(team_id)
-    )
-    if lock:
-        q = q.with_for_update()
-    return (await db.execute(q)).scalar_one_or_none()
+    return await repository.connection_of_scope(db, account_id, scope_of(team_id), lock=lock)
 
 
 async def effective(
@@ -93,17 +88,7 @@ async def for_user(
     db: AsyncSession, account_id: uuid.UUID, user_id: uuid.UUID | None
 ) -> PsaConnection | None:
     if user_id is not None:
-        q = (
-            select(PsaConnection)
-            .join(TeamMembership, TeamMembership.team_id == PsaConnection.team_id)
-            .where(
-                PsaConnection.account_id == account_id,
-                TeamMembership.user_id == user_id,
-            )
-            .order_by(TeamMembership.created_at, PsaConnection.created_at)
-            .limit(1)
-        )
-        found = (await db.execute(q)).scalar_one_or_none()
+        found = await repository.first_team_connection(db, account_id, user_id)
         if found is not None:
             return found
     return await load(db, account_id, None)

@@ -17,7 +17,7 @@ from resolutionflow.errors import NotFound, ValidationFailed
 from resolutionflow.models import User
 from resolutionflow.models.psa import PsaConnection, PsaMemberLink
 from resolutionflow.providers.psa.base import Member, PsaError
-from resolutionflow.psa import connections
+from resolutionflow.psa import connections, repository
 from resolutionflow.psa import schemas as s
 
 
@@ -51,15 +51,7 @@ async def overview(
     members = [
         m for m in (fetched if fetched is not None else await _members(db, conn)) if m.active
     ]
-    users = list(
-        (
-            await db.execute(
-                select(User)
-                .where(User.account_id == principal.account_id, User.is_active.is_(True))
-                .order_by(User.name)
-            )
-        ).scalars()
-    )
+    users = await repository.active_users(db, principal.account_id)
     links = {
         link.user_id: link
         for link in (

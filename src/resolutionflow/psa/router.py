@@ -15,10 +15,10 @@ from resolutionflow.common.schemas import Page, decode_offset, encode_offset
 from resolutionflow.db import uow
 from resolutionflow.db.session import DB, WriteDB
 from resolutionflow.errors import NotFound, ValidationFailed
-from resolutionflow.models.psa import PsaConnection, PsaPush
+from resolutionflow.models.psa import PsaPush
 from resolutionflow.providers.psa import connectwise, registry
 from resolutionflow.providers.psa.base import PsaError
-from resolutionflow.psa import connections, members, outbox, tickets
+from resolutionflow.psa import connections, members, outbox, repository, tickets
 from resolutionflow.psa import schemas as s
 from resolutionflow.sessions import service as sessions
 
@@ -152,19 +152,8 @@ async def activity(
     """Every push to the PSA, newest first: state, attempts, the last error."""
     offset = decode_offset(cursor)
     await connections.check_team(db, principal.account_id, team_id)
-    q = select(PsaPush).where(PsaPush.account_id == principal.account_id)
-    if team_id is not None:
-        q = q.join(PsaConnection, PsaConnection.id == PsaPush.connection_id).where(
-            PsaConnection.team_id == team_id
-        )
-    if state is not None:
-        q = q.where(PsaPush.state == state)
-    rows = list(
-        (
-            await db.execute(
-                q.order_by(PsaPush.created_at.desc(), PsaPush.id).offset(offset).limit(limit + 1)
-            )
-        ).scalars()
+    rows = await repository.pushes_page(
+        db, principal.account_id, team_id=team_id, state=state, limit=limit, offset=offset
     )
     items = await outbox.read(db, rows[:limit])
     return Page(
