@@ -61,6 +61,10 @@ from tests.redaction.cases import CASES, ORDINARY_TIMELINE  # noqa: E402
 from resolutionflow.redaction import RedactionOptions, redact  # noqa: E402
 from resolutionflow.redaction.model import Candidate  # noqa: E402
 
+if hasattr(sys.modules["resolutionflow.redaction"], "use_cache"):
+    # This bench swaps detectors (baselines, ablations): every call must do the work.
+    sys.modules["resolutionflow.redaction"].use_cache(False)
+
 EVAL = Path(os.environ.get("RF_EVAL_DIR", ROOT.parent / "shared" / "data" / "eval"))
 PII_ON = RedactionOptions(emails=True, phones=True, ip_addresses=True)
 Span = tuple[int, int]

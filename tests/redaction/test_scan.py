@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from resolutionflow.redaction import redact
+from resolutionflow.redaction import RedactionOptions, engine, redact, use_cache
 from resolutionflow.redaction.patterns import scan
 from tests.redaction.cases import CASES, ORDINARY_TIMELINE
 
@@ -38,17 +38,20 @@ def test_sweep_positions_match_plain_search() -> None:
 
 
 def test_redaction_is_the_same_without_hyperscan(monkeypatch: pytest.MonkeyPatch) -> None:
-    expected = [redact(t) for t in TEXTS]
+    options = RedactionOptions(emails=True, phones=True, ip_addresses=True)
+    expected = [engine.redact(t, options) for t in TEXTS]
+    assert any(r.findings for r in expected)
     monkeypatch.setattr(scan, "_hs", None)
-    assert [redact(t) for t in TEXTS] == expected
+    assert [engine.redact(t, options) for t in TEXTS] == expected
 
 
 def test_redaction_from_many_threads_matches_one_thread() -> None:
-    expected = [redact(t).redacted for t in TEXTS]
+    options = RedactionOptions()
+    expected = [engine.redact(t, options).redacted for t in TEXTS]
     results: dict[int, list[str]] = {}
 
     def work(n: int) -> None:
-        results[n] = [redact(t).redacted for t in TEXTS * 3][: len(TEXTS)]
+        results[n] = [engine.redact(t, options).redacted for t in TEXTS * 3][: len(TEXTS)]
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
     for t in threads:
@@ -66,3 +69,13 @@ def test_repeated_short_texts_give_the_same_result_each_time() -> None:
     again = redact(text)
     assert again.redacted == "admin / [REDACTED:password] and password=[REDACTED:password]"
     assert [f.kind for f in again.findings] == ["password", "password"]
+
+
+def test_the_cache_replays_nothing_once_turned_off() -> None:
+    text = "password=Zx9!kq27mPw"
+    assert redact(text).redacted == "password=[REDACTED:password]"
+    use_cache(False)
+    try:
+        assert redact(text).redacted == "password=[REDACTED:password]"
+    finally:
+        use_cache(True)

@@ -57,7 +57,15 @@ from resolutionflow.redaction.model import (
     RedactionResult,
 )
 
-__all__ = ["KINDS", "SECRET_KINDS", "Finding", "RedactionOptions", "RedactionResult", "redact"]
+__all__ = [
+    "KINDS",
+    "SECRET_KINDS",
+    "Finding",
+    "RedactionOptions",
+    "RedactionResult",
+    "redact",
+    "use_cache",
+]
 
 _DEFAULT_OPTIONS = RedactionOptions()
 
@@ -71,9 +79,21 @@ _cache: OrderedDict[tuple[bytes, RedactionOptions], RedactionResult] = OrderedDi
 _cache_lock = threading.Lock()
 
 
+_cache_on = True
+
+
+def use_cache(enabled: bool) -> None:
+    """Turns the cache of short texts off (or on) and empties it: for benches and tests that
+    swap detectors, whose results a cache would otherwise replay."""
+    global _cache_on
+    with _cache_lock:
+        _cache_on = enabled
+        _cache.clear()
+
+
 def redact(text: str, options: RedactionOptions = _DEFAULT_OPTIONS) -> RedactionResult:
     """Returns `text` with every secret (and, per `options`, PII) replaced by `[REDACTED:kind]`."""
-    if len(text) > _CACHE_MAX_TEXT:
+    if len(text) > _CACHE_MAX_TEXT or not _cache_on:
         return engine.redact(text, options)
     key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest(), options)
     with _cache_lock:
