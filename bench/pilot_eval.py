@@ -31,13 +31,21 @@ FloDial (RF_EVAL_DIR/flodial, default ../shared/data/eval beside the checkout; R
   match@1  the session's matched_flow is the dialog's flowchart (FlowPilot's own decision).
   replay   the dialog's flowchart is accepted ("Follow this flow"; when FlowPilot proposed another
            flow or none, a second session is started whose intake is the flow's title and problem
-           description, so the replay measures following, not matching). At every gold node the
+           description followed by the dialog's opening — or without the opening if that is not
+           proposed —, so the replay measures following, not matching). At every gold node the
            session's current node (GET /api/v1/sessions/{id} current_step.node_id, the node the
            pilot step was built from) must be that node; then the gold answer is posted.
            When FlowPilot is on an earlier node of the tree (the dialog's opening already said
            what those questions ask), the turn is a miss and the steps in between are answered
-           with the tree's labels to catch up ("redundant steps"); any other mismatch ends the
+           with the tree's labels to catch up ("redundant steps"); when it is already past gold
+           nodes (answered from the intake) they count as hits; any other mismatch ends the
            replay.
+  skips    accepting a flow answers the questions the intake already answers (the timeline's
+           answers marked inferred_from_intake). Each is compared with the dialog's answer at
+           that node (gold path from the root); a different one is a wrong skip, and the replay
+           goes back to it (POST .../pilot/steps/{id}/revisit) and answers by hand. Printed
+           beside the baseline without skipping: every question above the dialog's first gold
+           node is a redundant step, and there are no skips.
 """
 
 from __future__ import annotations
