@@ -172,6 +172,8 @@ async def _flows(
 
 # How many rows the engine hands over for re-ranking (its own order picks them).
 CANDIDATES = 50
+# And how many more the feedback words may add.
+FEEDBACK_CANDIDATES = 20
 
 
 async def _texts(
@@ -190,7 +192,7 @@ async def _texts(
     if stats.docs <= 0 and not near:
         return []
     query_terms = ranking.query_terms(query, stats)  # most informative first
-    searched = list(query_terms)[: ranking.SEARCH_TERMS]
+    searched = ranking.searched(query_terms, stats)
     hits = await search.index.candidates(db, account_id, searched, [kind], CANDIDATES)
     have = {h.ref_id for h in hits}
     extra = [ref for ref in near if ref not in have]
@@ -207,7 +209,7 @@ async def _texts(
             more = await search.index.candidates(db, account_id, list(feedback), [kind], CANDIDATES)
             hits += [h for h in more if h.ref_id not in have]
             pool = [(h.title, h.body) for h in hits]
-            scored = ranking.rank_expanded(query_terms, feedback, stats, pool)
+            scored = ranking.rank_expanded(query_terms, feedback, stats, pool, scored)
     out: list[Evidence] = []
     seen: set[uuid.UUID] = set()
     for s in scored:

@@ -56,16 +56,14 @@ def terms(query: str, mode: Mode = "all", limit: int | None = MAX_TERMS) -> list
     return list(seen)[:limit]
 
 
-def informative(words: list[str], stats: CorpusStats, limit: int | None = None) -> list[str]:
-    """The `limit` (ranking.SEARCH_TERMS) words of `words` rarest in the account's rows, in
-    their original order: chosen by inverse document frequency, not by position."""
-    limit = limit or ranking.SEARCH_TERMS
-    if len(words) <= limit:
-        return words
-    rarest = sorted(
-        words, key=lambda w: ranking.informativeness(stats, ranking.stem(w)), reverse=True
-    )[:limit]
-    keep = set(rarest)
+def informative(words: list[str], stats: CorpusStats) -> list[str]:
+    """The words of `words` to search, in their original order: the rarest in the account's
+    rows (ranking.searched), not the first few."""
+    by_stem: dict[str, list[str]] = {}
+    for w in words:
+        by_stem.setdefault(ranking.stem(w), []).append(w)
+    order = sorted(by_stem, key=lambda t: ranking.informativeness(stats, t), reverse=True)
+    keep = {w for t in ranking.searched(order, stats) for w in by_stem[t]}
     return [w for w in words if w in keep]
 
 
@@ -167,19 +165,37 @@ async def delete_parent(db: AsyncSession, kind: str, parent_id: uuid.UUID) -> No
     )
 
 
-def _fts5(words: list[str], mode: Mode) -> str:
-    # Each term quoted and prefix-matched: user input never reaches FTS5's query syntax.
+def _fts5(words: list[str], mode: Mode, stems: bool = False) -> str:
+    # Each term quoted and prefix-matched: user input never reaches FTS5's query syntax. Stems
+    # (ranking) of up to three letters are whole words ("com" would match most rows).
     joiner = " OR " if mode == "any" else " "
-    return joiner.join('"' + w.replace('"', "") + '"*' for w in words)
+    return joiner.join(
+        '"' + w.replace('"', "") + ('"*' if not stems or ranking.prefixed(w) else '"')
+        for w in words
+    )
 
 
-def _tsquery(words: list[str], mode: Mode) -> str:
+def _tsquery(words: list[str], mode: Mode, stems: bool = False) -> str:
     joiner = " | " if mode == "any" else " & "
-    return joiner.join(f"{w}:*" for w in words)
+    return joiner.join(w + (":*" if not stems or ranking.prefixed(w) else "") for w in words)
+
+
+_PG_MATCHING = (
+    "SELECT s.kind, s.ref_id, s.parent_id, s.title, s.body, ts_rank_cd(s.document, q) AS score "
+    "FROM text_search s, to_tsquery('simple', :tsquery) q "
+    "WHERE s.document @@ q AND s.account_id = :account AND s.kind IN :kinds"
+)
+_PG_CHEAP_MATCHING = _PG_MATCHING.replace("ts_rank_cd(", "ts_rank(")
 
 
 def _matching(
-    db: AsyncSession, account_id: uuid.UUID, words: list[str], kinds: Iterable[str], mode: Mode
+    db: AsyncSession,
+    account_id: uuid.UUID,
+    words: list[str],
+    kinds: Iterable[str],
+    mode: Mode,
+    rank: Literal["ts_rank_cd", "ts_rank"] = "ts_rank_cd",
+    stems: bool = False,
 ) -> TextClause:
     kinds = list(kinds)
     if _dialect(db) == "sqlite":
@@ -189,17 +205,13 @@ def _matching(
             "AND kind IN :kinds"
         ).bindparams(
             bindparam("kinds", expanding=True),
-            match=_fts5(words, mode),
+            match=_fts5(words, mode, stems),
             account=account_id.hex,
             kinds=kinds,
         )
-    return text(
-        "SELECT s.kind, s.ref_id, s.parent_id, s.title, s.body, ts_rank_cd(s.document, q) AS score "
-        "FROM text_search s, to_tsquery('simple', :tsquery) q "
-        "WHERE s.document @@ q AND s.account_id = :account AND s.kind IN :kinds"
-    ).bindparams(
+    return text(_PG_CHEAP_MATCHING if rank == "ts_rank" else _PG_MATCHING).bindparams(
         bindparam("kinds", expanding=True),
-        tsquery=_tsquery(words, mode),
+        tsquery=_tsquery(words, mode, stems),
         account=account_id,
         kinds=kinds,
     )
@@ -282,6 +294,13 @@ async def rows(
     return [Hit(k, r, p, t or "", b or "", 0.0) for k, r, p, t, b in result]
 
 
+_PRE_LIMIT = 10
+
+
+def _uuid(value: Any) -> uuid.UUID | None:
+    return None if value is None else uuid.UUID(hex=str(value))
+
+
 async def candidates(
     db: AsyncSession,
     account_id: uuid.UUID,
@@ -289,12 +308,39 @@ async def candidates(
     kinds: Iterable[str],
     limit: int,
 ) -> list[Hit]:
-    """Rows of `kinds` holding any of `words` (as word prefixes), the engine's best `limit`
-    first: the pool search.ranking re-ranks."""
+    """Rows of `kinds` holding any of `words` (search.ranking stems, as word prefixes), the
+    engine's best `limit` first: the pool search.ranking re-ranks."""
     if not words:
         return []
+    kinds = list(kinds)
+    if _dialect(db) == "sqlite":
+        # FTS5 reads a row's whole content to check its account and kind: first the best
+        # _PRE_LIMIT matches of the whole index (ranked from the index alone), then only those
+        # are read. When other accounts' rows crowd this account's out, the full query runs.
+        stmt = text(
+            "SELECT t.kind, t.ref_id, t.parent_id, t.title, t.body, m.score FROM ("
+            "SELECT rowid AS id, -bm25(text_search, 4.0, 1.0) AS score FROM text_search "
+            "WHERE text_search MATCH :match ORDER BY score DESC LIMIT :pre) AS m "
+            "JOIN text_search AS t ON t.rowid = m.id "
+            "WHERE t.account_id = :account AND t.kind IN :kinds ORDER BY m.score DESC LIMIT :limit"
+        ).bindparams(
+            bindparam("kinds", expanding=True),
+            match=_fts5(words, "any", stems=True),
+            pre=_PRE_LIMIT * limit,
+            account=account_id.hex,
+            kinds=kinds,
+            limit=limit,
+        )
+        found = [
+            Hit(k, uuid.UUID(hex=str(r)), _uuid(p), t or "", b or "", float(sc or 0.0))
+            for k, r, p, t, b, sc in await db.execute(stmt)
+        ]
+        if len(found) == limit:
+            return found
+    # ts_rank, not ts_rank_cd, on PostgreSQL: this order only picks the pool, and cover density
+    # walks every term's positions in every matching row (about half the query's time).
     ranked = (
-        _matching(db, account_id, words, kinds, "any")
+        _matching(db, account_id, words, kinds, "any", rank="ts_rank", stems=True)
         .columns(
             kind=String(),
             ref_id=Uuid(),

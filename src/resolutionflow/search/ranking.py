@@ -44,15 +44,20 @@ B_TITLE = 0.4
 B_BODY = 0.0
 TITLE_WEIGHT = 1.0
 # How many of the question's stems are scored (a long pasted ticket keeps its most informative
-# 64), and how many of those the engine is asked for candidates with.
+# 64), and how many of those the engine is asked for candidates with: the most informative
+# first, at most SEARCH_TERMS, and no more once the rows they are in add up to SEARCH_ROWS
+# (the engine's work grows with the rows its terms match; at least one).
 QUERY_TERMS = 64
 SEARCH_TERMS = 12
+MIN_SEARCH_TERMS = 1
+SEARCH_ROWS = 1000
 # Feedback: from the best FEEDBACK_DOCS candidates, FEEDBACK_TERMS words, their score added
 # with weight FEEDBACK_WEIGHT. Used when the question's own words find too little
 # (on the public sets, always-on feedback did not win: their questions are long).
 FEEDBACK_DOCS = 5
 FEEDBACK_TERMS = 10
 FEEDBACK_WEIGHT = 0.3
+FEEDBACK_CHARS = 8000
 # A question carries at least this much information (in IDF units, about two words each in a
 # tenth of the rows): a question made only of words every row holds ("laptop this morning")
 # matches everything a little and is answered by nothing.
@@ -197,6 +202,18 @@ def query_terms(query: str, stats: CorpusStats, limit: int = QUERY_TERMS) -> dic
 _Node = dict[str, "_Node"]
 
 
+def searched(terms: Iterable[str], stats: CorpusStats) -> list[str]:
+    """Of `terms` (most informative first), the ones the engine is asked for."""
+    out: list[str] = []
+    rows = 0
+    for t in terms:
+        rows += stats.df.get(t, 0)
+        if len(out) >= SEARCH_TERMS or (len(out) >= MIN_SEARCH_TERMS and rows > SEARCH_ROWS):
+            break
+        out.append(t)
+    return out
+
+
 def _trie(terms: Iterable[str]) -> str:
     """One regular expression alternative for `terms` as a trie: a long question's many terms
     cost one pass over a row, not one per term; longer terms are tried first, so a word
@@ -219,8 +236,21 @@ def _trie(terms: Iterable[str]) -> str:
     return walk(root)
 
 
+def prefixed(term: str) -> bool:
+    """Whether a stem is searched and counted as a word prefix: stems of up to three letters
+    are whole words ("com" would match most rows)."""
+    return len(term) > 3
+
+
 def _counter(terms: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(" + _trie(terms) + r")\w*")
+    long = [t for t in terms if prefixed(t)]
+    short = [t for t in terms if not prefixed(t)]
+    parts = []
+    if long:
+        parts.append(_trie(long))
+    if short:
+        parts.append(r"(?:" + _trie(short) + r")\b")
+    return re.compile(r"\b(" + "|".join(parts) + r")\w*")
 
 
 def _frequencies(pattern: re.Pattern[str], text: str) -> Counter[str]:
@@ -268,7 +298,12 @@ def feedback_terms(
     weights: dict[str, float] = {}
     total = sum(s for _, _, s in top) or 1.0
     for title, body, score in top:
-        found = Counter(stems(title + "\n" + body))
+        # Counted by word first, then stemmed once per distinct word; a long report's first
+        # FEEDBACK_CHARS characters say what it is about.
+        found: Counter[str] = Counter()
+        for w, n in Counter(words(title + "\n" + body[:FEEDBACK_CHARS])).items():
+            if _keep(w):
+                found[stem(w)] += n
         length = sum(found.values()) or 1
         for t, n in found.items():
             if t in terms or stats.common(t) or stats.df.get(t, 0) < 2:
@@ -305,11 +340,17 @@ def rank_expanded(
     extra: dict[str, float],
     stats: CorpusStats,
     candidates: list[tuple[str, str]],
+    first: list[Scored],
 ) -> list[Scored]:
     """Candidates best first by the expanded query: the question's own normalised BM25F plus
     FEEDBACK_WEIGHT of the feedback terms' (so a row's score never drops by expanding, and a
-    row that holds only feedback words is found but stays weak evidence)."""
-    own = bm25f(query, stats, candidates)
+    row that holds only feedback words is found but stays weak evidence). `first` are the first
+    pass's scores of the candidates it saw (the first ones of `candidates`)."""
+    known = {s.index: s.score for s in first}
+    fresh = [i for i in range(len(candidates)) if i not in known]
+    for i, value in zip(fresh, bm25f(query, stats, [candidates[i] for i in fresh]), strict=True):
+        known[i] = value
+    own = [known[i] for i in range(len(candidates))]
     more = bm25f(extra, stats, candidates)
     final = [a + FEEDBACK_WEIGHT * b for a, b in zip(own, more, strict=True)]
     return [Scored(i, final[i]) for i in sorted(range(len(candidates)), key=lambda i: -final[i])]
