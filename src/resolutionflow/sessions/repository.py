@@ -1,5 +1,6 @@
-"""Queries over sessions' private scratchpads (scoped to one person of one account) and their
-attachments (scoped to the session's account).
+"""Queries over sessions (scoped to what the caller may see), their timelines (scoped to the
+account), their private scratchpads (scoped to one person of one account) and their attachments
+(scoped to the session's account). A session the caller may not see is a 404.
 
 A scratchpad is read and written only by its writer; nothing else in the code reads this
 table (notes, shares, exports, search and prompts all read the timeline)."""
@@ -8,15 +9,108 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Subquery, and_, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
+from resolutionflow.errors import NotFound
+from resolutionflow.models import Handoff, Role, TeamMembership
 from resolutionflow.models.attachment import SessionAttachment
-from resolutionflow.models.session import Session, SessionScratchpad
+from resolutionflow.models.session import Session, SessionEvent, SessionScratchpad
+
+
+def visible(principal: Principal) -> Any:
+    """Who sees a session: its owner (after a claim, the senior who picked it up), the engineer
+    who escalated it (they follow what happens to it), and team admins. Share links widen this
+    through their own routes."""
+    condition = Session.account_id == principal.account_id
+    if principal.role.at_least(Role.team_admin):
+        return condition
+    escalated = select(Handoff.session_id).where(
+        Handoff.account_id == principal.account_id, Handoff.escalated_by_id == principal.user_id
+    )
+    return and_(condition, or_(Session.owner_id == principal.user_id, Session.id.in_(escalated)))
+
+
+async def get_session(
+    db: AsyncSession, principal: Principal, session_id: uuid.UUID, *, lock: bool = False
+) -> Session:
+    query = select(Session).where(Session.id == session_id, visible(principal))
+    if lock:
+        query = query.with_for_update()
+    session = await db.scalar(query)
+    if session is None:
+        raise NotFound(f"No session with id {session_id}.")
+    return session
+
+
+async def sessions_page(
+    db: AsyncSession,
+    principal: Principal,
+    *,
+    scope: str,
+    status: str | None,
+    outcome: str | None,
+    flow_id: uuid.UUID | None,
+    ticket_id: str | None,
+    matching: Subquery | None,
+    since: datetime | None,
+    until: datetime | None,
+    limit: int,
+    offset: int,
+) -> list[Session]:
+    """The sessions the caller sees (`scope` "mine": their own; "team": theirs and their
+    teammates'), filtered, most recently updated first; `matching`: only sessions among its
+    `parent_id`s. One more than `limit`, so the caller knows whether there is more."""
+    query = select(Session).where(visible(principal))
+    if scope == "mine":
+        query = query.where(Session.owner_id == principal.user_id)
+    elif scope == "team":
+        # People who share at least one team with the caller (the caller included).
+        my_teams = select(TeamMembership.team_id).where(TeamMembership.user_id == principal.user_id)
+        teammates = select(TeamMembership.user_id).where(TeamMembership.team_id.in_(my_teams))
+        query = query.where(
+            or_(Session.owner_id == principal.user_id, Session.owner_id.in_(teammates))
+        )
+    if status:
+        query = query.where(Session.status == status)
+    if outcome:
+        query = query.where(Session.outcome == outcome)
+    if flow_id:
+        query = query.where(Session.flow_id == flow_id)
+    if ticket_id:
+        query = query.where(Session.ticket_id == ticket_id)
+    if since:
+        query = query.where(Session.created_at >= since)
+    if until:
+        query = query.where(Session.created_at < until)
+    if matching is not None:
+        query = query.where(Session.id.in_(select(matching.c.parent_id)))
+    rows = await db.scalars(
+        query.order_by(Session.updated_at.desc(), Session.id).offset(offset).limit(limit + 1)
+    )
+    return list(rows.all())
+
+
+async def events_after(
+    db: AsyncSession, account_id: uuid.UUID, session_id: uuid.UUID, after: int, limit: int = 200
+) -> list[SessionEvent]:
+    """The session's timeline entries after sequence number `after`, in order."""
+    rows = await db.scalars(
+        select(SessionEvent)
+        .where(
+            SessionEvent.account_id == account_id,
+            SessionEvent.session_id == session_id,
+            SessionEvent.seq > after,
+        )
+        .order_by(SessionEvent.seq)
+        .limit(limit)
+    )
+    return list(rows.all())
 
 
 async def my_scratchpad(

@@ -11,11 +11,12 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.analytics import timeline as timeline_fold
 from resolutionflow.auth.principal import Principal
+from resolutionflow.db.scoping import get_in_account
 from resolutionflow.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from resolutionflow.escalations import repository as handoffs
 from resolutionflow.experiments import assignment as experiments
@@ -23,16 +24,14 @@ from resolutionflow.flows.document import FlowDocument
 from resolutionflow.models import (
     Flow,
     FlowVersion,
-    Handoff,
     Role,
     Session,
     SessionEvent,
-    TeamMembership,
     User,
 )
 from resolutionflow.redaction.inputs import shown_payload
 from resolutionflow.search import index as text_index
-from resolutionflow.sessions import live, search
+from resolutionflow.sessions import live, repository, search
 from resolutionflow.sessions import schemas as s
 from resolutionflow.sessions.engine import Engine, Step, fill
 
@@ -58,29 +57,11 @@ def _now() -> datetime:
 # --- visibility ------------------------------------------------------------------------------
 
 
-def visible(principal: Principal) -> Any:
-    """Who sees a session: its owner (after a claim, the senior who picked it up), the engineer
-    who escalated it (they follow what happens to it), and team admins. Share links widen this
-    through their own routes."""
-    condition = Session.account_id == principal.account_id
-    if principal.role.at_least(Role.team_admin):
-        return condition
-    escalated = select(Handoff.session_id).where(
-        Handoff.account_id == principal.account_id, Handoff.escalated_by_id == principal.user_id
-    )
-    return and_(condition, or_(Session.owner_id == principal.user_id, Session.id.in_(escalated)))
-
-
 async def get_session(
     db: AsyncSession, principal: Principal, session_id: uuid.UUID, *, lock: bool = False
 ) -> Session:
-    query = select(Session).where(Session.id == session_id, visible(principal))
-    if lock:
-        query = query.with_for_update()
-    session = await db.scalar(query)
-    if session is None:
-        raise NotFound(f"No session with id {session_id}.")
-    return session
+    """The session, if the caller may see it (repository.visible); else a 404."""
+    return await repository.get_session(db, principal, session_id, lock=lock)
 
 
 def may_work(principal: Principal, session: Session) -> None:
@@ -93,11 +74,7 @@ def may_work(principal: Principal, session: Session) -> None:
 
 def loader(db: AsyncSession, account_id: uuid.UUID):  # type: ignore[no-untyped-def]
     async def load(flow_id: uuid.UUID, version: int | None) -> tuple[int, FlowDocument, str]:
-        flow = await db.scalar(
-            select(Flow).where(Flow.id == flow_id, Flow.account_id == account_id)
-        )
-        if flow is None:
-            raise NotFound(f"No flow with id {flow_id}.")
+        flow = await get_in_account(db, account_id, Flow, flow_id, what="flow")
         number = version or flow.latest_version
         if number is None:
             raise ValidationFailed(
@@ -397,20 +374,7 @@ async def _flow_titles(db: AsyncSession, ids: set[uuid.UUID | None]) -> dict[uui
 async def events_after(
     db: AsyncSession, account_id: uuid.UUID, session_id: uuid.UUID, after: int, limit: int = 200
 ) -> list[SessionEvent]:
-    return list(
-        (
-            await db.scalars(
-                select(SessionEvent)
-                .where(
-                    SessionEvent.account_id == account_id,
-                    SessionEvent.session_id == session_id,
-                    SessionEvent.seq > after,
-                )
-                .order_by(SessionEvent.seq)
-                .limit(limit)
-            )
-        ).all()
-    )
+    return await repository.events_after(db, account_id, session_id, after, limit)
 
 
 async def events_of(db: AsyncSession, session: Session) -> list[SessionEvent]:
@@ -568,42 +532,25 @@ async def list_sessions(
     limit: int,
     offset: int,
 ) -> tuple[list[s.SessionSummary], bool]:
-    query = select(Session).where(visible(principal))
-    if scope == "mine":
-        query = query.where(Session.owner_id == principal.user_id)
-    elif scope == "team":
-        # People who share at least one team with the caller (the caller included).
-        my_teams = select(TeamMembership.team_id).where(TeamMembership.user_id == principal.user_id)
-        teammates = select(TeamMembership.user_id).where(TeamMembership.team_id.in_(my_teams))
-        query = query.where(
-            or_(Session.owner_id == principal.user_id, Session.owner_id.in_(teammates))
-        )
-    if status:
-        query = query.where(Session.status == status)
-    if outcome:
-        query = query.where(Session.outcome == outcome)
-    if flow_id:
-        query = query.where(Session.flow_id == flow_id)
-    if ticket_id:
-        query = query.where(Session.ticket_id == ticket_id)
-    if since:
-        query = query.where(Session.created_at >= since)
-    if until:
-        query = query.where(Session.created_at < until)
+    found = None
     if q:
         # Full-text, every term as a word prefix, over titles, tickets, notes and outputs.
         found = text_index.parents_matching(db, principal.account_id, q, search.KINDS)
         if found is None:
             return [], False
-        query = query.where(Session.id.in_(select(found.c.parent_id)))
-    rows = list(
-        (
-            await db.scalars(
-                query.order_by(Session.updated_at.desc(), Session.id)
-                .offset(offset)
-                .limit(limit + 1)
-            )
-        ).all()
+    rows = await repository.sessions_page(
+        db,
+        principal,
+        scope=scope,
+        status=status,
+        outcome=outcome,
+        flow_id=flow_id,
+        ticket_id=ticket_id,
+        matching=found,
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
     )
     page = rows[:limit]
     names = await _names(db, {r.owner_id for r in page})
