@@ -89,9 +89,9 @@ def looks_generated(body: str, *, min_len: int = 20) -> bool:
     core = body.rstrip("=")
     if len(core) < min_len or is_placeholder(core):
         return False
-    upper = sum(c.isupper() for c in core)
-    lower = sum(c.islower() for c in core)
-    digits = sum(c.isdigit() for c in core)
+    upper = sum(map(str.isupper, core))
+    lower = sum(map(str.islower, core))
+    digits = sum(map(str.isdigit, core))
     if digits < 2 or upper + lower < 4:
         return False
     if set(core) <= _HEX:
@@ -110,14 +110,15 @@ def looks_generated(body: str, *, min_len: int = 20) -> bool:
 
 
 _SEQ = "0123456789abcdefghijklmnopqrstuvwxyz"
-_SEQ_RUNS = tuple(_SEQ[i : i + 5] for i in range(len(_SEQ) - 4)) + tuple(
+_SEQ_RUNS = frozenset(_SEQ[i : i + 5] for i in range(len(_SEQ) - 4)) | frozenset(
     _SEQ[i : i + 5][::-1] for i in range(len(_SEQ) - 4)
 )
 
 
 def _has_sequence(value: str) -> bool:
+    """Five characters of the alphabet or the digits in order ("12345", "edcba")."""
     low = value.lower()
-    return any(run in low for run in _SEQ_RUNS)
+    return any(low[i : i + 5] in _SEQ_RUNS for i in range(len(low) - 4))
 
 
 def encodes_text(value: str) -> bool:
