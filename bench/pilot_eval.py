@@ -46,6 +46,16 @@ FloDial (RF_EVAL_DIR/flodial, default ../shared/data/eval beside the checkout; R
            goes back to it (POST .../pilot/steps/{id}/revisit) and answers by hand. Printed
            beside the baseline without skipping: every question above the dialog's first gold
            node is a redundant step, and there are no skips.
+
+Matching (runs first, pure: pilot/matching.py on the converted trees, no server; --matching
+stops after it). Openings as above, all 396. Today's matcher (legacy_score, from 0.5) is scored
+beside the new one in the same run. Every tree published: match@1, false "no flow", another
+flow proposed. Leave one tree out of the library (12 libraries of 11): the held-out tree's
+openings are negatives, where any proposal is a false proposal; the rest are positives. The new
+matcher learns only from the library's flow text; the "+ history" row also gives it half of
+each library tree's dialogs as resolved sessions (scored on the other half), never the held-out
+tree's. Leave-trees-out figure: for each tree, threshold and lead over the runner-up are chosen
+(best balanced accuracy on a grid) on the other trees' openings only, then applied to its own.
 """
 
 from __future__ import annotations
@@ -64,6 +74,7 @@ import shutil
 import sys
 import tempfile
 import time
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -83,6 +94,7 @@ os.environ.setdefault("RESOLUTIONFLOW_ARGON2_MEMORY_COST", "1024")
 for _name in ("LLM_PROVIDER", "LLM_API_KEY", "LLM_BASE_URL"):
     os.environ.pop(f"RESOLUTIONFLOW_{_name}", None)
 
+from resolutionflow.pilot import matching  # noqa: E402
 from resolutionflow.pilot.matching import MATCH_FROM  # noqa: E402
 from resolutionflow.search.index import coverage, terms  # noqa: E402
 
@@ -483,6 +495,7 @@ async def flodial(
     published = [t for t in by_name.values() if t.flow_id]
     print(f"  published {len(published)}: " + ", ".join(t.name for t in published))
     titles = {t.flow_id: t.name for t in published}
+    library = matching.Matcher([flow_text(t, uuid.UUID(t.flow_id)) for t in published])
 
     all_dialogs = list(dialogs())
     if limit is not None and limit < len(all_dialogs):
@@ -531,7 +544,9 @@ async def flodial(
         match[outcome] += 1
         match_by_chart.setdefault(d.chart, Counter())[outcome] += 1
         if outcome == "none":
-            missed_scores.append(own_score(tree, d.intake))
+            ranked = library.rank(d.intake)
+            own = next(x for x in ranked if str(x.id) == tree.flow_id)
+            missed_scores.append(own.score if own is ranked[0] else -own.score)
         sid, step = created["id"], created["pilot_step"]
         if outcome != "right":
             # The flow's own title leads, and the dialog's opening follows so that what it
@@ -572,12 +587,13 @@ async def flodial(
             )
         )
     if missed_scores:
-        below = sum(x < MATCH_FROM for x in missed_scores)
+        first = [x for x in missed_scores if x >= 0]
+        below = sum(x < MATCH_FROM for x in first)
         print(
-            f"    not proposed: the right flow's own match_score would be median "
-            f"{sorted(missed_scores)[len(missed_scores) // 2]:.2f}; {below}/{len(missed_scores)} "
-            f"below MATCH_FROM {MATCH_FROM}; the rest were not among the flows "
-            "retrieval handed the matcher (top 3)"
+            f"    not proposed ({len(missed_scores)}): the right flow ranked first in "
+            f"{len(first)} ({below} below MATCH_FROM {MATCH_FROM}, the rest less than "
+            f"{matching.MARGIN} ahead of the next flow), below another flow in "
+            f"{len(missed_scores) - len(first)}"
         )
     if match["unpublished tree, no match"] or match["unpublished tree, matched"]:
         print(
@@ -647,6 +663,194 @@ async def flodial(
         )
 
 
+# --- matching: the opening turn -> a flow, or none (pure, no server) -------------------------
+
+
+def flow_text(tree: Tree, flow_id: uuid.UUID) -> matching.FlowText:
+    """The converted tree as pilot/matching.py reads a published flow."""
+    doc = tree.doc
+    graph = doc.model_dump(mode="json")
+    return matching.FlowText(
+        flow_id,
+        doc.title,
+        " ".join([doc.description or "", " ".join(doc.tags or []), doc.category or ""]),
+        [matching._node_text(n) for n in graph["nodes"]],
+    )
+
+
+@dataclass
+class Ranked:
+    """One opening scored against one library: the dialog's tree (None: not in the library)
+    and the library's flows by score, best first."""
+
+    gold: str | None
+    ranked: list[tuple[float, str]]
+
+
+def _legacy_rank(lib: list[Tree], d: Dialog, cache: dict[tuple[str, str], float]) -> Ranked:
+    scored = []
+    for t in lib:
+        key = (d.id, t.name)
+        if key not in cache:
+            cache[key] = own_score(t, d.intake)
+        scored.append((cache[key], t.name))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    return Ranked(d.chart if d.chart in {t.name for t in lib} else None, scored)
+
+
+def _new_rank(m: matching.Matcher, names: dict[uuid.UUID, str], d: Dialog, lib: set[str]) -> Ranked:
+    return Ranked(
+        d.chart if d.chart in lib else None, [(x.score, names[x.id]) for x in m.rank(d.intake)]
+    )
+
+
+def _decide(r: Ranked, threshold: float, margin: float) -> str | None:
+    if not r.ranked or r.ranked[0][0] < threshold:
+        return None
+    if len(r.ranked) > 1 and r.ranked[0][0] - r.ranked[1][0] < margin:
+        return None
+    return r.ranked[0][1]
+
+
+@dataclass
+class Errors:
+    positives: int = 0  # openings whose tree is in the library
+    right: int = 0
+    no_flow: int = 0  # false "no flow"
+    wrong: int = 0  # another flow proposed
+    negatives: int = 0  # openings whose tree is not in the library
+    proposed: int = 0  # false proposal: a flow proposed although none fits
+
+    def add(self, r: Ranked, threshold: float, margin: float) -> None:
+        got = _decide(r, threshold, margin)
+        if r.gold is None:
+            self.negatives += 1
+            self.proposed += got is not None
+            return
+        self.positives += 1
+        self.right += got == r.gold
+        self.no_flow += got is None
+        self.wrong += got is not None and got != r.gold
+
+    def balanced(self) -> float:
+        """Half "the right flow when one fits", half "no flow when none does"."""
+        pos = self.right / max(1, self.positives)
+        return 0.5 * pos + 0.5 * (1 - self.proposed / max(1, self.negatives))
+
+    def line(self) -> str:
+        p, n = max(1, self.positives), max(1, self.negatives)
+        out = (
+            f"match@1 {self.right / p:6.1%}  false no-flow {self.no_flow / p:6.1%}  "
+            f"wrong flow {self.wrong / p:6.1%}"
+        )
+        if self.negatives:
+            out += f"  | none fits: false proposal {self.proposed / n:6.1%}"
+        return out
+
+
+_GRID = [(t / 100, g / 100) for t in range(5, 62, 2) for g in (0, 2, 4, 6, 8, 10, 12, 15, 20)]
+
+
+def _calibrated(rows: list[tuple[str, str, Ranked]], names: list[str]) -> Errors:
+    """Leave-trees-out calibration: for each tree, threshold and margin are chosen (balanced
+    accuracy over the grid) on the openings of the OTHER trees in libraries without it, then
+    applied to its own openings (positive where it is published, negative where held out)."""
+    total = Errors()
+    for h in names:
+        train = [r for fold, chart, r in rows if chart != h and fold != h]
+        best = max(_GRID, key=lambda p: _errors(train, *p).balanced())
+        for _fold, chart, r in rows:
+            if chart == h:
+                total.add(r, *best)
+    return total
+
+
+def _errors(rows: list[Ranked], threshold: float, margin: float) -> Errors:
+    e = Errors()
+    for r in rows:
+        e.add(r, threshold, margin)
+    return e
+
+
+def _row(label: str, errors: Errors) -> None:
+    print(f"    {label + ':':<38}{errors.line()}")
+
+
+def _only(rows: list[tuple[str, str, Ranked]]) -> list[Ranked]:
+    return [r for *_, r in rows]
+
+
+def matching_eval(by_name: dict[str, Tree], all_dialogs: list[Dialog]) -> None:
+    """Match@1 and both error kinds, today's matcher (legacy_score) beside pilot/matching.py,
+    on the opening turns. Nothing is fitted on dialogs: the new matcher learns only from the
+    library's own flow text (and, in the "+ history" row, from resolved sessions of OTHER trees'
+    dialogs); the legacy figure scores every flow (the product scored only retrieval's top 3)."""
+    names = sorted(by_name)
+    ids = {n: uuid.uuid5(uuid.NAMESPACE_URL, f"flodial:{n}") for n in names}
+    back = {v: k for k, v in ids.items()}
+    texts = {n: flow_text(by_name[n], ids[n]) for n in names}
+    cache: dict[tuple[str, str], float] = {}
+    legacy = Errors()
+    new = Errors()
+    full = matching.Matcher([texts[n] for n in names])
+    everything = [by_name[n] for n in names]
+    for d in all_dialogs:
+        legacy.add(_legacy_rank(everything, d, cache), LEGACY_MATCH_FROM, 0.0)
+        new.add(_new_rank(full, back, d, set(names)), matching.MATCH_FROM, matching.MARGIN)
+    print(f"\n  matching, every tree published ({len(all_dialogs)} openings)")
+    _row(f"today  (legacy, from {LEGACY_MATCH_FROM})", legacy)
+    _row(f"new    (from {matching.MATCH_FROM}, lead {matching.MARGIN})", new)
+
+    # Leave one tree out of the library: its openings are the negatives ("no flow" is right),
+    # every other opening is a positive in that library.
+    legacy_rows: list[tuple[str, str, Ranked]] = []
+    new_rows: list[tuple[str, str, Ranked]] = []
+    hist_rows: list[tuple[str, str, Ranked]] = []
+    for h in names:
+        lib = [n for n in names if n != h]
+        trees_in = [by_name[n] for n in lib]
+        m = matching.Matcher([texts[n] for n in lib])
+        for d in all_dialogs:
+            legacy_rows.append((h, d.chart, _legacy_rank(trees_in, d, cache)))
+            new_rows.append((h, d.chart, _new_rank(m, back, d, set(lib))))
+        # Resolved sessions as history, a team that has used its flows: half of each library
+        # tree's dialogs (by position) are resolved sessions, the other half is scored, and
+        # the other way round. The held-out tree has none (it is not in the library).
+        for half in (0, 1):
+            history = [
+                (ids[o.chart], o.intake)
+                for i, o in enumerate(all_dialogs)
+                if o.chart != h and i % 2 == half
+            ]
+            mh = matching.Matcher([texts[n] for n in lib], history)
+            for i, d in enumerate(all_dialogs):
+                if i % 2 != half:
+                    hist_rows.append((h, d.chart, _new_rank(mh, back, d, set(lib))))
+    print(
+        f"\n  matching, leave one tree out of the library ({len(names)} libraries of "
+        f"{len(names) - 1}; its openings must get no flow)"
+    )
+    shipped = (matching.MATCH_FROM, matching.MARGIN)
+    _row(
+        f"today  (legacy, from {LEGACY_MATCH_FROM})",
+        _errors(_only(legacy_rows), LEGACY_MATCH_FROM, 0),
+    )
+    _row("new    (shipped constants)", _errors(_only(new_rows), *shipped))
+    _row("new + half the dialogs as history", _errors(_only(hist_rows), *shipped))
+    print("    threshold and lead chosen on the other trees only (leave-trees-out figure):")
+    _row("today  (legacy, calibrated)", _calibrated(legacy_rows, names))
+    _row("new    (calibrated)", _calibrated(new_rows, names))
+    top1 = {
+        k: sum(r.ranked[0][1] == r.gold for *_, r in v if r.gold)
+        / max(1, sum(1 for *_, r in v if r.gold))
+        for k, v in (("today", legacy_rows), ("new", new_rows))
+    }
+    print(
+        f"    ranking alone (best flow right, no threshold): today {top1['today']:.1%}, "
+        f"new {top1['new']:.1%}"
+    )
+
+
 # --- run ------------------------------------------------------------------------------------
 
 
@@ -702,9 +906,21 @@ def main() -> None:
     )
     parser.add_argument("--full", action="store_true", help="every FloDial dialog (396; ~3 min)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--matching",
+        action="store_true",
+        help="only the matching figures (all 396 openings, no server; ~1 min)",
+    )
     args = parser.parse_args()
 
     eval_ok = (FLODIAL / "knowledge-sources").is_dir() and DIALOGS.exists()
+    if eval_ok:
+        print("FloDial matching: opening turn -> flow, offline, pure (no server)")
+        started = time.perf_counter()
+        matching_eval(trees(load_converter()), list(dialogs()))
+        print(f"  ({time.perf_counter() - started:.1f} s)\n")
+    if args.matching:
+        return
     data = Path(tempfile.mkdtemp(prefix="rf-pilot-eval-"))
     try:
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

@@ -32,7 +32,7 @@ from resolutionflow.pilot import repository
 from resolutionflow.search.index import STOPWORDS
 
 # Proposed when the best flow scores at least this ...
-MATCH_FROM = 0.17
+MATCH_FROM = 0.15
 # ... and is at least this much ahead of the next flow: two flows that fit about as well mean
 # the opening does not say which, and most often that neither is the problem.
 MARGIN = 0.08
@@ -53,6 +53,8 @@ _CHATTER_WORDS = """
     sure idea ideas seems seem seemed make makes made keep keeps kept go goes going went come
     came see saw look looks looked tell told say said ask asked try tried trying"""
 _CHATTER = frozenset(_CHATTER_WORDS.split())
+# How strongly a word is "there" by where the flow uses it (a node word: half in one node,
+# fully from two).
 _FIELD = {"title": 1.0, "head": 0.9, "node": 0.6}
 _FUZZY_FROM = 0.55  # trigram Jaccard from which two spellings are the same word
 _ASSOC_FROM = 0.35  # normalised PMI from which one word stands in for another
@@ -64,13 +66,17 @@ NAMED_WEIGHT = 0.5
 # A word of the title or description counts with the square root of its rarity: a rare word
 # matters more, without one rare word deciding alone.
 CORE_IDF_POWER = 0.5
+# A word typed in every resolved session of a flow counts this much as one of its node words.
+HISTORY_WEIGHT = 0.6
 # A word none of the account's texts use counts this much (of the rarest word) against a flow.
-UNKNOWN_WEIGHT = 0.25
+UNKNOWN_WEIGHT = 1.0
 
 
 def _stem(word: str) -> str:
     """A light suffix strip so "overheats", "overheating" and "overheated" meet; not a
     lemmatiser, only what a matcher needs."""
+    if word.endswith(("ss", "us", "is")):
+        return word  # "glass", "status", "analysis"
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + keep
@@ -82,7 +88,9 @@ def words(text: str) -> list[str]:
     for raw in _WORD.findall(text.lower()):
         if raw in STOPWORDS or raw in _CHATTER or len(raw) < 2 or raw.isdigit():
             continue
-        out.append(_stem(raw))
+        stem = _stem(raw)
+        if stem not in _CHATTER:
+            out.append(stem)
     return out
 
 
@@ -111,13 +119,18 @@ class _Flow:
     text: FlowText
     strength: dict[str, float] = field(default_factory=dict)  # word -> how strongly it is there
     core: set[str] = field(default_factory=set)  # the title's and description's words
+    # Words that keep coming back in the openings of its resolved sessions, with the share of
+    # openings that use them: what engineers call the flow's problem.
+    learned: dict[str, float] = field(default_factory=dict)
 
 
 class Matcher:
     """The account's flows, their vocabulary and word associations; build once per library
     (see `cached`), then `rank()` any number of openings."""
 
-    def __init__(self, flows: Iterable[FlowText], history: Iterable[str] = ()) -> None:
+    def __init__(
+        self, flows: Iterable[FlowText], history: Iterable[tuple[uuid.UUID, str]] = ()
+    ) -> None:
         self.flows = [_Flow(f) for f in flows]
         units: list[set[str]] = []
         df: Counter[str] = Counter()
@@ -138,8 +151,9 @@ class Matcher:
                 node_weight = _FIELD["node"] * min(1.0, 0.5 + n / 4)
                 f.strength[w] = max(f.strength.get(w, 0.0), node_weight)
             units.append(set(words(f.text.title + " " + f.text.head)))
+        self._learn(history, units)
+        for f in self.flows:
             df.update(f.strength.keys())
-        units.extend(set(words(text)) for text in history)
         n = max(1, len(self.flows))
         self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         self.max_idf = math.log((n + 1) / 0.5)
@@ -149,6 +163,22 @@ class Matcher:
             for g in gs:
                 self._by_gram[g].add(w)
         self._assoc = _associations(units)
+
+    def _learn(self, history: Iterable[tuple[uuid.UUID, str]], units: list[set[str]]) -> None:
+        """Resolved sessions: a word that keeps coming back in the openings of one flow's
+        sessions becomes part of that flow's vocabulary, as strongly as it is typical of them."""
+        by_flow: dict[uuid.UUID, list[set[str]]] = defaultdict(list)
+        for flow_id, opening in history:
+            by_flow[flow_id].append(set(words(opening)))
+        for f in self.flows:
+            openings = by_flow.get(f.text.id, [])
+            seen: Counter[str] = Counter()
+            for o in openings:
+                seen.update(o)
+            for w, n in seen.items():
+                if n >= _MIN_PAIR:
+                    f.learned[w] = n / len(openings)
+                    f.strength[w] = max(f.strength.get(w, 0.0), HISTORY_WEIGHT * f.learned[w])
 
     def _similar(self, word: str) -> list[tuple[str, float]]:
         """Known words spelled like `word` (itself first when known)."""
@@ -201,10 +231,15 @@ class Matcher:
         out = []
         for f in self.flows:
             core = {w: self.idf.get(w, 0.0) ** CORE_IDF_POWER for w in f.core}
-            total = sum(core.values())
-            out.append(
-                sum(v * reach.get(w, 0.0) for w, v in core.items()) / total if total else 0.0
-            )
+            said = _share(core, reach)
+            if f.learned:
+                # The engineers' own name for the problem counts as much as the flow's.
+                learned = {
+                    w: share * self.idf.get(w, 0.0) ** CORE_IDF_POWER
+                    for w, share in f.learned.items()
+                }
+                said = max(said, _share(learned, reach))
+            out.append(said)
         return out
 
     def rank(self, opening: str) -> list[Match]:
@@ -233,6 +268,11 @@ def decide(ranked: Sequence[Match]) -> Match | None:
     if len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN:
         return None
     return ranked[0]
+
+
+def _share(weights: dict[str, float], reach: dict[str, float]) -> float:
+    total = sum(weights.values())
+    return sum(v * reach.get(w, 0.0) for w, v in weights.items()) / total if total else 0.0
 
 
 def _associations(units: list[set[str]]) -> dict[str, list[tuple[str, float]]]:
@@ -289,11 +329,7 @@ async def matcher(db: AsyncSession, account_id: uuid.UUID) -> Matcher:
         )
         for flow, graph in await repository.library(db, account_id)
     ]
-    history = [
-        f"{opening}\n{title}"
-        for opening, title in await repository.resolved_openings(db, account_id)
-    ]
-    built = Matcher(flows, history)
+    built = Matcher(flows, await repository.resolved_openings(db, account_id))
     if len(_CACHE) >= _CACHE_ACCOUNTS:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[account_id] = (signature, built)

@@ -60,18 +60,22 @@ async def library(db: AsyncSession, account_id: uuid.UUID) -> list[tuple[Flow, d
     return [(flow, graph) for flow, graph in rows]
 
 
-async def resolved_openings(db: AsyncSession, account_id: uuid.UUID) -> list[tuple[str, str]]:
-    """(opening, flow title) of the newest resolved sessions that ran a flow: the session's
-    title and its FlowPilot intake when it had one."""
+async def resolved_openings(db: AsyncSession, account_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+    """(flow id, opening) of the newest resolved sessions that ran a flow: the session's title
+    and its FlowPilot intake when it had one."""
     rows = await db.execute(
-        select(Session.title, Session.pilot, Flow.title)
-        .join(Flow, and_(Flow.id == Session.flow_id, Flow.account_id == Session.account_id))
-        .where(Session.account_id == account_id, Session.status == "resolved")
+        select(Session.flow_id, Session.title, Session.pilot)
+        .where(
+            Session.account_id == account_id,
+            Session.status == "resolved",
+            Session.flow_id.is_not(None),
+        )
         .order_by(Session.ended_at.desc())
         .limit(HISTORY_SESSIONS)
     )
     out = []
-    for title, pilot, flow_title in rows:
+    for flow_id, title, pilot in rows:
         intake = ((pilot or {}).get("intake") or {}).get("text") or ""
-        out.append((f"{title}\n{intake}", flow_title))
+        if flow_id is not None:
+            out.append((flow_id, f"{title}\n{intake}"))
     return out

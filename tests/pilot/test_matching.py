@@ -1,0 +1,184 @@
+"""FlowPilot's flow matching (pilot/matching.py): an opening in other words than the flow's
+still gets the flow, an opening no flow fits gets none, and close flows are told apart; through
+the API the account's own library and resolved sessions are what it learns from."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+
+from httpx import AsyncClient
+
+from resolutionflow.pilot.matching import FlowText, Matcher
+from tests.fixtures.factories import Factory, Tenant
+
+# A small library written for these tests (an MSP's own flows).
+LCD = FlowText(
+    uuid.uuid4(),
+    "LCD panel faults",
+    "The laptop's LCD panel stays dark, flickers or shows lines. laptops hardware",
+    [
+        "Is the LCD backlight on? Shine a torch at the panel.",
+        "Connect an external monitor: is the picture fine there?",
+        "Reseat the LCD cable at the hinge.",
+        "Replace the LCD panel.",
+    ],
+)
+POWER = FlowText(
+    uuid.uuid4(),
+    "No power",
+    "The laptop does not power on when the power button is pressed. laptops hardware",
+    [
+        "Does the charger LED light when it is plugged in?",
+        "Remove the battery, hold the power button for 30 seconds, try again.",
+        "Does the laptop boot on AC power alone, without the battery?",
+        "Try another AC adapter.",
+    ],
+)
+PRINTER = FlowText(
+    uuid.uuid4(),
+    "Printer offline",
+    "A network printer shows offline and jobs wait in the queue. printing",
+    [
+        "Can you ping the printer's IP address?",
+        "Restart the print spooler service.",
+        "Clear the stuck jobs from the queue.",
+    ],
+)
+OUTLOOK_START = FlowText(
+    uuid.uuid4(),
+    "Outlook won't start",
+    "Outlook hangs while loading or crashes when it opens. email",
+    [
+        "Start Outlook in safe mode (outlook.exe /safe).",
+        "Disable the add-ins one by one.",
+        "Create a new mail profile.",
+    ],
+)
+OUTLOOK_SEARCH = FlowText(
+    uuid.uuid4(),
+    "Outlook search finds nothing",
+    "Outlook search returns no results or misses recent mail. email",
+    [
+        "Check the indexing status in Outlook's search options.",
+        "Rebuild the Windows search index.",
+        "Is the mailbox cached or online?",
+    ],
+)
+LIBRARY = [LCD, POWER, PRINTER, OUTLOOK_START, OUTLOOK_SEARCH]
+
+
+def proposed(matcher: Matcher, opening: str) -> str | None:
+    best = matcher.best(opening)
+    return best.title if best else None
+
+
+def test_an_opening_in_other_words_gets_the_right_flow() -> None:
+    m = Matcher(LIBRARY)
+    # "boot" is no word of the flow's title: the flow's own steps use it.
+    assert proposed(m, "Laptop won't boot at all, nothing happens") == "No power"
+    # Misspelt and inflected: character trigrams and stems meet the flow's words.
+    assert proposed(m, "printr showing ofline again, everything stuck in the queu") == (
+        "Printer offline"
+    )
+
+
+def test_resolved_sessions_teach_the_words_engineers_use() -> None:
+    opening = "Screen went black on the ThinkPad after the lid was closed"
+    # The LCD flow never says "screen": from the flows alone the opening is not matched to it.
+    assert proposed(Matcher(LIBRARY), opening) != "LCD panel faults"
+    history = [
+        (LCD.id, "Screen flickering on Dell Latitude"),
+        (LCD.id, "Black screen, external monitor fine"),
+        (LCD.id, "Lines across the screen after a drop"),
+        (POWER.id, "Laptop dead, charger light off"),
+    ]
+    assert proposed(Matcher(LIBRARY, history), opening) == "LCD panel faults"
+
+
+def test_an_opening_no_flow_fits_gets_no_flow() -> None:
+    m = Matcher(LIBRARY)
+    assert proposed(m, "The badge reader at the front door beeps red for everyone") is None
+    assert proposed(m, "Customer wants a quote for a new coffee machine") is None
+    assert Matcher([]).best("Printer offline") is None
+
+
+def test_close_flows_are_ranked_by_what_the_opening_says() -> None:
+    m = Matcher(LIBRARY)
+    ranked = [x.title for x in m.rank("Outlook search returns no results for last week's mail")]
+    assert ranked[:2] == ["Outlook search finds nothing", "Outlook won't start"]
+    ranked = [x.title for x in m.rank("Outlook hangs while loading and then crashes")]
+    assert ranked[:2] == ["Outlook won't start", "Outlook search finds nothing"]
+    # Both Outlook flows fit "Outlook is broken" about as well: FlowPilot does not guess.
+    assert proposed(m, "Outlook is broken") is None
+
+
+# --- through the API, on the account's own library --------------------------------------------
+
+
+async def _publish(client: AsyncClient, tenant: Tenant, flow: FlowText) -> str:
+    nodes = [
+        {"id": f"q{i}", "type": "action", "title": text, "body": ""}
+        for i, text in enumerate(flow.nodes)
+    ] + [{"id": "end", "type": "resolution", "title": "Resolved", "outcome": "resolved"}]
+    body = {
+        "format": "resolutionflow.flow/1",
+        "title": flow.title,
+        "description": flow.head,
+        "kind": "troubleshooting",
+        "start": "q0",
+        "nodes": nodes,
+        "edges": [
+            {"source": a["id"], "target": b["id"], "label": ""}
+            for a, b in itertools.pairwise(nodes)
+        ],
+    }
+    r = await client.post("/api/v1/flows", headers=tenant.admin.headers, json=body)
+    assert r.status_code == 201, r.text
+    fid = str(r.json()["id"])
+    r = await client.post(f"/api/v1/flows/{fid}/publish", headers=tenant.admin.headers, json={})
+    assert r.status_code == 200, r.text
+    return fid
+
+
+async def _matched(client: AsyncClient, tenant: Tenant, opening: str) -> str | None:
+    r = await client.post(
+        "/api/v1/sessions",
+        headers=tenant.engineer.headers,
+        json={"title": opening[:60], "mode": "pilot", "intake": {"text": opening}},
+    )
+    assert r.status_code == 201, r.text
+    m = r.json()["matched_flow"]
+    return None if m is None else str(m["id"])
+
+
+async def test_flowpilot_matches_from_the_accounts_library_and_history(
+    client: AsyncClient, factory: Factory
+) -> None:
+    tenant, other = await factory.tenant(), await factory.tenant()
+    ids = {f.title: await _publish(client, tenant, f) for f in LIBRARY}
+    # Another account's flows are never proposed, however well they fit.
+    await _publish(client, other, LCD)
+
+    assert await _matched(client, tenant, "Laptop won't boot at all") == ids["No power"]
+    assert await _matched(client, tenant, "Customer wants a quote for a coffee machine") is None
+
+    opening = "Screen went black on the ThinkPad after the lid was closed"
+    assert await _matched(client, tenant, opening) != ids["LCD panel faults"]
+    # Engineers resolve screen problems with the LCD flow; the matcher learns their word.
+    for title in ("Screen flickering on Dell", "Black screen, monitor fine", "Screen lines"):
+        r = await client.post(
+            "/api/v1/sessions",
+            headers=tenant.engineer.headers,
+            json={"title": title, "flow_id": ids["LCD panel faults"]},
+        )
+        assert r.status_code == 201, r.text
+        r = await client.post(
+            f"/api/v1/sessions/{r.json()['id']}/events",
+            headers=tenant.engineer.headers,
+            json={"type": "resolve", "summary": "Reseated the LCD cable"},
+        )
+        assert r.status_code == 201, r.text
+    assert await _matched(client, tenant, opening) == ids["LCD panel faults"]
+    # The other account learnt nothing from this one's sessions.
+    assert await _matched(client, other, opening) is None
