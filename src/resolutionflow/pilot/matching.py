@@ -18,6 +18,8 @@ Both figures are calibrated by bench/pilot_eval.py (leave-trees-out, with negati
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import re
 import uuid
@@ -72,6 +74,7 @@ HISTORY_WEIGHT = 0.6
 UNKNOWN_WEIGHT = 1.0
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A light suffix strip so "overheats", "overheating" and "overheated" meet; not a
     lemmatiser, only what a matcher needs."""
@@ -129,8 +132,13 @@ class Matcher:
     (see `cached`), then `rank()` any number of openings."""
 
     def __init__(
-        self, flows: Iterable[FlowText], history: Iterable[tuple[uuid.UUID, str]] = ()
+        self,
+        flows: Iterable[FlowText],
+        history: Iterable[tuple[uuid.UUID, str]] = (),
+        associations: dict[str, list[tuple[str, float]]] | None = None,
     ) -> None:
+        """`associations`: those of a matcher built from the same flows (they depend on the
+        flows' text only), so a new resolved session does not recount them."""
         self.flows = [_Flow(f) for f in flows]
         units: list[set[str]] = []
         df: Counter[str] = Counter()
@@ -162,7 +170,7 @@ class Matcher:
         for w, gs in self._grams.items():
             for g in gs:
                 self._by_gram[g].add(w)
-        self._assoc = _associations(units)
+        self.associations = _associations(units) if associations is None else associations
 
     def _learn(self, history: Iterable[tuple[uuid.UUID, str]], units: list[set[str]]) -> None:
         """Resolved sessions: a word that keeps coming back in the openings of one flow's
@@ -200,7 +208,7 @@ class Matcher:
         associated with that, discounted."""
         spelled = self._similar(word)
         key = spelled[0][0] if spelled else word
-        return spelled + [(w, s * _ASSOC_WEIGHT) for w, s in self._assoc.get(key, ())]
+        return spelled + [(w, s * _ASSOC_WEIGHT) for w, s in self.associations.get(key, ())]
 
     def _covered(self, query: list[str]) -> list[float]:
         """Per flow: the share of the opening's informative words the flow explains."""
@@ -285,10 +293,7 @@ def _associations(units: list[set[str]]) -> dict[str, list[tuple[str, float]]]:
     pairs: Counter[tuple[str, str]] = Counter()
     for u in units:
         single.update(u)
-        ordered = sorted(u)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                pairs[(a, b)] += 1
+        pairs.update(itertools.combinations(sorted(u), 2))
     out: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for (a, b), c in pairs.items():
         if c < _MIN_PAIR:
@@ -305,7 +310,7 @@ def _associations(units: list[set[str]]) -> dict[str, list[tuple[str, float]]]:
 # --- the account's matcher -----------------------------------------------------------------
 
 # Per account: the signature of what the matcher was built from, and the matcher.
-_CACHE: dict[uuid.UUID, tuple[object, Matcher]] = {}
+_CACHE: dict[uuid.UUID, tuple[tuple[object, object], Matcher]] = {}
 _CACHE_ACCOUNTS = 256
 
 
@@ -316,9 +321,9 @@ def _node_text(node: dict[str, Any]) -> str:
 async def matcher(db: AsyncSession, account_id: uuid.UUID) -> Matcher:
     """The account's matcher, rebuilt only when a flow is published, changed or archived, or a
     session is resolved on a flow."""
-    signature = await repository.library_signature(db, account_id)
+    flow_versions, resolved = await repository.library_signature(db, account_id)
     kept = _CACHE.get(account_id)
-    if kept is not None and kept[0] == signature:
+    if kept is not None and kept[0] == (flow_versions, resolved):
         return kept[1]
     flows = [
         FlowText(
@@ -329,8 +334,13 @@ async def matcher(db: AsyncSession, account_id: uuid.UUID) -> Matcher:
         )
         for flow, graph in await repository.library(db, account_id)
     ]
-    built = Matcher(flows, await repository.resolved_openings(db, account_id))
-    if len(_CACHE) >= _CACHE_ACCOUNTS:
+    same_flows = kept is not None and kept[0][0] == flow_versions
+    built = Matcher(
+        flows,
+        await repository.resolved_openings(db, account_id),
+        kept[1].associations if kept is not None and same_flows else None,
+    )
+    if len(_CACHE) >= _CACHE_ACCOUNTS and account_id not in _CACHE:
         _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[account_id] = (signature, built)
+    _CACHE[account_id] = ((flow_versions, resolved), built)
     return built
