@@ -514,6 +514,7 @@ async def _scale(maker: object, tasks: list[Task], seed: int) -> None:
     """Latency of retrieve() with SCALE resolved sessions indexed, beside BM25 over the same."""
     from rank_bm25 import BM25Okapi
     from sqlalchemy import delete as sql_delete
+    from sqlalchemy import text
 
     from resolutionflow import search
     from resolutionflow.assist.retrieval import RESOLVED_KIND, retrieve
@@ -530,6 +531,10 @@ async def _scale(maker: object, tasks: list[Task], seed: int) -> None:
             batch.append(search.Row(RESOLVED_KIND, ref, account.id, title, body, parent_id=ref))
         await search.add(db, batch)
         await db.commit()
+        if db.get_bind().dialect.name == "postgresql":
+            # As autovacuum would after a bulk load: planner statistics for the new rows.
+            await db.execute(text("ANALYZE text_search"))
+            await db.commit()
         account_id = account.id
     questions = [q.text for t in tasks for q in t.queries]
     questions = random.Random(seed).sample(questions, min(200, len(questions)))
@@ -537,13 +542,13 @@ async def _scale(maker: object, tasks: list[Task], seed: int) -> None:
     ours, base = [], []
     async with maker() as db:  # type: ignore[operator]
         await retrieve(db, account_id, questions[0])  # statistics built once per process
-    for text in questions:
+    for question in questions:
         async with maker() as db:  # type: ignore[operator]
             started = time.perf_counter()
-            await retrieve(db, account_id, text)
+            await retrieve(db, account_id, question)
             ours.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        scores = bm25.get_scores(words(text))
+        scores = bm25.get_scores(words(question))
         sorted(range(len(scores)), key=lambda i: -scores[i])[:3]
         base.append((time.perf_counter() - started) * 1000)
     print(f"  latency at {SCALE:,} indexed sessions, {len(questions)} questions of both sets")
@@ -557,7 +562,9 @@ async def _scale(maker: object, tasks: list[Task], seed: int) -> None:
         await db.commit()
 
 
-async def _run(database_url: str, tasks: list[Task], seed: int, scale: bool) -> None:
+async def _run(
+    database_url: str, tasks: list[Task], seed: int, scale: bool, sets: bool = True
+) -> None:
     from sqlalchemy.ext.asyncio import async_sessionmaker
 
     from resolutionflow.config import Settings
@@ -569,7 +576,7 @@ async def _run(database_url: str, tasks: list[Task], seed: int, scale: bool) -> 
     engine = make_engine(settings)
     maker = async_sessionmaker(engine, expire_on_commit=False)
     try:
-        for task in tasks:
+        for task in tasks if sets else []:
             started = time.perf_counter()
             run = await _evaluate(maker, task)
             _report(task, run)
@@ -587,6 +594,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
         "--no-scale", action="store_true", help=f"skip the latency run at {SCALE:,} sessions"
+    )
+    parser.add_argument(
+        "--scale-only", action="store_true", help=f"only the latency run at {SCALE:,} sessions"
     )
     args = parser.parse_args()
 
@@ -607,12 +617,11 @@ def main() -> None:
 
     data = Path(tempfile.mkdtemp(prefix="rf-copilot-eval-"))
     print("copilot eval: SQLite (embedded default, FTS5)")
-    asyncio.run(
-        _run(f"sqlite+aiosqlite:///{data / 'eval.db'}", tasks, args.seed, not args.no_scale)
-    )
+    scale, sets = not args.no_scale, not args.scale_only
+    asyncio.run(_run(f"sqlite+aiosqlite:///{data / 'eval.db'}", tasks, args.seed, scale, sets))
     if url := os.environ.get("RF_BENCH_DATABASE_URL"):
         print("copilot eval: PostgreSQL (tsvector)")
-        asyncio.run(_run(url, tasks, args.seed, not args.no_scale))
+        asyncio.run(_run(url, tasks, args.seed, scale, sets))
     else:
         print("copilot eval: PostgreSQL skipped (set RF_BENCH_DATABASE_URL to run it there too)")
 

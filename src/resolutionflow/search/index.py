@@ -185,7 +185,16 @@ _PG_MATCHING = (
     "FROM text_search s, to_tsquery('simple', :tsquery) q "
     "WHERE s.document @@ q AND s.account_id = :account AND s.kind IN :kinds"
 )
-_PG_CHEAP_MATCHING = _PG_MATCHING.replace("ts_rank_cd(", "ts_rank(")
+# The pool search.ranking re-ranks (candidates()): ts_rank, not ts_rank_cd, since this order
+# only picks the pool and cover density walks every term's positions in every matching row; at
+# most :cap matching rows are ranked.
+_PG_CANDIDATES = (
+    "SELECT kind, ref_id, parent_id, title, body, score FROM ("
+    "SELECT s.kind, s.ref_id, s.parent_id, s.title, s.body, ts_rank(s.document, q) AS score "
+    "FROM text_search s, to_tsquery('simple', :tsquery) q "
+    "WHERE s.document @@ q AND s.account_id = :account AND s.kind IN :kinds "
+    "LIMIT :cap) AS m ORDER BY score DESC LIMIT :limit"
+)
 
 
 def _matching(
@@ -194,7 +203,6 @@ def _matching(
     words: list[str],
     kinds: Iterable[str],
     mode: Mode,
-    rank: Literal["ts_rank_cd", "ts_rank"] = "ts_rank_cd",
     stems: bool = False,
 ) -> TextClause:
     kinds = list(kinds)
@@ -209,7 +217,7 @@ def _matching(
             account=account_id.hex,
             kinds=kinds,
         )
-    return text(_PG_CHEAP_MATCHING if rank == "ts_rank" else _PG_MATCHING).bindparams(
+    return text(_PG_MATCHING).bindparams(
         bindparam("kinds", expanding=True),
         tsquery=_tsquery(words, mode, stems),
         account=account_id,
@@ -295,6 +303,7 @@ async def rows(
 
 
 _PRE_LIMIT = 10
+_PG_CAP = 1000
 
 
 def _uuid(value: Any) -> uuid.UUID | None:
@@ -337,21 +346,42 @@ async def candidates(
         ]
         if len(found) == limit:
             return found
-    # ts_rank, not ts_rank_cd, on PostgreSQL: this order only picks the pool, and cover density
-    # walks every term's positions in every matching row (about half the query's time).
-    ranked = (
-        _matching(db, account_id, words, kinds, "any", rank="ts_rank", stems=True)
-        .columns(
-            kind=String(),
-            ref_id=Uuid(),
-            parent_id=Uuid(),
-            title=String(),
-            body=String(),
-            score=Float(),
+    if _dialect(db) == "sqlite":
+        ranked = (
+            _matching(db, account_id, words, kinds, "any", stems=True)
+            .columns(
+                kind=String(),
+                ref_id=Uuid(),
+                parent_id=Uuid(),
+                title=String(),
+                body=String(),
+                score=Float(),
+            )
+            .subquery("m")
         )
-        .subquery("m")
-    )
-    rows = await db.execute(select(ranked).order_by(ranked.c.score.desc()).limit(limit))
+        rows = await db.execute(select(ranked).order_by(ranked.c.score.desc()).limit(limit))
+    else:
+        # At most _PG_CAP matching rows are ranked: a question whose rarest words are in
+        # thousands of rows is weak evidence anyway, and ranking them all would cost more than
+        # everything else together.
+        stmt = text(_PG_CANDIDATES).bindparams(
+            bindparam("kinds", expanding=True),
+            tsquery=_tsquery(words, "any", stems=True),
+            account=account_id,
+            kinds=kinds,
+            cap=_PG_CAP,
+            limit=limit,
+        )
+        rows = await db.execute(
+            stmt.columns(
+                kind=String(),
+                ref_id=Uuid(),
+                parent_id=Uuid(),
+                title=String(),
+                body=String(),
+                score=Float(),
+            )
+        )
     return [
         Hit(kind=k, ref_id=r, parent_id=p, title=t or "", body=b or "", score=float(sc or 0.0))
         for k, r, p, t, b, sc in rows
