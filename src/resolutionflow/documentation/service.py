@@ -14,6 +14,7 @@ from resolutionflow.models import Account, Session
 from resolutionflow.redaction import redact
 from resolutionflow.redaction.inputs import shown_payload
 from resolutionflow.redaction.policy import RedactionMode, for_mode, options_for
+from resolutionflow.sessions import repository as sessions_repo
 from resolutionflow.sessions import service as sessions
 from resolutionflow.storage.base import Storage, StorageError
 
@@ -80,7 +81,7 @@ async def pdf_page(
 async def document(
     db: AsyncSession, session: Session, fmt: Format, options: ExportOptions = STANDARD
 ) -> str:
-    events = await sessions.events_of(db, session)
+    events = await sessions_repo.timeline_rows(db, session)
     names = await sessions._names(db, {session.owner_id, *(e.actor_id for e in events)})
     titles = await sessions._flow_titles(db, {session.flow_id})
     meta = Meta(

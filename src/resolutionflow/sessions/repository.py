@@ -8,10 +8,11 @@ table (notes, shares, exports, search and prompts all read the timeline)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Subquery, and_, or_, select
+from sqlalchemy import Subquery, and_, bindparam, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -111,6 +112,40 @@ async def events_after(
         .limit(limit)
     )
     return list(rows.all())
+
+
+class TimelineRow(Protocol):
+    """An entry of a timeline as plain values (what a note or report reads)."""
+
+    seq: int
+    type: str
+    created_at: datetime
+    payload: dict[str, Any]
+    actor_id: uuid.UUID | None
+
+
+# Plain rows, not ORM objects: a 1,000-entry timeline read into the identity map cost most of a
+# ticket note's time, and nothing that renders a note changes an entry.
+_TIMELINE = (
+    select(
+        SessionEvent.seq,
+        SessionEvent.type,
+        SessionEvent.created_at,
+        SessionEvent.payload,
+        SessionEvent.actor_id,
+    )
+    .where(SessionEvent.account_id == bindparam("account_id"))
+    .where(SessionEvent.session_id == bindparam("session_id"))
+    .order_by(SessionEvent.seq)
+)
+
+
+async def timeline_rows(db: AsyncSession, session: Session) -> Sequence[TimelineRow]:
+    """The session's whole timeline, in order, read only."""
+    result = await db.execute(
+        _TIMELINE, {"account_id": session.account_id, "session_id": session.id}
+    )
+    return result.all()  # Row has these attributes
 
 
 async def my_scratchpad(
