@@ -5,6 +5,7 @@ were resolved on a flow (the words engineers use for each flow)."""
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -79,3 +80,20 @@ async def resolved_openings(db: AsyncSession, account_id: uuid.UUID) -> list[tup
         if flow_id is not None:
             out.append((flow_id, f"{title}\n{intake}"))
     return out
+
+
+async def recent_successes(
+    db: AsyncSession, account_id: uuid.UUID, since: datetime
+) -> dict[uuid.UUID, int]:
+    """Per flow: sessions run from it and resolved since `since`."""
+    rows = await db.execute(
+        select(Session.flow_id, func.count())
+        .where(
+            Session.account_id == account_id,
+            Session.status == "resolved",
+            Session.flow_id.is_not(None),
+            Session.ended_at >= since,
+        )
+        .group_by(Session.flow_id)
+    )
+    return {fid: int(n) for fid, n in rows if fid is not None}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.ai import gateway
@@ -29,6 +29,7 @@ from resolutionflow.auth.principal import Principal
 from resolutionflow.errors import Conflict, NotFound, ValidationFailed
 from resolutionflow.models import PilotFact, PilotFix, PilotStep, Session
 from resolutionflow.pilot import intake_facts, matching, model_step, stepper, tiers, triage
+from resolutionflow.pilot import repository as repo
 from resolutionflow.pilot import schemas as ps
 from resolutionflow.psa import tickets as psa_tickets
 from resolutionflow.redaction.inputs import SECRET_CAPTURED, captured_value
@@ -399,22 +400,6 @@ _SUCCESS_DAYS = 90
 _SUCCESS_BONUS = 0.1
 
 
-async def _recent_successes(db: AsyncSession, account_id: uuid.UUID) -> dict[uuid.UUID, int]:
-    """Per flow: sessions run from it and resolved in the last 90 days."""
-    since = _now() - timedelta(days=_SUCCESS_DAYS)
-    rows = await db.execute(
-        select(Session.flow_id, func.count())
-        .where(
-            Session.account_id == account_id,
-            Session.status == "resolved",
-            Session.flow_id.is_not(None),
-            Session.ended_at >= since,
-        )
-        .group_by(Session.flow_id)
-    )
-    return {fid: int(n) for fid, n in rows if fid is not None}
-
-
 def _with_success(score: float, successes: int) -> float:
     """A flow that has been resolving this kind of problem lately ranks a little higher."""
     return round(min(1.0, score + _SUCCESS_BONUS * min(1.0, successes / 5)), 3)
@@ -463,7 +448,9 @@ async def start(
     text = "\n\n".join([intake.text, *logs])
     tri = triage.parse(text)
     found = await retrieve(db, session.account_id, text)
-    successes = await _recent_successes(db, session.account_id)
+    successes = await repo.recent_successes(
+        db, session.account_id, _now() - timedelta(days=_SUCCESS_DAYS)
+    )
     library = await matching.matcher(db, session.account_id)
     best = matching.decide(
         sorted(
