@@ -37,12 +37,19 @@ Tickets")
 
 Both sets
   ours     assist.retrieval.retrieve(db, account_id, query) (default per_kind=3), its sessions in
-           order (FTS5 bm25 / ts_rank_cd top 12, then re-ranked by `relevance()`).
-  fts      diagnostic: search.search() order, the same candidates before the relevance re-rank.
+           order (engine candidates for the most informative terms, ranked by search/ranking.py:
+           BM25F over the account's corpus statistics, feedback when too little is found). The
+           query's own case is taken out of those statistics too.
+  fts      diagnostic: search.search() order (the engine's ranking of its chosen terms).
   bm25     rank_bm25.BM25Okapi over title + body, query and documents split by lowercase \\w+.
   bm25/t   diagnostic: the same BM25 with the product's query terms (stopwords out, first 24).
   chance   the expected hit@k of a random ranking of the same pool (exact, per query).
   latency  wall time of one retrieve() call (ours) or one get_scores + sort (BM25), in ms.
+  abstain  how often the best session's normalised score is below a threshold (the product's,
+           ranking.ABSTAIN_BELOW, and others around it: the calibration), split by whether a
+           right answer was in the index, and on 100 unrelated questions (the other set's).
+  scale    latency of retrieve() with 10,000 session-sized rows made from the sets' own text
+           indexed, 200 questions, beside BM25 over the same rows (--scale-only: just this).
   offline  assist.offline.answer() on each query: how often it says "I don't know this one" (no
            evidence >= MIN_RELEVANCE); for tickets also how often its top suggestion's text
            matches the real next reply by the rule above.
