@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -52,6 +53,7 @@ from resolutionflow.psa import hooks as psa_hooks
 from resolutionflow.psa.outbox import Outbox
 from resolutionflow.psa.router import router as psa_router
 from resolutionflow.psa_tickets.router import router as psa_tickets_router
+from resolutionflow.redaction import redact
 from resolutionflow.redaction.router import router as redaction_router
 from resolutionflow.scripts.router import router as scripts_router
 from resolutionflow.sessions.live import Listener
@@ -114,6 +116,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Redaction's one-sweep scanner compiles its database on first use (~300 ms): here, so
+        # no request pays for it.
+        await asyncio.to_thread(redact, "ResolutionFlow is starting")
         # Queued work (PSA pushes, notices, assessments; also what a previous run left) runs
         # from startup on.
         if settings.jobs_in_process:
