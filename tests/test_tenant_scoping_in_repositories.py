@@ -17,15 +17,8 @@ INLINE_FILTER = re.compile(r"\.account_id(\s*==|\.in_\()")
 EXEMPT_DIRS = ("models", "migrations")
 EXEMPT_FILES = ("db/scoping.py",)
 
-# Files that still filter inline (relative to src/resolutionflow). Only ever remove entries.
-ALLOWED = frozenset(
-    {
-        # Domains being edited by others at the time of the move; theirs to move next.
-        # Demo seeding: runs as the installation, against an account it has just created.
-        "demo.py",
-        "maintenance/demo.py",
-    }
-)
+# Files that still filter inline (relative to src/resolutionflow): none are left. Keep it empty.
+ALLOWED: frozenset[str] = frozenset()
 
 
 def _exempt(rel: str) -> bool:

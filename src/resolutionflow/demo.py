@@ -9,7 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.passwords import hash_password
 from resolutionflow.auth.principal import Principal
-from resolutionflow.models import Account, Flow, Role, Team, TeamMembership, User
+from resolutionflow.flows import repository as flows_repo
+from resolutionflow.knowledge import repository as knowledge_repo
+from resolutionflow.models import Account, Role, Team, TeamMembership, User
+from resolutionflow.sessions import repository as sessions_repo
+from resolutionflow.teams import repository as teams_repo
 
 DEMO_ACCOUNT = "Acme MSP"
 # Demo passwords are public by design (the README lists them); never use them for real data.
@@ -47,9 +51,7 @@ async def _load_flows(db: AsyncSession, account: Account, admin: User) -> bool:
         email=admin.email,
         name=admin.name,
     )
-    existing = set(
-        (await db.scalars(select(Flow.title).where(Flow.account_id == account.id))).all()
-    )
+    existing = await flows_repo.titles_in_account(db, account.id)
     created = False
     for _, doc in load_demo_flows():
         if doc.title in existing:
@@ -87,9 +89,7 @@ async def load_demo(db: AsyncSession) -> bool:
         users[demo.email] = user
     await db.flush()
     for team_name, (description, members) in DEMO_TEAMS.items():
-        team = await db.scalar(
-            select(Team).where(Team.account_id == account.id, Team.name == team_name)
-        )
+        team = await teams_repo.by_name(db, account.id, team_name)
         if team is None:
             team = Team(account_id=account.id, name=team_name, description=description)
             db.add(team)
@@ -138,7 +138,6 @@ async def _load_memory(db: AsyncSession, account: Account, engineer: User, admin
     from resolutionflow.assist.memory import remember
     from resolutionflow.config import get_settings
     from resolutionflow.knowledge import service as knowledge
-    from resolutionflow.models import KnowledgeDocument, Session
     from resolutionflow.sessions import service as sessions
     from resolutionflow.sessions.schemas import NoteIn, ResolveIn, SessionCreate
     from resolutionflow.storage import from_settings as storage_from_settings
@@ -151,9 +150,7 @@ async def _load_memory(db: AsyncSession, account: Account, engineer: User, admin
         name=engineer.name,
     )
     created = False
-    titles = set(
-        (await db.scalars(select(Session.title).where(Session.account_id == account.id))).all()
-    )
+    titles = await sessions_repo.titles_in_account(db, account.id)
     for title, note, summary in DEMO_RESOLVED:
         if title in titles:
             continue
@@ -165,11 +162,7 @@ async def _load_memory(db: AsyncSession, account: Account, engineer: User, admin
         await remember(db, session)
         created = True
     doc_title = "Acme MSP remote access standards"
-    has_doc = await db.scalar(
-        select(KnowledgeDocument.id).where(
-            KnowledgeDocument.account_id == account.id, KnowledgeDocument.title == doc_title
-        )
-    )
+    has_doc = await knowledge_repo.document_id_by_title(db, account.id, doc_title)
     if has_doc is None:
         from pathlib import Path
 

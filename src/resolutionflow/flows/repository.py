@@ -141,3 +141,15 @@ async def folder_parents(
         select(Folder.id, Folder.parent_id).where(Folder.account_id == account_id)
     )
     return {i: p for i, p in rows}
+
+
+async def titles_in_account(db: AsyncSession, account_id: uuid.UUID) -> set[str]:
+    """Every flow title of the account (demo seeding adds only what is missing)."""
+    return set((await db.scalars(select(Flow.title).where(Flow.account_id == account_id))).all())
+
+
+async def id_by_title(db: AsyncSession, account_id: uuid.UUID, title: str) -> uuid.UUID | None:
+    found: uuid.UUID | None = await db.scalar(
+        select(Flow.id).where(Flow.account_id == account_id, Flow.title == title)
+    )
+    return found

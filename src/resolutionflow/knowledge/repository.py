@@ -50,3 +50,14 @@ async def documents_page(
         .limit(limit + 1)
     )
     return [(doc, name) for doc, name in rows]
+
+
+async def document_id_by_title(
+    db: AsyncSession, account_id: uuid.UUID, title: str
+) -> uuid.UUID | None:
+    found: uuid.UUID | None = await db.scalar(
+        select(KnowledgeDocument.id).where(
+            KnowledgeDocument.account_id == account_id, KnowledgeDocument.title == title
+        )
+    )
+    return found

@@ -7,11 +7,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.auth.principal import Principal
+from resolutionflow.flows import repository as flows_repo
+from resolutionflow.maintenance import repository, service
 from resolutionflow.maintenance import schemas as s
-from resolutionflow.maintenance import service
-from resolutionflow.models import Account, Flow, MaintenanceBatchItem, Role, TargetList, Team, User
+from resolutionflow.models import Account, MaintenanceBatchItem, Role, User
 from resolutionflow.sessions import service as sessions
 from resolutionflow.sessions.schemas import AnswerIn, NoteIn, ResolveIn
+from resolutionflow.teams import repository as teams_repo
 
 LIST_NAME = "Monthly patching — Fabrikam and Contoso"
 FLOW_TITLE = "Monthly server patching"
@@ -36,19 +38,12 @@ def _principal(user: User) -> Principal:
 
 
 async def load(db: AsyncSession, account: Account, admin: User, engineer: User) -> bool:
-    exists = await db.scalar(
-        select(TargetList.id).where(
-            TargetList.account_id == account.id, TargetList.name == LIST_NAME
-        )
-    )
-    flow_id = await db.scalar(
-        select(Flow.id).where(Flow.account_id == account.id, Flow.title == FLOW_TITLE)
-    )
+    exists = await repository.list_id_by_name(db, account.id, LIST_NAME)
+    flow_id = await flows_repo.id_by_title(db, account.id, FLOW_TITLE)
     if exists is not None or flow_id is None:
         return False
-    team_id = await db.scalar(
-        select(Team.id).where(Team.account_id == account.id, Team.name == "Service Desk")
-    )
+    team = await teams_repo.by_name(db, account.id, "Service Desk")
+    team_id = team.id if team else None
     lead = _principal(admin)
     target_list = await service.create_list(
         db,

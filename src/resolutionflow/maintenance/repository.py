@@ -439,3 +439,10 @@ async def titles(
             )
         }
     return flows, lists
+
+
+async def list_id_by_name(db: AsyncSession, account_id: uuid.UUID, name: str) -> uuid.UUID | None:
+    found: uuid.UUID | None = await db.scalar(
+        select(TargetList.id).where(TargetList.account_id == account_id, TargetList.name == name)
+    )
+    return found

@@ -198,3 +198,10 @@ async def attachment_of(
             SessionAttachment.account_id == session.account_id,
         )
     )
+
+
+async def titles_in_account(db: AsyncSession, account_id: uuid.UUID) -> set[str]:
+    """Every session title of the account (demo seeding adds only what is missing)."""
+    return set(
+        (await db.scalars(select(Session.title).where(Session.account_id == account_id))).all()
+    )

@@ -28,3 +28,10 @@ async def member_team_ids(db: AsyncSession, principal: Principal) -> set[uuid.UU
         )
     )
     return set(rows)
+
+
+async def by_name(db: AsyncSession, account_id: uuid.UUID, name: str) -> Team | None:
+    found: Team | None = await db.scalar(
+        select(Team).where(Team.account_id == account_id, Team.name == name)
+    )
+    return found
