@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { copyText } from "@/lib/clipboard";
 import { cn } from "@/lib/cn";
+import { usePageShortcut } from "@/lib/use-page-shortcut";
 import type { PilotStep, StepAnswer } from "../api/types";
 import { optionIndexFor } from "../model/keys";
 import { ACTION_KIND_LABELS, keyedOptions, percent, SOURCE_LABELS, sourceHref, STEP_TYPE_LABELS, stepHeading } from "../model/labels";
@@ -58,24 +59,16 @@ export function PilotStepCard(props: PilotStepCardProps) {
     onAnswer(text ? { option, text, skip: false } : { option, skip: false });
   }
 
-  // Number keys pick options; the latest state is read through a ref so the listener is added once.
-  const keyState = useRef({ keyed, disabled, pick });
-  keyState.current = { keyed, disabled, pick };
-  useEffect(() => {
-    function onKeyDown(e: globalThis.KeyboardEvent) {
-      if (e.defaultPrevented || document.getElementById("root")?.inert) return;
-      const s = keyState.current;
-      if (s.disabled) return;
-      const index = optionIndexFor(e, Math.min(9, s.keyed.length));
-      if (index === null) return;
-      const option = s.keyed[index];
-      if (option === undefined) return;
-      e.preventDefault();
-      s.pick(option);
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  // Number keys pick options.
+  usePageShortcut((e) => {
+    if (disabled) return;
+    const index = optionIndexFor(e, Math.min(9, keyed.length));
+    if (index === null) return;
+    const option = keyed[index];
+    if (option === undefined) return;
+    e.preventDefault();
+    pick(option);
+  });
 
   // A new step takes focus if focus was on the card (or lost with a removed button).
   useEffect(() => {

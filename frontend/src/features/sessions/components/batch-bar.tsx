@@ -4,7 +4,7 @@
  * remaining targets" — the runner then sends the answer with `apply_to_remaining: true`.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId } from "react";
 import { Link, useNavigate } from "react-router";
 import { queryKeys } from "@/api/query-keys";
 import { Button } from "@/components/ui/button";
@@ -12,6 +12,7 @@ import { useToast } from "@/components/ui/toast";
 import { useCurrentUser } from "@/lib/current-user";
 import { errorMessage } from "@/lib/problem";
 import { hasRole } from "@/lib/roles";
+import { usePageShortcut } from "@/lib/use-page-shortcut";
 import { useClaimBatchItem, useSessionBatch } from "../api/get-batch";
 import type { SessionDetail } from "../api/types";
 import { batchIdOf, nextTarget, positionText } from "../model/batch";
@@ -68,18 +69,11 @@ function Bar({ batchId, session, canWork, canApply, applyToRemaining, onApplyToR
     });
   }
 
-  const goNextRef = useRef(goNext);
-  goNextRef.current = goNext;
-  useEffect(() => {
-    function onKeyDown(e: KeyboardEvent) {
-      if (e.defaultPrevented || document.getElementById("root")?.inert) return;
-      if (e.key !== "n" || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
-      e.preventDefault();
-      goNextRef.current();
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  usePageShortcut((e) => {
+    if (e.key !== "n" || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
+    e.preventDefault();
+    goNext();
+  });
 
   return (
     <section aria-label="Maintenance batch" data-testid="batch-bar" className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg bg-indigo-50/60 px-4 py-2.5 ring-1 ring-indigo-200">

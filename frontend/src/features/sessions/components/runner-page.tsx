@@ -4,7 +4,7 @@
  * the query cache (no refetch), so the next step appears as soon as the server has computed it.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { queryKeys } from "@/api/query-keys";
 import { Markdown } from "@/components/markdown";
@@ -17,6 +17,7 @@ import { useCurrentUser } from "@/lib/current-user";
 import { formatDateTime } from "@/lib/format";
 import { ApiError, errorMessage } from "@/lib/problem";
 import { hasRole } from "@/lib/roles";
+import { usePageShortcut } from "@/lib/use-page-shortcut";
 import { useAppendEvent } from "../api/append-event";
 import { useSession } from "../api/get-session";
 import { useLiveSession } from "../hooks/use-live-session";
@@ -112,17 +113,11 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, si
   // The private scratchpad is its owner's alone (the API answers anyone else 404).
   const ownsScratchpad = hasRole(role, "engineer") && session.owner_id === me.data?.id;
   const [scratchOpen, setScratchOpen] = useState(false);
-  const ownsScratchpadRef = useRef(ownsScratchpad);
-  ownsScratchpadRef.current = ownsScratchpad;
-  useEffect(() => {
-    function onKeyDown(e: KeyboardEvent) {
-      if (!isScratchpadToggle(e) || !ownsScratchpadRef.current || document.getElementById("root")?.inert) return;
-      e.preventDefault();
-      setScratchOpen((open) => !open);
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  usePageShortcut((e) => {
+    if (!isScratchpadToggle(e) || !ownsScratchpad) return;
+    e.preventDefault();
+    setScratchOpen((open) => !open);
+  });
   const pending = stepMutation.isPending ? (stepMutation.variables ?? null) : null;
   const goingBack = pending?.type === "back";
   const step = session.current_step;
@@ -173,34 +168,23 @@ function Runner({ session, receivedAt, copilot, pilot, headerActions, banner, si
       );
   }
 
-  // Keyboard shortcuts; the latest state is read through a ref so the listener is added once.
-  const shortcutState = useRef({ step, enabled: false, canGoBack, stepInput });
-  shortcutState.current = {
-    step,
-    enabled: canWork && !pilotMode && !ended && !paused && !pending && session.flow_outcome === null && !resolving && !switching,
-    canGoBack,
-    stepInput,
-  };
-  useEffect(() => {
-    function onKeyDown(e: KeyboardEvent) {
-      if (e.defaultPrevented || document.getElementById("root")?.inert) return;
-      const s = shortcutState.current;
-      const action = shortcutFor(e, {
-        answerCount: s.step?.type === "question" ? s.step.answers.length : 0,
-        canGoBack: s.canGoBack && s.enabled,
-        enabled: s.enabled,
-      });
-      if (!action || !s.step) return;
-      e.preventDefault();
-      if (action.type === "back") s.stepInput({ type: "back" });
-      else {
-        const answer = s.step.answers[action.index];
-        if (answer !== undefined) s.stepInput({ type: "answer", node_id: s.step.node_id, answer });
-      }
+  // Keyboard shortcuts for the current step.
+  const shortcutsEnabled =
+    canWork && !pilotMode && !ended && !paused && !pending && session.flow_outcome === null && !resolving && !switching;
+  usePageShortcut((e) => {
+    const action = shortcutFor(e, {
+      answerCount: step?.type === "question" ? step.answers.length : 0,
+      canGoBack: canGoBack && shortcutsEnabled,
+      enabled: shortcutsEnabled,
+    });
+    if (!action || !step) return;
+    e.preventDefault();
+    if (action.type === "back") stepInput({ type: "back" });
+    else {
+      const answer = step.answers[action.index];
+      if (answer !== undefined) stepInput({ type: "answer", node_id: step.node_id, answer });
     }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  });
 
   const finishedEvent = [...session.timeline].reverse().find((e) => e.type === "flow_completed");
   const statusPending = statusMutation.isPending && statusMutation.variables ? statusMutation.variables.type : null;

@@ -42,8 +42,14 @@ describe("Scratchpad", () => {
     const { u } = renderApp(`/sessions/${SID}`);
     await screen.findByRole("button", { name: "Scratchpad" }, { timeout: 5000 });
     expect(screen.queryByTestId("scratchpad")).toBeNull();
-    fireEvent.keyDown(window, { key: "/", ctrlKey: true });
-    const panel = await screen.findByTestId("scratchpad");
+    // The page's key listener is attached by an effect that can run a moment after the button
+    // appears (on a busy machine, after this line): press again until the panel is there. Each
+    // press is flushed before the check, so a press that worked is never followed by another.
+    await waitFor(() => {
+      if (!screen.queryByTestId("scratchpad")) fireEvent.keyDown(window, { key: "/", ctrlKey: true });
+      expect(screen.getByTestId("scratchpad")).toBeInTheDocument();
+    });
+    const panel = screen.getByTestId("scratchpad");
     const area = await within(panel).findByRole("textbox");
     await waitFor(() => expect(area).toHaveValue("first idea\nsecond idea"));
     await waitFor(() => expect(area).toHaveFocus());
