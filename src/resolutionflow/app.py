@@ -75,40 +75,41 @@ LARGE_BODY_PATHS = re.compile(
 )
 
 
-def api_router() -> APIRouter:
-    api = APIRouter(prefix="/api/v1")
-    for router in (
-        auth_router,
-        sso_router,
-        me_router,
-        accounts_router,
-        users_router,
-        teams_router,
-        audit_router,
-        flows_router,
-        experiments_router,
-        sessions_router,
-        sharing_router,
-        redaction_router,
-        documentation_router,
-        ai_router,
-        knowledge_router,
-        assist_router,
-        pilot_router,
-        flowgen_router,
-        escalations_router,
-        psa_router,
-        psa_tickets_router,
-        jobs_router,
-        maintenance_router,
-        flywheel_router,
-        steps_router,
-        scripts_router,
-        analytics_router,
-        home_router,
-    ):
-        api.include_router(router)
-    return api
+# The API's routers, in the order their routes are matched. Each is included into the app
+# itself under /api/v1 rather than into one /api/v1 router first: FastAPI matches a request by
+# walking the included routers, and walks each level again to handle it, so one level fewer is a
+# walk fewer on every request.
+API_ROUTERS: tuple[APIRouter, ...] = (
+    auth_router,
+    sso_router,
+    me_router,
+    accounts_router,
+    users_router,
+    teams_router,
+    audit_router,
+    flows_router,
+    experiments_router,
+    sessions_router,
+    sharing_router,
+    redaction_router,
+    documentation_router,
+    ai_router,
+    knowledge_router,
+    assist_router,
+    pilot_router,
+    flowgen_router,
+    escalations_router,
+    psa_router,
+    psa_tickets_router,
+    jobs_router,
+    maintenance_router,
+    flywheel_router,
+    steps_router,
+    scripts_router,
+    analytics_router,
+    home_router,
+)
+API_PREFIX = "/api/v1"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -165,7 +166,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
 
     app.include_router(health_router)
-    app.include_router(api_router())
+    for router in API_ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
 
     _mount_spa(app)
     return app
