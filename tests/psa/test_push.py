@@ -270,7 +270,11 @@ async def test_two_workers_never_send_the_same_push(
 
 
 async def test_a_refused_push_fails_visibly_and_can_be_retried(
-    client: AsyncClient, tenant: Tenant, cw: FakeConnectWise, outbox: Outbox
+    client: AsyncClient,
+    tenant: Tenant,
+    other_tenant: Tenant,
+    cw: FakeConnectWise,
+    outbox: Outbox,
 ) -> None:
     await connect(client, tenant, cw)
     session = await start(client, tenant, "1001")
@@ -293,6 +297,11 @@ async def test_a_refused_push_fails_visibly_and_can_be_retried(
     ).json()
     assert [p["id"] for p in log["items"]] == [pushed["id"]]
 
+    # Another account's team admin cannot see it exists, and it stays failed.
+    r = await client.post(
+        f"/api/v1/psa/pushes/{pushed['id']}/retry", headers=other_tenant.admin.headers
+    )
+    assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
     r = await client.post(
         f"/api/v1/psa/pushes/{pushed['id']}/retry", headers=tenant.engineer.headers
     )

@@ -21,13 +21,13 @@ from resolutionflow.common.context import ClientInfo
 from resolutionflow.config import get_settings
 from resolutionflow.db import uow
 from resolutionflow.errors import AppError, NotFound, ValidationFailed
-from resolutionflow.models import Team
 from resolutionflow.models.psa import ACCOUNT_SCOPE, PsaConnection
 from resolutionflow.providers.psa import registry
 from resolutionflow.providers.psa.base import PsaError, PsaProvider
 from resolutionflow.providers.psa.http import RetryPolicy
 from resolutionflow.psa import repository
 from resolutionflow.psa import schemas as s
+from resolutionflow.teams import repository as teams
 
 
 class PsaNotConfigured(AppError):
@@ -62,8 +62,7 @@ def scope_of(team_id: uuid.UUID | None) -> str:
 async def check_team(db: AsyncSession, account_id: uuid.UUID, team_id: uuid.UUID | None) -> None:
     if team_id is None:
         return
-    team = await db.get(Team, team_id)
-    if team is None or team.account_id != account_id:
+    if not await teams.exists_in_account(db, account_id, team_id):
         raise NotFound("No such team.")
 
 

@@ -8,7 +8,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resolutionflow.models import TeamMembership, User
+from resolutionflow.models import Session, TeamMembership, User
 from resolutionflow.models.psa import PsaConnection, PsaPush
 
 
@@ -39,6 +39,25 @@ async def first_team_connection(
         .limit(1)
     )
     return (await db.execute(q)).scalar_one_or_none()
+
+
+async def push_in_account(
+    db: AsyncSession, account_id: uuid.UUID, push_id: uuid.UUID
+) -> PsaPush | None:
+    """One of the account's pushes (another account's is not found)."""
+    return await db.scalar(
+        select(PsaPush).where(PsaPush.account_id == account_id, PsaPush.id == push_id)
+    )
+
+
+async def pushes_of_session(db: AsyncSession, session: Session) -> list[PsaPush]:
+    """A session's pushes, newest first (the session was found in the caller's account)."""
+    rows = await db.scalars(
+        select(PsaPush)
+        .where(PsaPush.account_id == session.account_id, PsaPush.session_id == session.id)
+        .order_by(PsaPush.created_at.desc())
+    )
+    return list(rows)
 
 
 async def active_users(db: AsyncSession, account_id: uuid.UUID) -> list[User]:

@@ -7,7 +7,6 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request, Response
-from sqlalchemy import select
 
 from resolutionflow.auth.principal import AnyRole, Engineer, TeamAdmin
 from resolutionflow.common.context import client_info
@@ -15,7 +14,6 @@ from resolutionflow.common.schemas import Page, decode_offset, encode_offset
 from resolutionflow.db import uow
 from resolutionflow.db.session import DB, WriteDB
 from resolutionflow.errors import NotFound, ValidationFailed
-from resolutionflow.models.psa import PsaPush
 from resolutionflow.providers.psa import connectwise, registry
 from resolutionflow.providers.psa.base import PsaError
 from resolutionflow.psa import connections, members, outbox, repository, tickets
@@ -164,8 +162,8 @@ async def activity(
 @router.post("/psa/pushes/{push_id}/retry", response_model=s.PushRead)
 async def retry_push(principal: Engineer, db: DB, push_id: uuid.UUID) -> s.PushRead:
     """Queues a failed push again (the session's owner, or a team admin)."""
-    push = await db.get(PsaPush, push_id)
-    if push is None or push.account_id != principal.account_id:
+    push = await repository.push_in_account(db, principal.account_id, push_id)
+    if push is None:
         raise NotFound("No such push.")
     session = await sessions.get_session(db, principal, push.session_id)
     sessions.may_work(principal, session)
@@ -191,15 +189,7 @@ async def session_psa(principal: AnyRole, db: DB, session_id: uuid.UUID) -> s.Se
     session = await sessions.get_session(db, principal, session_id)
     conn = await connections.for_user(db, principal.account_id, session.owner_id)
     context, error = await tickets.latest(db, session)
-    pushes = list(
-        (
-            await db.execute(
-                select(PsaPush)
-                .where(PsaPush.session_id == session.id)
-                .order_by(PsaPush.created_at.desc())
-            )
-        ).scalars()
-    )
+    pushes = await repository.pushes_of_session(db, session)
     cls = registry.provider_class(conn.provider) if conn else None
     return s.SessionPsaRead(
         connected=conn is not None,
