@@ -193,7 +193,8 @@ async def _texts(
         return []
     query_terms = ranking.query_terms(query, stats)  # most informative first
     searched = ranking.searched(query_terms, stats)
-    hits = await search.index.candidates(db, account_id, searched, [kind], CANDIDATES)
+    idf = {t: stats.idf(t) for t in searched}
+    hits = await search.index.candidates(db, account_id, searched, [kind], CANDIDATES, idf)
     have = {h.ref_id for h in hits}
     extra = [ref for ref in near if ref not in have]
     if extra:
@@ -206,7 +207,9 @@ async def _texts(
         feedback = ranking.expansion(query_terms, stats, pool, scored)
         if feedback:
             have = {h.ref_id for h in hits}
-            more = await search.index.candidates(db, account_id, list(feedback), [kind], CANDIDATES)
+            more = await search.index.candidates(
+                db, account_id, list(feedback), [kind], CANDIDATES, feedback
+            )
             hits += [h for h in more if h.ref_id not in have]
             pool = [(h.title, h.body) for h in hits]
             scored = ranking.rank_expanded(query_terms, feedback, stats, pool, scored)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -185,16 +185,31 @@ _PG_MATCHING = (
     "FROM text_search s, to_tsquery('simple', :tsquery) q "
     "WHERE s.document @@ q AND s.account_id = :account AND s.kind IN :kinds"
 )
-# The pool search.ranking re-ranks (candidates()): ts_rank, not ts_rank_cd, since this order
-# only picks the pool and cover density walks every term's positions in every matching row; at
-# most :cap matching rows are ranked.
-_PG_CANDIDATES = (
-    "SELECT kind, ref_id, parent_id, title, body, score FROM ("
-    "SELECT s.kind, s.ref_id, s.parent_id, s.title, s.body, ts_rank(s.document, q) AS score "
-    "FROM text_search s, to_tsquery('simple', :tsquery) q "
-    "WHERE s.document @@ q AND s.account_id = :account AND s.kind IN :kinds "
-    "LIMIT :cap) AS m ORDER BY score DESC LIMIT :limit"
-)
+
+
+# The pool search.ranking re-ranks (candidates()). ts_rank alone knows no inverse document
+# frequency: a long row repeating the question's commonest searched word outranks one holding
+# its rarest, so PostgreSQL's pool was not the one FTS5's bm25 (which has IDF) picks, and the
+# two engines ranked differently (issue 20). The pool is ordered by the searched terms' weights
+# (ranking.py's IDF) summed over the terms a row holds, ts_rank only among rows holding the same
+# terms: the rows BM25F can rank highest are in the pool on both engines. At most :cap matching
+# rows are ranked.
+def _pg_candidates(terms: int) -> str:
+    """The candidates query for `terms` searched words: each word's tsquery :t<i> and weight
+    :w<i> are bound parameters; only their count shapes the text."""
+    held = " + ".join(
+        f"(CASE WHEN s.document @@ q{i} THEN CAST(:w{i} AS float8) ELSE 0.0 END)"
+        for i in range(terms)
+    )
+    each = "".join(f", to_tsquery('simple', :t{i}) q{i}" for i in range(terms))
+    return (
+        "SELECT kind, ref_id, parent_id, title, body, score FROM ("  # noqa: S608 - see above
+        f"SELECT s.kind, s.ref_id, s.parent_id, s.title, s.body, {held or '0'} AS held, "
+        "ts_rank(s.document, q) AS score "
+        f"FROM text_search s, to_tsquery('simple', :tsquery) q{each} "
+        "WHERE s.document @@ q AND s.account_id = :account AND s.kind IN :kinds "
+        "LIMIT :cap) AS m ORDER BY held DESC, score DESC LIMIT :limit"
+    )
 
 
 def _matching(
@@ -316,9 +331,12 @@ async def candidates(
     words: list[str],
     kinds: Iterable[str],
     limit: int,
+    weights: Mapping[str, float] | None = None,
 ) -> list[Hit]:
     """Rows of `kinds` holding any of `words` (search.ranking stems, as word prefixes), the
-    engine's best `limit` first: the pool search.ranking re-ranks."""
+    engine's best `limit` first: the pool search.ranking re-ranks. `weights` (a word's
+    informativeness, 1 when not given) decide PostgreSQL's order; FTS5's bm25 weighs words by
+    their rarity itself."""
     if not words:
         return []
     kinds = list(kinds)
@@ -364,13 +382,17 @@ async def candidates(
         # At most _PG_CAP matching rows are ranked: a question whose rarest words are in
         # thousands of rows is weak evidence anyway, and ranking them all would cost more than
         # everything else together.
-        stmt = text(_PG_CANDIDATES).bindparams(
+        per_term = {f"t{i}": _tsquery([w], "any", stems=True) for i, w in enumerate(words)}
+        per_weight = {f"w{i}": float((weights or {}).get(w, 1.0)) for i, w in enumerate(words)}
+        stmt = text(_pg_candidates(len(words))).bindparams(
             bindparam("kinds", expanding=True),
             tsquery=_tsquery(words, "any", stems=True),
             account=account_id,
             kinds=kinds,
             cap=_PG_CAP,
             limit=limit,
+            **per_term,
+            **per_weight,
         )
         rows = await db.execute(
             stmt.columns(
