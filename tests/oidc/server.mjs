@@ -9,10 +9,12 @@
 //
 // Test-only controls (loopback, never in the product):
 //   POST /__test/account {"id", "claims": {...}}  what the provider says about an account
-//   POST /__test/mode {"mode": null | "wrong_audience" | "expired" | "bad_signature"}
+//   POST /__test/mode {"mode": null | "wrong_audience" | "expired" | "bad_signature" | "rotated"}
 //     the next ID tokens from the token endpoint are re-signed with that defect (a foreign
 //     audience; iat/exp an hour in the past; signed by a key that is not in the JWKS), so the
-//     app's validation meets a real misbehaving provider.
+//     app's validation meets a real misbehaving provider; "rotated" is no defect: the provider
+//     has a new key (its own kid, published in the JWKS from then on) and signs with it.
+//   GET /__test/stats  {"jwks_requests": n}: how often the JWKS was fetched
 import http from "node:http";
 import * as jose from "jose";
 import Provider from "oidc-provider";
@@ -25,6 +27,9 @@ const issuer = `http://127.0.0.1:${port}`;
 const signing = await jose.generateKeyPair("RS256", { extractable: true });
 const rogue = await jose.generateKeyPair("RS256", { extractable: true });
 const jwk = { ...(await jose.exportJWK(signing.privateKey)), kid: "test-key", alg: "RS256", use: "sig" };
+const rotatedJwk = { ...(await jose.exportJWK(rogue.publicKey)), kid: "rotated-key", alg: "RS256", use: "sig" };
+let rotated = false;
+let jwksRequests = 0;
 
 const overrides = new Map();
 let mode = null;
@@ -59,6 +64,10 @@ const provider = new Provider(issuer, {
 
 provider.use(async (ctx, next) => {
   await next();
+  if (ctx.path === "/jwks") {
+    jwksRequests += 1;
+    if (rotated && ctx.body && Array.isArray(ctx.body.keys)) ctx.body = { keys: [...ctx.body.keys, rotatedJwk] };
+  }
   if (ctx.path === "/token" && mode && ctx.body && ctx.body.id_token) {
     ctx.body.id_token = await tamper(ctx.body.id_token);
   }
@@ -66,11 +75,12 @@ provider.use(async (ctx, next) => {
 
 async function tamper(token) {
   const payload = jose.decodeJwt(token);
-  const { kid } = jose.decodeProtectedHeader(token);
+  let { kid } = jose.decodeProtectedHeader(token);
+  if (mode === "rotated") kid = rotatedJwk.kid;
   const now = Math.floor(Date.now() / 1000);
   if (mode === "wrong_audience") payload.aud = "someone-else";
   if (mode === "expired") Object.assign(payload, { iat: now - 7200, exp: now - 3600 });
-  const key = mode === "bad_signature" ? rogue.privateKey : signing.privateKey;
+  const key = mode === "bad_signature" || mode === "rotated" ? rogue.privateKey : signing.privateKey;
   return new jose.SignJWT(payload).setProtectedHeader({ alg: "RS256", kid }).sign(key);
 }
 
@@ -90,7 +100,15 @@ async function control(req, res) {
   let raw = "";
   for await (const chunk of req) raw += chunk;
   const body = raw ? JSON.parse(raw) : {};
-  if (req.url === "/__test/mode") mode = body.mode ?? null;
+  if (req.url === "/__test/stats") {
+    res.setHeader("Content-Type", "application/json");
+    return res.end(JSON.stringify({ jwks_requests: jwksRequests }));
+  }
+  if (req.url === "/__test/mode") {
+    mode = body.mode ?? null;
+    // Once rotated, the new key stays published (a provider keeps its current key listed).
+    if (mode === "rotated") rotated = true;
+  }
   else if (req.url === "/__test/account") overrides.set(body.id, body.claims ?? {});
   else {
     res.statusCode = 404;

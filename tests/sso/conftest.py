@@ -31,8 +31,15 @@ class Provider:
             assert r.status_code == 204, r.text
 
     async def misbehave(self, mode: str | None) -> None:
-        """The next ID tokens: "wrong_audience", "expired", "bad_signature", or None (honest)."""
+        """The next ID tokens: "wrong_audience", "expired", "bad_signature", "rotated" (honest,
+        signed with a new key the JWKS lists from then on), or None (honest)."""
         await self._post("/__test/mode", {"mode": mode})
+
+    async def jwks_requests(self) -> int:
+        """How often the provider's JWKS has been fetched (by anyone) so far."""
+        async with httpx.AsyncClient() as http:
+            r = await http.get(self.issuer + "/__test/stats")
+            return int(r.json()["jwks_requests"])
 
     async def says(self, account: str, **claims: Any) -> None:
         """What the provider asserts about the account signed in with `login_hint=account`

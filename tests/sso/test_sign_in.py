@@ -122,6 +122,25 @@ async def test_an_id_token_that_fails_validation_signs_nobody_in(
     assert users.json()["items"] == []
 
 
+async def test_signing_keys_are_kept_between_sign_ins_and_fetched_again_when_rotated(
+    client: AsyncClient, sso_tenant: SsoTenant, op: Provider
+) -> None:
+    email = f"{unique('kim')}@{sso_tenant.domain}"
+    await through_provider(client, email)  # the keys are known from here on
+    before = await op.jwks_requests()
+    first = await _me(client)
+    await through_provider(client, email)
+    assert (await _me(client))["id"] == first["id"]
+    assert await op.jwks_requests() == before  # the second sign-in used the kept keys
+
+    # The provider signs with a new key: the kept keys do not have it, the current ones do.
+    await op.misbehave("rotated")
+    r = await through_provider(client, email)
+    assert r.status_code == 302 and r.headers["location"] == "/", r.headers.get("location")
+    assert (await _me(client))["id"] == first["id"]
+    assert await op.jwks_requests() == before + 1
+
+
 async def test_a_state_is_used_once_and_only_by_the_browser_that_started_it(
     client: AsyncClient, sso_tenant: SsoTenant
 ) -> None:

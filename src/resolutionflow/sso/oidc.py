@@ -205,7 +205,23 @@ async def exchange_code(
     return dict(token)
 
 
-async def _jwks(metadata: ProviderMetadata) -> KeySet:
+# The provider's signing keys, by JWKS address, until they expire or a token names a key they do
+# not hold (the provider rotated): sign-ins do not fetch them each time, and a rotation costs
+# one fetch.
+_JWKS_TTL_S = 3600.0
+_key_sets: dict[str, tuple[float, KeySet]] = {}
+
+
+async def _jwks(metadata: ProviderMetadata, *, fresh: bool = False) -> KeySet:
+    cached = _key_sets.get(metadata.jwks_uri)
+    if cached is not None and not fresh and cached[0] > time.monotonic():
+        return cached[1]
+    keys = await _fetch_jwks(metadata)
+    _key_sets[metadata.jwks_uri] = (time.monotonic() + _JWKS_TTL_S, keys)
+    return keys
+
+
+async def _fetch_jwks(metadata: ProviderMetadata) -> KeySet:
     policy = OutboundPolicy.from_settings()
     async with policy.client(timeout=_TIMEOUT_S) as http:
         try:
@@ -231,9 +247,15 @@ async def validate_id_token(
 ) -> dict[str, Any]:
     """The ID token's claims once its signature (the provider's JWKS), issuer, audience,
     expiry and nonce are checked; SsoFailure with the reason otherwise."""
-    keys = await _jwks(metadata)
     try:
-        token = jwt.decode(id_token, keys, algorithms=list(metadata.algorithms))
+        try:
+            token = jwt.decode(
+                id_token, await _jwks(metadata), algorithms=list(metadata.algorithms)
+            )
+        except (BadSignatureError, InvalidKeyIdError):
+            # Keys kept from an earlier sign-in may be out of date: judge with the current ones.
+            fresh = await _jwks(metadata, fresh=True)
+            token = jwt.decode(id_token, fresh, algorithms=list(metadata.algorithms))
     except (BadSignatureError, InvalidKeyIdError):
         raise SsoFailure("bad_signature") from None
     except (JoseError, ValueError):
