@@ -44,6 +44,11 @@ Both sets
   bm25     rank_bm25.BM25Okapi over title + body, query and documents split by lowercase \\w+.
   bm25/t   diagnostic: the same BM25 with the product's query terms (stopwords out, first 24).
   chance   the expected hit@k of a random ranking of the same pool (exact, per query).
+  prior    diagnostic (tickets): no retrieval at all, the same most-replied tickets for every
+           question. A ticket with many engineer replies has one like almost any next reply,
+           so this row shows how much of a ticket hit the judge gives whatever was asked.
+  paired   queries only ours / only BM25 hits, and the exact two-sided sign-test p of that
+           split (below 0.05: the difference is unlikely to be a lucky draw of queries).
   latency  wall time of one retrieve() call (ours) or one get_scores + sort (BM25), in ms.
   abstain  how often the best session's normalised score is below a threshold (the product's,
            ranking.ABSTAIN_BELOW, and others around it: the calibration), split by whether a
@@ -289,6 +294,16 @@ def chance(pool: int, good: int, k: int) -> float:
     return 1.0 - math.comb(pool - good, k) / math.comb(pool, k)
 
 
+def sign_test(wins: int, losses: int) -> float:
+    """Exact two-sided sign test: how likely a split at least this uneven is between two
+    equally good systems (ties, both hit or both miss, left out)."""
+    n = wins + losses
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, i) for i in range(min(wins, losses) + 1)) / 2**n
+    return min(1.0, 2 * tail)
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[max(0, math.ceil(p * len(ordered)) - 1)] if ordered else 0.0
@@ -344,7 +359,7 @@ def _report(task: Task, run: Run) -> None:
                 only_base = sum(b and not a for a, b in zip(ours_hits, base_hits, strict=True))
                 print(
                     f"      paired hit@{k}: ours only {only_ours}, bm25 only {only_base} "
-                    f"(of {len(task.queries)})"
+                    f"(of {len(task.queries)}; sign test p {sign_test(only_ours, only_base):.2f})"
                 )
             good, bad = [], []
             for q, ranked, rel in zip(
@@ -437,6 +452,10 @@ async def _evaluate(maker: object, task: Task) -> Run:
         latency={"ours": [], "bm25": []},
     )
 
+    if any(d.replies for d in task.docs):
+        run.ranked["prior"] = []
+    replies = [float(len(d.replies)) for d in task.docs]
+
     def top(scores: list[float], left_out: set[int], k: int = 3) -> list[int]:
         order = sorted(
             (i for i in range(len(scores)) if i not in left_out), key=lambda i: -scores[i]
@@ -478,6 +497,8 @@ async def _evaluate(maker: object, task: Task) -> Run:
         run.latency["bm25"].append((time.perf_counter() - started) * 1000)
         run.ranked["bm25"].append(ranked)
         run.ranked["bm25/t"].append(top(list(bm25.get_scores(terms(q.text, "any"))), left_out))
+        if "prior" in run.ranked:
+            run.ranked["prior"].append(top(replies, left_out))
 
         composed = answer(q.text, found)
         if "I don't know this one" in composed.content:
