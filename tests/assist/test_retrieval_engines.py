@@ -75,3 +75,38 @@ async def test_the_row_with_the_rarest_word_is_in_the_pool_and_ranked_first(
     sessions = found.of("session")
     assert sessions[0].id == target
     assert sessions[0].title == RARE[0]
+
+
+async def test_words_inside_paths_urls_addresses_and_versions_are_found_on_both_engines(
+    app: FastAPI, factory: Factory
+) -> None:
+    tenant = await factory.tenant()
+    rows = {
+        "tomcat": ("Service down", "Resolution: fixed /opt/tomcat/conf/server.xml and restarted."),
+        "wiki": ("Link broken", "Resolution: moved the page to https://intranet.corp/wiki?p=vpn."),
+        "smith": ("Forwarding", "Resolution: forwarded mail to john.smith@example.com again."),
+        "58": ("Upgrade", "Resolution: upgraded the runtime to 9.0.58 on the test server."),
+    }
+    ids = {}
+    async with app.state.sessionmaker() as db:
+        for word, (title, body) in rows.items():
+            ids[word] = uuid.uuid4()
+            await search.put(
+                db,
+                kind=RESOLVED_KIND,
+                ref_id=ids[word],
+                parent_id=ids[word],
+                account_id=tenant.id,
+                title=title,
+                body=body,
+            )
+        await db.commit()
+
+    async with app.state.sessionmaker() as db:
+        for word in ("tomcat", "wiki", "smith"):
+            found = await retrieve(db, tenant.id, f"{word} again?")
+            assert [e.id for e in found.of("session")][:1] == [ids[word]], word
+        # Every word of "9.0.58" is a word: the version's last part finds the row ("58" is
+        # too short to be a ranked term, so through the plain search).
+        _, hits = await search.search(db, tenant.id, "58", [RESOLVED_KIND], mode="all")
+    assert [h.ref_id for h in hits] == [ids["58"]]
