@@ -20,6 +20,7 @@ from resolutionflow.assist.router import router as assist_router
 from resolutionflow.audit.router import router as audit_router
 from resolutionflow.auth.router import router as auth_router
 from resolutionflow.config import Settings, get_settings
+from resolutionflow.db import in_use
 from resolutionflow.db.engine import (
     make_check_engine,
     make_engine,
@@ -120,16 +121,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Redaction's one-sweep scanner compiles its database on first use (~300 ms): here, so
         # no request pays for it.
         await asyncio.to_thread(redact, "ResolutionFlow is starting")
-        # Queued work (PSA pushes, notices, assessments; also what a previous run left) runs
-        # from startup on.
-        if settings.jobs_in_process:
-            app.state.jobs.start()
-        yield
-        # Running jobs are handed back (their leases released) before the engine goes.
-        await app.state.jobs.stop()
-        await app.state.live_listener.close()
-        await app.state.read_engine.dispose()
-        await app.state.engine.dispose()
+        # A restore refuses to swap a SQLite file this process has open (db/in_use.py).
+        with in_use.using(settings.effective_database_url):
+            # Queued work (PSA pushes, notices, assessments; also what a previous run left)
+            # runs from startup on.
+            if settings.jobs_in_process:
+                app.state.jobs.start()
+            yield
+            # Running jobs are handed back (their leases released) before the engine goes.
+            await app.state.jobs.stop()
+            await app.state.live_listener.close()
+            await app.state.read_engine.dispose()
+            await app.state.engine.dispose()
 
     app = FastAPI(
         title="ResolutionFlow",

@@ -15,7 +15,7 @@ from rich.console import Console
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolutionflow.config import get_settings
-from resolutionflow.db import migrate
+from resolutionflow.db import in_use, migrate
 from resolutionflow.db.engine import make_engine, make_sessionmaker
 from resolutionflow.errors import AppError
 
@@ -172,7 +172,8 @@ def worker(
             await listener.close()
             await engine.dispose()
 
-    ran = asyncio.run(run())
+    with in_use.using(settings.effective_database_url):
+        ran = asyncio.run(run())
     if once:
         console.print(f"ran {ran} jobs")
 

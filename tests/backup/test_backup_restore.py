@@ -37,7 +37,7 @@ from resolutionflow.auth.tokens import issue_access_token
 from resolutionflow.backup import service
 from resolutionflow.backup.manifest import BackupError
 from resolutionflow.config import Settings, get_settings
-from resolutionflow.db import migrate
+from resolutionflow.db import in_use, migrate
 from resolutionflow.db.base import Model
 from resolutionflow.db.engine import make_engine, make_sessionmaker
 from resolutionflow.models import Account, Role, User
@@ -370,6 +370,26 @@ def test_restore_refuses_a_database_with_data_without_force(drill: Drill) -> Non
     assert "already holds data" in _said(r) and "--force" in _said(r)
     assert "Traceback" not in r.stderr
     assert _mark(drill.target) == accounts
+
+
+@pytest.mark.skipif(
+    bool(SERVER), reason="SQLite's file swap; PostgreSQL restores in one transaction"
+)
+def test_restore_refuses_a_sqlite_database_a_server_has_open(drill: Drill, tmp_path: Path) -> None:
+    accounts = _mark(drill.target)
+    server = _serve(drill.target_env, _free_port(), tmp_path / "server.log")
+    try:
+        assert in_use.in_use(drill.target.url)
+        r = _cli(drill.target_env, "restore", "--force", str(drill.backup))
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    assert r.returncode == 1
+    assert "open" in _said(r) and "resolutionflow serve" in _said(r), _said(r)
+    assert "Traceback" not in r.stderr
+    assert _mark(drill.target) == accounts
+    # The lock went with the server: a restore may go ahead now.
+    assert not in_use.in_use(drill.target.url)
 
 
 def _sql(database: Database, *statements: str) -> list[Any]:

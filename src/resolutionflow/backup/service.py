@@ -19,7 +19,7 @@ from resolutionflow import __version__
 from resolutionflow.backup import attachments, encryption, manifest, postgres, sqlite
 from resolutionflow.backup.manifest import BackupError, Manifest
 from resolutionflow.config import Settings, private_dir
-from resolutionflow.db import migrate
+from resolutionflow.db import in_use, migrate
 
 
 def _kind(settings: Settings) -> str:
@@ -124,6 +124,14 @@ def restore(
 def _restore(settings: Settings, path: Path, *, force: bool) -> Restored:
     found = check(settings, path)
     url = settings.migration_database_url
+    if in_use.in_use(settings.effective_database_url):
+        # Swapping the file under a running server would leave it writing to the old one (or
+        # to a half-copied new one); --force does not change that.
+        raise BackupError(
+            f"a server or worker has the database at {sqlite.database_path(url)} open; stop "
+            "every `resolutionflow serve` and `resolutionflow worker` on it first. Nothing was "
+            "changed."
+        )
     if not force and _holds_data(settings):
         where = str(sqlite.database_path(url)) if settings.is_sqlite else postgres.safe_url(url)
         raise BackupError(
