@@ -49,13 +49,17 @@ FloDial (RF_EVAL_DIR/flodial, default ../shared/data/eval beside the checkout; R
 
 Matching (runs first, pure: pilot/matching.py on the converted trees, no server; --matching
 stops after it). Openings as above, all 396. Today's matcher (legacy_score, from 0.5) is scored
-beside the new one in the same run. Every tree published: match@1, false "no flow", another
-flow proposed. Leave one tree out of the library (12 libraries of 11): the held-out tree's
-openings are negatives, where any proposal is a false proposal; the rest are positives. The new
-matcher learns only from the library's flow text; the "+ history" row also gives it half of
-each library tree's dialogs as resolved sessions (scored on the other half), never the held-out
-tree's. Leave-trees-out figure: for each tree, threshold and lead over the runner-up are chosen
-(best balanced accuracy on a grid) on the other trees' openings only, then applied to its own.
+beside the new one in the same run, and the new ranking decided on its score alone (from 0.15,
+lead 0.08: the rule before the "no flow" calibration). Every tree published: match@1, false
+"no flow", another flow proposed. Leave one tree out of the library (12 libraries of 11): the
+held-out tree's openings are negatives, where any proposal is a false proposal; the rest are
+positives. The new matcher learns only from the library's flow text; the "+ history" row also
+gives it half of each library tree's dialogs as resolved sessions (scored on the other half),
+never the held-out tree's. Operating point: the rule with the lowest missed-or-wrong rate +
+FALSE_PROPOSAL_COST x false-proposal rate. Leave-trees-out figure: for each tree the rule is
+chosen on the other trees' openings only, then applied to its own; the same rule chosen over
+all folds at once is printed beside the shipped constants, and the trade-off curve (both error
+kinds as the required share of the name varies) follows.
 """
 
 from __future__ import annotations
@@ -95,7 +99,6 @@ for _name in ("LLM_PROVIDER", "LLM_API_KEY", "LLM_BASE_URL"):
     os.environ.pop(f"RESOLUTIONFLOW_{_name}", None)
 
 from resolutionflow.pilot import matching  # noqa: E402
-from resolutionflow.pilot.matching import MATCH_FROM  # noqa: E402
 from resolutionflow.search.index import coverage, terms  # noqa: E402
 
 EVAL = Path(os.environ.get("RF_EVAL_DIR", ROOT.parent / "shared" / "data" / "eval"))
@@ -321,6 +324,18 @@ def own_score(tree: Tree, intake: str) -> float:
     return legacy_score(tree.doc.title, (tree.doc.description or "") + "\n" + body[:1500], intake)
 
 
+def _why_not(ranked: list[matching.Match], flow_id: str | None) -> str:
+    """Why the matcher's decision left out the dialog's flow (bench diagnostics)."""
+    own = next(x for x in ranked if str(x.id) == flow_id)
+    if own is not ranked[0]:
+        return "ranked below another flow"
+    if own.said < matching.SAID_FROM:
+        return f"first, but the opening says under {matching.SAID_FROM} of its name"
+    if own.score < matching.MATCH_FROM:
+        return f"first, scored under {matching.MATCH_FROM}"
+    return f"first, less than {matching.MARGIN} ahead of the next flow"
+
+
 @dataclass
 class Dialog:
     id: str
@@ -518,7 +533,7 @@ async def flodial(
     unreplayable: Counter[str] = Counter()
     start_ms: list[float] = []
     oracle_refused: Counter[str] = Counter()
-    missed_scores: list[float] = []
+    missed: Counter[str] = Counter()  # why the right flow was not proposed
     for d in all_dialogs:
         tree = by_name[d.chart]
         created, took = await api.start(d.intake)
@@ -544,9 +559,7 @@ async def flodial(
         match[outcome] += 1
         match_by_chart.setdefault(d.chart, Counter())[outcome] += 1
         if outcome == "none":
-            ranked = library.rank(d.intake)
-            own = next(x for x in ranked if str(x.id) == tree.flow_id)
-            missed_scores.append(own.score if own is ranked[0] else -own.score)
+            missed[_why_not(library.rank(d.intake), tree.flow_id)] += 1
         sid, step = created["id"], created["pilot_step"]
         if outcome != "right":
             # The flow's own title leads, and the dialog's opening follows so that what it
@@ -586,14 +599,10 @@ async def flodial(
                 f"{k} {sorted(v)[len(v) // 2]:.2f} (n={len(v)})" for k, v in scores.items() if v
             )
         )
-    if missed_scores:
-        first = [x for x in missed_scores if x >= 0]
-        below = sum(x < MATCH_FROM for x in first)
+    if missed:
         print(
-            f"    not proposed ({len(missed_scores)}): the right flow ranked first in "
-            f"{len(first)} ({below} below MATCH_FROM {MATCH_FROM}, the rest less than "
-            f"{matching.MARGIN} ahead of the next flow), below another flow in "
-            f"{len(missed_scores) - len(first)}"
+            f"    not proposed ({sum(missed.values())}): "
+            + ", ".join(f"{k} {v}" for k, v in missed.most_common())
         )
     if match["unpublished tree, no match"] or match["unpublished tree, matched"]:
         print(
@@ -680,11 +689,27 @@ def flow_text(tree: Tree, flow_id: uuid.UUID) -> matching.FlowText:
 
 @dataclass
 class Ranked:
-    """One opening scored against one library: the dialog's tree (None: not in the library)
-    and the library's flows by score, best first."""
+    """One opening scored against one library: the dialog's tree (None: not in the library),
+    the library's flows by score, best first, and how much of the best flow's name the opening
+    says (`Match.said`; 1.0 for the legacy scorer, which has no such figure)."""
 
     gold: str | None
     ranked: list[tuple[float, str]]
+    said: float = 1.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A decision rule: propose the best flow when it scores >= threshold, the opening says
+    >= said_from of its name, and it leads the runner-up by >= margin."""
+
+    threshold: float
+    margin: float
+    said_from: float = 0.0
+
+    def __str__(self) -> str:
+        said = f", says >= {self.said_from:.2f}" if self.said_from else ""
+        return f"from {self.threshold:.2f}, lead {self.margin:.2f}{said}"
 
 
 def _legacy_rank(lib: list[Tree], d: Dialog, cache: dict[tuple[str, str], float]) -> Ranked:
@@ -699,17 +724,27 @@ def _legacy_rank(lib: list[Tree], d: Dialog, cache: dict[tuple[str, str], float]
 
 
 def _new_rank(m: matching.Matcher, names: dict[uuid.UUID, str], d: Dialog, lib: set[str]) -> Ranked:
+    ranked = m.rank(d.intake)
     return Ranked(
-        d.chart if d.chart in lib else None, [(x.score, names[x.id]) for x in m.rank(d.intake)]
+        d.chart if d.chart in lib else None,
+        [(x.score, names[x.id]) for x in ranked],
+        ranked[0].said if ranked else 0.0,
     )
 
 
-def _decide(r: Ranked, threshold: float, margin: float) -> str | None:
-    if not r.ranked or r.ranked[0][0] < threshold:
+def _decide(r: Ranked, rule: Rule) -> str | None:
+    if not r.ranked or r.ranked[0][0] < rule.threshold or r.said < rule.said_from:
         return None
-    if len(r.ranked) > 1 and r.ranked[0][0] - r.ranked[1][0] < margin:
+    if len(r.ranked) > 1 and r.ranked[0][0] - r.ranked[1][0] < rule.margin:
         return None
     return r.ranked[0][1]
+
+
+# The stated rule for the operating point: a flow proposed when none fits costs twice a false
+# "no flow" (the engineer is led down the wrong troubleshooting path and has to notice it,
+# where "no flow" only falls back to FlowPilot's own steps). Minimised over the rates, so the
+# ~11:1 ratio of positive to negative openings in the leave-one-out libraries does not weigh.
+FALSE_PROPOSAL_COST = 2.0
 
 
 @dataclass
@@ -721,8 +756,8 @@ class Errors:
     negatives: int = 0  # openings whose tree is not in the library
     proposed: int = 0  # false proposal: a flow proposed although none fits
 
-    def add(self, r: Ranked, threshold: float, margin: float) -> None:
-        got = _decide(r, threshold, margin)
+    def add(self, r: Ranked, rule: Rule) -> None:
+        got = _decide(r, rule)
         if r.gold is None:
             self.negatives += 1
             self.proposed += got is not None
@@ -732,10 +767,11 @@ class Errors:
         self.no_flow += got is None
         self.wrong += got is not None and got != r.gold
 
-    def balanced(self) -> float:
-        """Half "the right flow when one fits", half "no flow when none does"."""
-        pos = self.right / max(1, self.positives)
-        return 0.5 * pos + 0.5 * (1 - self.proposed / max(1, self.negatives))
+    def cost(self) -> float:
+        """Missed or wrong flow rate + FALSE_PROPOSAL_COST x false proposal rate (lower is
+        better): the criterion the operating point is chosen by."""
+        missed = (self.no_flow + self.wrong) / max(1, self.positives)
+        return missed + FALSE_PROPOSAL_COST * self.proposed / max(1, self.negatives)
 
     def line(self) -> str:
         p, n = max(1, self.positives), max(1, self.negatives)
@@ -748,58 +784,78 @@ class Errors:
         return out
 
 
-_GRID = [(t / 100, g / 100) for t in range(5, 62, 2) for g in (0, 2, 4, 6, 8, 10, 12, 15, 20)]
+_MARGINS = (0.0, 0.02, 0.04, 0.06, 0.08, 0.10, 0.12, 0.15, 0.20)
+# Score-only rules (the legacy scorer, and the new ranking decided on its score as before).
+_SCORE_GRID = [Rule(t / 100, g) for t in range(5, 62, 2) for g in _MARGINS]
+# The shipped kind of rule: the score floor stays, the share of the name said and the lead vary.
+_SAID_GRID = [Rule(matching.MATCH_FROM, g, s / 100) for s in range(0, 151, 5) for g in _MARGINS]
 
 
-def _calibrated(rows: list[tuple[str, str, Ranked]], names: list[str]) -> Errors:
-    """Leave-trees-out calibration: for each tree, threshold and margin are chosen (balanced
-    accuracy over the grid) on the openings of the OTHER trees in libraries without it, then
-    applied to its own openings (positive where it is published, negative where held out)."""
+def _calibrated(rows: list[tuple[str, str, Ranked]], names: list[str], grid: list[Rule]) -> Errors:
+    """Leave-trees-out calibration: for each tree, the rule of `grid` with the lowest cost on
+    the openings of the OTHER trees in libraries without it is applied to its own openings
+    (positive where it is published, negative where held out)."""
     total = Errors()
     for h in names:
         train = [r for fold, chart, r in rows if chart != h and fold != h]
-        best = max(_GRID, key=lambda p: _errors(train, *p).balanced())
+        best = min(grid, key=lambda rule: _errors(train, rule).cost())
         for _fold, chart, r in rows:
             if chart == h:
-                total.add(r, *best)
+                total.add(r, best)
     return total
 
 
-def _errors(rows: list[Ranked], threshold: float, margin: float) -> Errors:
+def _errors(rows: list[Ranked], rule: Rule) -> Errors:
     e = Errors()
     for r in rows:
-        e.add(r, threshold, margin)
+        e.add(r, rule)
     return e
 
 
 def _row(label: str, errors: Errors) -> None:
-    print(f"    {label + ':':<38}{errors.line()}")
+    print(f"    {label + ':':<44}{errors.line()}")
 
 
 def _only(rows: list[tuple[str, str, Ranked]]) -> list[Ranked]:
     return [r for *_, r in rows]
 
 
+def _curve(rows: list[Ranked]) -> None:
+    """The trade-off: both error kinds as the share of the name the opening must say varies
+    (score floor and lead as shipped), the shipped point marked."""
+    print(
+        "    trade-off, leave one tree out (must say >= x of the flow's name; "
+        f"from {matching.MATCH_FROM}, lead {matching.MARGIN}):"
+    )
+    for s in (0.0, 0.4, 0.5, 0.6, 0.65, 0.7, 0.8, 0.9, 1.0, 1.2, 1.5):
+        e = _errors(rows, Rule(matching.MATCH_FROM, matching.MARGIN, s))
+        mark = "  <- shipped" if s == matching.SAID_FROM else ""
+        print(f"      says >= {s:.2f}  {e.line()}  cost {e.cost():.3f}{mark}")
+
+
 def matching_eval(by_name: dict[str, Tree], all_dialogs: list[Dialog]) -> None:
     """Match@1 and both error kinds, today's matcher (legacy_score) beside pilot/matching.py,
     on the opening turns. Nothing is fitted on dialogs: the new matcher learns only from the
     library's own flow text (and, in the "+ history" row, from resolved sessions of OTHER trees'
-    dialogs); the legacy figure scores every flow (the product scored only retrieval's top 3)."""
+    dialogs); the legacy figure scores every flow (the product scored only retrieval's top 3).
+    "score only" is the new ranking decided as before issue 20 item 1's calibration (score from
+    0.15 and a 0.08 lead, no share of the name required)."""
     names = sorted(by_name)
     ids = {n: uuid.uuid5(uuid.NAMESPACE_URL, f"flodial:{n}") for n in names}
     back = {v: k for k, v in ids.items()}
     texts = {n: flow_text(by_name[n], ids[n]) for n in names}
     cache: dict[tuple[str, str], float] = {}
-    legacy = Errors()
-    new = Errors()
+    legacy_rule = Rule(LEGACY_MATCH_FROM, 0.0)
+    score_only = Rule(0.15, 0.08)
+    shipped = Rule(matching.MATCH_FROM, matching.MARGIN, matching.SAID_FROM)
     full = matching.Matcher([texts[n] for n in names])
     everything = [by_name[n] for n in names]
-    for d in all_dialogs:
-        legacy.add(_legacy_rank(everything, d, cache), LEGACY_MATCH_FROM, 0.0)
-        new.add(_new_rank(full, back, d, set(names)), matching.MATCH_FROM, matching.MARGIN)
+    full_legacy = [_legacy_rank(everything, d, cache) for d in all_dialogs]
+    full_new = [_new_rank(full, back, d, set(names)) for d in all_dialogs]
     print(f"\n  matching, every tree published ({len(all_dialogs)} openings)")
-    _row(f"today  (legacy, from {LEGACY_MATCH_FROM})", legacy)
-    _row(f"new    (from {matching.MATCH_FROM}, lead {matching.MARGIN})", new)
+    _row(f"today  (legacy, {legacy_rule})", _errors(full_legacy, legacy_rule))
+    _row(f"new, score only ({score_only})", _errors(full_new, score_only))
+    _row(f"new    ({shipped})", _errors(full_new, shipped))
 
     # Leave one tree out of the library: its openings are the negatives ("no flow" is right),
     # every other opening is a positive in that library.
@@ -830,16 +886,20 @@ def matching_eval(by_name: dict[str, Tree], all_dialogs: list[Dialog]) -> None:
         f"\n  matching, leave one tree out of the library ({len(names)} libraries of "
         f"{len(names) - 1}; its openings must get no flow)"
     )
-    shipped = (matching.MATCH_FROM, matching.MARGIN)
-    _row(
-        f"today  (legacy, from {LEGACY_MATCH_FROM})",
-        _errors(_only(legacy_rows), LEGACY_MATCH_FROM, 0),
+    _row(f"today  (legacy, {legacy_rule})", _errors(_only(legacy_rows), legacy_rule))
+    _row("new, score only (before calibration)", _errors(_only(new_rows), score_only))
+    _row("new    (shipped rule)", _errors(_only(new_rows), shipped))
+    _row("new + half the dialogs as history", _errors(_only(hist_rows), shipped))
+    print(
+        "    rule chosen on the other trees only (leave-trees-out figure; lowest missed rate + "
+        f"{FALSE_PROPOSAL_COST:g} x false proposal rate):"
     )
-    _row("new    (shipped constants)", _errors(_only(new_rows), *shipped))
-    _row("new + half the dialogs as history", _errors(_only(hist_rows), *shipped))
-    print("    threshold and lead chosen on the other trees only (leave-trees-out figure):")
-    _row("today  (legacy, calibrated)", _calibrated(legacy_rows, names))
-    _row("new    (calibrated)", _calibrated(new_rows, names))
+    _row("today  (legacy, calibrated on score)", _calibrated(legacy_rows, names, _SCORE_GRID))
+    _row("new, score only (calibrated on score)", _calibrated(new_rows, names, _SCORE_GRID))
+    _row("new    (calibrated: name said + lead)", _calibrated(new_rows, names, _SAID_GRID))
+    pooled = min(_SAID_GRID, key=lambda rule: _errors(_only(new_rows), rule).cost())
+    print(f"    same rule chosen over all folds at once: {pooled} (shipped: {shipped})")
+    _curve(_only(new_rows))
     top1 = {
         k: sum(r.ranked[0][1] == r.gold for *_, r in v if r.gold)
         / max(1, sum(1 for *_, r in v if r.gold))

@@ -1,6 +1,7 @@
 """FlowPilot's flow matching (pilot/matching.py): an opening in other words than the flow's
-still gets the flow, an opening no flow fits gets none, and close flows are told apart; through
-the API the account's own library and resolved sessions are what it learns from."""
+still gets the flow, an opening no flow fits gets none (also when it shares the flow's steps'
+words but names none of the flow's own distinctive words), and close flows are told apart;
+through the API the account's own library and resolved sessions are what it learns from."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import uuid
 
 from httpx import AsyncClient
 
-from resolutionflow.pilot.matching import FlowText, Matcher
+from resolutionflow.pilot.matching import FlowText, Matcher, decide
 from tests.fixtures.factories import Factory, Tenant
 
 # A small library written for these tests (an MSP's own flows).
@@ -101,6 +102,49 @@ def test_an_opening_no_flow_fits_gets_no_flow() -> None:
     assert proposed(m, "The badge reader at the front door beeps red for everyone") is None
     assert proposed(m, "Customer wants a quote for a new coffee machine") is None
     assert Matcher([]).best("Printer offline") is None
+
+
+def test_a_flow_is_proposed_only_when_the_opening_says_its_distinctive_words() -> None:
+    # Overheating is a cause several flows mention; only one is about it.
+    heat = FlowText(
+        uuid.uuid4(),
+        "Laptop overheating",
+        "The laptop overheats. laptops hardware",
+        [
+            "Is the fan spinning? Listen at the vents.",
+            "Blow the dust out of the vents and the heatsink.",
+            "Check the CPU temperature in the BIOS.",
+            "Replace the thermal paste or the fan.",
+        ],
+    )
+    power = FlowText(
+        POWER.id,
+        POWER.title,
+        POWER.head,
+        [*POWER.nodes, "Did it shut down because it overheated? Let it cool for ten minutes."],
+    )
+    printer = FlowText(
+        PRINTER.id,
+        PRINTER.title,
+        PRINTER.head,
+        [*PRINTER.nodes, "Has the printer overheated? Let the fuser cool down."],
+    )
+    m = Matcher([LCD, power, printer, OUTLOOK_START, OUTLOOK_SEARCH, heat])
+    # The library's problem in the engineer's words: two words of the flow's name said.
+    assert proposed(m, "My laptop keeps overheating and the fan is really loud") == (
+        "Laptop overheating"
+    )
+    for opening in (
+        "The projector fan is loud and it overheats",
+        "Our delivery van overheats on the motorway",
+    ):
+        ranked = m.rank(opening)
+        # Another device: the laptop flow ranks first and clearly ahead (its steps share the
+        # words), and a decision on the score alone proposed it ...
+        assert ranked[0].title == "Laptop overheating"
+        assert decide(ranked, said_from=0.0) == ranked[0]
+        # ... but of the flow's name the opening says only a word half the library uses.
+        assert decide(ranked) is None
 
 
 def test_close_flows_are_ranked_by_what_the_opening_says() -> None:

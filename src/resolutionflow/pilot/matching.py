@@ -11,9 +11,19 @@ Everything here is learned from the account's own texts, offline, nothing downlo
   the account's texts) stand in for each other, with a discount. Resolved sessions add the words
   engineers actually typed for a flow ("screen" for the LCD flow, "won't boot" for power).
 
-A flow is proposed when the share of the opening's informative words it explains (`score`) is
-at least MATCH_FROM and it leads the runner-up by a margin; otherwise FlowPilot says no flow.
-Both figures are calibrated by bench/pilot_eval.py (leave-trees-out, with negative openings).
+Flows are ranked by `score` (how much of the flow's name the opening says and how much of the
+opening the flow explains). The best one is proposed only when it scores at least MATCH_FROM,
+leads the runner-up by MARGIN, and the opening says enough of the flow's *own distinctive*
+words itself (`said` >= SAID_FROM: the words of its title and description, or of its engineers'
+name for it, each counted by its rarity in the library; associated words count little).
+Otherwise FlowPilot says no flow. Why: an opening about a problem the library has no flow for
+often lands on a near twin through a word both share ("my car is overheating" and a "Laptop
+overheating" flow). Its `score` is then as high as a real match's, since the flow's steps
+explain most of what the opening says that the library knows; what gives it away is that the
+only word of the twin's name it says is one several flows use, or only a word associated with
+it. A match that says a rare word of the flow's name, or two common ones, still gets proposed.
+The constants are chosen by bench/pilot_eval.py (leave-one-tree-out libraries with negative
+openings, a false proposal costing twice a false "no flow"; see docs/pilot-eval.md).
 """
 
 from __future__ import annotations
@@ -35,7 +45,10 @@ from resolutionflow.search.index import STOPWORDS
 
 # Proposed when the best flow scores at least this ...
 MATCH_FROM = 0.15
-# ... and is at least this much ahead of the next flow: two flows that fit about as well mean
+# ... the opening says at least this much of its name (`Match.said`: a word of its name that
+# only this flow uses counts ~0.8, one that half the flows use ~0.4) ...
+SAID_FROM = 0.65
+# ... and it is at least this much ahead of the next flow: two flows that fit about as well mean
 # the opening does not say which, and most often that neither is the problem.
 MARGIN = 0.08
 
@@ -61,6 +74,9 @@ _FIELD = {"title": 1.0, "head": 0.9, "node": 0.6}
 _FUZZY_FROM = 0.55  # trigram Jaccard from which two spellings are the same word
 _ASSOC_FROM = 0.35  # normalised PMI from which one word stands in for another
 _ASSOC_WEIGHT = 0.7  # an associated word counts this much of a word the flow uses
+# ... and this much when it comes to saying a flow's name: co-occurring in the flows' text is
+# weak evidence that the opening names *this* flow's problem rather than a neighbour's.
+_ASSOC_SAID = 0.35
 _MIN_PAIR = 2  # co-occurrences needed before an association is trusted
 # The score: this much "the opening says what the flow's title and description say", the rest
 # "the flow explains what the opening says".
@@ -114,7 +130,10 @@ class FlowText:
 class Match:
     id: uuid.UUID
     title: str
-    score: float
+    score: float  # how well the flow fits the opening (ranks the flows)
+    # How much of the flow's name (title, description, engineers' words for it) the opening
+    # says itself; decides whether the best flow is proposed at all (see `decide`).
+    said: float
 
 
 @dataclass
@@ -203,12 +222,17 @@ class Matcher:
                 out.append((w, jaccard))
         return sorted(out, key=lambda t: -t[1])[:3]
 
-    def _link(self, word: str) -> list[tuple[str, float]]:
+    def _link(
+        self, word: str, assoc_weight: float = _ASSOC_WEIGHT, saying: bool = False
+    ) -> list[tuple[str, float]]:
         """Known words `word` stands for: its own spelling (or the nearest), then the words
-        associated with that, discounted."""
+        associated with that, discounted by `assoc_weight`. `saying`: a misspelling counts
+        as the word itself ("printr" says printer), as far as saying a name goes."""
         spelled = self._similar(word)
+        if saying:
+            spelled = [(w, 1.0) for w, _ in spelled]
         key = spelled[0][0] if spelled else word
-        return spelled + [(w, s * _ASSOC_WEIGHT) for w, s in self.associations.get(key, ())]
+        return spelled + [(w, s * assoc_weight) for w, s in self.associations.get(key, ())]
 
     def _covered(self, query: list[str]) -> list[float]:
         """Per flow: the share of the opening's informative words the flow explains."""
@@ -229,13 +253,19 @@ class Matcher:
                 )
         return [e / total if total else 0.0 for e in explained]
 
+    def _reach(self, query: list[str], saying: bool = False) -> dict[str, float]:
+        """Known words the opening reaches, with how surely (see `_link`)."""
+        reach: dict[str, float] = {}
+        for q in query:
+            link = self._link(q, _ASSOC_SAID, True) if saying else self._link(q)
+            for w, s in link:
+                reach[w] = max(reach.get(w, 0.0), s)
+        return reach
+
     def _named(self, query: list[str]) -> list[float]:
         """Per flow: how much of what its title and description say the opening says too
         (rare words count more; a differently spelled or associated word counts less)."""
-        reach: dict[str, float] = {}
-        for q in query:
-            for w, s in self._link(q):
-                reach[w] = max(reach.get(w, 0.0), s)
+        reach = self._reach(query)
         out = []
         for f in self.flows:
             core = {w: self.idf.get(w, 0.0) ** CORE_IDF_POWER for w in f.core}
@@ -250,17 +280,40 @@ class Matcher:
             out.append(said)
         return out
 
+    def _said(self, query: list[str]) -> list[float]:
+        """Per flow: how many of the words of its name (title, description; or the words its
+        engineers use for it) the opening says itself, each counted by its rarity relative to
+        the rarest word the library could have (see SAID_FROM). A total, not a share: a flow
+        with a paragraph of description is named by the same few words as one with a title
+        only (a share made the demo library's long descriptions unmatchable). A misspelling
+        counts fully, an associated word only _ASSOC_SAID."""
+        reach = self._reach(query, saying=True)
+        out = []
+        for f in self.flows:
+            said = sum(self._rarity(w) * reach.get(w, 0.0) for w in f.core)
+            learned = sum(
+                share * self._rarity(w) * reach.get(w, 0.0) for w, share in f.learned.items()
+            )
+            out.append(max(said, learned))
+        return out
+
+    def _rarity(self, word: str) -> float:
+        """0..1: how rare `word` is among the flows, relative to a word none of them uses."""
+        return float((self.idf.get(word, 0.0) / self.max_idf) ** CORE_IDF_POWER)
+
     def rank(self, opening: str) -> list[Match]:
         """Every flow with how well it fits the opening (0..1), best first (ties: title)."""
         query = list(dict.fromkeys(words(opening)))
         named, covered = self._named(query), self._covered(query)
+        said = self._said(query)
         out = [
             Match(
                 f.text.id,
                 f.text.title,
                 round(NAMED_WEIGHT * a + (1 - NAMED_WEIGHT) * b, 3),
+                round(c, 3),
             )
-            for f, a, b in zip(self.flows, named, covered, strict=True)
+            for f, a, b, c in zip(self.flows, named, covered, said, strict=True)
         ]
         return sorted(out, key=lambda m: (-m.score, m.title))
 
@@ -269,11 +322,18 @@ class Matcher:
         return decide(self.rank(opening))
 
 
-def decide(ranked: Sequence[Match]) -> Match | None:
-    """The first of `ranked` (best first) if it fits well enough and clearly best, else None."""
-    if not ranked or ranked[0].score < MATCH_FROM:
+def decide(
+    ranked: Sequence[Match],
+    said_from: float = SAID_FROM,
+    margin: float = MARGIN,
+    match_from: float = MATCH_FROM,
+) -> Match | None:
+    """The first of `ranked` (best first) if the opening names it, it fits and it is clearly
+    best, else None. The defaults are the calibrated ones; the bench passes others to trace the
+    trade-off between a false "no flow" and a flow proposed when none fits."""
+    if not ranked or ranked[0].score < match_from or ranked[0].said < said_from:
         return None
-    if len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN:
+    if len(ranked) > 1 and ranked[0].score - ranked[1].score < margin:
         return None
     return ranked[0]
 

@@ -13,7 +13,7 @@ import base64
 import binascii
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -455,7 +455,7 @@ async def start(
     best = matching.decide(
         sorted(
             (
-                matching.Match(m.id, m.title, _with_success(m.score, successes.get(m.id, 0)))
+                replace(m, score=_with_success(m.score, successes.get(m.id, 0)))
                 for m in library.rank(text)
             ),
             key=lambda m: (-m.score, m.title),
