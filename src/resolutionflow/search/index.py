@@ -192,23 +192,25 @@ _PG_MATCHING = (
 # its rarest, so PostgreSQL's pool was not the one FTS5's bm25 (which has IDF) picks, and the
 # two engines ranked differently (issue 20). The pool is ordered by the searched terms' weights
 # (ranking.py's IDF) summed over the terms a row holds, ts_rank only among rows holding the same
-# terms: the rows BM25F can rank highest are in the pool on both engines. At most :cap matching
-# rows are ranked.
+# terms: the rows BM25F can rank highest are in the pool on both engines. Which rows hold which
+# term comes from the GIN index, one scan per term (at most :cap rows each), so a row's
+# document is read once (for ts_rank), not once per term.
 def _pg_candidates(terms: int) -> str:
     """The candidates query for `terms` searched words: each word's tsquery :t<i> and weight
     :w<i> are bound parameters; only their count shapes the text."""
-    held = " + ".join(
-        f"(CASE WHEN s.document @@ q{i} THEN CAST(:w{i} AS float8) ELSE 0.0 END)"
-        for i in range(terms)
+    held = " UNION ALL ".join(
+        f"(SELECT s.kind, s.ref_id, CAST(:w{i} AS float8) AS w FROM text_search s "  # noqa: S608
+        f"WHERE s.document @@ to_tsquery('simple', :t{i}) AND s.account_id = :account "
+        "AND s.kind IN :kinds LIMIT :cap)"
+        for i in range(max(terms, 1))
     )
-    each = "".join(f", to_tsquery('simple', :t{i}) q{i}" for i in range(terms))
     return (
-        "SELECT kind, ref_id, parent_id, title, body, score FROM ("  # noqa: S608 - see above
-        f"SELECT s.kind, s.ref_id, s.parent_id, s.title, s.body, {held or '0'} AS held, "
-        "ts_rank(s.document, q) AS score "
-        f"FROM text_search s, to_tsquery('simple', :tsquery) q{each} "
-        "WHERE s.document @@ q AND s.account_id = :account AND s.kind IN :kinds "
-        "LIMIT :cap) AS m ORDER BY held DESC, score DESC LIMIT :limit"
+        "SELECT t.kind, t.ref_id, t.parent_id, t.title, t.body, "  # noqa: S608 - see above
+        "ts_rank(t.document, q) AS score FROM ("
+        f"SELECT kind, ref_id, SUM(w) AS held FROM ({held}) AS u GROUP BY kind, ref_id) AS h "
+        "JOIN text_search t ON t.kind = h.kind AND t.ref_id = h.ref_id, "
+        "to_tsquery('simple', :tsquery) q "
+        "ORDER BY h.held DESC, score DESC LIMIT :limit"
     )
 
 
@@ -379,9 +381,9 @@ async def candidates(
         )
         rows = await db.execute(select(ranked).order_by(ranked.c.score.desc()).limit(limit))
     else:
-        # At most _PG_CAP matching rows are ranked: a question whose rarest words are in
-        # thousands of rows is weak evidence anyway, and ranking them all would cost more than
-        # everything else together.
+        # At most _PG_CAP matching rows per term are ranked: a question whose rarest words are
+        # in thousands of rows is weak evidence anyway, and ranking them all would cost more
+        # than everything else together.
         per_term = {f"t{i}": _tsquery([w], "any", stems=True) for i, w in enumerate(words)}
         per_weight = {f"w{i}": float((weights or {}).get(w, 1.0)) for i, w in enumerate(words)}
         stmt = text(_pg_candidates(len(words))).bindparams(
