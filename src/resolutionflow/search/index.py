@@ -208,7 +208,8 @@ def _pg_candidates(terms: int) -> str:
         "SELECT t.kind, t.ref_id, t.parent_id, t.title, t.body, "  # noqa: S608 - see above
         "ts_rank(t.document, q) AS score FROM ("
         f"SELECT kind, ref_id, SUM(w) AS held FROM ({held}) AS u GROUP BY kind, ref_id) AS h "
-        "JOIN text_search t ON t.kind = h.kind AND t.ref_id = h.ref_id, "
+        "JOIN text_search t ON t.kind = h.kind AND t.ref_id = h.ref_id "
+        "AND t.account_id = :account, "
         "to_tsquery('simple', :tsquery) q "
         "ORDER BY h.held DESC, score DESC LIMIT :limit"
     )
