@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Float, String, Subquery, TextClause, Uuid, bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import TypeEngine
 
 from resolutionflow.search import ranking
 from resolutionflow.search.ranking import CorpusStats
@@ -215,6 +216,24 @@ def _pg_candidates(terms: int) -> str:
     )
 
 
+# The typed columns of a text query's rows, and those rows as hits.
+_HIT_COLUMNS: dict[str, TypeEngine[Any]] = {
+    "kind": String(),
+    "ref_id": Uuid(),
+    "parent_id": Uuid(),
+    "title": String(),
+    "body": String(),
+    "score": Float(),
+}
+
+
+def _hits(rows: Iterable[Any]) -> list[Hit]:
+    return [
+        Hit(kind=k, ref_id=r, parent_id=p, title=t or "", body=b or "", score=float(sc or 0.0))
+        for k, r, p, t, b, sc in rows
+    ]
+
+
 def _matching(
     db: AsyncSession,
     account_id: uuid.UUID,
@@ -252,9 +271,7 @@ def parents_matching(
     if not words:
         return None
     stmt = _matching(db, account_id, words, kinds, "all")
-    return stmt.columns(
-        kind=String(), ref_id=Uuid(), parent_id=Uuid(), title=String(), body=String(), score=Float()
-    ).subquery("text_matches")
+    return stmt.columns(**_HIT_COLUMNS).subquery("text_matches")
 
 
 async def search(
@@ -279,23 +296,9 @@ async def search(
     if not words:
         return words, []
     # Ranked in SQL and cut to the best few: a broad "any word" query may match thousands of rows.
-    ranked = (
-        _matching(db, account_id, words, kinds, mode)
-        .columns(
-            kind=String(),
-            ref_id=Uuid(),
-            parent_id=Uuid(),
-            title=String(),
-            body=String(),
-            score=Float(),
-        )
-        .subquery("m")
-    )
+    ranked = _matching(db, account_id, words, kinds, mode).columns(**_HIT_COLUMNS).subquery("m")
     rows = await db.execute(select(ranked).order_by(ranked.c.score.desc()).limit(limit))
-    hits = [
-        Hit(kind=k, ref_id=r, parent_id=p, title=t or "", body=b or "", score=float(sc or 0.0))
-        for k, r, p, t, b, sc in rows
-    ]
+    hits = _hits(rows)
     return words, hits
 
 
@@ -370,14 +373,7 @@ async def candidates(
     if _dialect(db) == "sqlite":
         ranked = (
             _matching(db, account_id, words, kinds, "any", stems=True)
-            .columns(
-                kind=String(),
-                ref_id=Uuid(),
-                parent_id=Uuid(),
-                title=String(),
-                body=String(),
-                score=Float(),
-            )
+            .columns(**_HIT_COLUMNS)
             .subquery("m")
         )
         rows = await db.execute(select(ranked).order_by(ranked.c.score.desc()).limit(limit))
@@ -397,20 +393,8 @@ async def candidates(
             **per_term,
             **per_weight,
         )
-        rows = await db.execute(
-            stmt.columns(
-                kind=String(),
-                ref_id=Uuid(),
-                parent_id=Uuid(),
-                title=String(),
-                body=String(),
-                score=Float(),
-            )
-        )
-    return [
-        Hit(kind=k, ref_id=r, parent_id=p, title=t or "", body=b or "", score=float(sc or 0.0))
-        for k, r, p, t, b, sc in rows
-    ]
+        rows = await db.execute(stmt.columns(**_HIT_COLUMNS))
+    return _hits(rows)
 
 
 async def texts(db: AsyncSession, account_id: uuid.UUID, kind: str) -> list[tuple[str, str]]:
