@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import importlib
 import json
 import re
@@ -433,9 +434,49 @@ def _walk_run(text: str, pos: int, end: int) -> Iterator[Candidate]:
         pos = nxt.end()
 
 
+class _NeedleMatches:
+    """The matches of one needle format from a position on (what `rx.finditer(text, start)`
+    yields), each with its validator's verdict, scanned once and reused for later starts.
+
+    The matches a scan from `origin` finds at or after a later `start` are the ones a scan from
+    `start` finds, provided none of the earlier ones straddles `start`: the scan then reaches
+    `start` in the same state (it tries each position in turn, and look-behinds see the text
+    before the scan's start either way). Where one does straddle it, the scan is redone from
+    `start`. So every run holding the needle yields the same candidates, in the same order, as
+    its own scan from the run's start did, without scanning the rest of the text again.
+    """
+
+    __slots__ = ("ends", "kind", "name", "needle", "ok", "rx", "scanned", "starts")
+
+    def __init__(self, needle: str, name: str, rx: re.Pattern[str]) -> None:
+        self.needle, self.name, self.rx, self.kind = needle, name, rx, _KIND_OF[name]
+        self.scanned = False
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.ok: list[bool] = []
+
+    def _scan_from(self, text: str, start: int) -> None:
+        validate = _VALIDATORS.get(self.name, _ok_default)
+        self.starts, self.ends, self.ok = [], [], []
+        for m in self.rx.finditer(text, start):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.ok.append(validate(m.group()))
+        self.scanned = True
+
+    def from_(self, text: str, start: int) -> Iterator[Candidate]:
+        i = bisect.bisect_left(self.starts, start)
+        if not self.scanned or (i > 0 and max(self.ends[:i]) > start):
+            self._scan_from(text, start)
+            i = 0
+        for j in range(i, len(self.starts)):
+            if self.ok[j]:
+                yield Candidate(self.kind, self.starts[j], self.ends[j])
+
+
 def detect_vendor_tokens(text: str, lower: str) -> Iterator[Candidate]:
     found = scan.hits(lower)
-    needles = [entry for entry in _BY_NEEDLE if entry[0] in text]
+    needles = [_NeedleMatches(n, name, rx) for n, name, rx in _BY_NEEDLE if n in text]
     walked: list[tuple[int, int]] = []
     # facebook_app: digits, then "|" (outside the run alphabet), then the secret.
     if needles or found.has("vendor_long_run") or "|" in text:
@@ -444,14 +485,10 @@ def detect_vendor_tokens(text: str, lower: str) -> Iterator[Candidate]:
             if end - start >= _UNANCHORED_MIN or text.startswith("|", end):
                 walked.append((start, end))
                 yield from _walk_run(text, start, end)
-            if not needles:
-                continue
-            chunk = text[start:end]
-            for needle, name, rx in needles:
-                if needle in chunk:
-                    for m in rx.finditer(text, start):
-                        if _VALIDATORS.get(name, _ok_default)(m.group()):
-                            yield Candidate(_KIND_OF[name], m.start(), m.end())
+            for matches in needles:
+                # `needle in text[start:end]`, without the copy.
+                if text.find(matches.needle, start, end) != -1:
+                    yield from matches.from_(text, start)
     done = 0
     w = 0
     for pos in found.token_starts("vendor_prefix"):
