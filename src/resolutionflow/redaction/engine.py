@@ -21,6 +21,9 @@ from resolutionflow.redaction.patterns.common import MARKER_RE
 _ECHO_ANYWHERE_MIN = 8
 _ECHO_TOKEN_MIN = 4
 _ANSI_RE = re.compile(r"\x1b\[[0-9;]{0,12}[A-Za-z]")
+# What may not stand right before / after a short echo (a longer token continues there).
+_ECHO_BEFORE_RE = re.compile(r"[\w@#$%^&*!?.-]")
+_ECHO_AFTER_RE = re.compile(r"[\w@#$%^&*!?-]")
 
 
 def _detectors(options: RedactionOptions, skip_always: bool = False) -> list[patterns.Detector]:
@@ -51,11 +54,23 @@ def _echoes(text: str, found: list[Candidate]) -> list[Candidate]:
                     out.append(Candidate(c.kind, pos, pos + len(value)))
                 pos = text.find(value, pos + 1)
         else:
-            for m in re.finditer(
-                r"(?<![\w@#$%^&*!?.-])" + re.escape(value) + r"(?![\w@#$%^&*!?-])", text
-            ):
-                if m.start() != c.start:
-                    out.append(Candidate(c.kind, m.start(), m.end()))
+            # The copies standing as a whole token, as `re.finditer` of the value between
+            # `(?<![\w@#$%^&*!?.-])` and `(?![\w@#$%^&*!?-])` finds them (leftmost first, the
+            # next search after a copy's end), but found by `str.find` and the two boundaries
+            # tested with the same character classes: a regex that starts with a look-behind
+            # has no literal to search for and is tried at every position of the text.
+            n = len(value)
+            pos = text.find(value)
+            while pos != -1:
+                end = pos + n
+                if (pos == 0 or _ECHO_BEFORE_RE.match(text, pos - 1) is None) and (
+                    _ECHO_AFTER_RE.match(text, end) is None
+                ):
+                    if pos != c.start:
+                        out.append(Candidate(c.kind, pos, end))
+                    pos = text.find(value, end)
+                else:
+                    pos = text.find(value, pos + 1)
     return out
 
 
