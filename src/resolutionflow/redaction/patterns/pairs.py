@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from resolutionflow.redaction.model import Candidate
 from resolutionflow.redaction.patterns import scan
 from resolutionflow.redaction.patterns.common import (
+    char_classes,
     is_code_reference,
     is_placeholder,
 )
@@ -122,6 +123,11 @@ _NOT_VALUE_RE = re.compile(
 )
 
 
+_WORD_NUMBER_RE = re.compile(r"[A-Za-z]+\d{1,4}")
+_LOWER_WORD_NUMBER_RE = re.compile(r"[a-z]+\d{2,4}")
+assert all(not c.isalnum() for c in _SYMBOLS)
+
+
 def _looks_secret(value: str, *, paired: bool = False) -> bool:
     """A value no one writes as ordinary text: letters mixed with digits or symbols (or an
     unusual mix of cases), at least 6 characters, and none of the shapes above. `paired`: the
@@ -130,17 +136,22 @@ def _looks_secret(value: str, *, paired: bool = False) -> bool:
         return False
     if is_code_reference(value):
         return False
-    letters = sum(c.isalpha() for c in value)
-    digits = sum(c.isdigit() for c in value)
-    symbols = sum(c in _SYMBOLS or not c.isalnum() for c in value)
-    upper_inside = any(c.isupper() for c in value[1:])
-    lower = any(c.islower() for c in value)
+    upper, lowers, digits, letters = char_classes(value)
+    # Every character of _SYMBOLS is outside str.isalnum, so this counts the non-alphanumeric
+    # characters; in ASCII those are the ones neither letters nor digits.
+    symbols = (
+        len(value) - letters - digits
+        if value.isascii()
+        else sum(c in _SYMBOLS or not c.isalnum() for c in value)
+    )
+    upper_inside = upper - value[0].isupper() > 0
+    lower = lowers > 0
     if letters == 0:
         return False
     if digits or symbols:
         # "Server2019", "Win10": a word with a number tacked on is a name, not a password.
-        if re.fullmatch(r"[A-Za-z]+\d{1,4}", value) and not (upper_inside and lower):
-            return paired or (bool(re.fullmatch(r"[a-z]+\d{2,4}", value)) and len(value) >= 8)
+        if _WORD_NUMBER_RE.fullmatch(value) and not (upper_inside and lower):
+            return paired or (bool(_LOWER_WORD_NUMBER_RE.fullmatch(value)) and len(value) >= 8)
         return True
     return upper_inside and lower and len(value) >= 8
 
@@ -186,19 +197,21 @@ def _pair_regions(text: str, lower: str) -> list[tuple[int, int]]:
     for sep in ("/", "|"):
         p = text.find(sep)
         while p != -1:
-            q = p + 1
-            while q < n and text[q] in " \t":
-                q += 1
-            v = q
-            while v < n and v - q < 6 and text[v] not in _VALUE_STOP:
-                v += 1
+            # The blanks after the separator and up to six value characters (the same stops as
+            # a character loop, read by two matches in C); the token before is read only for a
+            # separator with such a value (most "/" are in paths, dates and "and/or").
+            q = _BLANKS_RE.match(text, p + 1).end()  # type: ignore[union-attr]
+            v = _SIX_VALUE_CHARS_RE.match(text, q).end()  # type: ignore[union-attr]
+            if v - q < 6:
+                p = text.find(sep, p + 1)
+                continue
             e = p
             while e > 0 and text[e - 1] in " \t":
                 e -= 1
             s = e
             while s > 0 and text[s - 1] in _TOKEN_CHARS:
                 s -= 1
-            if v - q >= 6 and e > s:
+            if e > s:
                 token = text[s:e]
                 line_start = text.rfind("\n", 0, s) + 1
                 if (
@@ -222,6 +235,8 @@ def _pair_regions(text: str, lower: str) -> list[tuple[int, int]]:
 
 
 _VALUE_STOP = frozenset(" \t\r\n/\\,;()[]{}<>\"'`")
+_BLANKS_RE = re.compile(r"[ \t]*")
+_SIX_VALUE_CHARS_RE = re.compile(r"[^ \t\r\n/\\,;()\[\]{}<>\"'`]{0,6}")
 
 
 def _matches(text: str, lower: str) -> Iterator[re.Match[str]]:
