@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from resolutionflow.redaction.model import Candidate
 from resolutionflow.redaction.patterns import scan
 from resolutionflow.redaction.patterns.common import (
+    ALNUM_RE,
     GUID_RE,
     STOPWORDS,
+    char_classes,
     has_alphabet_run,
     is_code_reference,
     is_ordinary,
@@ -333,7 +335,7 @@ _REVERSED_RE = re.compile(
 
 
 def _value_ok(cls: str, value: str, quoted: bool) -> bool:
-    if not value or not any(c.isalnum() for c in value):
+    if not value or ALNUM_RE.search(value) is None:
         return False
     if is_placeholder(value):
         return False
@@ -342,7 +344,7 @@ def _value_ok(cls: str, value: str, quoted: bool) -> bool:
     if value.startswith("-----") or value.lower().startswith(("http://", "https://", "file:")):
         return False
     if cls == "password":
-        return len(value) >= 4 and not (is_ordinary(value) and not any(c.isalpha() for c in value))
+        return len(value) >= 4 and not (is_ordinary(value) and not char_classes(value)[3])
     if GUID_RE.match(value):
         # A GUID under a secret-ish name is a key (Heroku, npm tokens); elsewhere it is an object id.
         if cls == "compoundkey":
@@ -378,19 +380,20 @@ def _random_path(value: str) -> bool:
 
 def _long_alnum(value: str) -> bool:
     """32+ letters and digits, both present: a generated key even when its alphabet is small."""
-    return (
-        len(value) >= 32
-        and value.isalnum()
-        and any(c.isdigit() for c in value)
-        and sum(c.isalpha() for c in value) >= 4
-        and shannon_entropy(value) >= 2.5
-    )
+    if len(value) < 32 or not value.isalnum():
+        return False
+    _upper, _lower, digits, letters = char_classes(value)
+    return digits > 0 and letters >= 4 and shannon_entropy(value) >= 2.5
 
 
 def _symbol_rich(value: str) -> bool:
     """Hand-made secrets ("m{{h}o)p${e]nob(ody") mix letters with several symbols, no spaces."""
-    symbols = sum(not c.isalnum() and not c.isspace() for c in value)
-    letters = sum(c.isalpha() for c in value)
+    letters = char_classes(value)[3]
+    symbols = (
+        len(value) - len(_ALNUM_OR_SPACE_RE.findall(value))
+        if value.isascii()
+        else sum(not c.isalnum() and not c.isspace() for c in value)
+    )
     return (
         len(value) >= 8
         and " " not in value
@@ -398,6 +401,9 @@ def _symbol_rich(value: str) -> bool:
     )
 
 
+_AWS_SECRET_RE = re.compile(r"[A-Za-z0-9/+]{40}")
+# ASCII letters, digits and white space (in ASCII: str.isalnum or str.isspace).
+_ALNUM_OR_SPACE_RE = re.compile(r"[A-Za-z0-9 \t\n\r\x0b\x0c\x1c-\x1f]")
 _LICENSE_RE = re.compile(r"^[A-Z0-9]{4,6}(?:-[A-Z0-9]{4,6}){3,7}$")
 
 
@@ -411,7 +417,7 @@ def _kind_for(cls: str, ident: str, value: str) -> str:
         )
     if (
         len(value) == 40
-        and re.fullmatch(r"[A-Za-z0-9/+]{40}", value)
+        and _AWS_SECRET_RE.fullmatch(value)
         and ("aws" in low or "secretaccess" in low.replace("_", ""))
     ):
         return "aws_secret_key"
@@ -437,6 +443,7 @@ _OBJECT_KEY_PREFIXES = frozenset(
     {"reg", "registry", "class", "sub", "subkey", "parent", "node", "object", "foreign", "row"}
     | {"sort", "hash", "lookup", "map", "cache", "index", "partition", "primary", "unique"}
 )
+_KEY_CLASS_PREFIXES = _STRONG_KEY_PREFIXES | {"secret", "product"}
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+)[ \t]$")
 
 
@@ -444,7 +451,7 @@ def _key_class(text: str, start: int, ident: str) -> str:
     """A bare "key" is made specific by the word before it ("Activation key: ...", "SECRET KEY")
     or by its own compound name (`HEROKU_KEY`, `hubspotKey`)."""
     prev = _PREV_WORD_RE.search(text, max(0, start - 24), start)
-    if prev is not None and prev.group(1).lower() in _STRONG_KEY_PREFIXES | {"secret", "product"}:
+    if prev is not None and prev.group(1).lower() in _KEY_CLASS_PREFIXES:
         return "strongkey"
     words = _words(ident)
     return "compoundkey" if len(words) >= 2 and words[-2] not in _OBJECT_KEY_PREFIXES else "key"

@@ -320,6 +320,10 @@ def shannon_entropy(value: str) -> float:
     return -sum(map(_entropy_terms(n).__getitem__, Counter(value).values()))
 
 
+# `ALNUM_RE.search(v) is None` is `not any(c.isalnum() for c in v)`: `[^\W_]` is exactly
+# str.isalnum over all of Unicode (\w is isalnum or "_"), searched in C.
+ALNUM_RE = re.compile(r"[^\W_]")
+
 _UPPER_BYTES = bytes(range(ord("A"), ord("Z") + 1))
 _LOWER_BYTES = bytes(range(ord("a"), ord("z") + 1))
 _DIGIT_BYTES = b"0123456789"

@@ -170,12 +170,15 @@ class Hits:
 
     def spans(self, keywords: frozenset[str]) -> list[tuple[int, int]]:
         """(start, end) of every hit of these (registered) keywords, sorted."""
-        return sorted(
-            (i, i + len(kw)) for kw, found in self._found.items() if kw in keywords for i in found
-        )
+        found = self._found
+        # The keywords both found and asked for, intersected in C; the order they are read in
+        # does not matter, as the spans are sorted (and two keywords never give the same span).
+        out = [(i, i + len(kw)) for kw in found.keys() & keywords for i in found[kw]]
+        out.sort()
+        return out
 
     def present(self, keywords: frozenset[str]) -> set[str]:
-        return {kw for kw in self._found if kw in keywords}
+        return self._found.keys() & keywords
 
     def token_starts(self, group: str) -> list[int]:
         """Sorted positions where a word of `group` starts a token."""

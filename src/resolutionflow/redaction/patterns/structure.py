@@ -144,9 +144,13 @@ def encodes_text(value: str) -> bool:
     return printable >= 0.85 * len(decoded)
 
 
+_PLUS_SLASH_RE = re.compile(r"[+/]")
+_DASH_UNDERSCORE_RE = re.compile(r"[-_]")
+
+
 def _one_alphabet(value: str) -> bool:
     """base64 uses "+/", base64url "-_": a value mixing the two is a path or a name."""
-    return not (any(c in "+/" for c in value) and any(c in "-_" for c in value))
+    return not (_PLUS_SLASH_RE.search(value) and _DASH_UNDERSCORE_RE.search(value))
 
 
 _PUBLIC_NAME_RE = re.compile(
