@@ -14,7 +14,11 @@ from resolutionflow.redaction.model import (
     RedactionResult,
 )
 from resolutionflow.redaction.patterns import scan as keyword_scan
-from resolutionflow.redaction.patterns.common import MARKER_RE
+from resolutionflow.redaction.patterns.common import (
+    MARKER_RE,
+    forget_verdicts,
+    remember_verdicts,
+)
 
 # Below this length a value is only re-redacted where it stands as a whole token elsewhere in the
 # text; a short value ("4821") would otherwise eat the same digits inside ordinary numbers.
@@ -181,6 +185,15 @@ _MAX_ROUNDS = 4
 def redact(text: str, options: RedactionOptions) -> RedactionResult:
     if not text:
         return RedactionResult(text, [])
+    started = remember_verdicts()
+    try:
+        return _redact(text, options)
+    finally:
+        if started:
+            forget_verdicts()
+
+
+def _redact(text: str, options: RedactionOptions) -> RedactionResult:
     findings = _detect(text, options)
     if not findings:
         return RedactionResult(text, [])

@@ -23,6 +23,7 @@ from resolutionflow.redaction.patterns.common import (
     is_ordinary,
     is_placeholder,
     looks_random,
+    remembered,
     shannon_entropy,
     trim_value,
 )
@@ -270,6 +271,7 @@ def _words(ident: str) -> list[str]:
     return [w.lower() for w in _SPLIT_RE.findall(ident)]
 
 
+@remembered
 def _classify(ident: str) -> str | None:
     """'password' | 'secret' | 'strongkey' | 'key' | None for an identifier such as AwsSecretKey."""
     words = _words(ident)
@@ -334,6 +336,7 @@ _REVERSED_RE = re.compile(
 )
 
 
+@remembered
 def _value_ok(cls: str, value: str, quoted: bool) -> bool:
     if not value or ALNUM_RE.search(value) is None:
         return False

@@ -2,11 +2,59 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+import threading
 from collections import Counter
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 from resolutionflow.redaction.patterns import scan
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_verdicts = threading.local()
+
+
+def remember_verdicts() -> bool:
+    """From now until forget_verdicts(), in this thread, the value tests marked `@remembered`
+    keep their answers. False (and nothing changes) when they already do.
+
+    The engine calls this for one redaction: it reads its output again (engine.redact's second
+    pass, which makes it idempotent), where every identifier and every value it refused is
+    tested once more, and a ticket repeats its key names ("password", "api_key"). The tests so
+    marked depend on their arguments alone (module constants, never the text around the value),
+    so a remembered answer is the answer. Answers, and the values they are keyed by, are dropped
+    when the redaction ends: no value outlives the call that saw it.
+    """
+    if getattr(_verdicts, "memo", None) is not None:
+        return False
+    _verdicts.memo = {}
+    return True
+
+
+def forget_verdicts() -> None:
+    _verdicts.memo = None
+
+
+def remembered(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Marks a value test that depends on its arguments alone (see remember_verdicts)."""
+
+    @functools.wraps(fn)
+    def test(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        memo: dict[object, object] | None = getattr(_verdicts, "memo", None)
+        if memo is None:
+            return fn(*args, **kwargs)
+        key = (fn, args, tuple(kwargs.items())) if kwargs else (fn, args)
+        try:
+            return memo[key]  # type: ignore[return-value]
+        except KeyError:
+            answer = memo[key] = fn(*args, **kwargs)
+            return answer
+
+    return test
+
 
 # `[REDACTED:kind]` markers from an earlier pass; detectors must never see them as values.
 MARKER_RE = re.compile(r"\[REDACTED:[a-z_]+\]")

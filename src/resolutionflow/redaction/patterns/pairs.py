@@ -21,6 +21,7 @@ from resolutionflow.redaction.patterns.common import (
     char_classes,
     is_code_reference,
     is_placeholder,
+    remembered,
 )
 
 # Accounts whose name alone says "this is a sign-in".
@@ -128,6 +129,7 @@ _LOWER_WORD_NUMBER_RE = re.compile(r"[a-z]+\d{2,4}")
 assert all(not c.isalnum() for c in _SYMBOLS)
 
 
+@remembered
 def _looks_secret(value: str, *, paired: bool = False) -> bool:
     """A value no one writes as ordinary text: letters mixed with digits or symbols (or an
     unusual mix of cases), at least 6 characters, and none of the shapes above. `paired`: the

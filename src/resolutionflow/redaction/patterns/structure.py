@@ -32,6 +32,7 @@ from resolutionflow.redaction.patterns import scan
 from resolutionflow.redaction.patterns.common import (
     char_classes,
     is_placeholder,
+    remembered,
     shannon_entropy,
 )
 
@@ -89,6 +90,7 @@ def entropy_threshold(length: int, alphabet: int) -> float:
     return 0.8 * math.log2(min(length, alphabet))
 
 
+@remembered
 def looks_generated(body: str, *, min_len: int = 20) -> bool:
     """Drawn at random from letters and digits (+ "-_" or "+/"), not written by a person."""
     core = body.rstrip("=")
@@ -129,6 +131,7 @@ def _has_sequence(value: str) -> bool:
     return any(run in low for run in _SEQ_RUN_LIST)
 
 
+@remembered
 def encodes_text(value: str) -> bool:
     """Base64 (or base64url) of readable text ("eyJhbGciOi..." is JSON, "bm90X3Zh..." words):
     encoded data, not key material. Random bytes decode to about 37% printable characters."""
