@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from resolutionflow.redaction.model import Candidate
 from resolutionflow.redaction.patterns import scan
 from resolutionflow.redaction.patterns.common import (
+    ALNUM_RE,
     STOPWORDS,
+    char_classes,
     is_code_reference,
     is_ordinary,
     is_placeholder,
@@ -62,10 +64,12 @@ def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int, bool]:
 
 
 def _secretish(value: str) -> bool:
-    has_digit = any(c.isdigit() for c in value)
-    has_alpha = any(c.isalpha() for c in value)
-    has_symbol = any(c in _STRONG_SYMBOLS for c in value)
-    mixed_inside = any(c.isupper() for c in value[1:]) and any(c.islower() for c in value)
+    upper, lower, digits, letters = char_classes(value)
+    has_digit = digits > 0
+    has_alpha = letters > 0
+    has_symbol = not _STRONG_SYMBOLS.isdisjoint(value)
+    # An upper-case letter after the first character, and a lower-case one anywhere.
+    mixed_inside = upper - value[:1].isupper() > 0 and lower > 0
     return (
         (has_alpha and (has_digit or has_symbol))
         or (mixed_inside and len(value) >= 6)
@@ -74,7 +78,7 @@ def _secretish(value: str) -> bool:
 
 
 def _accept(value: str, sep: str, quoted: bool, text: str, end: int, is_pin: bool) -> bool:
-    if not value or not any(c.isalnum() for c in value):
+    if not value or ALNUM_RE.search(value) is None:
         return False
     if value[0] in ")]}>":
         return False  # "PASSWORD }}@host": the end of a template placeholder, not a value
@@ -91,7 +95,7 @@ def _accept(value: str, sep: str, quoted: bool, text: str, end: int, is_pin: boo
     kind_of_sep = sep.strip().lower()
     if kind_of_sep in (":", "=", ":=", "=>", "->", "\u2014", "\u2013"):
         # Config style: anything that is not an obvious non-value.
-        return not (len(value) < 3 or (is_ordinary(value) and not any(c.isalpha() for c in value)))
+        return not (len(value) < 3 or (is_ordinary(value) and not char_classes(value)[3]))
     if kind_of_sep == "":
         # Bare "password X": only a value that cannot be an English word.
         return len(value) >= 6 and _secretish(value) and not is_ordinary(value)
@@ -260,6 +264,9 @@ def detect_command_passwords(text: str, lower: str) -> Iterator[Candidate]:
             yield from _command_in(text, kind, rx, w_start, w_end)
 
 
+_SHELL_VARIABLE_RE = re.compile(r"^\$[A-Za-z_][\w:]*$")
+
+
 def _command_in(
     text: str, kind: str, rx: re.Pattern[str], w_start: int, w_end: int
 ) -> Iterator[Candidate]:
@@ -270,10 +277,10 @@ def _command_in(
         if end <= start:
             continue
         value = text[start:end]
-        if is_placeholder(value) or not any(c.isalnum() for c in value):
+        if is_placeholder(value) or ALNUM_RE.search(value) is None:
             continue
         if not quoted and (
-            re.match(r"^\$[A-Za-z_][\w:]*$", value)  # PowerShell/shell variable
+            _SHELL_VARIABLE_RE.match(value)  # PowerShell/shell variable
             or value.lower() in STOPWORDS
             or value.startswith(("(", "$(", "%"))
         ):

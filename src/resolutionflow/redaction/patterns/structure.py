@@ -191,6 +191,6 @@ def detect_structured_tokens(text: str, lower: str) -> Iterator[Candidate]:
             if value.startswith("/") or not _one_alphabet(value) or _named_public(text, m.start()):
                 continue  # a path, or a public key
             if looks_generated(value, min_len=40) and not any(
-                encodes_text(part) for part in re.split(r"[_-]", value)
+                encodes_text(part) for part in _DASH_UNDERSCORE_RE.split(value)
             ):
                 yield Candidate("api_key", m.start(), m.end())
