@@ -251,15 +251,20 @@ _PW_KEYWORDS = (
 
 
 _ALL_CMD_KEYWORDS = frozenset(k for ks in _CMD_KEYWORDS for k in ks)
+# The command patterns each keyword gates (indexes into _CMD_RES).
+_CMD_GROUPS_OF: dict[str, tuple[int, ...]] = {
+    k: tuple(i for i, ks in enumerate(_CMD_KEYWORDS) if k in ks) for k in _ALL_CMD_KEYWORDS
+}
 
 
 def detect_command_passwords(text: str, lower: str) -> Iterator[Candidate]:
     present = scan.hits(lower).present(_ALL_CMD_KEYWORDS)
     if not present:
         return
-    for (kind, rx), keywords in zip(_CMD_RES, _CMD_KEYWORDS, strict=True):
-        if present.isdisjoint(keywords):
-            continue
+    # The patterns with a keyword present, in their order: the same ones a test of every
+    # pattern's keywords against `present` keeps, without testing the other patterns.
+    for i in sorted({i for k in present for i in _CMD_GROUPS_OF[k]}):
+        (kind, rx), keywords = _CMD_RES[i], _CMD_KEYWORDS[i]
         for w_start, w_end in keyword_windows(text, lower, keywords, before=24, after=240):
             yield from _command_in(text, kind, rx, w_start, w_end)
 
