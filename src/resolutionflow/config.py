@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_fast_model: str | None = None
     llm_deep_model: str | None = None
+    # FlowPilot's flow matching reads openings with the bundled sentence encoder
+    # (providers/embeddings/minilm.py) when it is installed; off: words alone (less memory).
+    offline_encoder: bool = True
     # Optional semantic retrieval next to full-text search (providers/embeddings); off by default.
     embeddings_provider: Literal["none", "openai", "voyage", "local"] = "none"
     embeddings_model: str = ""

@@ -1,16 +1,22 @@
 """FlowPilot's flow matching (pilot/matching.py): an opening in other words than the flow's
 still gets the flow, an opening no flow fits gets none (also when it shares the flow's steps'
 words but names none of the flow's own distinctive words), and close flows are told apart;
-through the API the account's own library and resolved sessions are what it learns from."""
+with the bundled sentence encoder, meaning bridges what no shared word does; through the API
+the account's own library and resolved sessions are what it learns from, with the encoder on
+and off."""
 
 from __future__ import annotations
 
 import itertools
 import uuid
 
+import pytest
 from httpx import AsyncClient
 
+from resolutionflow.config import get_settings
+from resolutionflow.pilot import matching
 from resolutionflow.pilot.matching import FlowText, Matcher, decide
+from resolutionflow.providers.embeddings import minilm
 from tests.fixtures.factories import Factory, Tenant
 
 # A small library written for these tests (an MSP's own flows).
@@ -157,6 +163,34 @@ def test_close_flows_are_ranked_by_what_the_opening_says() -> None:
     assert proposed(m, "Outlook is broken") is None
 
 
+def test_with_the_encoder_meaning_bridges_what_no_word_shares() -> None:
+    words_only = Matcher(LIBRARY)
+    m = Matcher(LIBRARY, encoder=minilm.encoder())
+    # No word of the LCD flow (title, description, steps) is in this opening.
+    opening = "The ThinkPad shows nothing on the display but the fans spin"
+    assert proposed(words_only, opening) is None
+    assert proposed(m, opening) == "LCD panel faults"
+    ranked = m.rank(opening)
+    assert ranked[0].similarity is not None and 0.0 <= ranked[-1].score <= ranked[0].score <= 1.0
+    # The vector of the opening may be passed in (the bench encodes each opening once).
+    vector = minilm.encoder().encode([opening])[0]  # type: ignore[union-attr]
+    assert m.rank(opening, vector) == ranked
+    # Still no flow where none fits, and two equally fitting flows are not guessed between.
+    assert proposed(m, "The badge reader at the front door beeps red for everyone") is None
+    assert proposed(m, "Customer wants a quote for a new coffee machine") is None
+    assert Matcher([], encoder=minilm.encoder()).best("Printer offline") is None
+
+
+def test_name_vectors_are_reused_across_rebuilds() -> None:
+    encoder = minilm.encoder()
+    assert encoder is not None
+    first = matching.name_vectors(encoder, [LCD, POWER])
+    renamed = FlowText(LCD.id, "LCD panel faults", LCD.head + " displays", LCD.nodes)
+    again = matching.name_vectors(encoder, [renamed, POWER])
+    assert (again[1] == first[1]).all()  # the unchanged flow is the cached vector
+    assert not (again[0] == first[0]).all()  # a changed name is encoded afresh
+
+
 # --- through the API, on the account's own library --------------------------------------------
 
 
@@ -196,15 +230,30 @@ async def _matched(client: AsyncClient, tenant: Tenant, opening: str) -> str | N
     return None if m is None else str(m["id"])
 
 
+@pytest.mark.parametrize("encoder", [True, False], ids=["encoder", "words-only"])
 async def test_flowpilot_matches_from_the_accounts_library_and_history(
-    client: AsyncClient, factory: Factory
+    client: AsyncClient, factory: Factory, monkeypatch: pytest.MonkeyPatch, encoder: bool
 ) -> None:
+    monkeypatch.setattr(get_settings(), "offline_encoder", encoder)
     tenant, other = await factory.tenant(), await factory.tenant()
     ids = {f.title: await _publish(client, tenant, f) for f in LIBRARY}
     # Another account's flows are never proposed, however well they fit.
     await _publish(client, other, LCD)
 
-    assert await _matched(client, tenant, "Laptop won't boot at all") == ids["No power"]
+    r = await client.post(
+        "/api/v1/sessions",
+        headers=tenant.engineer.headers,
+        json={"title": "No power", "mode": "pilot", "intake": {"text": "Laptop won't power on"}},
+    )
+    assert r.status_code == 201, r.text
+    # The proposal's figure is a 0..1 match either way (the UI shows it as a percentage).
+    assert r.json()["matched_flow"]["id"] == ids["No power"]
+    assert 0.0 < r.json()["matched_flow"]["score"] <= 1.0
+    # Which reading matched is the installation's choice (RESOLUTIONFLOW_OFFLINE_ENCODER).
+    kept = matching._CACHE[tenant.id][1]
+    assert (kept.rank("Laptop won't power on")[0].similarity is not None) is encoder
+
+    assert await _matched(client, tenant, "Laptop won't power on at all") == ids["No power"]
     assert await _matched(client, tenant, "Customer wants a quote for a coffee machine") is None
 
     opening = "Screen went black on the ThinkPad after the lid was closed"

@@ -24,10 +24,21 @@ only word of the twin's name it says is one several flows use, or only a word as
 it. A match that says a rare word of the flow's name, or two common ones, still gets proposed.
 The constants are chosen by bench/pilot_eval.py (leave-one-tree-out libraries with negative
 openings, a false proposal costing twice a false "no flow"; see docs/pilot-eval.md).
+
+With the bundled sentence encoder (providers/embeddings/minilm.py, installed with the product;
+RESOLUTIONFLOW_OFFLINE_ENCODER=false turns it off) the words are also read for what they mean
+beyond the account's texts: a Kia is a car, an IdeaPad a laptop, "won't come up" is "no
+power". Flows are then ranked by their *fit*: the cosine between the opening and the flow's
+name (title, description, tags, category) plus LEXICAL_WEIGHT x the score above (scaled to
+0..1), and the best is
+proposed when its fit is at least FIT_FROM and leads the runner-up by FIT_MARGIN. The encoder
+knows how alike two texts are, which the lexical score only approximates through shared and
+associated words, so its cosine replaces the `said` test as the judge of "no flow".
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import itertools
 import math
@@ -38,9 +49,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolutionflow.config import get_settings
 from resolutionflow.pilot import repository
+from resolutionflow.providers.embeddings import minilm
 from resolutionflow.search.index import STOPWORDS
 
 # Proposed when the best flow scores at least this ...
@@ -51,6 +65,13 @@ SAID_FROM = 0.65
 # ... and it is at least this much ahead of the next flow: two flows that fit about as well mean
 # the opening does not say which, and most often that neither is the problem.
 MARGIN = 0.08
+# With the encoder: fit = (cosine(opening, flow's name) + LEXICAL_WEIGHT x score) / (1 +
+# LEXICAL_WEIGHT), 0..1 like the score it replaces (the cosine of two unrelated texts is about
+# 0-0.2, of two wordings of one problem 0.5-0.8); proposed from FIT_FROM with a lead of
+# FIT_MARGIN.
+LEXICAL_WEIGHT = 0.5
+FIT_FROM = 0.30
+FIT_MARGIN = 0.03
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Chatter that says nothing about which problem it is (beyond search's own stopwords).
@@ -134,6 +155,9 @@ class Match:
     # How much of the flow's name (title, description, engineers' words for it) the opening
     # says itself; decides whether the best flow is proposed at all (see `decide`).
     said: float
+    # With the encoder: the cosine between the opening and the flow's name, and `score` is the
+    # fit (see FIT_FROM); None without it.
+    similarity: float | None = None
 
 
 @dataclass
@@ -155,10 +179,18 @@ class Matcher:
         flows: Iterable[FlowText],
         history: Iterable[tuple[uuid.UUID, str]] = (),
         associations: dict[str, list[tuple[str, float]]] | None = None,
+        encoder: minilm.Encoder | None = None,
+        vectors: np.ndarray[Any, Any] | None = None,
     ) -> None:
         """`associations`: those of a matcher built from the same flows (they depend on the
-        flows' text only), so a new resolved session does not recount them."""
+        flows' text only), so a new resolved session does not recount them. `encoder`: rank by
+        fit (see FIT_FROM); `vectors`: the flows' name vectors when already computed
+        (`name_vectors`), else they are computed here."""
         self.flows = [_Flow(f) for f in flows]
+        self._encoder = encoder
+        self._vectors = vectors
+        if encoder is not None and vectors is None:
+            self._vectors = name_vectors(encoder, [f.text for f in self.flows])
         units: list[set[str]] = []
         df: Counter[str] = Counter()
         for f in self.flows:
@@ -301,20 +333,37 @@ class Matcher:
         """0..1: how rare `word` is among the flows, relative to a word none of them uses."""
         return float((self.idf.get(word, 0.0) / self.max_idf) ** CORE_IDF_POWER)
 
-    def rank(self, opening: str) -> list[Match]:
-        """Every flow with how well it fits the opening (0..1), best first (ties: title)."""
+    def rank(self, opening: str, vector: np.ndarray[Any, Any] | None = None) -> list[Match]:
+        """Every flow with how well it fits the opening, best first (ties: title). With the
+        encoder this encodes the opening (milliseconds of CPU: call it off the event loop)
+        unless its `vector` is given."""
         query = list(dict.fromkeys(words(opening)))
         named, covered = self._named(query), self._covered(query)
         said = self._said(query)
-        out = [
-            Match(
-                f.text.id,
-                f.text.title,
-                round(NAMED_WEIGHT * a + (1 - NAMED_WEIGHT) * b, 3),
-                round(c, 3),
-            )
-            for f, a, b, c in zip(self.flows, named, covered, said, strict=True)
+        lexical = [
+            NAMED_WEIGHT * a + (1 - NAMED_WEIGHT) * b for a, b in zip(named, covered, strict=True)
         ]
+        if self._encoder is None or self._vectors is None or not self.flows:
+            out = [
+                Match(f.text.id, f.text.title, round(score, 3), round(c, 3))
+                for f, score, c in zip(self.flows, lexical, said, strict=True)
+            ]
+        else:
+            if vector is None:
+                vector = self._encoder.encode([opening])[0]
+            cosines = self._vectors @ vector
+            out = [
+                Match(
+                    f.text.id,
+                    f.text.title,
+                    round(
+                        max(0.0, (float(cos) + LEXICAL_WEIGHT * score) / (1 + LEXICAL_WEIGHT)), 3
+                    ),
+                    round(c, 3),
+                    round(float(cos), 3),
+                )
+                for f, score, c, cos in zip(self.flows, lexical, said, cosines, strict=True)
+            ]
         return sorted(out, key=lambda m: (-m.score, m.title))
 
     def best(self, opening: str) -> Match | None:
@@ -330,7 +379,14 @@ def decide(
 ) -> Match | None:
     """The first of `ranked` (best first) if the opening names it, it fits and it is clearly
     best, else None. The defaults are the calibrated ones; the bench passes others to trace the
-    trade-off between a false "no flow" and a flow proposed when none fits."""
+    trade-off between a false "no flow" and a flow proposed when none fits. A ranking by fit
+    (the encoder's) is decided by FIT_FROM and FIT_MARGIN instead."""
+    if ranked and ranked[0].similarity is not None:
+        if ranked[0].score < FIT_FROM:
+            return None
+        if len(ranked) > 1 and ranked[0].score - ranked[1].score < FIT_MARGIN:
+            return None
+        return ranked[0]
     if not ranked or ranked[0].score < match_from or ranked[0].said < said_from:
         return None
     if len(ranked) > 1 and ranked[0].score - ranked[1].score < margin:
@@ -367,6 +423,35 @@ def _associations(units: list[set[str]]) -> dict[str, list[tuple[str, float]]]:
     return {w: sorted(v, key=lambda t: -t[1])[:5] for w, v in out.items()}
 
 
+def name_text(flow: FlowText) -> str:
+    """What the encoder reads of a flow: its name (title, then description, tags, category)."""
+    return f"{flow.title}. {flow.head}".strip()
+
+
+# Name vectors by text, across rebuilds of every account's matcher: publishing one flow
+# re-encodes only that flow. Bounded (a vector is 1.5 KB).
+_VECTORS: dict[str, np.ndarray[Any, Any]] = {}
+_VECTORS_MAX = 20_000
+
+
+def name_vectors(encoder: minilm.Encoder, flows: Sequence[FlowText]) -> np.ndarray[Any, Any]:
+    """The flows' name vectors, one row per flow (CPU-bound: call it off the event loop)."""
+    texts = [name_text(f) for f in flows]
+    missing = list(dict.fromkeys(t for t in texts if t not in _VECTORS))
+    if missing:
+        if len(_VECTORS) + len(missing) > _VECTORS_MAX:
+            _VECTORS.clear()
+        _VECTORS.update(zip(missing, encoder.encode(missing), strict=True))
+    if not texts:
+        return np.zeros((0, minilm.DIMENSIONS), dtype=np.float32)
+    return np.stack([_VECTORS[t] for t in texts])
+
+
+def encoder() -> minilm.Encoder | None:
+    """The bundled encoder unless the installation turned it off or lacks it."""
+    return minilm.encoder() if get_settings().offline_encoder else None
+
+
 # --- the account's matcher -----------------------------------------------------------------
 
 # Per account: the signature of what the matcher was built from, and the matcher.
@@ -395,10 +480,13 @@ async def matcher(db: AsyncSession, account_id: uuid.UUID) -> Matcher:
         for flow, graph in await repository.library(db, account_id)
     ]
     same_flows = kept is not None and kept[0][0] == flow_versions
+    reader = await asyncio.to_thread(encoder)  # the first call loads the weights (~0.5 s)
     built = Matcher(
         flows,
         await repository.resolved_openings(db, account_id),
         kept[1].associations if kept is not None and same_flows else None,
+        reader,
+        await asyncio.to_thread(name_vectors, reader, flows) if reader is not None else None,
     )
     if len(_CACHE) >= _CACHE_ACCOUNTS and account_id not in _CACHE:
         _CACHE.pop(next(iter(_CACHE)))

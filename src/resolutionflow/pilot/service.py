@@ -9,6 +9,7 @@ writes the step in the next transaction.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import json
@@ -452,12 +453,11 @@ async def start(
         db, session.account_id, _now() - timedelta(days=_SUCCESS_DAYS)
     )
     library = await matching.matcher(db, session.account_id)
+    # With the encoder, ranking encodes the intake: CPU work, off the event loop.
+    ranked = await asyncio.to_thread(library.rank, text)
     best = matching.decide(
         sorted(
-            (
-                replace(m, score=_with_success(m.score, successes.get(m.id, 0)))
-                for m in library.rank(text)
-            ),
+            (replace(m, score=_with_success(m.score, successes.get(m.id, 0))) for m in ranked),
             key=lambda m: (-m.score, m.title),
         )
     )
