@@ -956,7 +956,7 @@ def _with_encoder(
 ) -> tuple[list[tuple[str, str, Ranked]], list[tuple[str, str, Ranked]]]:
     """Leave-one-tree-out rows ranked by fit, without and with half the dialogs as history
     (as the lexical rows above; each opening encoded once)."""
-    vectors = reader.encode([d.intake for d in all_dialogs])
+    vectors = reader.encode([d.intake for d in all_dialogs], matching.OPENING_TOKENS)
     rows: list[tuple[str, str, Ranked]] = []
     hist_rows: list[tuple[str, str, Ranked]] = []
     for h in names:

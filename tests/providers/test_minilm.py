@@ -37,6 +37,16 @@ def test_vectors_match_sentence_transformers() -> None:
     assert np.abs(alone - want).max() < 1e-4
 
 
+def test_a_text_is_read_up_to_max_tokens() -> None:
+    encoder = minilm.encoder()
+    assert encoder is not None
+    long = "Printer on floor 3 shows offline. " * 40
+    # [CLS] + six word pieces + [SEP]: the first sentence without its full stop.
+    cut, first = encoder.encode([long, "Printer on floor 3 shows offline"], max_tokens=8)
+    assert np.abs(cut - first).max() < 1e-5
+    assert np.abs(cut - encoder.encode([long])[0]).max() > 1e-3
+
+
 def test_meaning_beyond_shared_words() -> None:
     encoder = minilm.encoder()
     assert encoder is not None

@@ -72,6 +72,8 @@ MARGIN = 0.08
 LEXICAL_WEIGHT = 0.5
 FIT_FROM = 0.30
 FIT_MARGIN = 0.03
+# The encoder reads this many word pieces of an opening (the length the model was trained on).
+OPENING_TOKENS = 128
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Chatter that says nothing about which problem it is (beyond search's own stopwords).
@@ -350,7 +352,8 @@ class Matcher:
             ]
         else:
             if vector is None:
-                vector = self._encoder.encode([opening])[0]
+                # The problem is stated first; logs appended to an intake add cost, not meaning.
+                vector = self._encoder.encode([opening], OPENING_TOKENS)[0]
             cosines = self._vectors @ vector
             out = [
                 Match(

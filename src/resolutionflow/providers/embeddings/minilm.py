@@ -113,8 +113,10 @@ class Encoder:
                 )
             )
 
-    def encode(self, texts: list[str]) -> np.ndarray[Any, Any]:
-        """One unit vector per text, shape (len(texts), 384)."""
+    def encode(self, texts: list[str], max_tokens: int = MAX_TOKENS) -> np.ndarray[Any, Any]:
+        """One unit vector per text, shape (len(texts), 384), each read up to `max_tokens`
+        word pieces (the cost grows with the square of the length: ~20 ms for a sentence,
+        ~0.2 s for 256 tokens on one core)."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         # Similar lengths together: a batch is padded to its longest text.
@@ -124,7 +126,12 @@ class Encoder:
             chunk = order[start : start + _BATCH]
             with self._lock:
                 encodings = self._tokenizer.encode_batch([texts[i] for i in chunk])
-            out[chunk] = self._forward([e.ids for e in encodings])
+            # Cut like the tokenizer's own truncation: the first pieces, then [SEP].
+            ids = [
+                e.ids if len(e.ids) <= max_tokens else [*e.ids[: max_tokens - 1], e.ids[-1]]
+                for e in encodings
+            ]
+            out[chunk] = self._forward(ids)
         return out
 
     def _forward(self, ids: list[list[int]]) -> np.ndarray[Any, Any]:
