@@ -56,6 +56,7 @@ def available() -> bool:
         return False
     try:
         import safetensors  # noqa: F401
+        import threadpoolctl  # noqa: F401
         import tokenizers  # noqa: F401
     except ImportError:
         return False
@@ -68,7 +69,14 @@ class Encoder:
 
     def __init__(self, directory: Path) -> None:
         from safetensors.numpy import load_file
+        from threadpoolctl import threadpool_limits
         from tokenizers import Tokenizer
+
+        # One BLAS thread: a serving process runs many requests at once (and `serve --workers
+        # N` runs N processes), so BLAS threads would only contend for the same cores; on a
+        # busy 2-core machine two threads made an intake's encoding several times slower.
+        # Process-wide, which only this module's NumPy work notices.
+        threadpool_limits(limits=1, user_api="blas")
 
         weights = load_file(str(directory / "model.safetensors"))
         self._tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
