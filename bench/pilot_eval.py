@@ -330,6 +330,10 @@ def _why_not(ranked: list[matching.Match], flow_id: str | None) -> str:
     own = next(x for x in ranked if str(x.id) == flow_id)
     if own is not ranked[0]:
         return "ranked below another flow"
+    if own.similarity is not None:  # ranked by fit (the encoder's rule)
+        if own.score < matching.FIT_FROM:
+            return f"first, a fit under {matching.FIT_FROM}"
+        return f"first, less than {matching.FIT_MARGIN} ahead of the next flow"
     if own.said < matching.SAID_FROM:
         return f"first, but the opening says under {matching.SAID_FROM} of its name"
     if own.score < matching.MATCH_FROM:
@@ -511,7 +515,10 @@ async def flodial(
     published = [t for t in by_name.values() if t.flow_id]
     print(f"  published {len(published)}: " + ", ".join(t.name for t in published))
     titles = {t.flow_id: t.name for t in published}
-    library = matching.Matcher([flow_text(t, uuid.UUID(t.flow_id)) for t in published])
+    # As the product ranks (with its encoder unless turned off), for the "not proposed" reasons.
+    library = matching.Matcher(
+        [flow_text(t, uuid.UUID(t.flow_id)) for t in published], encoder=matching.encoder()
+    )
 
     all_dialogs = list(dialogs())
     if limit is not None and limit < len(all_dialogs):
