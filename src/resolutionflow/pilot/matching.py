@@ -39,15 +39,16 @@ associated words, so its cosine replaces the `said` test as the judge of "no flo
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import functools
 import itertools
 import logging
 import math
+import queue
 import re
+import threading
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -449,7 +450,11 @@ _CHUNK = 32
 # generation when a chunk is done (a matcher built on words alone is rebuilt then).
 _pending: set[str] = set()
 _generation = 0
-_encoding = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="rf-encode")
+# The encoding thread and its queue: a daemon, so a process that stops never waits for a
+# library's names (an executor's threads are joined at exit).
+_queue: queue.Queue[Callable[[], None]] = queue.Queue()
+_worker: threading.Thread | None = None
+_worker_lock = threading.Lock()
 
 
 def name_vectors(encoder: minilm.Encoder, flows: Sequence[FlowText]) -> np.ndarray[Any, Any]:
@@ -483,7 +488,21 @@ def encode_later(encoder: minilm.Encoder, flows: Sequence[FlowText]) -> None:
         return
     _pending.update(fresh)
     for i in range(0, len(fresh), _CHUNK):
-        _encoding.submit(_encode_chunk, encoder, fresh[i : i + _CHUNK])
+        _queue.put(functools.partial(_encode_chunk, encoder, fresh[i : i + _CHUNK]))
+    global _worker
+    with _worker_lock:
+        if _worker is None or not _worker.is_alive():
+            _worker = threading.Thread(target=_work, name="rf-encode-names", daemon=True)
+            _worker.start()
+
+
+def _work() -> None:
+    while True:
+        job = _queue.get()
+        try:
+            job()
+        finally:
+            _queue.task_done()
 
 
 def _encode_chunk(encoder: minilm.Encoder, texts: list[str]) -> None:
@@ -499,7 +518,7 @@ def _encode_chunk(encoder: minilm.Encoder, texts: list[str]) -> None:
 
 def wait_for_names() -> None:
     """Blocks until every queued name is encoded (tests, and the bench's latency runs)."""
-    _encoding.submit(lambda: None).result()
+    _queue.join()
 
 
 def _store(texts: list[str], vectors: np.ndarray[Any, Any]) -> None:
