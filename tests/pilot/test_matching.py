@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import uuid
+from typing import Any
 
 import pytest
 from httpx import AsyncClient
@@ -220,14 +221,20 @@ async def _publish(client: AsyncClient, tenant: Tenant, flow: FlowText) -> str:
     return fid
 
 
-async def _matched(client: AsyncClient, tenant: Tenant, opening: str) -> str | None:
+async def _proposal(client: AsyncClient, tenant: Tenant, opening: str) -> dict[str, Any] | None:
+    """The flow FlowPilot proposes for a new pilot session with this intake (`matched_flow`)."""
     r = await client.post(
         "/api/v1/sessions",
         headers=tenant.engineer.headers,
         json={"title": opening[:60], "mode": "pilot", "intake": {"text": opening}},
     )
     assert r.status_code == 201, r.text
-    m = r.json()["matched_flow"]
+    found: dict[str, Any] | None = r.json()["matched_flow"]
+    return found
+
+
+async def _matched(client: AsyncClient, tenant: Tenant, opening: str) -> str | None:
+    m = await _proposal(client, tenant, opening)
     return None if m is None else str(m["id"])
 
 
@@ -244,19 +251,10 @@ async def test_flowpilot_matches_from_the_accounts_library_and_history(
     await _publish(client, other, LCD)
 
     async def no_power() -> None:
-        r = await client.post(
-            "/api/v1/sessions",
-            headers=tenant.engineer.headers,
-            json={
-                "title": "No power",
-                "mode": "pilot",
-                "intake": {"text": "Laptop won't power on"},
-            },
-        )
-        assert r.status_code == 201, r.text
+        m = await _proposal(client, tenant, "Laptop won't power on")
+        assert m is not None and m["id"] == ids["No power"]
         # The proposal's figure is a 0..1 match either way (the UI shows it as a percentage).
-        assert r.json()["matched_flow"]["id"] == ids["No power"]
-        assert 0.0 < r.json()["matched_flow"]["score"] <= 1.0
+        assert 0.0 < m["score"] <= 1.0
 
     def reading() -> bool:
         """Whether the account's matcher reads with the encoder."""
