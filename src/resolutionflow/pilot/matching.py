@@ -29,11 +29,12 @@ With the bundled sentence encoder (providers/embeddings/minilm.py, installed wit
 RESOLUTIONFLOW_OFFLINE_ENCODER=false turns it off) the words are also read for what they mean
 beyond the account's texts: a Kia is a car, an IdeaPad a laptop, "won't come up" is "no
 power". Flows are then ranked by their *fit*: the cosine between the opening and the flow's
-name (title, description, tags, category) plus LEXICAL_WEIGHT x the score above (scaled to
-0..1), and the best is
-proposed when its fit is at least FIT_FROM and leads the runner-up by FIT_MARGIN. The encoder
-knows how alike two texts are, which the lexical score only approximates through shared and
-associated words, so its cosine replaces the `said` test as the judge of "no flow".
+name (title, description, tags, category) plus LEXICAL_WEIGHT x the score above, scaled to
+0..1; the best is proposed when its fit is at least FIT_FROM and leads the runner-up by
+FIT_MARGIN. The encoder knows how alike two texts are, which the lexical score only
+approximates through shared and associated words, so its cosine replaces the `said` test as
+the judge of "no flow". A library's names are encoded by a background thread (`encode_later`);
+until they are in, its intakes are matched on words alone.
 """
 
 from __future__ import annotations
