@@ -108,3 +108,41 @@ async def test_a_burst_of_writes_larger_than_the_pool_all_succeed(
     timeline = (await client.get(f"/api/v1/sessions/{sid}", headers=h)).json()
     notes = [e for e in timeline["timeline"] if e["type"] == "note"]
     assert len(notes) == 40
+
+
+async def test_a_burst_of_requests_reuses_the_pools_connections(app: FastAPI) -> None:
+    """16 units of work at once, twice: the second burst opens no connection. A pool that
+    keeps fewer than a burst closes the extra ones as they come back, and every burst then
+    opens them again (a PostgreSQL backend, TLS, statements prepared again each time)."""
+    from sqlalchemy import event, text
+
+    opened = 0
+
+    def count(*_: object) -> None:
+        nonlocal opened
+        opened += 1
+
+    # One maker per pool: on PostgreSQL reads and writes share one, on SQLite each has its own.
+    makers = {
+        app.state.read_engine.pool: app.state.read_sessionmaker,
+        app.state.engine.pool: app.state.sessionmaker,
+    }
+    for pool in makers:
+        event.listen(pool, "connect", count)
+    try:
+
+        async def hold(maker: object) -> None:
+            async with maker() as db:  # type: ignore[operator]
+                await db.execute(text("SELECT 1"))
+                await asyncio.sleep(0.05)
+
+        async def burst() -> None:
+            await asyncio.gather(*(hold(maker) for maker in makers.values() for _ in range(16)))
+
+        await burst()
+        opened = 0
+        await burst()
+        assert opened == 0
+    finally:
+        for pool in makers:
+            event.remove(pool, "connect", count)

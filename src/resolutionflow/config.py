@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     # PostgreSQL with row-level security: the role that owns the schema and runs the migrations,
     # when the app's own role (database_url) is a non-owner. Empty: database_url does both.
     database_owner_url: str = ""
+    # Connections each process keeps open per engine, and how many more it may open in a burst.
+    # Kept above the requests one process serves at once: a connection beyond the kept ones is
+    # closed when returned, and opening one (a new PostgreSQL backend, TLS negotiation, statements
+    # prepared again) cost more than the request it served.
+    database_pool_size: int = Field(default=20, ge=1, le=500)
+    database_max_overflow: int = Field(default=10, ge=0, le=500)
     secret_key: SecretStr | None = None
     base_url: str = "http://127.0.0.1:8000"
     host: str = "127.0.0.1"

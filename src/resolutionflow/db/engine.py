@@ -11,7 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from resolutionflow.config import PRIVATE_FILE, Settings, private_dir, private_file, tighten
 from resolutionflow.db import rls
 from resolutionflow.db.postgres_driver import prelude_url
-from resolutionflow.db.sqlite_driver import begin_with_first_statement, one_hop_url
+from resolutionflow.db.sqlite_driver import (
+    BUSY_TIMEOUT_S,
+    WRITE_BEGIN,
+    begin_with_first_statement,
+    one_hop_url,
+)
 
 
 def _sqlite_begin_immediate(conn: Any) -> None:
@@ -19,7 +24,7 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     # locked" when another connection wrote in between (the busy timeout does not apply to that
     # upgrade). Taking the write lock at BEGIN makes such transactions wait their turn instead:
     # correct under concurrency, at the price of one writer at a time, which is SQLite anyway.
-    begin_with_first_statement(conn, "BEGIN IMMEDIATE")
+    begin_with_first_statement(conn, WRITE_BEGIN)
 
 
 # An execution option of the sign-in check's engine on SQLite (see make_check_engine).
@@ -51,7 +56,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -77,7 +82,13 @@ def make_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
         _private_sqlite_file(settings, url)
         # hide_parameters: DB errors must not carry bound values (hashes, emails) into logs.
         engine = create_async_engine(
-            one_hop_url(url), connect_args={"timeout": 10}, hide_parameters=True
+            one_hop_url(url),
+            # A write transaction's statements run on the event loop's thread once it holds
+            # the write lock, the others in the connection's own (sqlite_driver.py); never
+            # both at once.
+            connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+            hide_parameters=True,
+            **_pool(settings, url),
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin_immediate)
@@ -88,8 +99,21 @@ def make_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
     # behind a proxy or a firewall that forgets quiet connections.
     # prelude_url: the tenant's row-level-security settings go out with BEGIN (postgres_driver).
     return create_async_engine(
-        prelude_url(url), pool_recycle=300, pool_size=10, max_overflow=10, hide_parameters=True
+        prelude_url(url), pool_recycle=300, hide_parameters=True, **_pool(settings)
     )
+
+
+def _pool(settings: Settings, url: str | None = None) -> dict[str, int]:
+    """The pool's size (see Settings.database_pool_size); an in-memory SQLite database has one
+    connection (SQLAlchemy's StaticPool) and no size to set."""
+    if url is not None and url.startswith("sqlite"):
+        database = make_url(url).database or ""
+        if database in ("", ":memory:") or "mode=memory" in url:
+            return {}
+    return {
+        "pool_size": settings.database_pool_size,
+        "max_overflow": settings.database_max_overflow,
+    }
 
 
 def make_read_engine(settings: Settings, write_engine: AsyncEngine) -> AsyncEngine:
@@ -101,7 +125,9 @@ def make_read_engine(settings: Settings, write_engine: AsyncEngine) -> AsyncEngi
     if write_engine.dialect.name != "sqlite":
         return write_engine.execution_options(postgresql_readonly=True)
     url = write_engine.url.render_as_string(hide_password=False)
-    engine = create_async_engine(url, connect_args={"timeout": 10}, hide_parameters=True)
+    engine = create_async_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_S}, hide_parameters=True, **_pool(settings, url)
+    )
     event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     event.listen(engine.sync_engine, "connect", _sqlite_query_only)
     event.listen(engine.sync_engine, "begin", _sqlite_begin_deferred)
