@@ -23,6 +23,33 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(data_dir=tmp_path, _env_file=None)  # type: ignore[call-arg]
 
 
+class Handoffs:
+    """Counts hand-offs to aiosqlite's connection threads while `counting` is on."""
+
+    def __init__(self) -> None:
+        self.calls: list[object] = []
+        self.counting = False
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+
+@pytest.fixture
+def handoffs(monkeypatch: pytest.MonkeyPatch) -> Handoffs:
+    seen = Handoffs()
+    original = aiosqlite.Connection._execute
+
+    async def counted(
+        self: aiosqlite.Connection, fn: object, *args: object, **kw: object
+    ) -> object:
+        if seen.counting:
+            seen.calls.append(fn)
+        return await original(self, fn, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+    return seen
+
+
 async def test_statements_behave_as_with_sqlite3(settings: Settings, tmp_path: Path) -> None:
     engine = make_engine(settings, f"sqlite+aiosqlite:///{tmp_path / 'driver.db'}")
     assert engine.dialect.driver == "rf_aiosqlite"
@@ -53,27 +80,20 @@ async def test_statements_behave_as_with_sqlite3(settings: Settings, tmp_path: P
         await engine.dispose()
 
 
-async def test_begin_travels_with_the_first_statement(settings: Settings, tmp_path: Path) -> None:
+async def test_begin_travels_with_the_first_statement(
+    settings: Settings, tmp_path: Path, handoffs: Handoffs
+) -> None:
     """A unit of work's BEGIN costs no hand-off of its own, and is still a real transaction: a
     read sees one snapshot, a write rolled back leaves nothing."""
     url = f"sqlite+aiosqlite:///{tmp_path / 'begin.db'}"
     engine = make_engine(settings, url)
     reader = make_read_engine(settings, engine)
-    handoffs: list[object] = []
-    original = aiosqlite.Connection._execute
-
-    async def counted(
-        self: aiosqlite.Connection, fn: object, *args: object, **kw: object
-    ) -> object:
-        handoffs.append(fn)
-        return await original(self, fn, *args, **kw)  # type: ignore[arg-type]
-
     try:
         async with engine.begin() as conn:
             await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY)"))
         async with reader.connect() as warm:  # the pool's connection opens outside the count
             await warm.execute(text("SELECT 1"))
-        aiosqlite.Connection._execute = counted  # type: ignore[method-assign]
+        handoffs.counting = True
         async with reader.connect() as conn:
             await conn.begin()
             first = (await conn.execute(text("SELECT count(*) FROM t"))).scalar_one()
@@ -84,20 +104,20 @@ async def test_begin_travels_with_the_first_statement(settings: Settings, tmp_pa
             second = (await conn.execute(text("SELECT count(*) FROM t"))).scalar_one()
             assert (first, second) == (0, 0)
             await conn.rollback()
-        assert len(handoffs) == 2  # the second read and the ROLLBACK; no BEGIN of its own
+        assert len(handoffs.calls) == 2  # the second read and the ROLLBACK; no BEGIN of its own
 
         handoffs.clear()
         async with reader.connect() as conn:
             await conn.begin()
             assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar_one() == 1
             await conn.rollback()
-        assert len(handoffs) == 2  # BEGIN + the read in one hand-off, then the ROLLBACK
+        assert len(handoffs.calls) == 2  # BEGIN + the read in one hand-off, then the ROLLBACK
 
         handoffs.clear()
         async with engine.connect() as conn:
             await conn.begin()
             await conn.rollback()  # nothing ran: nothing to send, nothing left pending
-        assert handoffs == []
+        assert handoffs.calls == []
         async with engine.connect() as conn:
             async with conn.begin():
                 await conn.execute(text("INSERT INTO t (id) VALUES (2)"))
@@ -105,31 +125,21 @@ async def test_begin_travels_with_the_first_statement(settings: Settings, tmp_pa
             count = (await conn.execute(text("SELECT count(*) FROM t"))).scalar_one()
             assert count == 1
     finally:
-        aiosqlite.Connection._execute = original  # type: ignore[method-assign]
         await reader.dispose()
         await engine.dispose()
 
 
 async def test_a_write_transaction_runs_on_the_loop_once_it_holds_the_lock(
-    settings: Settings, tmp_path: Path
+    settings: Settings, tmp_path: Path, handoffs: Handoffs
 ) -> None:
     """BEGIN IMMEDIATE, the statements and the COMMIT of a write make no hand-off to the
     connection's thread (each would wait behind the loop's queue while holding the lock), and
     still commit and roll back for real."""
     engine = make_engine(settings, f"sqlite+aiosqlite:///{tmp_path / 'here.db'}")
-    handoffs: list[object] = []
-    original = aiosqlite.Connection._execute
-
-    async def counted(
-        self: aiosqlite.Connection, fn: object, *args: object, **kw: object
-    ) -> object:
-        handoffs.append(fn)
-        return await original(self, fn, *args, **kw)  # type: ignore[arg-type]
-
     try:
         async with engine.begin() as conn:
             await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE)"))
-        aiosqlite.Connection._execute = counted  # type: ignore[method-assign]
+        handoffs.counting = True
         async with engine.begin() as conn:
             await conn.execute(text("INSERT INTO t (name) VALUES ('a')"))
             await conn.execute(text("UPDATE t SET name = 'b' WHERE name = 'a'"))
@@ -137,12 +147,11 @@ async def test_a_write_transaction_runs_on_the_loop_once_it_holds_the_lock(
             async with engine.begin() as conn:
                 await conn.execute(text("INSERT INTO t (name) VALUES ('c')"))
                 await conn.execute(text("INSERT INTO t (name) VALUES ('b')"))
-        assert handoffs == []
+        assert handoffs.calls == []
         async with engine.connect() as conn:
             names = (await conn.execute(text("SELECT name FROM t"))).scalars().all()
             assert names == ["b"]  # the first committed, the second rolled back whole
     finally:
-        aiosqlite.Connection._execute = original  # type: ignore[method-assign]
         await engine.dispose()
 
 

@@ -37,6 +37,7 @@ import collections
 import logging
 import sqlite3
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.dialects import registry
@@ -281,33 +282,26 @@ class OneHopConnection(AsyncAdapt_aiosqlite_connection):
     # pending had nothing after it: there is nothing to end, and it must not reach the next user.
     # The turn ends with the transaction, however it ends (a failed COMMIT or BEGIN included).
     def rollback(self) -> None:
-        self.pending_begin = None
-        try:
-            if self.writing:
-                self._end_here("rollback")
-            elif self._connection.in_transaction:
-                super().rollback()
-        finally:
-            self._end_write_turn()
+        self._end("rollback", super().rollback)
 
     def commit(self) -> None:
+        self._end("commit", super().commit)
+
+    def _end(self, how: str, through_thread: Callable[[], None]) -> None:
+        """COMMIT or ROLLBACK. A write transaction ends here like its statements (see `_run`);
+        a COMMIT may then checkpoint the WAL into the database file (SQLite does so every
+        ~1,000 pages written), a few milliseconds of I/O on this thread."""
         self.pending_begin = None
         try:
             if self.writing:
-                self._end_here("commit")
+                try:
+                    getattr(self._connection._conn, how)()
+                except Exception as error:
+                    self._handle_exception(error)
             elif self._connection.in_transaction:
-                super().commit()
+                through_thread()
         finally:
             self._end_write_turn()
-
-    def _end_here(self, how: str) -> None:
-        """COMMIT or ROLLBACK of a write transaction, here like its statements (see `_run`).
-        A COMMIT may checkpoint the WAL into the database file (SQLite does so every ~1,000
-        pages written), a few milliseconds of I/O that then happen on this thread."""
-        try:
-            getattr(self._connection._conn, how)()
-        except Exception as error:
-            self._handle_exception(error)
 
     def close(self) -> None:
         try:
