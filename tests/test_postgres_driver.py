@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from sqlalchemy import text
 
 from resolutionflow.db import rls
-from resolutionflow.db.postgres_driver import PreludeConnection, tenant_prelude
+from resolutionflow.db.postgres_driver import PreludeConnection, notify_on_commit, tenant_prelude
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("RF_TEST_DATABASE_URL"), reason="the adapter is PostgreSQL's"
@@ -83,3 +83,66 @@ async def test_the_prelude_inlines_only_a_uuid_and_on_or_off() -> None:
     with pytest.raises(ValueError):
         tenant_prelude({"account_id": "", "all_accounts": "yes'"}, _NAMES)
     assert "'on'" in tenant_prelude({"account_id": "", "all_accounts": "on"}, _NAMES)
+
+
+async def test_notifications_go_out_with_commit_and_only_if_it_commits(
+    app: FastAPI, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pg_notify` queued in a transaction travels with its COMMIT (no round trip of its own),
+    reaches a listener once committed, and never when the transaction rolls back."""
+    import asyncio
+
+    import asyncpg
+    from sqlalchemy import make_url
+
+    channel = "rf_driver_test"
+    heard: asyncio.Queue[str] = asyncio.Queue()
+    url = make_url(database_url).set(drivername="postgresql")
+    listener = await asyncpg.connect(url.render_as_string(hide_password=False))
+    await listener.add_listener(channel, lambda *args: heard.put_nowait(args[-1]))
+    try:
+        committed, rolled_back = uuid.uuid4(), uuid.uuid4()
+        async with app.state.sessionmaker() as db:
+            rls.confine(db, None)
+            await db.execute(text("SELECT 1"))
+            raw = (await db.connection()).sync_connection.connection.dbapi_connection  # type: ignore[union-attr]
+            counter = _Counter(monkeypatch, raw._connection)
+            assert notify_on_commit(raw, channel, committed)
+            assert notify_on_commit(raw, channel, committed)  # once per transaction
+            await asyncio.sleep(0.2)
+            assert heard.empty()  # not before the commit
+            await db.commit()
+            assert counter.sent == ["query"]  # notifications and COMMIT: one round trip
+        assert await asyncio.wait_for(heard.get(), 10) == str(committed)
+
+        async with app.state.sessionmaker() as db:
+            rls.confine(db, None)
+            await db.execute(text("SELECT 1"))
+            raw = (await db.connection()).sync_connection.connection.dbapi_connection  # type: ignore[union-attr]
+            assert notify_on_commit(raw, channel, rolled_back)
+            await db.rollback()
+        # A committed marker after it: once it arrives, the rolled-back one would have too.
+        async with app.state.sessionmaker() as db:
+            rls.confine(db, None)
+            await db.execute(text("SELECT 1"))
+            raw = (await db.connection()).sync_connection.connection.dbapi_connection  # type: ignore[union-attr]
+            assert notify_on_commit(raw, channel, committed)
+            await db.commit()
+        assert await asyncio.wait_for(heard.get(), 10) == str(committed)
+        assert heard.empty()
+    finally:
+        await listener.close()
+
+
+async def test_notifications_inline_only_a_channel_name_and_a_uuid(app: FastAPI) -> None:
+    async with app.state.sessionmaker() as db:
+        rls.confine(db, None)
+        await db.execute(text("SELECT 1"))
+        raw = (await db.connection()).sync_connection.connection.dbapi_connection  # type: ignore[union-attr]
+        with pytest.raises(ValueError):
+            notify_on_commit(raw, "x'); DROP TABLE account; --", uuid.uuid4())
+        with pytest.raises(ValueError):
+            notify_on_commit(raw, "rf_ok", "x'); DROP TABLE account; --")  # type: ignore[arg-type]
+        await db.rollback()
+    # Outside a transaction of ours there is nothing to ride on: the caller sends it itself.
+    assert notify_on_commit(object(), "rf_ok", uuid.uuid4()) is False

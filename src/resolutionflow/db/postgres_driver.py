@@ -9,12 +9,18 @@ round trip, and the settings still apply only inside that transaction.
 
 The settings are inlined in that text (a simple query takes no parameters): they are an
 account id that went through `uuid.UUID` and the literal 'on' or 'off', nothing else
-(`tenant_prelude` builds them). Everything else is SQLAlchemy's dialect unchanged; URLs stay
+(`tenant_prelude` builds them).
+
+COMMIT goes out the same way, so notifications a transaction sends (`pg_notify`, delivered only
+if it commits) travel with it instead of as a round trip of their own: `notify_on_commit`
+queues them, "SELECT pg_notify(...); COMMIT" sends them. Their channel is a constant of ours and
+their payload a UUID that went through `uuid.UUID`. Everything else is SQLAlchemy's dialect unchanged; URLs stay
 `postgresql+asyncpg://` and `make_engine` swaps the driver name for ours (registered below).
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
@@ -54,17 +60,40 @@ def tenant_prelude(settings: dict[str, str], names: tuple[str, str]) -> str:
 
 
 class _BeginWithPrelude(Transaction):  # type: ignore[misc]  # asyncpg is untyped
-    """asyncpg's top-level transaction, begun by BEGIN and the prelude in one simple query."""
+    """asyncpg's top-level transaction, begun by BEGIN and the prelude in one simple query,
+    committed by the notifications queued for it and COMMIT in another."""
 
     def __init__(self, connection: Any, prelude: str, **options: Any) -> None:
         super().__init__(connection, **options)
         self._prelude = prelude
+        self.notifications: dict[tuple[str, str], None] = {}  # ordered, each once
+
+    async def commit(self) -> None:
+        if not self.notifications:
+            await super().commit()
+            return
+        # What asyncpg's own commit does for a top-level transaction, with the notifications.
+        con = self._connection
+        state: TransactionState = self._state  # type: ignore[has-type]
+        if state is not TransactionState.STARTED:
+            raise InterfaceError(f"cannot commit; the transaction is {state.name.lower()}")
+        if con._top_xact is self:
+            con._top_xact = None
+        notify = ", ".join(
+            f"pg_notify('{channel}', '{payload}')" for channel, payload in self.notifications
+        )
+        try:
+            await con.execute(f"SELECT {notify}; COMMIT")
+        except BaseException:
+            self._state = TransactionState.FAILED
+            raise
+        self._state = TransactionState.COMMITTED
 
     async def start(self) -> None:
         # What asyncpg's own start() does for a top-level transaction (a nested one never
         # comes here: SQLAlchemy's savepoints are statements of their own).
         con = self._connection
-        state: TransactionState = self._state  # type: ignore[has-type]
+        state: TransactionState = self._state
         if state is not TransactionState.NEW or con._top_xact is not None:
             raise InterfaceError("cannot start; a transaction is already under way")
         if con._protocol.is_in_transaction():
@@ -125,6 +154,23 @@ class PreludeConnection(AsyncAdapt_asyncpg_connection):
     def commit(self) -> None:
         self.prelude = None
         super().commit()  # type: ignore[no-untyped-call]
+
+
+_CHANNEL = re.compile(r"[a-z_]+")
+
+
+def notify_on_commit(driver_connection: Any, channel: str, payload: uuid.UUID) -> bool:
+    """Queues `pg_notify(channel, payload)` to go out with the transaction's COMMIT, when the
+    transaction is one of ours and under way (True); else the caller sends it itself."""
+    transaction = getattr(driver_connection, "_transaction", None)
+    if not isinstance(driver_connection, PreludeConnection) or not isinstance(
+        transaction, _BeginWithPrelude
+    ):
+        return False
+    if not _CHANNEL.fullmatch(channel):
+        raise ValueError(f"not a channel name: {channel!r}")
+    transaction.notifications[(channel, str(uuid.UUID(str(payload))))] = None
+    return True
 
 
 class PreludeDBAPI(AsyncAdapt_asyncpg_dbapi):

@@ -21,6 +21,8 @@ from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlalchemy.orm import Session as OrmSession
 
+from resolutionflow.db.postgres_driver import notify_on_commit
+
 log = logging.getLogger("resolutionflow.live")
 CHANNEL = "rf_session_events"
 _WAKE_KEY = "rf_wake_sessions"
@@ -50,7 +52,10 @@ async def announce(db: AsyncSession, session_id: uuid.UUID) -> None:
     db.sync_session.info.setdefault(_WAKE_KEY, set()).add(session_id)
     if db.get_bind().dialect.name == "postgresql":
         # NOTIFY is transactional: other instances hear it only if this transaction commits.
-        await db.execute(select(_pg_notify(str(session_id))))
+        # It goes out with the COMMIT (db/postgres_driver.py), or now if nothing has begun.
+        raw = await (await db.connection()).get_raw_connection()
+        if not notify_on_commit(raw.dbapi_connection, CHANNEL, session_id):
+            await db.execute(select(_pg_notify(str(session_id))))
 
 
 def _pg_notify(payload: str) -> Any:
