@@ -476,8 +476,16 @@ def _pg_summary(samples: list[Counter[str]]) -> str:
     return (
         f"PostgreSQL connections of the app, sampled {len(samples)}x: open max {max(total)}, "
         f"busy (active or idle in transaction) mean {sum(busy) / len(busy):.1f} max {max(busy)}, "
-        f"idle in transaction max {max(in_tx)} (pool: 10 + 10 overflow per process)"
+        f"idle in transaction max {max(in_tx)} (pool: {_pool()} per process)"
     )
+
+
+def _pool() -> str:
+    """The servers' pool, as they read it from the environment (Settings' defaults)."""
+    from resolutionflow.config import Settings
+
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    return f"{settings.database_pool_size} + {settings.database_max_overflow} overflow"
 
 
 async def _load(
