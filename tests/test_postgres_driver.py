@@ -85,6 +85,15 @@ async def test_the_prelude_inlines_only_a_uuid_and_on_or_off() -> None:
     assert "'on'" in tenant_prelude({"account_id": "", "all_accounts": "on"}, _NAMES)
 
 
+async def _under_way(db: Any) -> PreludeConnection:
+    """The driver connection of `db` once its transaction has begun (with a statement)."""
+    rls.confine(db, None)
+    await db.execute(text("SELECT 1"))
+    raw = (await db.connection()).sync_connection.connection.dbapi_connection
+    assert isinstance(raw, PreludeConnection)
+    return raw
+
+
 async def test_notifications_go_out_with_commit_and_only_if_it_commits(
     app: FastAPI, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -103,9 +112,7 @@ async def test_notifications_go_out_with_commit_and_only_if_it_commits(
     try:
         committed, rolled_back = uuid.uuid4(), uuid.uuid4()
         async with app.state.sessionmaker() as db:
-            rls.confine(db, None)
-            await db.execute(text("SELECT 1"))
-            raw = (await db.connection()).sync_connection.connection.dbapi_connection  # type: ignore[union-attr]
+            raw = await _under_way(db)
             counter = _Counter(monkeypatch, raw._connection)
             assert notify_on_commit(raw, channel, committed)
             assert notify_on_commit(raw, channel, committed)  # once per transaction
@@ -116,17 +123,11 @@ async def test_notifications_go_out_with_commit_and_only_if_it_commits(
         assert await asyncio.wait_for(heard.get(), 10) == str(committed)
 
         async with app.state.sessionmaker() as db:
-            rls.confine(db, None)
-            await db.execute(text("SELECT 1"))
-            raw = (await db.connection()).sync_connection.connection.dbapi_connection  # type: ignore[union-attr]
-            assert notify_on_commit(raw, channel, rolled_back)
+            assert notify_on_commit(await _under_way(db), channel, rolled_back)
             await db.rollback()
         # A committed marker after it: once it arrives, the rolled-back one would have too.
         async with app.state.sessionmaker() as db:
-            rls.confine(db, None)
-            await db.execute(text("SELECT 1"))
-            raw = (await db.connection()).sync_connection.connection.dbapi_connection  # type: ignore[union-attr]
-            assert notify_on_commit(raw, channel, committed)
+            assert notify_on_commit(await _under_way(db), channel, committed)
             await db.commit()
         assert await asyncio.wait_for(heard.get(), 10) == str(committed)
         assert heard.empty()
@@ -136,9 +137,7 @@ async def test_notifications_go_out_with_commit_and_only_if_it_commits(
 
 async def test_notifications_inline_only_a_channel_name_and_a_uuid(app: FastAPI) -> None:
     async with app.state.sessionmaker() as db:
-        rls.confine(db, None)
-        await db.execute(text("SELECT 1"))
-        raw = (await db.connection()).sync_connection.connection.dbapi_connection  # type: ignore[union-attr]
+        raw = await _under_way(db)
         with pytest.raises(ValueError):
             notify_on_commit(raw, "x'); DROP TABLE account; --", uuid.uuid4())
         with pytest.raises(ValueError):

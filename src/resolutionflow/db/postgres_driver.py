@@ -74,7 +74,7 @@ class _BeginWithPrelude(Transaction):  # type: ignore[misc]  # asyncpg is untype
             return
         # What asyncpg's own commit does for a top-level transaction, with the notifications.
         con = self._connection
-        state: TransactionState = self._state  # type: ignore[has-type]
+        state: TransactionState = self._state
         if state is not TransactionState.STARTED:
             raise InterfaceError(f"cannot commit; the transaction is {state.name.lower()}")
         if con._top_xact is self:
@@ -82,12 +82,7 @@ class _BeginWithPrelude(Transaction):  # type: ignore[misc]  # asyncpg is untype
         notify = ", ".join(
             f"pg_notify('{channel}', '{payload}')" for channel, payload in self.notifications
         )
-        try:
-            await con.execute(f"SELECT {notify}; COMMIT")
-        except BaseException:
-            self._state = TransactionState.FAILED
-            raise
-        self._state = TransactionState.COMMITTED
+        await self._send(f"SELECT {notify}; COMMIT", TransactionState.COMMITTED)
 
     async def start(self) -> None:
         # What asyncpg's own start() does for a top-level transaction (a nested one never
@@ -104,12 +99,16 @@ class _BeginWithPrelude(Transaction):  # type: ignore[misc]  # asyncpg is untype
             query += " READ ONLY"
         if self._deferrable:
             query += " DEFERRABLE"
+        await self._send(f"{query}; {self._prelude}", TransactionState.STARTED)
+
+    async def _send(self, query: str, then: TransactionState) -> None:
+        """One simple query; the transaction is in state `then` after it, failed if it fails."""
         try:
-            await con.execute(f"{query}; {self._prelude}")
+            await self._connection.execute(query)
         except BaseException:
             self._state = TransactionState.FAILED
             raise
-        self._state = TransactionState.STARTED
+        self._state = then
 
 
 class PreludeConnection(AsyncAdapt_asyncpg_connection):
