@@ -137,3 +137,16 @@ def test_rotate_keys_runs_on_a_fresh_install(cli_env: dict[str, str]) -> None:
     assert r.returncode == 0, r.stderr
     assert "psa_connection.secrets_encrypted: 0 re-encrypted" in r.stderr
     assert "All secrets are encrypted under the newest key." in r.stderr
+
+
+def test_an_out_of_range_setting_is_named_and_nothing_starts(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    r = _run({**cli_env, "RESOLUTIONFLOW_DATABASE_POOL_SIZE": "0"}, "serve")
+    assert r.returncode == 2
+    assert (
+        "invalid setting: RESOLUTIONFLOW_DATABASE_POOL_SIZE: Input should be greater than or "
+        "equal to 1" in " ".join(r.stderr.split())
+    )
+    assert "Traceback" not in r.stderr
+    assert not (tmp_path / "data").exists()  # nothing started, nothing written

@@ -44,6 +44,11 @@ def _settings_first() -> None:
     except ValidationError as exc:
         for err in exc.errors():
             msg = err["msg"].removeprefix("Value error, ")
+            # Name the variable to fix, unless the message already does ("Input should be
+            # greater than or equal to 1" alone does not say which).
+            name = "RESOLUTIONFLOW_" + "_".join(str(part) for part in err["loc"]).upper()
+            if err["loc"] and name not in msg:
+                msg = f"{name}: {msg}"
             console.print(f"[red]error:[/red] invalid setting: {msg}", soft_wrap=True)
         raise typer.Exit(2) from None
 
