@@ -17,11 +17,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlalchemy.orm import Session as OrmSession
 
-from resolutionflow.db.postgres_driver import notify_on_commit
+from resolutionflow.db.notify import notify
 
 log = logging.getLogger("resolutionflow.live")
 CHANNEL = "rf_session_events"
@@ -52,16 +52,7 @@ async def announce(db: AsyncSession, session_id: uuid.UUID) -> None:
     db.sync_session.info.setdefault(_WAKE_KEY, set()).add(session_id)
     if db.get_bind().dialect.name == "postgresql":
         # NOTIFY is transactional: other instances hear it only if this transaction commits.
-        # It goes out with the COMMIT (db/postgres_driver.py), or now if nothing has begun.
-        raw = await (await db.connection()).get_raw_connection()
-        if not notify_on_commit(raw.dbapi_connection, CHANNEL, session_id):
-            await db.execute(select(_pg_notify(str(session_id))))
-
-
-def _pg_notify(payload: str) -> Any:
-    from sqlalchemy import func
-
-    return func.pg_notify(CHANNEL, payload)
+        await notify(db, CHANNEL, session_id)
 
 
 class Listener:
