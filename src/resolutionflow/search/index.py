@@ -87,6 +87,12 @@ def coverage(query_terms: list[str], content: str) -> float:
     return found / len(query_terms)
 
 
+_INSERT = text(
+    "INSERT INTO text_search (kind, ref_id, parent_id, account_id, title, body) "
+    "VALUES (:kind, :ref_id, :parent_id, :account_id, :title, :body)"
+)
+
+
 async def put(
     db: AsyncSession,
     *,
@@ -99,21 +105,7 @@ async def put(
 ) -> None:
     """Insert or replace the row for (kind, ref_id)."""
     await delete(db, kind, ref_id)
-    ranking.note(account_id, kind, title, body)
-    await db.execute(
-        text(
-            "INSERT INTO text_search (kind, ref_id, parent_id, account_id, title, body) "
-            "VALUES (:kind, :ref_id, :parent_id, :account_id, :title, :body)"
-        ),
-        {
-            "kind": kind,
-            "ref_id": _key(db, ref_id),
-            "parent_id": _key(db, parent_id),
-            "account_id": _key(db, account_id),
-            "title": title,
-            "body": body,
-        },
-    )
+    await add(db, [Row(kind, ref_id, account_id, title, body, parent_id)])
 
 
 @dataclass(frozen=True)
@@ -133,23 +125,20 @@ async def add(db: AsyncSession, rows: list[Row]) -> None:
         return
     for r in rows:
         ranking.note(r.account_id, r.kind, r.title, r.body)
-    await db.execute(
-        text(
-            "INSERT INTO text_search (kind, ref_id, parent_id, account_id, title, body) "
-            "VALUES (:kind, :ref_id, :parent_id, :account_id, :title, :body)"
-        ),
-        [
-            {
-                "kind": r.kind,
-                "ref_id": _key(db, r.ref_id),
-                "parent_id": _key(db, r.parent_id),
-                "account_id": _key(db, r.account_id),
-                "title": r.title,
-                "body": r.body,
-            }
-            for r in rows
-        ],
-    )
+    params = [
+        {
+            "kind": r.kind,
+            "ref_id": _key(db, r.ref_id),
+            "parent_id": _key(db, r.parent_id),
+            "account_id": _key(db, r.account_id),
+            "title": r.title,
+            "body": r.body,
+        }
+        for r in rows
+    ]
+    # One row (an appended note, the usual case) as a plain execute: a list goes through the
+    # driver's executemany, which costs more for a single row.
+    await db.execute(_INSERT, params[0] if len(params) == 1 else params)
 
 
 async def delete(db: AsyncSession, kind: str, ref_id: uuid.UUID) -> None:
