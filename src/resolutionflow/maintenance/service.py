@@ -46,6 +46,7 @@ from resolutionflow.providers.notify.email import smtp_configured
 from resolutionflow.redaction import redact
 from resolutionflow.redaction.policy import options_for
 from resolutionflow.sessions import live, search
+from resolutionflow.sessions import repository as session_repository
 from resolutionflow.sessions import service as sessions
 from resolutionflow.sessions.engine import Engine
 
@@ -574,10 +575,8 @@ async def launch(
                 reason="",
             )
         )
-    db.add_all(events)
     await db.flush()
-    await search.index_events(db, events)
-    await db.flush()
+    await session_repository.add_events(db, events)
     await live.announce(db, batch.id)
     return batch
 

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Float, String, Subquery, TextClause, Uuid, bindparam, select, text
+from sqlalchemy import (
+    CTE,
+    Float,
+    Insert,
+    String,
+    Subquery,
+    TextClause,
+    Uuid,
+    bindparam,
+    column,
+    insert,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeEngine
 
@@ -87,10 +101,17 @@ def coverage(query_terms: list[str], content: str) -> float:
     return found / len(query_terms)
 
 
-_INSERT = text(
-    "INSERT INTO text_search (kind, ref_id, parent_id, account_id, title, body) "
-    "VALUES (:kind, :ref_id, :parent_id, :account_id, :title, :body)"
+# The columns rows are written with (on SQLite an FTS5 table, whose columns are untyped).
+_TABLE = table(
+    "text_search",
+    column("kind"),
+    column("ref_id"),
+    column("parent_id"),
+    column("account_id"),
+    column("title"),
+    column("body"),
 )
+_INSERT = insert(_TABLE)
 
 
 async def put(
@@ -118,14 +139,10 @@ class Row:
     parent_id: uuid.UUID | None = None
 
 
-async def add(db: AsyncSession, rows: list[Row]) -> None:
-    """Insert rows for pieces that have none yet (just created: an appended event), in one
-    statement. `put()` is for pieces that may already have a row."""
-    if not rows:
-        return
+def _params(db: AsyncSession, rows: list[Row]) -> list[dict[str, Any]]:
     for r in rows:
         ranking.note(r.account_id, r.kind, r.title, r.body)
-    params = [
+    return [
         {
             "kind": r.kind,
             "ref_id": _key(db, r.ref_id),
@@ -136,9 +153,39 @@ async def add(db: AsyncSession, rows: list[Row]) -> None:
         }
         for r in rows
     ]
-    # One row (an appended note, the usual case) as a plain execute: a list goes through the
-    # driver's executemany, which costs more for a single row.
+
+
+async def add(db: AsyncSession, rows: list[Row]) -> None:
+    """Insert rows for pieces that have none yet (just created), in one statement. `put()` is
+    for pieces that may already have a row."""
+    if not rows:
+        return
+    params = _params(db, rows)
+    # One row as a plain execute: a list goes through the driver's executemany, which costs
+    # more for a single row.
     await db.execute(_INSERT, params[0] if len(params) == 1 else params)
+
+
+def insert_along(count: int, along: Sequence[CTE]) -> Insert:
+    """PostgreSQL: an insert of `count` rows (parameters from `along_params`) that also runs
+    `along`, data-modifying statements as CTEs, such as the inserts of the pieces themselves:
+    one round trip where there would be two. Build it once per shape and keep it: composing
+    a statement costs about what the round trip does. Every insert in it is single-row, as
+    SQLAlchemy caches the compiled form of those and never of a multi-row VALUES."""
+    *others, last = (
+        _INSERT.values({c.name: bindparam(f"row{i}_{c.name}") for c in _TABLE.columns})
+        for i in range(count)
+    )
+    return last.add_cte(*along, *(o.cte(f"search_row_{i}") for i, o in enumerate(others)))
+
+
+def along_params(db: AsyncSession, rows: list[Row]) -> dict[str, Any]:
+    """The parameters of `insert_along(len(rows), ...)` for `rows`."""
+    return {
+        f"row{i}_{name}": value
+        for i, params in enumerate(_params(db, rows))
+        for name, value in params.items()
+    }
 
 
 async def delete(db: AsyncSession, kind: str, ref_id: uuid.UUID) -> None:

@@ -36,9 +36,9 @@ async def index_session(db: AsyncSession, session: Session) -> None:
     )
 
 
-async def index_events(db: AsyncSession, events: list[SessionEvent]) -> None:
-    """Rows for just-appended events (new ids: nothing to replace), in one statement."""
-    rows = [
+def event_rows(events: list[SessionEvent]) -> list[search.Row]:
+    """Rows for just-appended events (new ids: nothing to replace)."""
+    return [
         search.Row(
             kind="session_event",
             ref_id=event.id,
@@ -50,4 +50,3 @@ async def index_events(db: AsyncSession, events: list[SessionEvent]) -> None:
         for event in events
         if (body := event_text(event.type, event.payload))
     ]
-    await search.add(db, rows)

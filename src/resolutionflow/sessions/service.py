@@ -116,23 +116,19 @@ async def append_as(
     """Append to a locked session's timeline; `actor_id` None for work done by ResolutionFlow
     itself (the PSA outbox reporting a delivery)."""
     now = _now()
-    events = []
-    for kind, payload in entries:
-        session.last_seq += 1
-        event = SessionEvent(
+    events = [
+        SessionEvent(
             account_id=session.account_id,
             session_id=session.id,
-            seq=session.last_seq,
+            seq=seq,
             type=kind,
             actor_id=actor_id,
             created_at=now,
             payload={k: v for k, v in payload.items() if v is not None},
         )
-        db.add(event)
-        events.append(event)
-    session.updated_at = now
-    await db.flush()
-    await search.index_events(db, events)
+        for seq, (kind, payload) in enumerate(entries, session.last_seq + 1)
+    ]
+    await repository.add_events(db, events, extends=(session, now))
     for hook in ON_EVENTS:
         await hook(db, session, events)
     await live.announce(db, session.id)
