@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolutionflow.auth.tokens import API_TOKEN_PREFIX, decode_access_token, hash_secret
 from resolutionflow.config import get_settings
 from resolutionflow.db import rls, uow
-from resolutionflow.db.session import SAFE_METHODS, ReadDB, WriteDB
+from resolutionflow.db.session import ReadDB, WriteDB
 from resolutionflow.errors import Forbidden, Unauthorized
 from resolutionflow.models import ApiToken, RefreshToken, Role, User
 
@@ -46,7 +46,7 @@ async def get_principal(request: Request, read: ReadDB, write: WriteDB) -> Princ
     """The sign-in check's unit of work: a read's own read-only one; on a write, PostgreSQL's
     write transaction itself (one connection, no second BEGIN), or on SQLite a read connection,
     handed back before the write begins so the write lock is held only while writing."""
-    if request.method in SAFE_METHODS:
+    if read is not None:
         return await authenticate(request, read)
     if write.bind is not None and write.bind.dialect.name == "postgresql":
         return await authenticate(request, write)
