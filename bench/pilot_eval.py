@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import gzip
 import importlib.util
 import itertools
@@ -104,6 +105,7 @@ from resolutionflow.search.index import coverage, terms  # noqa: E402
 
 EVAL = Path(os.environ.get("RF_EVAL_DIR", ROOT.parent / "shared" / "data" / "eval"))
 FLODIAL = EVAL / "flodial"
+ARRIS = "arris_surfboard_tier1_flows"
 DIALOGS = FLODIAL / "dialogs" / "dialogs_dev.json.gz"
 API = "/api/v1"
 FOLLOW, DECLINE = "Follow this flow", "Not this one"
@@ -695,7 +697,11 @@ async def flodial(
 
 def flow_text(tree: Tree, flow_id: uuid.UUID) -> matching.FlowText:
     """The converted tree as pilot/matching.py reads a published flow."""
-    doc = tree.doc
+    return doc_text(tree.doc, flow_id)
+
+
+def doc_text(doc: Any, flow_id: uuid.UUID) -> matching.FlowText:
+    """A flow document (FlowDocument) as pilot/matching.py reads it once published."""
     graph = doc.model_dump(mode="json")
     return matching.FlowText(
         flow_id,
@@ -714,20 +720,27 @@ class Ranked:
     gold: str | None
     ranked: list[tuple[float, str]]
     said: float = 1.0
+    # How far the best flow stands out from the others (`matching.stand_out`), by fit only.
+    deviations: float | None = None
 
 
 @dataclass(frozen=True)
 class Rule:
     """A decision rule: propose the best flow when it scores >= threshold, the opening says
-    >= said_from of its name, and it leads the runner-up by >= margin."""
+    >= said_from of its name, it leads the runner-up by >= margin and (ranked by fit, with
+    stand_out > 0) it stands out from the other n flows by stand_out x sqrt(2 ln n) deviations.
+    The product drops the lead when the stand-out test applies (3 or more other flows, true of
+    every library here), so its rule is the one with margin 0."""
 
     threshold: float
     margin: float
     said_from: float = 0.0
+    stand_out: float = 0.0
 
     def __str__(self) -> str:
         said = f", says >= {self.said_from:.2f}" if self.said_from else ""
-        return f"from {self.threshold:.2f}, lead {self.margin:.2f}{said}"
+        out = f", stands out x {self.stand_out:.1f}" if self.stand_out else ""
+        return f"from {self.threshold:.2f}, lead {self.margin:.2f}{said}{out}"
 
 
 def _legacy_rank(lib: list[Tree], d: Dialog, cache: dict[tuple[str, str], float]) -> Ranked:
@@ -756,7 +769,11 @@ def _fit_rank(
     """As _new_rank, ranked by fit (the matcher has the encoder; the opening's vector is given,
     encoded once for every library)."""
     ranked = m.rank(d.intake, vector)
-    return Ranked(d.chart if d.chart in lib else None, [(x.score, names[x.id]) for x in ranked])
+    return Ranked(
+        d.chart if d.chart in lib else None,
+        [(x.score, names[x.id]) for x in ranked],
+        deviations=matching.stand_out([x.score for x in ranked]),
+    )
 
 
 def _decide(r: Ranked, rule: Rule) -> str | None:
@@ -764,8 +781,22 @@ def _decide(r: Ranked, rule: Rule) -> str | None:
         return None
     if len(r.ranked) > 1 and r.ranked[0][0] - r.ranked[1][0] < rule.margin:
         return None
+    if (
+        rule.stand_out
+        and r.deviations is not None
+        and r.deviations < _needed(len(r.ranked) - 1, rule.stand_out)
+    ):
+        return None
     return r.ranked[0][1]
 
+
+@functools.lru_cache(maxsize=4096)
+def _needed(others: int, scale: float) -> float:
+    return matching.stand_out_needed(others, scale)
+
+
+# The encoder's rule before the stand-out test (issue 20, 2026-12-07): from 0.30, lead 0.03.
+_FIT_BEFORE = Rule(0.30, 0.03)
 
 # The stated rule for the operating point: a flow proposed when none fits costs twice a false
 # "no flow" (the engineer is led down the wrong troubleshooting path and has to notice it,
@@ -819,6 +850,14 @@ _SAID_GRID = [Rule(matching.MATCH_FROM, g, s / 100) for s in range(0, 151, 5) fo
 # With the encoder: a floor on the fit and a lead (no `said` test).
 _FIT_MARGINS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.10)
 _FIT_GRID = [Rule(t / 100, g) for t in range(10, 61, 1) for g in _FIT_MARGINS]
+# ... and with the stand-out test (scale 0: none), the floor near where the fit rules sit.
+_STAND_OUTS = (0.0, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3)
+_STAND_GRID = [
+    Rule(t / 100, g, stand_out=k)
+    for t in range(20, 41, 1)
+    for g in (0.0, 0.01, 0.02, 0.03, 0.05)
+    for k in _STAND_OUTS
+]
 
 
 def _calibrated(rows: list[tuple[str, str, Ranked]], names: list[str], grid: list[Rule]) -> Errors:
@@ -940,32 +979,40 @@ def matching_eval(by_name: dict[str, Tree], all_dialogs: list[Dialog]) -> None:
             reader, names, ids, back, texts, all_dialogs, vectors
         )
         rankings.append(("new + encoder", fit_rows))
-        fit = Rule(matching.FIT_FROM, matching.FIT_MARGIN)
+        fit = Rule(matching.FIT_FROM, 0.0, stand_out=matching.STAND_OUT)
         print(
             f"  with the bundled encoder ({minilm.NAME}, NumPy): ranked by fit = cosine with "
             f"the flow's name + {matching.LEXICAL_WEIGHT:g} x the score above, scaled to 0..1"
         )
         everything_fit = matching.Matcher([texts[n] for n in names], encoder=reader)
-        _row(
-            f"every tree, + encoder ({fit})",
-            _errors(
-                [
-                    _fit_rank(everything_fit, back, d, set(names), v)
-                    for d, v in zip(all_dialogs, vectors, strict=True)
-                ],
-                fit,
-            ),
+        every = [
+            _fit_rank(everything_fit, back, d, set(names), v)
+            for d, v in zip(all_dialogs, vectors, strict=True)
+        ]
+        for label, rule in (("before", _FIT_BEFORE), ("now", fit)):
+            _row(f"every tree, + encoder, {label} ({rule})", _errors(every, rule))
+        for label, rule in (("before", _FIT_BEFORE), ("now", fit)):
+            _row(f"new + encoder, {label}", _errors(_only(fit_rows), rule))
+            _row(f"  + half the dialogs as history, {label}", _errors(_only(fit_hist_rows), rule))
+        _row("rule chosen on other trees, fit + lead", _calibrated(fit_rows, names, _FIT_GRID))
+        _row("rule chosen on other trees, + stands out", _calibrated(fit_rows, names, _STAND_GRID))
+        sizes = _library_sizes(reader, names, texts, back, all_dialogs, vectors, fit_rows)
+        print(
+            "    libraries of other sizes (one tree held out; 4 and 7: three seeded draws of the "
+            "other trees per held-out tree; 30: + the demo and ARRIS flows):"
         )
-        _row(f"new + encoder ({fit})", _errors(_only(fit_rows), fit))
-        _row("new + encoder + half the dialogs as history", _errors(_only(fit_hist_rows), fit))
-        _row("new + encoder, rule chosen on other trees", _calibrated(fit_rows, names, _FIT_GRID))
-        pooled = min(_FIT_GRID, key=lambda rule: _errors(_only(fit_rows), rule).cost())
-        print(f"    same rule chosen over all folds at once: {pooled} (shipped: {fit})")
-        print(f"    trade-off, leave one tree out (fit from x, lead {matching.FIT_MARGIN}):")
-        for t in (0.25, 0.28, 0.30, 0.32, 0.34, 0.36, 0.40):
-            e = _errors(_only(fit_rows), Rule(t, matching.FIT_MARGIN))
-            mark = "  <- shipped" if t == matching.FIT_FROM else ""
-            print(f"      fit >= {t:.2f}  {e.line()}  cost {e.cost():.3f}{mark}")
+        for size, rows in sizes.items():
+            for label, rule in (("before", _FIT_BEFORE), ("now", fit)):
+                _row(f"{size} flows, {label}", _errors(rows, rule))
+        pooled = min(
+            _STAND_GRID, key=lambda rule: sum(_errors(r, rule).cost() for r in sizes.values())
+        )
+        print(f"    rule chosen over every size and fold at once: {pooled} (shipped: {fit})")
+        print(f"    trade-off, leave one tree out (fit from {matching.FIT_FROM}, x varies):")
+        for k in _STAND_OUTS:
+            e = _errors(_only(fit_rows), Rule(matching.FIT_FROM, 0.0, stand_out=k))
+            mark = "  <- shipped" if k == matching.STAND_OUT else ""
+            print(f"      stands out x {k:.1f}  {e.line()}  cost {e.cost():.3f}{mark}")
     top1 = {
         k: sum(r.ranked[0][1] == r.gold for *_, r in v if r.gold)
         / max(1, sum(1 for *_, r in v if r.gold))
@@ -975,6 +1022,58 @@ def matching_eval(by_name: dict[str, Tree], all_dialogs: list[Dialog]) -> None:
         "    ranking alone (best flow right, no threshold): "
         + ", ".join(f"{k} {v:.1%}" for k, v in top1.items())
     )
+
+
+def _library_sizes(
+    reader: minilm.Encoder,
+    names: list[str],
+    texts: dict[str, matching.FlowText],
+    back: dict[uuid.UUID, str],
+    all_dialogs: list[Dialog],
+    vectors: Any,
+    fit_rows: list[tuple[str, str, Ranked]],
+) -> dict[int, list[Ranked]]:
+    """Leave-one-tree-out rows ranked by fit in libraries of 4, 7, 11 and 30 flows: the bar
+    to stand out grows with the library, and these rows show whether it holds false proposals
+    level as it does. Openings of trees neither in the library nor held out are not scored."""
+    rng = random.Random(1)
+    extra = _other_flows(back)
+    libraries: dict[int, list[tuple[str, list[str], list[matching.FlowText]]]] = {
+        size: [
+            (h, rng.sample([n for n in names if n != h], size), []) for h in names for _ in range(3)
+        ]
+        for size in (4, 7)
+    }
+    libraries[len(names) - 1 + len(extra)] = [
+        (h, [n for n in names if n != h], extra) for h in names
+    ]
+    out = {}
+    for size, libs in sorted(libraries.items()):
+        rows = []
+        for h, lib, more in libs:
+            m = matching.Matcher([texts[n] for n in lib] + more, encoder=reader)
+            for d, v in zip(all_dialogs, vectors, strict=True):
+                if d.chart in lib or d.chart == h:
+                    rows.append(_fit_rank(m, back, d, set(lib), v))
+        out[size] = rows
+    out[len(names) - 1] = _only(fit_rows)
+    return dict(sorted(out.items()))
+
+
+def _other_flows(back: dict[uuid.UUID, str]) -> list[matching.FlowText]:
+    """The 12 demo flows and the 8 converted ARRIS flows, for a bigger, mixed library (their
+    ids are added to `back`). The demo's "Wi-Fi problems" is left out: it is the FloDial
+    wireless tree's own problem, so proposing it for a wireless opening would be right."""
+    from resolutionflow.demo_flows import load_demo_flows
+
+    docs = [("demo", doc) for _, doc in load_demo_flows() if doc.title != "Wi-Fi problems"]
+    docs += [("arris", doc) for _, doc in load_converter().convert_arris(EVAL / ARRIS)]
+    out = []
+    for source, doc in docs:
+        flow_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{source}:{doc.title}")
+        back[flow_id] = f"{source}:{doc.title}"
+        out.append(doc_text(doc, flow_id))
+    return out
 
 
 def _with_encoder(

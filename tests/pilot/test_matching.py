@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import math
 import uuid
 from typing import Any
 
@@ -93,7 +94,7 @@ def test_an_opening_in_other_words_gets_the_right_flow() -> None:
 
 
 def test_resolved_sessions_teach_the_words_engineers_use() -> None:
-    opening = "Screen went black on the ThinkPad after the lid was closed"
+    opening = "Screen went black after the lid was closed"
     # The LCD flow never says "screen": from the flows alone the opening is not matched to it.
     assert proposed(Matcher(LIBRARY), opening) != "LCD panel faults"
     history = [
@@ -274,7 +275,7 @@ async def test_flowpilot_matches_from_the_accounts_library_and_history(
     assert await _matched(client, tenant, "Laptop won't power on at all") == ids["No power"]
     assert await _matched(client, tenant, "Customer wants a quote for a coffee machine") is None
 
-    opening = "Screen went black on the ThinkPad after the lid was closed"
+    opening = "Screen went black after the lid was closed"
     assert await _matched(client, tenant, opening) != ids["LCD panel faults"]
     # Engineers resolve screen problems with the LCD flow; the matcher learns their word.
     for title in ("Screen flickering on Dell", "Black screen, monitor fine", "Screen lines"):
@@ -293,3 +294,54 @@ async def test_flowpilot_matches_from_the_accounts_library_and_history(
     assert await _matched(client, tenant, opening) == ids["LCD panel faults"]
     # The other account learnt nothing from this one's sessions.
     assert await _matched(client, other, opening) is None
+
+
+# --- deciding on a ranking by fit (the encoder's) ---------------------------------------------
+
+
+def _by_fit(*fits: float) -> list[matching.Match]:
+    """A ranking by fit, best first, as `Matcher.rank` returns it with the encoder."""
+    return [matching.Match(uuid.uuid4(), f"Flow {i}", fit, 0.0, fit) for i, fit in enumerate(fits)]
+
+
+def test_a_fitting_flow_is_proposed_only_when_it_stands_out_from_the_library() -> None:
+    # Every rule but the stand-out test passes: the fit is above FIT_FROM and it leads the
+    # runner-up by far more than FIT_MARGIN ...
+    crowded = _by_fit(0.45, 0.40, 0.36, 0.25, 0.20, 0.15, 0.10)
+    assert crowded[0].score - crowded[1].score > matching.FIT_MARGIN
+    # ... but much of the library fits the opening too: it is 1.9 deviations above the others,
+    # no more than the best of 6 flows that fit nothing reaches by chance (sqrt(2 ln 6) = 1.9).
+    deviations = matching.stand_out([m.score for m in crowded])
+    assert deviations is not None and 1.8 < deviations < matching.stand_out_needed(6)
+    assert decide(crowded) is None
+    # The same best fit beside flows that fit nothing stands far out: proposed.
+    alone = _by_fit(0.45, 0.36, 0.12, 0.10, 0.08, 0.06, 0.05)
+    assert decide(alone) == alone[0]
+    # Never below the floor, however far it stands out.
+    assert decide(_by_fit(matching.FIT_FROM - 0.01, 0.02, 0.01, 0.0, 0.0)) is None
+
+
+def test_standing_out_asks_more_of_a_bigger_library() -> None:
+    # The best of n flows that fit nothing stands out by about sqrt(2 ln n) deviations by chance,
+    # so the bar rises with the library: a fixed bar would let more through as it grows.
+    needed = [matching.stand_out_needed(n) for n in (3, 10, 30, 100, 1000)]
+    assert needed == sorted(needed)
+    assert needed[0] == pytest.approx(matching.STAND_OUT * math.sqrt(2 * math.log(3)))
+    # 3 deviations pass among 10 other flows and not among 1,000.
+    spread = matching.stand_out([0.4] + [0.2, 0.3] * 5)
+    assert spread == pytest.approx(3.0)
+    assert matching.stand_out_needed(10) < 3.0 < matching.stand_out_needed(1000)
+
+
+def test_a_small_library_falls_back_to_the_lead() -> None:
+    # With fewer than 3 other flows their spread means nothing: the lead over the runner-up
+    # decides instead.
+    assert matching.stand_out([0.5, 0.2, 0.1]) is None
+    assert decide(_by_fit(0.50, 0.49, 0.10)) is None
+    close = _by_fit(0.50, 0.50 - matching.FIT_MARGIN - 0.01, 0.10)
+    assert decide(close) == close[0]
+    only = _by_fit(0.40)
+    assert decide(only) == only[0]
+    # Other flows that all fit alike: any best above them stands out.
+    assert matching.stand_out([0.4, 0.1, 0.1, 0.1]) == math.inf
+    assert decide(_by_fit(0.40, 0.10, 0.10, 0.10)) is not None

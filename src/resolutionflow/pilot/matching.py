@@ -30,10 +30,11 @@ RESOLUTIONFLOW_OFFLINE_ENCODER=false turns it off) the words are also read for w
 beyond the account's texts: a Kia is a car, an IdeaPad a laptop, "won't come up" is "no
 power". Flows are then ranked by their *fit*: the cosine between the opening and the flow's
 name (title, description, tags, category) plus LEXICAL_WEIGHT x the score above, scaled to
-0..1; the best is proposed when its fit is at least FIT_FROM and leads the runner-up by
-FIT_MARGIN. The encoder knows how alike two texts are, which the lexical score only
-approximates through shared and associated words, so its cosine replaces the `said` test as
-the judge of "no flow". A library's names are encoded by a background thread (`encode_later`);
+0..1; the best is proposed when its fit is at least FIT_FROM and it *stands out* from the rest
+of the library: STAND_OUT x sqrt(2 ln n) standard deviations of the other n flows' fits above
+their mean (see `stand_out`). The encoder knows how alike two texts are, which the lexical
+score only approximates through shared and associated words, so its cosine replaces the `said`
+test as the judge of "no flow". A library's names are encoded by a background thread (`encode_later`);
 until they are in, its intakes are matched on words alone.
 """
 
@@ -73,10 +74,21 @@ SAID_FROM = 0.65
 MARGIN = 0.08
 # With the encoder: fit = (cosine(opening, flow's name) + LEXICAL_WEIGHT x score) / (1 +
 # LEXICAL_WEIGHT), 0..1 like the score it replaces (the cosine of two unrelated texts is about
-# 0-0.2, of two wordings of one problem 0.5-0.8); proposed from FIT_FROM with a lead of
-# FIT_MARGIN.
+# 0-0.2, of two wordings of one problem 0.5-0.8); proposed from FIT_FROM ...
 LEXICAL_WEIGHT = 0.5
-FIT_FROM = 0.30
+FIT_FROM = 0.29
+# ... when it stands out from the other n flows by STAND_OUT x sqrt(2 ln n) standard deviations
+# of their fits. Why: an opening about a problem the library has no flow for still has a best
+# flow, and a near twin (a car overheating, a "Laptop overheating" flow) can fit it as well as
+# a real match fits. What differs is the rest of the library: the best of n flows that fit
+# nothing is only about sqrt(2 ln n) deviations above the others (the expected maximum of n
+# normal draws), where the right flow lies further out. The scale makes the rule mean the same
+# in a library of 5 flows and of 100 (a fixed number of deviations lets more through as the
+# library grows); STAND_OUT = 1.1 is the bench's choice over libraries of 4 to 30 flows.
+STAND_OUT = 1.1
+# The other flows' spread says little with fewer of them than this; the best flow must then
+# lead the runner-up by FIT_MARGIN instead.
+STAND_OUT_FROM_OTHERS = 3
 FIT_MARGIN = 0.03
 # The encoder reads this many word pieces of an opening (the length the model was trained on).
 OPENING_TOKENS = 128
@@ -389,11 +401,15 @@ def decide(
     """The first of `ranked` (best first) if the opening names it, it fits and it is clearly
     best, else None. The defaults are the calibrated ones; the bench passes others to trace the
     trade-off between a false "no flow" and a flow proposed when none fits. A ranking by fit
-    (the encoder's) is decided by FIT_FROM and FIT_MARGIN instead."""
+    (the encoder's) is decided by FIT_FROM and `stands_out` instead."""
     if ranked and ranked[0].similarity is not None:
         if ranked[0].score < FIT_FROM:
             return None
-        if len(ranked) > 1 and ranked[0].score - ranked[1].score < FIT_MARGIN:
+        deviations = stand_out([m.score for m in ranked])
+        if deviations is None:
+            if len(ranked) > 1 and ranked[0].score - ranked[1].score < FIT_MARGIN:
+                return None
+        elif deviations < stand_out_needed(len(ranked) - 1):
             return None
         return ranked[0]
     if not ranked or ranked[0].score < match_from or ranked[0].said < said_from:
@@ -401,6 +417,26 @@ def decide(
     if len(ranked) > 1 and ranked[0].score - ranked[1].score < margin:
         return None
     return ranked[0]
+
+
+def stand_out(scores: Sequence[float]) -> float | None:
+    """How many standard deviations of the other flows' scores the best (`scores[0]`, best
+    first) lies above their mean; None when there are fewer than STAND_OUT_FROM_OTHERS others.
+    Infinite when the others all score the same and the best is above them."""
+    others = scores[1:]
+    if len(others) < STAND_OUT_FROM_OTHERS:
+        return None
+    mean = math.fsum(others) / len(others)
+    spread = math.sqrt(math.fsum((x - mean) ** 2 for x in others) / len(others))
+    if spread < 1e-9:
+        return math.inf if scores[0] > mean else 0.0
+    return (scores[0] - mean) / spread
+
+
+def stand_out_needed(others: int, scale: float = STAND_OUT) -> float:
+    """The deviations `stand_out` must reach among `others` other flows: `scale` times the
+    expected maximum of that many standard normal draws, sqrt(2 ln n)."""
+    return scale * math.sqrt(2 * math.log(others))
 
 
 def _share(weights: dict[str, float], reach: dict[str, float]) -> float:
