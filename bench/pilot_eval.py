@@ -344,7 +344,9 @@ def _why_not(ranked: list[matching.Match], flow_id: str | None) -> str:
     if own.similarity is not None:  # ranked by fit (the encoder's rule)
         if own.score < matching.FIT_FROM:
             return f"first, a fit under {matching.FIT_FROM}"
-        return f"first, less than {matching.FIT_MARGIN} ahead of the next flow"
+        if matching.stand_out([x.score for x in ranked]) is None:
+            return f"first, less than {matching.FIT_MARGIN} ahead of the next flow"
+        return "first, not standing out from the other flows"
     if own.said < matching.SAID_FROM:
         return f"first, but the opening says under {matching.SAID_FROM} of its name"
     if own.score < matching.MATCH_FROM:

@@ -4,6 +4,7 @@ open question is asked, and the engineer can go back to any skipped one."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from httpx import AsyncClient
@@ -60,6 +61,7 @@ BOTH = (
 )
 NEGATED = "Laptop will not charge. The adapter is not plugged into the wall yet."
 AMBIGUOUS = "Laptop will not charge; maybe the adapter is plugged into the wall, not sure."
+IMPLIED = "Laptop will not charge. The charging light comes on, and the battery stays at 3%."
 
 
 async def _flow(client: AsyncClient, tenant: Tenant) -> str:
@@ -132,6 +134,23 @@ async def test_an_intake_that_answers_two_questions_starts_at_the_third(
     )
     assert r.status_code == 200, r.text
     assert "Is the adapter plugged into the wall? → **Yes** (from the intake)" in r.text
+
+
+async def test_a_question_implied_by_a_later_answer_is_skipped_and_says_which(
+    client: AsyncClient, factory: Factory
+) -> None:
+    tenant = await factory.tenant()
+    # Nothing said about the adapter; the charging light is only asked about once it is in.
+    sid, step = await _accepted(client, tenant, IMPLIED)
+    assert step["text"].startswith("Does the laptop run on battery")
+    skipped = [s for s in (await _state(client, tenant, sid))["steps"] if s["inferred"]]
+    assert [
+        (s["text"].split("\n")[0], s["answer"]["option"], s["inferred"]["via"]) for s in skipped
+    ] == [
+        ("Is the adapter plugged into the wall?", "Yes", "Does the charging light come on?"),
+        ("Does the charging light come on?", "Yes", None),
+    ]
+    assert all("charging light comes on" in s["inferred"]["evidence"] for s in skipped)
 
 
 async def test_a_negated_intake_picks_the_negative_answer(
@@ -242,3 +261,43 @@ def test_a_question_with_named_answers_is_answered_by_the_one_the_intake_names()
     assert said("Only one device, LT-114, can't resolve names.") == [("scope", "One device")]
     assert said("Not the whole site: reception only.") == []
     assert said("One device at first, and now the whole site.") == []
+
+
+def test_a_later_question_the_intake_answers_implies_the_branch_that_leads_to_it() -> None:
+    graph = {"nodes": FLOW["nodes"], "edges": FLOW["edges"]}
+    said = intake_facts.walk(graph, "plugged", "The charging light won't come on.")
+    assert [(x.node_id, x.answer, x.via) for x in said] == [
+        ("plugged", "Yes", "Does the charging light come on?"),
+        ("light", "No", None),
+    ]
+    # A question both branches lead to says nothing about which one was taken.
+    rejoined = {
+        "nodes": FLOW["nodes"],
+        "edges": [*FLOW["edges"], {"source": "socket", "target": "light", "label": "Maybe"}],
+    }
+    assert intake_facts.walk(rejoined, "plugged", "The charging light won't come on.") == []
+
+
+def test_only_a_question_a_few_steps_down_implies_anything() -> None:
+    def chain(between: int) -> dict[str, Any]:
+        """`between` unanswered questions from the start down to the charging light."""
+        asks = [f"Is switch {chr(65 + i)} set to ten?" for i in range(between)]
+        ids = [f"q{i}" for i in range(between)] + ["light"]
+        nodes: list[dict[str, Any]] = [
+            {"id": i, "type": "question", "title": t} for i, t in zip(ids, asks, strict=False)
+        ]
+        nodes += [
+            {"id": "light", "type": "question", "title": "Does the charging light come on?"},
+            {"id": "end", "type": "resolution", "title": "Done", "outcome": "resolved"},
+        ]
+        edges = [{"source": a, "target": b, "label": "Yes"} for a, b in itertools.pairwise(ids)]
+        edges += [{"source": i, "target": "end", "label": "No"} for i in ids]
+        edges += [{"source": "light", "target": "end", "label": "Yes"}]
+        return {"nodes": nodes, "edges": edges}
+
+    def skipped(graph: dict[str, Any]) -> list[str]:
+        return [x.node_id for x in intake_facts.walk(graph, "q0", "The charging light is on.")]
+
+    near = intake_facts.LOOK_AHEAD  # the light is LOOK_AHEAD steps below the start
+    assert skipped(chain(near)) == [f"q{i}" for i in range(near)] + ["light"]
+    assert skipped(chain(near + 1)) == []

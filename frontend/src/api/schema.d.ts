@@ -6204,6 +6204,11 @@ export interface components {
              * @description The intake's sentence that answers the question
              */
             evidence: string;
+            /**
+             * Via
+             * @description The later question the sentence answers, when this answer is implied by the branch that leads to it rather than said (null when said)
+             */
+            via?: string | null;
         };
         /**
          * InstallationDefaults

@@ -7,9 +7,12 @@ node says — the product, "check", "flowchart" — count for little) must be sa
 sentence, and then that sentence's polarity picks the answer: a yes/no question is answered
 "No" when the sentence negates what the question asks ("won't charge", "not", "no", "never",
 "unable", "off" for "on"), "Yes" otherwise; any other question is answered only by the one
-answer label the sentence names. The walk stops at the first question it is unsure of: too few
-key terms said, the sentences that say them disagree, or no single answer fits. Nothing here
-knows about particular flows; it reads words only.
+answer label the sentence names. At a question it is unsure of (too few key terms said, the
+sentences that say them disagree, or no single answer fits), the walk looks ahead: when the
+intake answers a question up to LOOK_AHEAD steps down one branch and none down the others, the
+intake is talking about a state beyond that branch ("the charging light won't come on" is
+beyond "Is the adapter plugged in?" → Yes), so the branch's answer is implied and the walk goes
+on. Otherwise it stops there. Nothing here knows about particular flows; it reads words only.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ ANSWER_FROM = 0.6
 MIN_TERMS = 2
 # At most this many questions are answered from the intake.
 MAX_SKIPS = 8
+# How many steps down a branch a question the intake answers implies the branch (see `walk`).
+LOOK_AHEAD = 3
 # How far before a key term a negation still bears on it.
 NEAR = 4
 # ...or this far after its subject ("the LED refuses").
@@ -275,13 +280,16 @@ def _predicate(question: str) -> str:
 @dataclass(frozen=True)
 class Inferred:
     """A question the intake answers: the node, the answer (an edge label), the intake's
-    sentence that says it, and how much of the question that sentence covered."""
+    sentence that says it, and how much of the question that sentence covered. `via`: the
+    later question that sentence answers, when this answer is implied by it (the branch that
+    leads there) rather than said."""
 
     node_id: str
     question: str
     answer: str
     evidence: str
     confidence: float
+    via: str | None = None
 
 
 @dataclass(frozen=True)
@@ -416,17 +424,56 @@ class Reader:
         return _decided(node, picks)
 
     def walk(self, start: str, intake: str) -> list[Inferred]:
-        """From `start` down: the questions the intake answers, until the first it does not."""
+        """From `start` down: the questions the intake answers or implies, until the first it
+        does neither."""
         out: list[Inferred] = []
         node, seen = start, set()
         while node not in seen and len(out) < MAX_SKIPS:
             seen.add(node)
-            got = self.answer(node, intake)
+            got = self.answer(node, intake) or self._implied(node, intake)
             if got is None:
                 break
             out.append(got)
             node = next(t for label, t in self.out[node] if label == got.answer)
         return out
+
+    def _implied(self, node_id: str, intake: str) -> Inferred | None:
+        """The answer to an unsure question implied by a later one the intake answers: the one
+        branch under which a question within LOOK_AHEAD steps is answered. None when no branch
+        or more than one has such a question (a question both branches reach says nothing
+        about which was taken)."""
+        node = self.nodes.get(node_id)
+        if node is None or node.get("type") != "question":
+            return None
+        found: dict[str, Inferred] = {}
+        for label, target in self.out.get(node_id, []):
+            beyond = self._first_answered(target, intake, {node_id})
+            if beyond is not None and label.strip():
+                found[label] = beyond
+        if len(found) != 1:
+            return None
+        ((label, beyond),) = found.items()
+        question = str(node.get("title") or "").split("\n")[0]
+        return Inferred(
+            node_id, question, label, beyond.evidence, beyond.confidence, via=beyond.question
+        )
+
+    def _first_answered(self, start: str, intake: str, seen: set[str]) -> Inferred | None:
+        """The nearest question within LOOK_AHEAD steps from `start` (included) that the
+        intake answers, breadth first."""
+        level, seen = [start], set(seen)
+        for _ in range(LOOK_AHEAD):
+            below: list[str] = []
+            for n in level:
+                if n in seen:
+                    continue
+                seen.add(n)
+                got = self.answer(n, intake)
+                if got is not None:
+                    return got
+                below += [t for _, t in self.out.get(n, [])]
+            level = below
+        return None
 
 
 def _decided(node: dict[str, Any], picks: list[tuple[str, str, float]]) -> Inferred | None:

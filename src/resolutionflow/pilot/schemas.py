@@ -49,6 +49,11 @@ class InferredAnswer(ReadSchema):
 
     evidence: str = Field(description="The intake's sentence that answers the question")
     confidence: float = Field(description="Share of the question's key terms that sentence says")
+    via: str | None = Field(
+        default=None,
+        description="The later question the sentence answers, when this answer is implied by "
+        "the branch that leads to it rather than said (null when said)",
+    )
 
 
 class PilotStepRead(ReadSchema):

@@ -722,7 +722,7 @@ async def _start_where_intake_leaves_off(
         at = next(n for n in graph["nodes"] if n["id"] == got.node_id)
         options = [label for label, _ in outgoing(graph, got.node_id) if label]
         body = at.get("body") or ""
-        why = {"evidence": got.evidence, "confidence": got.confidence}
+        why = {"evidence": got.evidence, "confidence": got.confidence, "via": got.via}
         step = PilotStep(
             account_id=session.account_id,
             session_id=session.id,
@@ -764,6 +764,7 @@ async def _start_where_intake_leaves_off(
                     "inferred_from_intake": True,
                     "evidence": got.evidence,
                     "confidence": got.confidence,
+                    "via": got.via,
                 },
             )
         )

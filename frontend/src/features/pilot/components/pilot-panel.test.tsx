@@ -522,6 +522,22 @@ describe("FlowPilot starts where the intake leaves off", () => {
     expect(within(card).getByText("Does the laptop run on battery?")).toBeInTheDocument();
   });
 
+  it("names the later question when a skipped answer is implied by it", async () => {
+    const implied = {
+      ...plugged,
+      inferred: { evidence: "The charging light won't come on.", confidence: 0.8, via: "Does the charging light come on?" },
+    };
+    fakeServer({ ...skippedState, steps: [accepted, implied, light, battery] });
+    renderRunner();
+    await ready();
+    const box = await screen.findByRole("region", { name: "Skipped from the intake" });
+    const items = within(box).getAllByTestId("pilot-skipped-step");
+    expect(items.map((i) => i.querySelector("p")?.textContent)).toEqual([
+      "You said “The charging light won't come on.”, which answers “Does the charging light come on?” further on, so I skipped “Is the adapter plugged into the wall?” → Yes",
+      "You said “The charging light won't come on.”, so I skipped “Does the charging light come on?” → No",
+    ]);
+  });
+
   it("goes back to a skipped question with one click, and the question is asked again", async () => {
     const back = deferred<Response>();
     const server = fakeServer(skippedState, (route) => (route.endsWith("/revisit") ? back.promise : undefined));

@@ -1,6 +1,7 @@
 /**
- * The flow questions FlowPilot answered from the intake instead of asking them: what was said,
- * what it skipped and with which answer, and a button (click, Enter or Space) to go back to any
+ * The flow questions FlowPilot answered from the intake instead of asking them: what was said
+ * (and, for an answer implied by a later question, which one the words answer), what it skipped
+ * and with which answer, and a button (click, Enter or Space) to go back to any
  * of them — the answers after it are undone and the question is asked again.
  */
 import { Button } from "@/components/ui/button";
@@ -35,7 +36,10 @@ export function SkippedSteps({ steps, canEdit, pending, error, onGoBack }: Skipp
           return (
             <li key={s.id} className="flex items-start gap-3 text-sm text-sky-900" data-testid="pilot-skipped-step">
               <p className="min-w-0 flex-1">
-                You said “{s.inferred?.evidence}”, so I skipped “{question}” → <strong>{String(s.answer?.option ?? "")}</strong>
+                You said “{s.inferred?.evidence}”
+                {/* An answer implied by a later question the intake answers: name that one. */}
+                {s.inferred?.via ? `, which answers “${s.inferred.via}” further on` : ""}, so I skipped “{question}” →{" "}
+                <strong>{String(s.answer?.option ?? "")}</strong>
               </p>
               {canEdit && (
                 <Button
