@@ -3,13 +3,16 @@ search finds, and redaction comes out the same either way and from any thread.""
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resolutionflow.redaction import RedactionOptions, engine, redact, use_cache
-from resolutionflow.redaction.patterns import scan
-from tests.redaction.cases import CASES, ORDINARY_TIMELINE
+from resolutionflow.redaction.patterns import scan, secrets, structure
+from tests.redaction.cases import AWS_ID, CASES, GH_PAT, JWT, ORDINARY_TIMELINE
 
 TEXTS = [
     *(c.text for c in CASES),
@@ -79,3 +82,50 @@ def test_the_cache_replays_nothing_once_turned_off() -> None:
         assert redact(text).redacted == "password=[REDACTED:password]"
     finally:
         use_cache(True)
+
+
+# The regexes matched inside token runs only (scan.finditer_in_runs) instead of over the whole
+# text: each must find exactly what a scan of the whole text finds.
+RUN_SCANNED = [
+    (structure._PREFIXED_RE, structure._PREFIXED_MIN),
+    (structure._DOTTED_RE, structure._DOTTED_MIN),
+    (structure._LONG_RE, structure._LONG_MIN),
+    (secrets._JWT_RE, secrets._JWT_MIN),
+]
+# Token characters, the look-around characters just outside the run alphabet ("[", "]"), blanks
+# and non-ASCII letters and digits, so runs start and end against every kind of neighbour.
+_RUN_ALPHABET = "aZx9eyJ_-.~+/=:!%@[] \n\"'|é٣K"
+_run_texts = st.lists(
+    st.one_of(
+        st.text(alphabet=_RUN_ALPHABET, max_size=30),
+        st.sampled_from([GH_PAT, JWT, AWS_ID, "zpk_live_" + "Ab3xQ9" * 5, "eyJ", "A" * 41]),
+    ),
+    max_size=10,
+).map("".join)
+
+
+def _whole_and_in_runs(text: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    runs = scan.Hits(text.lower(), {}, None, None).token_runs(text)
+    return [
+        (
+            [m.span() for m in rx.finditer(text)],
+            [m.span() for m in scan.finditer_in_runs(rx, text, runs, shortest)],
+        )
+        for rx, shortest in RUN_SCANNED
+    ]
+
+
+@settings(max_examples=int(os.environ.get("RF_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(_run_texts)
+def test_token_regexes_find_in_runs_what_they_find_in_the_whole_text(text: str) -> None:
+    for whole, in_runs in _whole_and_in_runs(text):
+        assert in_runs == whole
+
+
+def test_token_regexes_in_runs_on_the_cases() -> None:
+    for text in TEXTS:
+        for whole, in_runs in _whole_and_in_runs(text):
+            assert in_runs == whole
+    # The cases hold every shape, so this compares real matches, not empty lists.
+    per_regex = zip(*(_whole_and_in_runs(t) for t in TEXTS), strict=True)
+    assert all(any(whole for whole, _ in results) for results in per_regex)

@@ -25,7 +25,7 @@ ALWAYS: tuple[Detector, ...] = (
     keys.detect_bitlocker,
     secrets.detect_vendor_tokens,
     structure.detect_structured_tokens,
-    lambda t, _low: secrets.detect_jwt(t),
+    secrets.detect_jwt,
     assignments.detect_assignments,
     passwords.detect_prose_passwords,
     passwords.detect_command_passwords,

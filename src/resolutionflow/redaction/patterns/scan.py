@@ -12,9 +12,10 @@ the lower-cased text the engine gives the detectors (which has the same length a
 
 from __future__ import annotations
 
+import importlib
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 _hs: Any
@@ -143,11 +144,17 @@ def _compiled() -> tuple[Any, Any, list[str], list[str], list[tuple[str, str]]]:
     return db, scratch[1], keywords, names, members
 
 
+# Every token the token detectors look for (vendor formats, structure shapes, JWTs) is a run of
+# at least 13 characters of this alphabet. The runs are found once per text and shared.
+TOKEN_RUN_RE = re.compile(r"[A-Za-z0-9_\-.~+/=:!%@]{13,}")
+_parser: Any = importlib.import_module("re._parser")
+
+
 class Hits:
     """Where the registered keywords start in one lower-cased text (overlapping hits too; only
     the keywords that occur), which registered shapes occur in it, and group token starts."""
 
-    __slots__ = ("_found", "_groups", "_shapes", "_swept", "lower")
+    __slots__ = ("_found", "_groups", "_runs", "_runs_of", "_shapes", "_swept", "lower")
 
     def __init__(
         self,
@@ -161,6 +168,16 @@ class Hits:
         self._swept = shapes is not None  # False: shapes are tested on demand (no Hyperscan)
         self._shapes = shapes if shapes is not None else set()
         self._groups = groups if groups is not None else {}
+        self._runs_of: str | None = None
+        self._runs: list[tuple[int, int]] = []
+
+    def token_runs(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each maximal run of TOKEN_RUN_RE's alphabet, 13+ characters long, in
+        `text` (the text this object's `lower` was made from), computed once."""
+        if self._runs_of is not text:
+            self._runs = [m.span() for m in TOKEN_RUN_RE.finditer(text)]
+            self._runs_of = text
+        return self._runs
 
     def positions(self, keyword: str) -> list[int]:
         found = self._found.get(keyword)
@@ -221,6 +238,29 @@ class Hits:
             self._shapes.add(shape)
             return True
         return False
+
+
+def shortest_match(rx: re.Pattern[str]) -> int:
+    """The length of `rx`'s shortest match (runs shorter than that cannot hold one)."""
+    return int(_parser.parse(rx.pattern).getwidth()[0])
+
+
+def finditer_in_runs(
+    rx: re.Pattern[str], text: str, runs: list[tuple[int, int]], shortest: int
+) -> Iterator[re.Match[str]]:
+    """What `rx.finditer(text)` yields, for a regex whose matches are made of TOKEN_RUN_RE's
+    characters only and whose look-arounds read at most one character either side, scanning
+    only the token runs instead of every position of the text.
+
+    Every match then lies inside one maximal run at least `shortest` characters long, and the
+    whole-text scan reaches each such run's start with nothing straddling it, so scanning each
+    run from its start finds the same matches in the same order. Look-behinds read the text
+    before a scan's start position anyway; the end bound one past the run lets the look-ahead
+    read the character after it (which is outside the alphabet, so no match can take it).
+    """
+    for start, end in runs:
+        if end - start >= shortest:
+            yield from rx.finditer(text, start, end + 1)
 
 
 def _find_all(lower: str, keyword: str) -> list[int]:

@@ -237,6 +237,8 @@ _COMBINED: dict[str, re.Pattern[str]] = {
 
 # JWT/JWS/JWE: base64url JSON header, one to four more dot-separated parts.
 _JWT_RE = re.compile(r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]{4,}){1,4}(?:\.)?")
+# Token-run characters with a one-character look-behind: matched inside token runs only.
+_JWT_MIN = scan.shortest_match(_JWT_RE)
 
 
 def _digits(value: str) -> int:
@@ -327,9 +329,8 @@ _VALIDATORS: dict[str, Callable[[str], bool]] = {
 }
 
 
-# Every vendor token is at least 13 characters from this alphabet. Finding such runs first is a
-# fast scan; the many-branch vendor alternation then only looks inside the runs.
-_RUN_RE = re.compile(r"[A-Za-z0-9_\-.~+/=:!%@]{13,}")
+# Every vendor token is at least 13 characters from this alphabet (scan.TOKEN_RUN_RE). Finding
+# such runs first is a fast scan; the many-branch vendor alternation then only looks inside them.
 _DELIM_RE = re.compile(r"[-.~+/=:!%@]+")
 _TOKEN_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_]")
 
@@ -480,8 +481,7 @@ def detect_vendor_tokens(text: str, lower: str) -> Iterator[Candidate]:
     walked: list[tuple[int, int]] = []
     # facebook_app: digits, then "|" (outside the run alphabet), then the secret.
     if needles or found.has("vendor_long_run") or "|" in text:
-        for run in _RUN_RE.finditer(text):
-            start, end = run.span()
+        for start, end in found.token_runs(text):
             if end - start >= _UNANCHORED_MIN or text.startswith("|", end):
                 walked.append((start, end))
                 yield from _walk_run(text, start, end)
@@ -513,10 +513,11 @@ def _json_part(part: str) -> bool:
         return False
 
 
-def detect_jwt(text: str) -> Iterator[Candidate]:
+def detect_jwt(text: str, lower: str) -> Iterator[Candidate]:
     if "eyJ" not in text:
         return
-    for m in _JWT_RE.finditer(text):
+    runs = scan.hits(lower).token_runs(text)
+    for m in scan.finditer_in_runs(_JWT_RE, text, runs, _JWT_MIN):
         value = m.group().rstrip(".")
         header = value.split(".", 1)[0]
         # A header that is not JSON is not a JWT (detect-secrets' rule too); keyword context may

@@ -48,6 +48,11 @@ _DOTTED_RE = re.compile(
     r"(?![A-Za-z0-9_\[\-.])"
 )
 _LONG_RE = re.compile(r"(?<![A-Za-z0-9_\]+/=.-])[A-Za-z0-9+/_-]{40,}={0,2}(?![A-Za-z0-9_\[+/=.-])")
+# Each of the three is made of token-run characters with one-character look-arounds, so it is
+# matched inside the text's token runs only (scan.finditer_in_runs), not at every position.
+_PREFIXED_MIN = scan.shortest_match(_PREFIXED_RE)
+_DOTTED_MIN = scan.shortest_match(_DOTTED_RE)
+_LONG_MIN = scan.shortest_match(_LONG_RE)
 
 # Shapes every match contains (lower-cased text), so texts without them skip these regexes.
 scan.register_pattern(
@@ -169,7 +174,7 @@ def _named_public(text: str, start: int) -> bool:
 def detect_structured_tokens(text: str, lower: str) -> Iterator[Candidate]:
     found = scan.hits(lower)
     if found.has("structured_prefix"):
-        for m in _PREFIXED_RE.finditer(text):
+        for m in scan.finditer_in_runs(_PREFIXED_RE, text, found.token_runs(text), _PREFIXED_MIN):
             body = m.group("body")
             if "example" in m.group().lower():
                 continue
@@ -178,7 +183,7 @@ def detect_structured_tokens(text: str, lower: str) -> Iterator[Candidate]:
             if _github_checksum(body) or (looks_generated(body) and not encodes_text(body)):
                 yield Candidate("api_key", m.start(), m.end())
     if found.has("structured_dotted"):
-        for m in _DOTTED_RE.finditer(text):
+        for m in scan.finditer_in_runs(_DOTTED_RE, text, found.token_runs(text), _DOTTED_MIN):
             parts = m.group().split(".")
             # A JSON first part is a JWT's header: the JWT detector judges those.
             if looks_generated("".join(parts), min_len=40) and not (
@@ -186,7 +191,7 @@ def detect_structured_tokens(text: str, lower: str) -> Iterator[Candidate]:
             ):
                 yield Candidate("api_key", m.start(), m.end())
     if found.has("structured_long"):
-        for m in _LONG_RE.finditer(text):
+        for m in scan.finditer_in_runs(_LONG_RE, text, found.token_runs(text), _LONG_MIN):
             value = m.group()
             if value.startswith("/") or not _one_alphabet(value) or _named_public(text, m.start()):
                 continue  # a path, or a public key
