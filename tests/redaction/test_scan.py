@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resolutionflow.redaction import RedactionOptions, engine, redact, use_cache
-from resolutionflow.redaction.patterns import scan, secrets, structure
+from resolutionflow.redaction.patterns import identity, keys, scan, secrets, structure
 from tests.redaction.cases import AWS_ID, CASES, GH_PAT, JWT, ORDINARY_TIMELINE
 
 TEXTS = [
@@ -129,3 +129,46 @@ def test_token_regexes_in_runs_on_the_cases() -> None:
     # The cases hold every shape, so this compares real matches, not empty lists.
     per_regex = zip(*(_whole_and_in_runs(t) for t in TEXTS), strict=True)
     assert all(any(whole for whole, _ in results) for results in per_regex)
+
+
+# The regexes tried only where their gate shape's ends allow a match to start.
+GATED = [
+    (identity._SSN_RE, "ssn", identity._SSN_REACH),
+    (identity._NINO_RE, "nino", identity._NINO_REACH),
+    (keys._BITLOCKER_RE, "bitlocker", keys._BITLOCKER_REACH),
+]
+_DIGIT_ALPHABET = "0123456789-- ABCDJKNZab[]٣"
+_digit_texts = st.lists(
+    st.one_of(
+        st.text(alphabet=_DIGIT_ALPHABET, max_size=24),
+        st.sampled_from(["123-45-6789", "AB 12 34 56 C", "JK123456D", "445907-219813-632357-"]),
+    ),
+    max_size=12,
+).map("".join)
+
+
+def _whole_and_gated(text: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    found = scan._sweep(text.lower())
+    return [
+        (
+            [m.span() for m in rx.finditer(text)],
+            [m.span() for m in found.gated_finditer(rx, text, shape, reach)],
+        )
+        for rx, shape, reach in GATED
+    ]
+
+
+@pytest.mark.skipif(scan._hs is None, reason="hyperscan not installed")
+@settings(max_examples=int(os.environ.get("RF_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(_digit_texts)
+def test_gated_regexes_find_what_they_find_in_the_whole_text(text: str) -> None:
+    for whole, gated in _whole_and_gated(text):
+        assert gated == whole
+
+
+@pytest.mark.skipif(scan._hs is None, reason="hyperscan not installed")
+def test_gated_regexes_on_the_cases() -> None:
+    per_regex = zip(*(_whole_and_gated(t) for t in TEXTS), strict=True)
+    for results in per_regex:
+        assert all(gated == whole for whole, gated in results)
+        assert any(whole for whole, _ in results)

@@ -103,17 +103,22 @@ _LABEL_KEYWORDS = (
 
 scan.register(_LABEL_KEYWORDS)
 # Shapes every match contains, found in the shared sweep (lower-cased text): most texts have none.
-scan.register_pattern("ssn", r"\-[0-9]{2}\-[0-9]{4}")
-scan.register_pattern("nino", r"[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[a-d]")
+# Each gate is the tail of every match of its pattern (lower-cased), so in ASCII text (where
+# `\d` is [0-9]) a match can only start a fixed distance before a gate's end: 11 characters for
+# an SSN, 9 to 13 for a NINO (optional spaces). Only those positions are tried.
+scan.register_pattern("ssn", r"\-[0-9]{2}\-[0-9]{4}", ends=True)
+scan.register_pattern("nino", r"[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[a-d]", ends=True)
+_SSN_REACH = (11,)
+_NINO_REACH = (13, 12, 11, 10, 9)
 
 
 def detect_national_ids(text: str, lower: str) -> Iterator[Candidate]:
     found = scan.hits(lower)
     if found.has("ssn"):
-        for m in _SSN_RE.finditer(text):
+        for m in found.gated_finditer(_SSN_RE, text, "ssn", _SSN_REACH):
             yield Candidate("national_id", m.start(), m.end())
     if found.has("nino"):
-        for m in _NINO_RE.finditer(text):
+        for m in found.gated_finditer(_NINO_RE, text, "nino", _NINO_REACH):
             yield Candidate("national_id", m.start(), m.end())
     for start, end in keyword_windows(text, lower, _LABEL_KEYWORDS, before=10, after=60):
         for m in _LABELLED_RE.finditer(text, start, end):

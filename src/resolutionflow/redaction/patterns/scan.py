@@ -31,6 +31,8 @@ _index: dict[str, int] = {}
 # runs them in the same sweep and stops each at its first match.
 _patterns: dict[str, str] = {}
 _compiled_patterns: dict[str, re.Pattern[str]] = {}
+# The shapes whose every match is reported (with its end offset), not only the first.
+_with_ends: set[str] = set()
 # Groups of literals found only where a token starts (after no letter, digit, "_" or "]"), their
 # positions merged: name -> words.
 _groups: dict[str, tuple[str, ...]] = {}
@@ -60,14 +62,19 @@ def register(words: Iterable[str]) -> None:
             _generation += 1
 
 
-def register_pattern(name: str, regex: str) -> None:
+def register_pattern(name: str, regex: str, ends: bool = False) -> None:
     """Adds a presence test, written in the syntax Python and Hyperscan share (classes,
-    repeats, alternation; no look-arounds), matched against the lower-cased text."""
+    repeats, alternation; no look-arounds), matched against the lower-cased text. `ends`: the
+    end offset of every match is wanted too (Hits.shape_ends)."""
     global _database, _generation
     with _lock:
-        if _patterns.get(name) == regex:
+        if _patterns.get(name) == regex and (name in _with_ends) == ends:
             return
         _patterns[name] = regex
+        if ends:
+            _with_ends.add(name)
+        else:
+            _with_ends.discard(name)
         _compiled_patterns[name] = re.compile(regex)
         _database = None
         _generation += 1
@@ -132,7 +139,7 @@ def _compiled() -> tuple[Any, Any, list[str], list[str], list[tuple[str, str]]]:
                 ids=list(range(len(expressions))),
                 elements=len(expressions),
                 flags=[0] * len(_keywords)
-                + [_hs.HS_FLAG_SINGLEMATCH] * len(names)
+                + [0 if n in _with_ends else _hs.HS_FLAG_SINGLEMATCH for n in names]
                 + [0] * len(members),
             )
             _database = (db, _generation, list(_keywords), names, members)
@@ -154,7 +161,7 @@ class Hits:
     """Where the registered keywords start in one lower-cased text (overlapping hits too; only
     the keywords that occur), which registered shapes occur in it, and group token starts."""
 
-    __slots__ = ("_found", "_groups", "_runs", "_runs_of", "_shapes", "_swept", "lower")
+    __slots__ = ("_ends", "_found", "_groups", "_runs", "_runs_of", "_shapes", "_swept", "lower")
 
     def __init__(
         self,
@@ -162,8 +169,10 @@ class Hits:
         found: dict[str, list[int]],
         shapes: set[str] | None,
         groups: dict[str, list[int]] | None,
+        ends: dict[str, list[int]] | None = None,
     ) -> None:
         self.lower = lower
+        self._ends = ends if ends is not None else {}
         self._found = found
         self._swept = shapes is not None  # False: shapes are tested on demand (no Hyperscan)
         self._shapes = shapes if shapes is not None else set()
@@ -228,6 +237,26 @@ class Hits:
             self._swept and not self._found and not self._shapes and not any(self._groups.values())
         )
 
+    def shape_ends(self, shape: str) -> list[int] | None:
+        """Sorted end offsets of every match of a shape registered with `ends=True`, or None
+        where no Hyperscan sweep ran (the caller then scans the whole text itself)."""
+        if not self._swept:
+            return None
+        return self._ends.get(shape, [])
+
+    def gated_finditer(
+        self, rx: re.Pattern[str], text: str, shape: str, reach: tuple[int, ...]
+    ) -> Iterator[re.Match[str]]:
+        """`rx.finditer(text)` for a regex each match of which, in ASCII text, holds a match of
+        `shape` (registered with `ends=True`) ending one of `reach` characters after the
+        match's start: only the starts those ends allow are tried. Outside ASCII (where `\\d`
+        reaches further than the shape's [0-9]) or without a sweep, the whole text is scanned."""
+        ends = self.shape_ends(shape) if text.isascii() else None
+        if ends is None:
+            return rx.finditer(text)
+        starts = sorted({e - r for e in ends for r in reach if e >= r})
+        return match_from_starts(rx, text, starts)
+
     def has(self, shape: str) -> bool:
         """Whether the registered shape occurs in the text."""
         if self._swept:
@@ -263,6 +292,23 @@ def finditer_in_runs(
             yield from rx.finditer(text, start, end + 1)
 
 
+def match_from_starts(
+    rx: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """What `rx.finditer(text)` yields, given (sorted) every position where `rx` can match
+    (more are harmless): the whole-text scan takes the first position at or after the last
+    match's end where `rx` matches, and only the given positions can be that one. `rx` must
+    not match the empty string."""
+    last = 0
+    for pos in starts:
+        if pos < last:
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            yield m
+            last = m.end()
+
+
 def _find_all(lower: str, keyword: str) -> list[int]:
     out: list[int] = []
     i = lower.find(keyword)
@@ -281,6 +327,7 @@ def _sweep(lower: str) -> Hits:
     m = n + len(names)
     by_id: dict[int, list[int]] = {}
     shapes: set[str] = set()
+    ends: dict[str, list[int]] = {}
     groups: dict[str, list[int]] = {g: [] for g in _groups}
 
     def on_match(i: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
@@ -291,7 +338,10 @@ def _sweep(lower: str) -> Hits:
             else:
                 found.append(end - len(keywords[i]))
         elif i < m:
-            shapes.add(names[i - n])
+            name = names[i - n]
+            shapes.add(name)
+            if name in _with_ends:
+                ends.setdefault(name, []).append(end)
         else:
             group, word = members[i - m]
             groups[group].append(end - max(len(word), _GROUP_MIN))
@@ -301,7 +351,9 @@ def _sweep(lower: str) -> Hits:
     db.scan(lower.encode("latin-1", "replace"), match_event_handler=on_match, scratch=scratch)
     for starts in groups.values():
         starts.sort()
-    return Hits(lower, {keywords[i]: p for i, p in by_id.items()}, shapes, groups)
+    for offsets in ends.values():
+        offsets.sort()
+    return Hits(lower, {keywords[i]: p for i, p in by_id.items()}, shapes, groups, ends)
 
 
 def hits(lower: str) -> Hits:
