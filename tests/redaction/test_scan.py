@@ -4,6 +4,7 @@ search finds, and redaction comes out the same either way and from any thread.""
 from __future__ import annotations
 
 import os
+import re
 import threading
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resolutionflow.redaction import RedactionOptions, engine, redact, use_cache
-from resolutionflow.redaction.patterns import identity, keys, scan, secrets, structure
+from resolutionflow.redaction.patterns import identity, keys, passwords, scan, secrets, structure
 from tests.redaction.cases import AWS_ID, CASES, GH_PAT, JWT, ORDINARY_TIMELINE
 
 TEXTS = [
@@ -172,3 +173,76 @@ def test_gated_regexes_on_the_cases() -> None:
     for results in per_regex:
         assert all(gated == whole for whole, gated in results)
         assert any(whole for whole, _ in results)
+
+
+# The password regexes tried only where they can start (their keywords, "-" and "/").
+_PW_FRAGMENTS = [
+    "password", "PassWord", "passwd", "pwd", "pw", "PIN", "pin code", "psk", "pre-shared key",
+    "passphrase", "wifi", "Wi-Fi", "WLAN", "SSID", "guest network", "Guest Network", "network",
+    "network_key", "WPA2-Personal", "kennwort", "contrasena", "mot de passe", "secret", "key",
+    "Key-String", " 7 ", " 5 ", " is ", " was set to ", ": ", "=", " to ", " - ", "-p", "--password ",
+    "/pass:", "-pw ", "--api-key=", "/token ", "net use \\\\fs\\s ", "/user:bob ", "\n", "\t",
+    "Qx7!mK2p", "Summer2024!", "hunter2", "xxxx", "for the printer", "(", '"', "'",
+]  # fmt: skip
+_pw_texts = st.lists(
+    st.one_of(st.sampled_from(_PW_FRAGMENTS), st.text(alphabet="aZ9 -/:=.\n_", max_size=8)),
+    max_size=40,
+).map("".join)
+
+
+def _password_candidates(text: str, monkeypatch: pytest.MonkeyPatch, min_span: int) -> list[object]:
+    monkeypatch.setattr(passwords, "_STARTS_MIN_SPAN", min_span)
+    scan.release()
+    lower = text.lower()
+    try:
+        return [
+            *passwords.detect_prose_passwords(text, lower),
+            *passwords.detect_command_passwords(text, lower),
+        ]
+    finally:
+        scan.release()
+
+
+@settings(max_examples=int(os.environ.get("RF_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(_pw_texts)
+def test_password_regexes_tried_at_their_starts_find_the_same(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        everywhere = _password_candidates(text, monkeypatch, 10**9)
+        at_starts = _password_candidates(text, monkeypatch, 0)
+    assert at_starts == everywhere
+
+
+# Matches that start before any keyword ("network_key", "Guest Network key"), switches of
+# each kind, device config, and non-ASCII text (where every position is tried).
+_PW_EXAMPLES = [
+    "password reset done. network_key: Qx7!mK2p, then the Guest Network key: Zx9!kq27",
+    "run it with -p Qx7!mK2p or --password=Zx9!kq27 or /pass:Tr0ub4dor; a-p b, x--token y",
+    "interface Gi0/1\n password 7 0822455D0A16\n Key-String 0 Zx9kq27mPw\n secret 5 $1$abc",
+    "Kennwort für das WLAN: Qx7!mK2p (pa\u017f\u017fword: Zx9!kq27, \u212aey 7 0822455D0A16)",
+]
+
+
+def test_password_regexes_tried_at_their_starts_on_the_cases(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for text in ["\n".join(TEXTS), *(t * 8 for t in _PW_EXAMPLES)]:
+        everywhere = _password_candidates(text, monkeypatch, 10**9)
+        assert everywhere
+        assert _password_candidates(text, monkeypatch, 0) == everywhere
+
+
+# The switch patterns as written before their look-behinds moved after the "-" or "/".
+_SWITCH_BEFORE = r"(?i)(?<![\w-])(?:--?|/)"
+_SWITCH_RES = [rx for _kind, rx in passwords._CMD_RES if rx.pattern.startswith(passwords._SWITCH)]
+
+
+@settings(max_examples=int(os.environ.get("RF_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(_pw_texts)
+def test_switch_patterns_match_as_written_before(text: str) -> None:
+    assert len(_SWITCH_RES) == 2
+    for rx in _SWITCH_RES:
+        before = re.compile(_SWITCH_BEFORE + rx.pattern[len(passwords._SWITCH) :])
+        for pos in (0, len(text) // 2):
+            assert [m.span("value") for m in rx.finditer(text, pos)] == [
+                m.span("value") for m in before.finditer(text, pos)
+            ]

@@ -109,14 +109,45 @@ def _accept(value: str, sep: str, quoted: bool, text: str, end: int, is_pin: boo
     return len(value) >= 4
 
 
+# Where `_PW_RE` can start, besides its keywords: "network password", "guest network key".
+_PW_OTHER_STARTS = ("network", "guest network")
+
+
+def _pw_starts(text: str, lower: str) -> list[int] | None:
+    """Every position where `_PW_RE` can match in ASCII text: where one of its keyword
+    alternatives starts, which is a keyword hit or one of `_PW_OTHER_STARTS`. The regex is then
+    tried only there, instead of at every position of every window. None outside ASCII, where
+    its case-insensitive letters also match characters (the Kelvin sign, a long s) whose lower
+    case is not the keyword."""
+    if not text.isascii():
+        return None
+    starts = [s for s, _e in scan.hits(lower).spans(scan.keyword_set(_PW_KEYWORDS))]
+    others = [i for word in _PW_OTHER_STARTS for i in scan.find_all(lower, word)]
+    return sorted(starts + others) if others else starts
+
+
+# Below this many characters of windows, trying a regex at every position costs less than
+# listing where it can start.
+_STARTS_MIN_SPAN = 512
+
+
 def detect_prose_passwords(text: str, lower: str) -> Iterator[Candidate]:
-    for w_start, w_end in keyword_windows(text, lower, _PW_KEYWORDS, before=40, after=280):
-        yield from _prose_in(text, w_start, w_end)
+    windows = keyword_windows(text, lower, _PW_KEYWORDS, before=40, after=280)
+    span = sum(e - s for s, e in windows)
+    starts = _pw_starts(text, lower) if span >= _STARTS_MIN_SPAN else None
+    for w_start, w_end in windows:
+        yield from _prose_in(text, w_start, w_end, starts)
 
 
-def _prose_in(text: str, w_start: int, w_end: int) -> Iterator[Candidate]:
+def _pw_search(text: str, pos: int, endpos: int, starts: list[int] | None) -> re.Match[str] | None:
+    if starts is None:
+        return _PW_RE.search(text, pos, endpos)
+    return scan.search_from_starts(_PW_RE, text, starts, pos, endpos)
+
+
+def _prose_in(text: str, w_start: int, w_end: int, starts: list[int] | None) -> Iterator[Candidate]:
     pos = w_start
-    while (m := _PW_RE.search(text, pos, w_end)) is not None:
+    while (m := _pw_search(text, pos, w_end, starts)) is not None:
         # A rejected match resumes at its value, which may itself start the real assignment:
         # in "password: password is X" the second "password" introduces X.
         pos = max(m.start("value"), m.start() + 1)
@@ -140,6 +171,14 @@ def _prose_in(text: str, w_start: int, w_end: int) -> Iterator[Candidate]:
         yield Candidate(kind, start, end)
 
 
+# `(?<![\w-])(?:--?|/)` with each look-behind moved after the character it guards (the same
+# test: the character before the "-" or "/" is no word character or "-").
+_SWITCH = r"(?i)(?:-(?<![\w-]-)-?|/(?<![\w-]/))"
+# Cisco/Fortinet/Meraki config: "password 7 0822455D0A16", "secret 5 $1$...". It starts with
+# its keywords, so in ASCII text it is tried only at their hits.
+_DEVICE_SECRET_RE = re.compile(
+    r"(?i)\b(?:password|secret|key-string|key)[ \t]+[05789][ \t]+(?P<value>\S+)"
+)
 _CMD_RES: list[tuple[str, re.Pattern[str]]] = [
     # net use \\srv\share /user:DOMAIN\bob P@ss   (password after the user)
     (
@@ -162,16 +201,20 @@ _CMD_RES: list[tuple[str, re.Pattern[str]]] = [
     # psexec -u user -p pass, mysql -u root -pSecret, plink -pw, sshpass -p
     ("password", re.compile(r"(?<!\S)-u[ \t]*\S+[ \t]+-p(?:[ \t]+|(?=\S))(?P<value>[^\s-]\S*)")),
     ("password", re.compile(r"(?i)(?<!\S)(?:sshpass[ \t]+-p|-pw)[ \t]+(?P<value>\S+)")),
+    # A switch ("-p", "--password", "/pass:") not glued to a word: the "-" or "/" comes first
+    # and the look-behind after it, so the regex engine skips ahead to each "-" and "/".
     (
         "password",
         re.compile(
-            r"(?i)(?<![\w-])(?:--?|/)(?:[\w-]*pass(?:word|wd)?|pwd|passphrase)(?:[ \t]+|[:=])(?P<value>\"[^\"\n]+\"|'[^'\n]+'|[^\s\"'-][^\s\"']*)"
+            _SWITCH
+            + r"(?:[\w-]*pass(?:word|wd)?|pwd|passphrase)(?:[ \t]+|[:=])(?P<value>\"[^\"\n]+\"|'[^'\n]+'|[^\s\"'-][^\s\"']*)"
         ),
     ),
     (
         "api_key",
         re.compile(
-            r"(?i)(?<![\w-])(?:--?|/)(?:[\w-]*secret|[\w-]*token|[\w-]*api-?key)(?:[ \t]+|[:=])(?P<value>\"[^\"\n]+\"|'[^'\n]+'|[^\s\"'-][^\s\"']*)"
+            _SWITCH
+            + r"(?:[\w-]*secret|[\w-]*token|[\w-]*api-?key)(?:[ \t]+|[:=])(?P<value>\"[^\"\n]+\"|'[^'\n]+'|[^\s\"'-][^\s\"']*)"
         ),
     ),
     (
@@ -191,11 +234,8 @@ _CMD_RES: list[tuple[str, re.Pattern[str]]] = [
         "password",
         re.compile(r"(?i)\bcurl\b[^\n]*?(?:-u|--user)[ \t]+[\"']?[^\s:\"']+:(?P<value>[^\s\"']+)"),
     ),
-    # Cisco/Fortinet/Meraki config: "password 7 0822455D0A16", "secret 5 $1$...", SNMP communities.
-    (
-        "password",
-        re.compile(r"(?i)\b(?:password|secret|key-string|key)[ \t]+[05789][ \t]+(?P<value>\S+)"),
-    ),
+    ("password", _DEVICE_SECRET_RE),
+    # SNMP communities, IKE keys, FortiGate secrets.
     ("password", re.compile(r"(?i)\bsnmp-server[ \t]+community[ \t]+(?P<value>\S+)")),
     ("password", re.compile(r"(?i)\bcrypto[ \t]+isakmp[ \t]+key[ \t]+(?:\d[ \t]+)?(?P<value>\S+)")),
     (
@@ -265,17 +305,32 @@ def detect_command_passwords(text: str, lower: str) -> Iterator[Candidate]:
     # pattern's keywords against `present` keeps, without testing the other patterns.
     for i in sorted({i for k in present for i in _CMD_GROUPS_OF[k]}):
         (kind, rx), keywords = _CMD_RES[i], _CMD_KEYWORDS[i]
-        for w_start, w_end in keyword_windows(text, lower, keywords, before=24, after=240):
-            yield from _command_in(text, kind, rx, w_start, w_end)
+        windows = keyword_windows(text, lower, keywords, before=24, after=240)
+        starts = None
+        if (
+            rx is _DEVICE_SECRET_RE
+            and sum(e - s for s, e in windows) >= _STARTS_MIN_SPAN
+            and text.isascii()
+        ):
+            starts = [s for s, _e in scan.hits(lower).spans(scan.keyword_set(keywords))]
+        for w_start, w_end in windows:
+            yield from _command_in(text, kind, rx, w_start, w_end, starts)
 
 
 _SHELL_VARIABLE_RE = re.compile(r"^\$[A-Za-z_][\w:]*$")
 
 
 def _command_in(
-    text: str, kind: str, rx: re.Pattern[str], w_start: int, w_end: int
+    text: str, kind: str, rx: re.Pattern[str], w_start: int, w_end: int, starts: list[int] | None
 ) -> Iterator[Candidate]:
-    for m in rx.finditer(text, w_start, w_end):
+    """Candidates of one command pattern in one window; `starts`: every position where `rx`
+    can match (None: it is tried at every position)."""
+    matches = (
+        rx.finditer(text, w_start, w_end)
+        if starts is None
+        else scan.finditer_from_starts(rx, text, starts, w_start, w_end)
+    )
+    for m in matches:
         start, end, quoted = _strip_quotes(text, m.start("value"), m.end("value"))
         if not quoted:
             start, end = trim_value(text, start, end)

@@ -12,6 +12,7 @@ the lower-cased text the engine gives the detectors (which has the same length a
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 import threading
@@ -307,6 +308,36 @@ def match_from_starts(
         if m is not None:
             yield m
             last = m.end()
+
+
+def search_from_starts(
+    rx: re.Pattern[str], text: str, starts: list[int], pos: int, endpos: int
+) -> re.Match[str] | None:
+    """`rx.search(text, pos, endpos)`, given (sorted) every position where `rx` can match: the
+    search returns the match at the first position that has one, and only these can. `rx` must
+    not match the empty string."""
+    i = bisect.bisect_left(starts, pos)
+    n = len(starts)
+    while i < n and starts[i] < endpos:
+        m = rx.match(text, starts[i], endpos)
+        if m is not None:
+            return m
+        i += 1
+    return None
+
+
+def finditer_from_starts(
+    rx: re.Pattern[str], text: str, starts: list[int], pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text, pos, endpos)` given every position where `rx` can match (as above)."""
+    while (m := search_from_starts(rx, text, starts, pos, endpos)) is not None:
+        yield m
+        pos = m.end()
+
+
+def find_all(lower: str, literal: str) -> list[int]:
+    """Every position of `literal` in `lower`, overlapping ones too."""
+    return _find_all(lower, literal)
 
 
 def _find_all(lower: str, keyword: str) -> list[int]:
