@@ -12,7 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resolutionflow.redaction import RedactionOptions, engine, redact, use_cache
-from resolutionflow.redaction.patterns import identity, keys, passwords, scan, secrets, structure
+from resolutionflow.redaction.patterns import (
+    assignments,
+    identity,
+    keys,
+    passwords,
+    scan,
+    secrets,
+    structure,
+)
 from tests.redaction.cases import AWS_ID, CASES, GH_PAT, JWT, ORDINARY_TIMELINE
 
 TEXTS = [
@@ -246,3 +254,36 @@ def test_switch_patterns_match_as_written_before(text: str) -> None:
             assert [m.span("value") for m in rx.finditer(text, pos)] == [
                 m.span("value") for m in before.finditer(text, pos)
             ]
+
+
+# The value regexes with the unquoted value as one character class, used where no "&" or "\"
+# can be read: the same match, group by group, as the full regexes.
+_VALUE_FRAGMENTS = [
+    *_PW_FRAGMENTS, "api_key", "clientSecret", "Authorization", ": Bearer ", " = ", '"', "`",
+    "&quot;", "&amp;", "&x=", "\\", "\\n", "\\\\srv", ",", ";", "<", " is ", "str", "[0]",
+]  # fmt: skip
+_value_texts = st.lists(
+    st.one_of(st.sampled_from(_VALUE_FRAGMENTS), st.text(alphabet="aZ9 &\\;#=:\n_", max_size=6)),
+    max_size=30,
+).map("".join)
+
+
+def _same_match(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.span() == b.span() and a.groupdict() == b.groupdict()
+
+
+@settings(max_examples=int(os.environ.get("RF_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(_value_texts)
+def test_plain_value_regexes_match_as_the_full_ones(text: str) -> None:
+    for pos in range(0, len(text), 3):
+        assert _same_match(
+            assignments._tail_match(text, pos), assignments._TAIL_RE.match(text, pos)
+        )
+        end = min(len(text), pos + 40)
+        for starts in (None, list(range(len(text)))):
+            assert _same_match(
+                passwords._pw_search(text, pos, end, starts),
+                passwords._PW_RE.search(text, pos, end),
+            )

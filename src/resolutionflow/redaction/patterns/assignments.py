@@ -303,8 +303,7 @@ def _classify(ident: str) -> str | None:
 
 
 # After the identifier: optional closing quote/bracket, an operator, optional auth scheme, value.
-_TAIL_RE = re.compile(
-    r"""
+_TAIL = r"""
     (?:["'`]?\]?)?[ \t]{0,4}
     (?:\[[ \t]*\d*[ \t]*\][ \t]*)?
     (?:[ \t]+(?:string|str|String|char|\[\]byte)[ \t]*)?
@@ -320,9 +319,26 @@ _TAIL_RE = re.compile(
       | &quot;(?P<hq>[^&\n]{1,300})&quot;
       | (?P<uq>(?:[^\s"'`,;&<\\]|&(?!\w+=|\#?\w{2,6};)|\\(?![nrt"'])){1,300})
     )
-    """,
-    re.X,
-)
+    """
+_TAIL_RE = re.compile(_TAIL, re.X)
+# The same with the unquoted value as one character class, which the regex engine repeats in a
+# tight loop instead of trying three alternatives per character. Where neither "&" nor "\\"
+# stands between the identifier and the line's end (the tail never reads past it), those two
+# alternatives can never match, so both regexes take the same path to the same match.
+_UQ_ALTERNATIVES = r"""(?:[^\s"'`,;&<\\]|&(?!\w+=|\#?\w{2,6};)|\\(?![nrt"'])){1,300}"""
+_TAIL_PLAIN_RE = re.compile(_TAIL.replace(_UQ_ALTERNATIVES, r"""[^\s"'`,;&<\\]{1,300}"""), re.X)
+assert _TAIL_PLAIN_RE.pattern != _TAIL
+
+
+def _tail_match(text: str, pos: int) -> re.Match[str] | None:
+    line_end = text.find("\n", pos)
+    if line_end == -1:
+        line_end = len(text)
+    if text.find("&", pos, line_end) == -1 and text.find("\\", pos, line_end) == -1:
+        return _TAIL_PLAIN_RE.match(text, pos)
+    return _TAIL_RE.match(text, pos)
+
+
 # `<apiToken>\n  VALUE\n</apiToken>` and `<add key="ClearTextPassword" value="VALUE" />`.
 _XML_ELEMENT_RE = re.compile(
     r"<(?P<tag>[A-Za-z_][\w.:-]{0,60})>\s*(?P<value>[^<>\s]{1,300})\s*</(?P=tag)>"
@@ -490,7 +506,7 @@ def detect_assignments(text: str, lower: str) -> Iterator[Candidate]:
             continue
         if cls == "key":
             cls = _key_class(text, s, ident)
-        tail = _TAIL_RE.match(text, e)
+        tail = _tail_match(text, e)
         if tail is None:
             continue
         if cls == "password" and tail.group("op").strip() in ("is", "was", "is:", "was:"):

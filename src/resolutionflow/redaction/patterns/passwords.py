@@ -48,6 +48,15 @@ _PW_RE = re.compile(
     + _VALUE,
 )
 
+# The same with the unquoted value as one repeated character class (a tight loop in the regex
+# engine, not three alternatives per character): where the text read holds neither "&" nor
+# "\\", the other two alternatives never match and both regexes take the same path.
+_UNQUOTED_ALTERNATIVES = r"""(?:[^\s"'`,;&<\\]|&(?!\w+=|\#?\w{2,6};)|\\(?![nrt"']))(?:[^\s"'`,;&<\\]|&(?!\w+=|\#?\w{2,6};)|\\(?![nrt"'])){0,199}"""
+_PW_PLAIN_RE = re.compile(
+    _PW_RE.pattern.replace(_UNQUOTED_ALTERNATIVES, r"""[^\s"'`,;&<\\]{1,200}""")
+)
+assert _PW_PLAIN_RE.pattern != _PW_RE.pattern
+
 _PLAIN_WORD_RE = re.compile(r"^[A-Za-z][a-z]*$")
 _SENTENCE_END_RE = re.compile(r"[ \t]*(?:$|[.!?\n\r)\]\"'])")
 _SETTER_RE = re.compile(r"(?i)\b(?:set|change|changed|reset|update|updated)\b[^\n.]{0,30}$")
@@ -140,9 +149,13 @@ def detect_prose_passwords(text: str, lower: str) -> Iterator[Candidate]:
 
 
 def _pw_search(text: str, pos: int, endpos: int, starts: list[int] | None) -> re.Match[str] | None:
+    # Without "&" or "\\" up to the window's end (all the search may read) the plain value
+    # class finds the same matches (see _PW_PLAIN_RE).
+    plain = text.find("&", pos, endpos) == -1 and text.find("\\", pos, endpos) == -1
+    rx = _PW_PLAIN_RE if plain else _PW_RE
     if starts is None:
-        return _PW_RE.search(text, pos, endpos)
-    return scan.search_from_starts(_PW_RE, text, starts, pos, endpos)
+        return rx.search(text, pos, endpos)
+    return scan.search_from_starts(rx, text, starts, pos, endpos)
 
 
 def _prose_in(text: str, w_start: int, w_end: int, starts: list[int] | None) -> Iterator[Candidate]:
