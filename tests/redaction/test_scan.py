@@ -146,11 +146,13 @@ GATED = [
     (identity._NINO_RE, "nino", identity._NINO_REACH),
     (keys._BITLOCKER_RE, "bitlocker", keys._BITLOCKER_REACH),
 ]
-_DIGIT_ALPHABET = "0123456789-- ABCDJKNZab[]٣"
+_DIGIT_ALPHABET = "0123456789-- ABCDJKNZab[]٣.+/:_"
 _digit_texts = st.lists(
     st.one_of(
         st.text(alphabet=_DIGIT_ALPHABET, max_size=24),
-        st.sampled_from(["123-45-6789", "AB 12 34 56 C", "JK123456D", "445907-219813-632357-"]),
+        st.sampled_from(
+            ["123-45-6789", "AB 12 34 56 C", "JK123456D", "445907-219813-632357-", "4111 1111 "]
+        ),
     ),
     max_size=12,
 ).map("".join)
@@ -158,12 +160,15 @@ _digit_texts = st.lists(
 
 def _whole_and_gated(text: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
     found = scan._sweep(text.lower())
-    return [
-        (
-            [m.span() for m in rx.finditer(text)],
-            [m.span() for m in found.gated_finditer(rx, text, shape, reach)],
-        )
+    gated = [
+        (rx.finditer(text), found.gated_finditer(rx, text, shape, reach))
         for rx, shape, reach in GATED
+    ]
+    card = identity._CARD_RE
+    started = found.started_finditer(card, text, "card_start", identity._CARD_START_OFFSETS)
+    return [
+        ([m.span() for m in whole], [m.span() for m in fast])
+        for whole, fast in [*gated, (card.finditer(text), started)]
     ]
 
 

@@ -46,12 +46,22 @@ def _issuer_known(d: str) -> bool:
 # separator; the cheap search keeps the slower card pattern off texts without them.
 _CARD_GATE = r"[0-9]{4}[ \-]?[0-9]{4}"
 scan.register_pattern("card", _CARD_GATE)
+# Where a card number can start in ASCII text: its first digit, after no word character, ".",
+# "+", "/", ":", "]" or "-" (`_CARD_RE`'s look-behind), then 12 more digits with single
+# separators. The 13 digits fix where that match starts, so the leftmost start Hyperscan
+# reports is the character before the first digit (or the first digit itself at the start of
+# the text): the full pattern is tried one and zero characters after each reported start.
+scan.register_pattern(
+    "card_start", r"(?:^|[^a-z0-9_.+/:\]\-])[0-9](?:[ \-]?[0-9]){12}", starts=True
+)
+_CARD_START_OFFSETS = (0, 1)
 
 
 def detect_cards(text: str, lower: str) -> Iterator[Candidate]:
-    if not scan.hits(lower).has("card"):
+    found = scan.hits(lower)
+    if not found.has("card"):
         return
-    for m in _CARD_RE.finditer(text):
+    for m in found.started_finditer(_CARD_RE, text, "card_start", _CARD_START_OFFSETS):
         raw = m.group()
         seps = {c for c in raw if not c.isdigit()}
         if len(seps) > 1:

@@ -32,8 +32,10 @@ _index: dict[str, int] = {}
 # runs them in the same sweep and stops each at its first match.
 _patterns: dict[str, str] = {}
 _compiled_patterns: dict[str, re.Pattern[str]] = {}
-# The shapes whose every match is reported (with its end offset), not only the first.
+# The shapes whose every match is reported (with its end offset), not only the first; and those
+# whose every match is reported with the leftmost start of a match ending there.
 _with_ends: set[str] = set()
+_with_starts: set[str] = set()
 # Groups of literals found only where a token starts (after no letter, digit, "_" or "]"), their
 # positions merged: name -> words.
 _groups: dict[str, tuple[str, ...]] = {}
@@ -63,19 +65,26 @@ def register(words: Iterable[str]) -> None:
             _generation += 1
 
 
-def register_pattern(name: str, regex: str, ends: bool = False) -> None:
+def register_pattern(name: str, regex: str, ends: bool = False, starts: bool = False) -> None:
     """Adds a presence test, written in the syntax Python and Hyperscan share (classes,
     repeats, alternation; no look-arounds), matched against the lower-cased text. `ends`: the
-    end offset of every match is wanted too (Hits.shape_ends)."""
+    end offset of every match is wanted too (Hits.shape_ends); `starts`: the start offset of
+    every match (the leftmost of those ending at one offset; Hits.shape_starts), and the
+    shape then only gives positions: it counts for neither `has` nor `empty`."""
     global _database, _generation
     with _lock:
-        if _patterns.get(name) == regex and (name in _with_ends) == ends:
+        if (
+            _patterns.get(name) == regex
+            and (name in _with_ends) == ends
+            and (name in _with_starts) == starts
+        ):
             return
         _patterns[name] = regex
-        if ends:
-            _with_ends.add(name)
-        else:
-            _with_ends.discard(name)
+        for wanted, names in ((ends, _with_ends), (starts, _with_starts)):
+            if wanted:
+                names.add(name)
+            else:
+                names.discard(name)
         _compiled_patterns[name] = re.compile(regex)
         _database = None
         _generation += 1
@@ -117,6 +126,12 @@ def engine() -> str:
     return "hyperscan" if _hs is not None and not getattr(_local, "disabled", False) else "str.find"
 
 
+def _shape_flags(name: str) -> int:
+    if name in _with_starts:
+        return int(_hs.HS_FLAG_SOM_LEFTMOST)
+    return 0 if name in _with_ends else int(_hs.HS_FLAG_SINGLEMATCH)
+
+
 def _compiled() -> tuple[Any, Any, list[str], list[str], list[tuple[str, str]]]:
     """The Hyperscan database of all registered literals and this thread's scratch space."""
     global _database
@@ -139,9 +154,7 @@ def _compiled() -> tuple[Any, Any, list[str], list[str], list[tuple[str, str]]]:
                 expressions=expressions,
                 ids=list(range(len(expressions))),
                 elements=len(expressions),
-                flags=[0] * len(_keywords)
-                + [0 if n in _with_ends else _hs.HS_FLAG_SINGLEMATCH for n in names]
-                + [0] * len(members),
+                flags=[0] * len(_keywords) + [_shape_flags(n) for n in names] + [0] * len(members),
             )
             _database = (db, _generation, list(_keywords), names, members)
         db, generation, keywords, names, members = _database
@@ -244,6 +257,23 @@ class Hits:
         if not self._swept:
             return None
         return self._ends.get(shape, [])
+
+    def shape_starts(self, shape: str) -> list[int] | None:
+        """Sorted start offsets of the matches of a shape registered with `starts=True`, or
+        None where no Hyperscan sweep ran."""
+        return self.shape_ends(shape)
+
+    def started_finditer(
+        self, rx: re.Pattern[str], text: str, shape: str, offsets: tuple[int, ...]
+    ) -> Iterator[re.Match[str]]:
+        """`rx.finditer(text)` for a regex each match of which, in ASCII text, starts one of
+        `offsets` characters after the start of a match of `shape` (registered with
+        `starts=True`): only those starts are tried. Outside ASCII or without a sweep, the
+        whole text is scanned."""
+        found = self.shape_starts(shape) if text.isascii() else None
+        if found is None:
+            return rx.finditer(text)
+        return match_from_starts(rx, text, sorted({s + d for s in found for d in offsets}))
 
     def gated_finditer(
         self, rx: re.Pattern[str], text: str, shape: str, reach: tuple[int, ...]
@@ -361,7 +391,7 @@ def _sweep(lower: str) -> Hits:
     ends: dict[str, list[int]] = {}
     groups: dict[str, list[int]] = {g: [] for g in _groups}
 
-    def on_match(i: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
+    def on_match(i: int, start: int, end: int, _flags: int, _ctx: object) -> None:
         if i < n:
             found = by_id.get(i)
             if found is None:
@@ -370,6 +400,10 @@ def _sweep(lower: str) -> Hits:
                 found.append(end - len(keywords[i]))
         elif i < m:
             name = names[i - n]
+            if name in _with_starts:
+                # Positions only: such a shape does not make the text hold something.
+                ends.setdefault(name, []).append(start)
+                return
             shapes.add(name)
             if name in _with_ends:
                 ends.setdefault(name, []).append(end)
