@@ -96,10 +96,10 @@ def test_the_cache_replays_nothing_once_turned_off() -> None:
 # The regexes matched inside token runs only (scan.finditer_in_runs) instead of over the whole
 # text: each must find exactly what a scan of the whole text finds.
 RUN_SCANNED = [
-    (structure._PREFIXED_RE, structure._PREFIXED_MIN),
-    (structure._DOTTED_RE, structure._DOTTED_MIN),
-    (structure._LONG_RE, structure._LONG_MIN),
-    (secrets._JWT_RE, secrets._JWT_MIN),
+    (structure._PREFIXED_RE, structure._PREFIXED_MIN, structure._PREFIXED_NEEDS),
+    (structure._DOTTED_RE, structure._DOTTED_MIN, structure._DOTTED_NEEDS),
+    (structure._LONG_RE, structure._LONG_MIN, ()),
+    (secrets._JWT_RE, secrets._JWT_MIN, secrets._JWT_NEEDS),
 ]
 # Token characters, the look-around characters just outside the run alphabet ("[", "]"), blanks
 # and non-ASCII letters and digits, so runs start and end against every kind of neighbour.
@@ -118,9 +118,9 @@ def _whole_and_in_runs(text: str) -> list[tuple[list[tuple[int, int]], list[tupl
     return [
         (
             [m.span() for m in rx.finditer(text)],
-            [m.span() for m in scan.finditer_in_runs(rx, text, runs, shortest)],
+            [m.span() for m in scan.finditer_in_runs(rx, text, runs, shortest, needs)],
         )
-        for rx, shortest in RUN_SCANNED
+        for rx, shortest, needs in RUN_SCANNED
     ]
 
 
@@ -131,12 +131,21 @@ def test_token_regexes_find_in_runs_what_they_find_in_the_whole_text(text: str) 
         assert in_runs == whole
 
 
+# One token of each shape standing alone between blanks.
+_RUN_EXAMPLES = [
+    "session AbCdEfGh12345678.Zx9Qk2.AbCdEfGh1234567890XyZw ok",
+    "key zpk_live_Ab3xQ9Ab3xQ9Ab3xQ9Ab3xQ9 ok",
+    "blob QWxhZGRpbjpvcGVuIHNlc2FtZQ9xK2mZ7pL4vR8sT1uW3yB6nD0fH5jG ok",
+    f"jwt {JWT} ok",
+]
+
+
 def test_token_regexes_in_runs_on_the_cases() -> None:
-    for text in TEXTS:
+    for text in [*TEXTS, *_RUN_EXAMPLES]:
         for whole, in_runs in _whole_and_in_runs(text):
             assert in_runs == whole
     # The cases hold every shape, so this compares real matches, not empty lists.
-    per_regex = zip(*(_whole_and_in_runs(t) for t in TEXTS), strict=True)
+    per_regex = zip(*(_whole_and_in_runs(t) for t in _RUN_EXAMPLES), strict=True)
     assert all(any(whole for whole, _ in results) for results in per_regex)
 
 

@@ -306,7 +306,11 @@ def shortest_match(rx: re.Pattern[str]) -> int:
 
 
 def finditer_in_runs(
-    rx: re.Pattern[str], text: str, runs: list[tuple[int, int]], shortest: int
+    rx: re.Pattern[str],
+    text: str,
+    runs: list[tuple[int, int]],
+    shortest: int,
+    needs: tuple[str, ...] = (),
 ) -> Iterator[re.Match[str]]:
     """What `rx.finditer(text)` yields, for a regex whose matches are made of TOKEN_RUN_RE's
     characters only and whose look-arounds read at most one character either side, scanning
@@ -317,10 +321,14 @@ def finditer_in_runs(
     run from its start finds the same matches in the same order. Look-behinds read the text
     before a scan's start position anyway; the end bound one past the run lets the look-ahead
     read the character after it (which is outside the alphabet, so no match can take it).
+    `needs`: strings one of which every match holds; a run holding none of them is skipped.
     """
     for start, end in runs:
-        if end - start >= shortest:
-            yield from rx.finditer(text, start, end + 1)
+        if end - start < shortest:
+            continue
+        if needs and all(text.find(s, start, end) == -1 for s in needs):
+            continue
+        yield from rx.finditer(text, start, end + 1)
 
 
 def match_from_starts(

@@ -239,6 +239,7 @@ _COMBINED: dict[str, re.Pattern[str]] = {
 _JWT_RE = re.compile(r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]{4,}){1,4}(?:\.)?")
 # Token-run characters with a one-character look-behind: matched inside token runs only.
 _JWT_MIN = scan.shortest_match(_JWT_RE)
+_JWT_NEEDS = ("eyJ",)
 
 
 def _digits(value: str) -> int:
@@ -517,7 +518,7 @@ def detect_jwt(text: str, lower: str) -> Iterator[Candidate]:
     if "eyJ" not in text:
         return
     runs = scan.hits(lower).token_runs(text)
-    for m in scan.finditer_in_runs(_JWT_RE, text, runs, _JWT_MIN):
+    for m in scan.finditer_in_runs(_JWT_RE, text, runs, _JWT_MIN, _JWT_NEEDS):
         value = m.group().rstrip(".")
         header = value.split(".", 1)[0]
         # A header that is not JSON is not a JWT (detect-secrets' rule too); keyword context may

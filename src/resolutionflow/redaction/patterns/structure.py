@@ -53,6 +53,9 @@ _LONG_RE = re.compile(r"(?<![A-Za-z0-9_\]+/=.-])[A-Za-z0-9+/_-]{40,}={0,2}(?![A-
 _PREFIXED_MIN = scan.shortest_match(_PREFIXED_RE)
 _DOTTED_MIN = scan.shortest_match(_DOTTED_RE)
 _LONG_MIN = scan.shortest_match(_LONG_RE)
+# What every match holds: the prefix's separator, the dots.
+_PREFIXED_NEEDS = ("_", "-")
+_DOTTED_NEEDS = (".",)
 
 # Shapes every match contains (lower-cased text), so texts without them skip these regexes.
 scan.register_pattern(
@@ -174,7 +177,9 @@ def _named_public(text: str, start: int) -> bool:
 def detect_structured_tokens(text: str, lower: str) -> Iterator[Candidate]:
     found = scan.hits(lower)
     if found.has("structured_prefix"):
-        for m in scan.finditer_in_runs(_PREFIXED_RE, text, found.token_runs(text), _PREFIXED_MIN):
+        for m in scan.finditer_in_runs(
+            _PREFIXED_RE, text, found.token_runs(text), _PREFIXED_MIN, _PREFIXED_NEEDS
+        ):
             body = m.group("body")
             if "example" in m.group().lower():
                 continue
@@ -183,7 +188,9 @@ def detect_structured_tokens(text: str, lower: str) -> Iterator[Candidate]:
             if _github_checksum(body) or (looks_generated(body) and not encodes_text(body)):
                 yield Candidate("api_key", m.start(), m.end())
     if found.has("structured_dotted"):
-        for m in scan.finditer_in_runs(_DOTTED_RE, text, found.token_runs(text), _DOTTED_MIN):
+        for m in scan.finditer_in_runs(
+            _DOTTED_RE, text, found.token_runs(text), _DOTTED_MIN, _DOTTED_NEEDS
+        ):
             parts = m.group().split(".")
             # A JSON first part is a JWT's header: the JWT detector judges those.
             if looks_generated("".join(parts), min_len=40) and not (
