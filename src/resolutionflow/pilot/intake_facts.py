@@ -447,8 +447,10 @@ class Reader:
             return None
         found: dict[str, Inferred] = {}
         for label, target in self.out.get(node_id, []):
+            if not label.strip():
+                continue
             beyond = self._first_answered(target, intake, {node_id})
-            if beyond is not None and label.strip():
+            if beyond is not None:
                 found[label] = beyond
         if len(found) != 1:
             return None

@@ -34,8 +34,8 @@ name (title, description, tags, category) plus LEXICAL_WEIGHT x the score above,
 of the library: STAND_OUT x sqrt(2 ln n) standard deviations of the other n flows' fits above
 their mean (see `stand_out`). The encoder knows how alike two texts are, which the lexical
 score only approximates through shared and associated words, so its cosine replaces the `said`
-test as the judge of "no flow". A library's names are encoded by a background thread (`encode_later`);
-until they are in, its intakes are matched on words alone.
+test as the judge of "no flow". A library's names are encoded by a background thread
+(`encode_later`); until they are in, its intakes are matched on words alone.
 """
 
 from __future__ import annotations
@@ -401,7 +401,7 @@ def decide(
     """The first of `ranked` (best first) if the opening names it, it fits and it is clearly
     best, else None. The defaults are the calibrated ones; the bench passes others to trace the
     trade-off between a false "no flow" and a flow proposed when none fits. A ranking by fit
-    (the encoder's) is decided by FIT_FROM and `stands_out` instead."""
+    (the encoder's) is decided by FIT_FROM and `stand_out` instead."""
     if ranked and ranked[0].similarity is not None:
         if ranked[0].score < FIT_FROM:
             return None
