@@ -70,6 +70,20 @@ def test_vendor_formats(text: str, value: str, kind: str) -> None:
         ("password is Nq7Hdx2Kv&lt;/div&gt;", "Nq7Hdx2Kv", "password"),
         ("Your password: &quot;Vb8nQ2!zx&quot;", "Vb8nQ2!zx", "password"),
         ("--backup-api-key " + "ab12cd34" * 8, "ab12cd34" * 8, "api_key"),
+        # MySQL's grammar: a password, or the stored hash that stands for one.
+        ("CREATE USER 'app'@'%' IDENTIFIED BY 'Kq7!vX2p';", "Kq7!vX2p", "password"),
+        (
+            "ALTER USER 'app'@'10.0.0.5' IDENTIFIED WITH 'mysql_native_password' AS "
+            "'*6C8989366EAF75BB670AD8EA7A7FC1176A95CEF4';",
+            "*6C8989366EAF75BB670AD8EA7A7FC1176A95CEF4",
+            "password",
+        ),
+        (
+            "GRANT ALL ON crm.* TO 'rpt'@'%' IDENTIFIED BY PASSWORD "
+            "'*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19';",
+            "*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19",
+            "password",
+        ),
     ],
 )
 def test_keyword_and_command_forms(text: str, value: str, kind: str) -> None:

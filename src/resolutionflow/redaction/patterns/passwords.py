@@ -239,7 +239,11 @@ _CMD_RES: list[tuple[str, re.Pattern[str]]] = [
     (
         "password",
         re.compile(
-            r"(?i)\bidentified[ \t]+(?:with[ \t]+\w+[ \t]+)?by[ \t]+(?P<q>[\"'])(?P<value>[^\"'\n]+)(?P=q)"
+            # MySQL/MariaDB: IDENTIFIED [WITH plugin] BY 'secret' | AS 'hash' | BY PASSWORD
+            # 'hash' (the plugin name may be quoted); a stored hash is as good as the password
+            # to anyone who can crack or replay it.
+            r"(?i)\bidentified[ \t]+(?:with[ \t]+[\"'`]?\w+[\"'`]?[ \t]+)?(?:by|as)[ \t]+"
+            r"(?:password[ \t]+)?(?P<q>[\"'])(?P<value>[^\"'\n]+)(?P=q)"
         ),
     ),
     # curl -u user:pass, curl --user "user:pass"
