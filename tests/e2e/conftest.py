@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -115,3 +116,14 @@ def sign_in(page: Page, email: str, password: str = DEMO_PASSWORD, *, wait: bool
     page.get_by_role("button", name="Sign in").click()
     if wait:
         page.get_by_role("button", name="User menu").wait_for()
+
+
+def start_pilot(page: Page, intake: str) -> None:
+    """From the Sessions page, start a FlowPilot session described by `intake` (the title comes
+    from it) and wait for the session's page."""
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Sessions").click()
+    page.get_by_role("button", name="Start session").click()
+    page.get_by_role("radio", name="FlowPilot").check()
+    page.get_by_label("Describe the problem").fill(intake)
+    page.get_by_role("button", name="Start", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/sessions/[0-9a-f-]{36}$"))

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import sign_in, start_pilot
 
 INTAKE = "GlobalProtect VPN won't connect from home, says gateway unreachable"
 
@@ -32,12 +32,7 @@ def test_flowpilot_from_intake_to_resolution_package(browser: Browser, base_url:
     sign_in(page, "engineer@acme.example")
 
     # Start: FlowPilot from a description (the title comes from it).
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Sessions").click()
-    page.get_by_role("button", name="Start session").click()
-    page.get_by_role("radio", name="FlowPilot").check()
-    page.get_by_label("Describe the problem").fill(INTAKE)
-    page.get_by_role("button", name="Start", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/sessions/[0-9a-f-]{36}$"))
+    start_pilot(page, INTAKE)
 
     # Triage and the matched flow, proposed.
     triage = page.get_by_role("region", name="Triage")

@@ -4,12 +4,10 @@ skipped question with one click, and it is asked again."""
 
 from __future__ import annotations
 
-import re
-
 import httpx
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import DEMO_PASSWORD, sign_in
+from tests.e2e.conftest import DEMO_PASSWORD, sign_in, start_pilot
 from tests.pilot.test_intake_skips import FLOW
 
 # Nothing said about the adapter; the charging light is only asked about once it is plugged in.
@@ -34,12 +32,7 @@ def _step(page: Page):  # type: ignore[no-untyped-def]
 def test_skipped_questions_say_why_and_one_click_goes_back(page: Page, base_url: str) -> None:
     _publish(base_url)
     sign_in(page, "engineer@acme.example")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Sessions").click()
-    page.get_by_role("button", name="Start session").click()
-    page.get_by_role("radio", name="FlowPilot").check()
-    page.get_by_label("Describe the problem").fill(INTAKE)
-    page.get_by_role("button", name="Start", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/sessions/[0-9a-f-]{36}$"))
+    start_pilot(page, INTAKE)
 
     matched = page.get_by_role("region", name="Triage").get_by_test_id("matched-flow")
     expect(matched).to_contain_text("Laptop will not charge")

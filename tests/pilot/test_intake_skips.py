@@ -100,6 +100,11 @@ async def _state(client: AsyncClient, tenant: Tenant, sid: str) -> dict[str, Any
     return dict(r.json())
 
 
+async def _skipped(client: AsyncClient, tenant: Tenant, sid: str) -> list[dict[str, Any]]:
+    """The session's FlowPilot steps answered from the intake, in order."""
+    return [s for s in (await _state(client, tenant, sid))["steps"] if s["inferred"]]
+
+
 async def test_an_intake_that_answers_two_questions_starts_at_the_third(
     client: AsyncClient, factory: Factory
 ) -> None:
@@ -143,7 +148,7 @@ async def test_a_question_implied_by_a_later_answer_is_skipped_and_says_which(
     # Nothing said about the adapter; the charging light is only asked about once it is in.
     sid, step = await _accepted(client, tenant, IMPLIED)
     assert step["text"].startswith("Does the laptop run on battery")
-    skipped = [s for s in (await _state(client, tenant, sid))["steps"] if s["inferred"]]
+    skipped = await _skipped(client, tenant, sid)
     assert [
         (s["text"].split("\n")[0], s["answer"]["option"], s["inferred"]["via"]) for s in skipped
     ] == [
@@ -159,8 +164,7 @@ async def test_a_negated_intake_picks_the_negative_answer(
     tenant = await factory.tenant()
     sid, step = await _accepted(client, tenant, NEGATED)
     assert step["text"].startswith("Does the wall socket power a lamp")
-    skipped = [s for s in (await _state(client, tenant, sid))["steps"] if s["inferred"]]
-    assert [(s["text"], s["answer"]["option"]) for s in skipped] == [
+    assert [(s["text"], s["answer"]["option"]) for s in await _skipped(client, tenant, sid)] == [
         ("Is the adapter plugged into the wall?", "No")
     ]
 
@@ -178,7 +182,7 @@ async def test_going_back_to_a_skipped_question_asks_it_again_and_undoes_what_fo
 ) -> None:
     tenant = await factory.tenant()
     sid, open_step = await _accepted(client, tenant, BOTH)
-    first = next(s for s in (await _state(client, tenant, sid))["steps"] if s["inferred"])
+    first = (await _skipped(client, tenant, sid))[0]
 
     r = await client.post(
         f"{API}/sessions/{sid}/pilot/steps/{first['id']}/revisit", headers=tenant.engineer.headers
@@ -218,7 +222,7 @@ async def test_going_back_is_for_engineers_on_this_session(
 ) -> None:
     tenant = await factory.tenant()
     sid, _ = await _accepted(client, tenant, BOTH)
-    first = next(s for s in (await _state(client, tenant, sid))["steps"] if s["inferred"])
+    first = (await _skipped(client, tenant, sid))[0]
     url = f"{API}/sessions/{sid}/pilot/steps/{first['id']}/revisit"
     assert_problem(await client.post(url, headers=tenant.viewer.headers), 403)
     other = await factory.tenant()
